@@ -1,0 +1,13 @@
+package io.pyhermetic.requirement;
+
+import io.pyhermetic.error.Location;
+import io.pyhermetic.error.ParseException;
+
+/** Thrown for a string that is not a valid PEP 508 dependency specifier. */
+public class InvalidRequirementException extends ParseException {
+  private static final long serialVersionUID = 1L;
+
+  public InvalidRequirementException(String input, Location location, String reason) {
+    super(input, location, reason);
+  }
+}

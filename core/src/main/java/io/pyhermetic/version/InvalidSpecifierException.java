@@ -1,0 +1,13 @@
+package io.pyhermetic.version;
+
+import io.pyhermetic.error.Location;
+import io.pyhermetic.error.ParseException;
+
+/** A string that is not a valid PEP 440 version specifier or specifier set. */
+public class InvalidSpecifierException extends ParseException {
+  private static final long serialVersionUID = 1L;
+
+  public InvalidSpecifierException(String input, Location location, String reason) {
+    super(input, location, reason);
+  }
+}

@@ -1,0 +1,497 @@
+package io.pyhermetic.version;
+
+import io.pyhermetic.error.Location;
+import io.pyhermetic.internal.PyText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One PEP 440 version specifier such as {@code >=1.0} or {@code ==2.*}, with the matching rules of
+ * {@code packaging.specifiers.Specifier} 26.x. Immutable and thread-safe.
+ *
+ * <p>The version keeps its spelling ({@code >=v1.0} stays {@code >=v1.0}); equality uses the
+ * canonical form, so {@code ==1.0} equals {@code ==1.0.0} but {@code ~=1.0} does not equal {@code
+ * ~=1.0.0}.
+ */
+public final class Specifier {
+
+  /** The comparison operators of PEP 440. */
+  public enum Operator {
+    COMPATIBLE("~="),
+    EQUAL("=="),
+    NOT_EQUAL("!="),
+    LESS_EQUAL("<="),
+    GREATER_EQUAL(">="),
+    LESS("<"),
+    GREATER(">"),
+    ARBITRARY("===");
+
+    private final String symbol;
+
+    Operator(String symbol) {
+      this.symbol = symbol;
+    }
+
+    public String symbol() {
+      return symbol;
+    }
+  }
+
+  private final Operator operator;
+  private final String version;
+  private final Version parsed; // null for wildcards and for === with a non-version
+  private final boolean wildcard;
+  private final String[] prefixSplit; // for == X.* , != X.* and ~=
+  private final int prefixNumericLength;
+
+  private Specifier(Operator operator, String version, Version parsed, boolean wildcard) {
+    this.operator = operator;
+    this.version = version;
+    this.parsed = parsed;
+    this.wildcard = wildcard;
+    String prefix = null;
+    if (wildcard) {
+      prefix = version.substring(0, version.length() - 2);
+    } else if (operator == Operator.COMPATIBLE) {
+      prefix = compatiblePrefix(version);
+    }
+    if (prefix != null) {
+      prefixSplit = versionSplitArray(Version.canonicalize(prefix, false));
+      prefixNumericLength = numericPrefixLength(prefixSplit);
+    } else {
+      prefixSplit = null;
+      prefixNumericLength = 0;
+    }
+  }
+
+  /**
+   * Parses one specifier; surrounding whitespace is allowed.
+   *
+   * @throws InvalidSpecifierException with the column of the problem
+   */
+  public static Specifier parse(String specifier) {
+    Objects.requireNonNull(specifier, "specifier");
+    Object result = parseRegion(specifier, 0, specifier.length());
+    if (result instanceof InvalidSpecifierException) {
+      throw (InvalidSpecifierException) result;
+    }
+    return (Specifier) result;
+  }
+
+  public static Optional<Specifier> tryParse(String specifier) {
+    if (specifier == null) {
+      return Optional.empty();
+    }
+    Object result = parseRegion(specifier, 0, specifier.length());
+    return result instanceof Specifier ? Optional.of((Specifier) result) : Optional.empty();
+  }
+
+  public static boolean isValid(String specifier) {
+    return tryParse(specifier).isPresent();
+  }
+
+  /** Parses {@code s[from:to]}; returns the Specifier or the exception (located in {@code s}). */
+  static Object parseRegion(String s, int from, int to) {
+    int start = PyText.skipSpace(s, from);
+    int end = PyText.trimEnd(s, start, to);
+    Operator op;
+    if (s.startsWith("===", start) && start + 3 <= end) {
+      op = Operator.ARBITRARY;
+    } else if (end - start >= 2 && s.startsWith("~=", start)) {
+      op = Operator.COMPATIBLE;
+    } else if (end - start >= 2 && s.startsWith("==", start)) {
+      op = Operator.EQUAL;
+    } else if (end - start >= 2 && s.startsWith("!=", start)) {
+      op = Operator.NOT_EQUAL;
+    } else if (end - start >= 2 && s.startsWith("<=", start)) {
+      op = Operator.LESS_EQUAL;
+    } else if (end - start >= 2 && s.startsWith(">=", start)) {
+      op = Operator.GREATER_EQUAL;
+    } else if (start < end && s.charAt(start) == '<') {
+      op = Operator.LESS;
+    } else if (start < end && s.charAt(start) == '>') {
+      op = Operator.GREATER;
+    } else {
+      return invalid(
+          s,
+          from,
+          to,
+          start,
+          start < end
+              ? "expected an operator (~=, ==, !=, <=, >=, <, >, ===)"
+              : "expected a version specifier");
+    }
+    int versionStart = PyText.skipSpace(s, start + op.symbol().length());
+    if (versionStart > end) {
+      versionStart = end;
+    }
+    String text = s.substring(versionStart, end);
+    if (op == Operator.ARBITRARY) {
+      for (int i = 0; i < text.length(); ) {
+        int cp = text.codePointAt(i);
+        if (PyText.isSpace(cp) || cp == ';' || cp == ')') {
+          return invalid(
+              s,
+              from,
+              to,
+              versionStart + i,
+              "unexpected " + PyText.repr(Character.toString(cp)) + " in an arbitrary version");
+        }
+        i += Character.charCount(cp);
+      }
+      return new Specifier(op, text, new VersionParser(text).parse(), false);
+    }
+    if (text.isEmpty()) {
+      return invalid(s, from, to, versionStart, "expected a version after " + op.symbol());
+    }
+    if (text.endsWith(".*")) {
+      if (op != Operator.EQUAL && op != Operator.NOT_EQUAL) {
+        return invalid(s, from, to, end - 2, ".* suffix can only be used with == or != operators");
+      }
+      int bad = wildcardPrefixError(text);
+      if (bad >= 0) {
+        return invalid(
+            s,
+            from,
+            to,
+            versionStart + bad,
+            "a .* suffix needs a plain release before it (no pre, post, dev or local part)");
+      }
+      return new Specifier(op, text, null, true);
+    }
+    VersionParser parser = new VersionParser(text);
+    Version v = parser.parse();
+    if (v == null) {
+      InvalidVersionException e = parser.error();
+      return invalid(s, from, to, versionStart + offsetOf(text, e.column()), e.reason());
+    }
+    if (v.hasLocal() && op != Operator.EQUAL && op != Operator.NOT_EQUAL) {
+      return invalid(
+          s,
+          from,
+          to,
+          versionStart + text.indexOf('+'),
+          "local version label can only be used with == or != operators");
+    }
+    if (op == Operator.COMPATIBLE && v.releaseArray().length < 2) {
+      return invalid(
+          s, from, to, versionStart, "~= needs a version with at least two release numbers");
+    }
+    return new Specifier(op, text, v, false);
+  }
+
+  private static int offsetOf(String text, int column) {
+    return text.offsetByCodePoints(0, Math.min(column - 1, text.codePointCount(0, text.length())));
+  }
+
+  /** Index of the first character not allowed in {@code v?(N!)?N(.N)*.*}, or -1. */
+  private static int wildcardPrefixError(String text) {
+    int end = text.length() - 2;
+    int i = 0;
+    if (i < end && (text.charAt(i) == 'v' || text.charAt(i) == 'V')) {
+      i++;
+    }
+    int j = i;
+    while (j < end && isDigit(text.charAt(j))) {
+      j++;
+    }
+    if (j > i && j < end && text.charAt(j) == '!') {
+      i = j + 1;
+    }
+    boolean needDigit = true;
+    for (; i < end; i++) {
+      char c = text.charAt(i);
+      if (isDigit(c)) {
+        needDigit = false;
+      } else if (c == '.' && !needDigit) {
+        needDigit = true;
+      } else {
+        return i;
+      }
+    }
+    return needDigit ? end : -1;
+  }
+
+  private static InvalidSpecifierException invalid(
+      String s, int from, int to, int offset, String detail) {
+    String piece = s.substring(from, to);
+    return new InvalidSpecifierException(
+        s,
+        Location.inString(s, offset),
+        "Invalid specifier: " + PyText.repr(PyText.strip(piece)) + ": " + detail);
+  }
+
+  public Operator operator() {
+    return operator;
+  }
+
+  /** The version as written (for {@code ===}, any string; for wildcards, ending in {@code .*}). */
+  public String version() {
+    return version;
+  }
+
+  /** Whether this is a prefix match ({@code ==X.*} or {@code !=X.*}). */
+  public boolean isWildcard() {
+    return wildcard;
+  }
+
+  /**
+   * Whether this specifier by itself allows pre-releases: empty when it cannot tell (an {@code ===}
+   * with a non-version), as packaging's {@code Specifier.prereleases}.
+   */
+  public Optional<Boolean> prereleases() {
+    if (operator == Operator.NOT_EQUAL || (operator == Operator.EQUAL && wildcard)) {
+      return Optional.of(false);
+    }
+    return parsed == null ? Optional.empty() : Optional.of(parsed.isPrerelease());
+  }
+
+  /** Whether {@code candidate} matches; a matching pre-release is accepted (packaging 26 rule). */
+  public boolean contains(Version candidate) {
+    return contains(candidate, null);
+  }
+
+  /**
+   * Whether {@code candidate} matches. {@code prereleases}: {@code true} or {@code null} accept a
+   * matching pre-release, {@code false} rejects every pre-release.
+   */
+  public boolean contains(Version candidate, Boolean prereleases) {
+    Objects.requireNonNull(candidate, "candidate");
+    if (Boolean.FALSE.equals(prereleases) && candidate.isPrerelease()) {
+      return false;
+    }
+    return matches(candidate, candidate.toString());
+  }
+
+  /**
+   * Like {@link #contains(Version, Boolean)} for a version string as given: {@code ===} compares
+   * this exact text, and a string that is not a version can only match {@code ===}.
+   */
+  public boolean contains(String candidate, Boolean prereleases) {
+    Objects.requireNonNull(candidate, "candidate");
+    Version v = new VersionParser(candidate).parse();
+    if (v == null) {
+      return operator == Operator.ARBITRARY && matchesArbitrary(candidate);
+    }
+    if (Boolean.FALSE.equals(prereleases) && v.isPrerelease()) {
+      return false;
+    }
+    return matches(v, candidate);
+  }
+
+  boolean matchesArbitrary(String raw) {
+    return PyText.lower(raw).equals(PyText.lower(version));
+  }
+
+  /** The operator test alone, without pre-release policy. {@code raw} serves {@code ===}. */
+  boolean matches(Version v, String raw) {
+    switch (operator) {
+      case ARBITRARY:
+        return matchesArbitrary(raw);
+      case EQUAL:
+        return wildcard ? prefixMatches(v) : equalMatches(v);
+      case NOT_EQUAL:
+        return !(wildcard ? prefixMatches(v) : equalMatches(v));
+      case COMPATIBLE:
+        return v.publicVersion().compareTo(parsed) >= 0 && prefixMatches(v);
+      case LESS_EQUAL:
+        return v.publicVersion().compareTo(parsed) <= 0;
+      case GREATER_EQUAL:
+        return v.publicVersion().compareTo(parsed) >= 0;
+      case LESS:
+        if (v.compareTo(parsed) >= 0) {
+          return false;
+        }
+        // "<V" excludes pre-releases of V itself unless V is a pre-release.
+        return parsed.isPrerelease()
+            || !v.isPrerelease()
+            || v.compareTo(parsed.earliestPrerelease()) < 0;
+      case GREATER:
+        if (v.compareTo(parsed) <= 0) {
+          return false;
+        }
+        // ">V" excludes post-releases and local versions of V itself.
+        if (!parsed.isPostrelease() && v.isPostrelease() && v.postBase().equals(parsed)) {
+          return false;
+        }
+        return !(v.hasLocal() && v.publicVersion().equals(parsed));
+      default:
+        throw new AssertionError(operator);
+    }
+  }
+
+  private boolean equalMatches(Version v) {
+    return (parsed.hasLocal() ? v : v.publicVersion()).equals(parsed);
+  }
+
+  /**
+   * packaging's prefix match: both sides split into epoch, release numbers and suffix parts, the
+   * candidate padded with zeros to the prefix's numeric length, then compared as strings.
+   */
+  private boolean prefixMatches(Version v) {
+    List<String> candidate = versionSplit(v.publicVersion().toString());
+    int numeric = numericPrefixLength(candidate);
+    int m = prefixSplit.length;
+    int padded = candidate.size() + Math.max(0, prefixNumericLength - numeric);
+    if (padded < m) {
+      return false;
+    }
+    for (int i = 0; i < m; i++) {
+      String part;
+      if (i < numeric) {
+        part = candidate.get(i);
+      } else if (i < prefixNumericLength) {
+        part = "0";
+      } else {
+        part = candidate.get(i - Math.max(0, prefixNumericLength - numeric));
+      }
+      if (!part.equals(prefixSplit[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * packaging's {@code ~=} prefix: the written release without its last number, plus {@code .*}.
+   */
+  private static String compatiblePrefix(String written) {
+    List<String> parts = versionSplit(written);
+    List<String> kept = new ArrayList<>();
+    for (String part : parts) {
+      if (part.startsWith("dev")
+          || part.startsWith("a")
+          || part.startsWith("b")
+          || part.startsWith("rc")
+          || part.startsWith("post")) {
+        break;
+      }
+      kept.add(part);
+    }
+    kept.remove(kept.size() - 1);
+    return kept.get(0) + "!" + String.join(".", kept.subList(1, kept.size()));
+  }
+
+  /** packaging's {@code _version_split}: epoch, then dot parts, with {@code 1rc2} split in two. */
+  private static String[] versionSplitArray(String version) {
+    return versionSplit(version).toArray(new String[0]);
+  }
+
+  private static List<String> versionSplit(String version) {
+    List<String> result = new ArrayList<>();
+    int bang = version.lastIndexOf('!');
+    String epoch = bang < 0 ? "" : version.substring(0, bang);
+    result.add(epoch.isEmpty() ? "0" : epoch);
+    String rest = version.substring(bang + 1);
+    int start = 0;
+    while (true) {
+      int dot = rest.indexOf('.', start);
+      String item = dot < 0 ? rest.substring(start) : rest.substring(start, dot);
+      int split = preSplitPoint(item);
+      if (split > 0) {
+        result.add(item.substring(0, split));
+        result.add(item.substring(split));
+      } else {
+        result.add(item);
+      }
+      if (dot < 0) {
+        break;
+      }
+      start = dot + 1;
+    }
+    return result;
+  }
+
+  /** Where {@code ([0-9]+)((?:a|b|c|rc)[0-9]+)} splits {@code item}, or -1 if it does not match. */
+  private static int preSplitPoint(String item) {
+    int i = 0;
+    while (i < item.length() && isDigit(item.charAt(i))) {
+      i++;
+    }
+    if (i == 0 || i == item.length()) {
+      return -1;
+    }
+    int j = i;
+    if (item.startsWith("rc", j)) {
+      j += 2;
+    } else {
+      char c = item.charAt(j);
+      if (c != 'a' && c != 'b' && c != 'c') {
+        return -1;
+      }
+      j++;
+    }
+    if (j == item.length()) {
+      return -1;
+    }
+    for (int k = j; k < item.length(); k++) {
+      if (!isDigit(item.charAt(k))) {
+        return -1;
+      }
+    }
+    return i;
+  }
+
+  private static int numericPrefixLength(List<String> split) {
+    int count = 0;
+    for (String part : split) {
+      if (!isAllDigits(part)) {
+        break;
+      }
+      count++;
+    }
+    return count;
+  }
+
+  private static int numericPrefixLength(String[] split) {
+    return numericPrefixLength(List.of(split));
+  }
+
+  private static boolean isAllDigits(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      if (!Character.isDigit(cp)) {
+        return false;
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** The form compared by {@link #equals}: packaging's {@code _canonical_spec}. */
+  private String canonicalVersion() {
+    if (operator == Operator.ARBITRARY || wildcard) {
+      return version;
+    }
+    return parsed.canonical(operator != Operator.COMPATIBLE);
+  }
+
+  @Override
+  public boolean equals(Object obj) {
+    if (!(obj instanceof Specifier)) {
+      return false;
+    }
+    Specifier other = (Specifier) obj;
+    return operator == other.operator && canonicalVersion().equals(other.canonicalVersion());
+  }
+
+  @Override
+  public int hashCode() {
+    return operator.hashCode() * 31 + canonicalVersion().hashCode();
+  }
+
+  /** Operator and version as written, without whitespace, as packaging's {@code str()}. */
+  @Override
+  public String toString() {
+    return operator.symbol() + version;
+  }
+}
