@@ -74,8 +74,7 @@ final class Pep508Parser {
     try {
       return p.requirement();
     } catch (SyntaxError e) {
-      throw new InvalidRequirementException(
-          text, Location.inString(text, e.start), render(text, e));
+      throw new InvalidRequirementException(text, Location.inString(text, e.end), render(text, e));
     }
   }
 
@@ -86,7 +85,7 @@ final class Pep508Parser {
       p.expectEnd("end of marker expression");
       return expression;
     } catch (SyntaxError e) {
-      throw new InvalidMarkerException(text, Location.inString(text, e.start), render(text, e));
+      throw new InvalidMarkerException(text, Location.inString(text, e.end), render(text, e));
     }
   }
 

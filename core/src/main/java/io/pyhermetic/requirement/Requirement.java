@@ -81,7 +81,10 @@ public final class Requirement {
 
   private static InvalidRequirementException withHint(String input, InvalidRequirementException e) {
     int offset = input.offsetByCodePoints(0, e.column() - 1);
-    boolean singleEquals = input.startsWith("=", offset) && !input.startsWith("==", offset);
+    boolean singleEquals =
+        e.reason().startsWith("Expected semicolon (after name with no version specifier)")
+            && input.startsWith("=", offset)
+            && !input.startsWith("==", offset);
     if (!singleEquals) {
       return e;
     }
