@@ -46,6 +46,11 @@ public final class Version implements Comparable<Version> {
   private final long dev;
   private final Object[] local; // Long, BigInteger or lower-case String parts; null when absent
   private final BigInteger[] bigs; // numbers too large for a long; null when none
+  // The first three release numbers, zero-padded, kept inline so that most comparisons are
+  // decided without touching the release array (sorting is bound by memory access).
+  private final long r0;
+  private final long r1;
+  private final long r2;
   private int hash;
   private String text;
 
@@ -66,6 +71,9 @@ public final class Version implements Comparable<Version> {
     this.dev = dev;
     this.local = local;
     this.bigs = bigs;
+    this.r0 = release.length > 0 ? release[0] : 0;
+    this.r1 = release.length > 1 ? release[1] : 0;
+    this.r2 = release.length > 2 ? release[2] : 0;
   }
 
   /**
@@ -210,29 +218,137 @@ public final class Version implements Comparable<Version> {
     return release;
   }
 
+  /**
+   * Sorts versions in place into PEP 440 order, stably (equal versions such as {@code 1.0} and
+   * {@code 1.0.0} keep their relative order): the same result as {@code Collections.sort}, several
+   * times faster on large lists. Each version gets a 64-bit key that orders all but exact ties; the
+   * keys sort as plain numbers and only runs of equal keys are compared in full.
+   */
+  public static void sort(List<Version> versions) {
+    int n = versions.size();
+    if (n < 64) {
+      versions.sort(null);
+      return;
+    }
+    Version[] items = versions.toArray(new Version[0]);
+    int indexBits = 64 - Long.numberOfLeadingZeros(n - 1);
+    int keyBits = 63 - indexBits;
+    if (keyBits < 41) {
+      versions.sort(null);
+      return;
+    }
+    long[] packed = new long[n];
+    for (int i = 0; i < n; i++) {
+      packed[i] = (items[i].sortKey(keyBits) << indexBits) | i;
+    }
+    Arrays.sort(packed);
+    Version[] sorted = new Version[n];
+    long indexMask = (1L << indexBits) - 1;
+    for (int i = 0; i < n; i++) {
+      sorted[i] = items[(int) (packed[i] & indexMask)];
+    }
+    int runStart = 0;
+    for (int i = 1; i <= n; i++) {
+      if (i == n || (packed[i] >>> indexBits) != (packed[runStart] >>> indexBits)) {
+        if (i - runStart > 1) {
+          Arrays.sort(sorted, runStart, i); // stable: the run is in input order
+        }
+        runStart = i;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      versions.set(i, sorted[i]);
+    }
+  }
+
+  /**
+   * An order-preserving prefix of the comparison key in {@code bits} bits: a smaller key means a
+   * smaller version; equal keys need a full comparison. A field too large for its bits takes its
+   * maximum and zeroes everything after it, which keeps that guarantee.
+   */
+  private long sortKey(int bits) {
+    // epoch != 0 (1) | r0 (16) | r1 (10) | r2 (10) | nonzero tail (1) | pre rank (3) | pre number
+    if (epoch != 0) {
+      return 1L << (bits - 1);
+    }
+    long key = 0;
+    int used = 1;
+    long[] fields = {r0, r1, r2};
+    int[] widths = {16, 10, 10};
+    for (int f = 0; f < fields.length; f++) {
+      long max = (1L << widths[f]) - 1;
+      long value = fields[f] < 0 || fields[f] >= max ? max : fields[f];
+      key = (key << widths[f]) | value;
+      used += widths[f];
+      if (value == max) {
+        return key << (bits - used);
+      }
+    }
+    for (int i = 3; i < release.length; i++) {
+      if (release[i] != 0) {
+        return ((key << 1) | 1) << (bits - used - 1);
+      }
+    }
+    key = ((key << 1) << 3) | (preRank() + 1);
+    used += 4;
+    int preBits = bits - used;
+    long preMax = (1L << preBits) - 1;
+    long pre = preKind == NONE ? 0 : preNumber;
+    return (key << preBits) | (pre < 0 || pre >= preMax ? preMax : pre);
+  }
+
   @Override
   public int compareTo(Version other) {
     if (this == other) {
       return 0;
     }
-    int c = compareNumbers(epoch, other, other.epoch);
+    int c;
+    if ((epoch | other.epoch | r0 | other.r0 | r1 | other.r1 | r2 | other.r2) >= 0) {
+      // fast path: no large numbers among epoch and the first three release numbers
+      if (epoch != other.epoch) {
+        return Long.compare(epoch, other.epoch);
+      }
+      if (r0 != other.r0) {
+        return Long.compare(r0, other.r0);
+      }
+      if (r1 != other.r1) {
+        return Long.compare(r1, other.r1);
+      }
+      if (r2 != other.r2) {
+        return Long.compare(r2, other.r2);
+      }
+      c = compareRelease(other, 3);
+    } else {
+      c = compareNumbers(epoch, other, other.epoch);
+      if (c == 0) {
+        c = compareRelease(other, 0);
+      }
+    }
     if (c != 0) {
       return c;
     }
+    return compareSuffix(other);
+  }
+
+  private int compareRelease(Version other, int from) {
     long[] a = release;
     long[] b = other.release;
     int n = Math.max(a.length, b.length);
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < n; i++) {
       long x = i < a.length ? a[i] : 0;
       long y = i < b.length ? b[i] : 0;
       if (x != y || x < 0) {
-        c = compareNumbers(x, other, y);
+        int c = compareNumbers(x, other, y);
         if (c != 0) {
           return c;
         }
       }
     }
-    c = Integer.compare(preRank(), other.preRank());
+    return 0;
+  }
+
+  private int compareSuffix(Version other) {
+    int c = Integer.compare(preRank(), other.preRank());
     if (c != 0) {
       return c;
     }

@@ -60,24 +60,25 @@ final class VersionParser {
     if (first == ERROR) {
       return null;
     }
-    long[] release = new long[4];
-    int count = 0;
-    release[count++] = first;
+    int count = 1;
+    int releaseEnd = j;
+    while (releaseEnd + 1 < end
+        && s.charAt(releaseEnd) == '.'
+        && isDigit(s.charAt(releaseEnd + 1))) {
+      releaseEnd = digitsEnd(releaseEnd + 1, end);
+      count++;
+    }
+    long[] release = new long[count];
+    release[0] = first;
     i = j;
-    while (i + 1 < end && s.charAt(i) == '.' && isDigit(s.charAt(i + 1))) {
+    for (int k = 1; k < count; k++) {
       j = digitsEnd(i + 1, end);
       long part = number(i + 1, j);
       if (part == ERROR) {
         return null;
       }
-      if (count == release.length) {
-        release = java.util.Arrays.copyOf(release, count * 2);
-      }
-      release[count++] = part;
+      release[k] = part;
       i = j;
-    }
-    if (count != release.length) {
-      release = java.util.Arrays.copyOf(release, count);
     }
 
     byte preKind = Version.NONE;

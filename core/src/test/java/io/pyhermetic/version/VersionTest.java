@@ -232,4 +232,41 @@ class VersionTest {
       assertThat(Version.parse(a.toString()).toString()).isEqualTo(a.toString());
     }
   }
+
+  @Test
+  void fastSortMatchesCollectionsSort() {
+    Gen gen = Gen.seeded("version-sort");
+    for (int round = 0; round < 30; round++) {
+      int size = round < 5 ? 10 + round : 200 + gen.nextInt(3000);
+      List<Version> versions = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        String text = VersionSamples.random(gen);
+        if (gen.chance(0.05)) {
+          text =
+              gen.pick(
+                  "70000.1",
+                  "1.2000.3",
+                  "1.2.1023",
+                  "1.2.3.0.0",
+                  "1.2.3.0.1",
+                  "1!0.1",
+                  "99999999999999999999999.1",
+                  "1.0rc99",
+                  "1.0a15",
+                  "1.0a16");
+        }
+        versions.add(Version.parse(text));
+      }
+      List<Version> expected = new ArrayList<>(versions);
+      expected.sort(null);
+      List<Version> actual = new ArrayList<>(versions);
+      Version.sort(actual);
+      for (int i = 0; i < size; i++) {
+        // identity, not equality: the sort must be stable like Collections.sort
+        assertThat(actual.get(i))
+            .as("index %d, round %d, seed %d", i, round, gen.seed())
+            .isSameAs(expected.get(i));
+      }
+    }
+  }
 }

@@ -1,0 +1,28 @@
+#!/usr/bin/env python3
+"""Baseline: parse every line of a file with packaging.version.Version, then sort.
+
+    packaging_parse_sort.py versions.txt [REPEAT]
+
+Prints one line per repetition: "<seconds> <count> <first> <last>".
+"""
+import sys
+import time
+
+from packaging.version import Version
+
+
+def main():
+    path = sys.argv[1]
+    repeat = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    for _ in range(repeat):
+        start = time.perf_counter()
+        versions = [Version(s) for s in lines]
+        versions.sort()
+        elapsed = time.perf_counter() - start
+        print(f"{elapsed:.6f} {len(versions)} {versions[0]} {versions[-1]}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
