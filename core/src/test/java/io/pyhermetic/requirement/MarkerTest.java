@@ -153,4 +153,27 @@ class MarkerTest {
         .isInstanceOf(MarkerEvaluationException.class)
         .hasMessageContaining("python_version");
   }
+
+  @Test
+  void keepsPackagingQuirks() {
+    assertThat(Marker.parse("os_name == 'say \"hi\"'")).hasToString("os_name == \"say \"hi\"\"");
+    assertThat(
+            Marker.parse("python_version == python_full_version")
+                .evaluate(MarkerEnvironment.forTarget("x86_64", "3.12")))
+        .isFalse();
+    assertThat(
+            Marker.parse("'posix' == os_name")
+                .evaluate(MarkerEnvironment.forTarget("x86_64", "3.12")))
+        .isTrue();
+    assertThat(
+            Marker.parse("'3.10' < python_version")
+                .evaluate(MarkerEnvironment.forTarget("x86_64", "3.12")))
+        .isTrue();
+    assertThat(
+            Marker.parse("platform_release >= '6'")
+                .evaluate(Map.of("platform_release", "6.18.44-fc-v782")))
+        .isFalse();
+    assertThat(Marker.parse("os_name == 'posix'\n")).hasToString("os_name == \"posix\"");
+    assertThat(Marker.isValid("os_name == 'posix'\r\n")).isFalse();
+  }
 }

@@ -164,4 +164,15 @@ class SpecifierSetTest {
     assertThat(SpecifierSet.parse("==1.0").hashCode())
         .isEqualTo(SpecifierSet.parse("==1.0.0").hashCode());
   }
+
+  @Test
+  void compatibleReleaseQuirks() {
+    // packaging derives the ~= prefix from the text as written (core/DEVIATIONS.md, "kept").
+    assertThat(SpecifierSet.parse("~=v1.0").contains("1.5", null)).isFalse();
+    assertThat(SpecifierSet.parse("~=V1.0").contains("1.0", null)).isFalse();
+    assertThat(SpecifierSet.parse("~=1.0.c1").contains("1.5", null)).isFalse();
+    assertThat(SpecifierSet.parse("~=1.0.c1").contains("1.0.5", null)).isTrue();
+    assertThat(SpecifierSet.parse("~=1.0c1").contains("1.5", null)).isFalse();
+    assertThat(SpecifierSet.parse("~=1.0rc1").contains("1.5", null)).isTrue();
+  }
 }
