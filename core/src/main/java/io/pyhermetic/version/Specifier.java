@@ -281,6 +281,20 @@ public final class Specifier {
     return matches(v, candidate);
   }
 
+  /** The versions that match, in input order, with packaging's default pre-release policy. */
+  public List<Version> filter(Iterable<Version> versions) {
+    return filter(versions, null);
+  }
+
+  /**
+   * The versions that match, in input order: pre-releases only when this specifier names one, when
+   * {@code prereleases} is {@code true}, or when no final release matched (packaging's {@code
+   * Specifier.filter}).
+   */
+  public List<Version> filter(Iterable<Version> versions, Boolean prereleases) {
+    return SpecifierSet.of(List.of(this)).filter(versions, prereleases);
+  }
+
   boolean matchesArbitrary(String raw) {
     return PyText.lower(raw).equals(PyText.lower(version));
   }

@@ -175,4 +175,21 @@ class SpecifierSetTest {
     assertThat(SpecifierSet.parse("~=1.0c1").contains("1.5", null)).isFalse();
     assertThat(SpecifierSet.parse("~=1.0rc1").contains("1.5", null)).isTrue();
   }
+
+  @Test
+  void singleSpecifierFilters() {
+    List<Version> versions =
+        List.of(Version.parse("1.0"), Version.parse("2.0b1"), Version.parse("2.1"));
+    assertThat(Specifier.parse(">=1.5").filter(versions)).containsExactly(Version.parse("2.1"));
+    assertThat(Specifier.parse(">=2.0b1").filter(versions))
+        .containsExactly(Version.parse("2.0b1"), Version.parse("2.1"));
+    assertThat(
+            Specifier.parse(">=2.0")
+                .filter(List.of(Version.parse("2.0b1"), Version.parse("2.1b1"))))
+        .containsExactly(Version.parse("2.1b1"));
+    assertThat(Specifier.parse(">=1.5").filter(versions, false))
+        .containsExactly(Version.parse("2.1"));
+    assertThat(Specifier.parse("!=2.1").prereleases()).contains(false);
+    assertThat(Specifier.parse("===foo").prereleases()).isEmpty();
+  }
 }
