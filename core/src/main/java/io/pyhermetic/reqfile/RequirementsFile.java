@@ -1,0 +1,402 @@
+package io.pyhermetic.reqfile;
+
+import io.pyhermetic.error.Diagnostic;
+import io.pyhermetic.error.Location;
+import io.pyhermetic.reqfile.internal.DecodedText;
+import io.pyhermetic.reqfile.internal.OptParse;
+import io.pyhermetic.reqfile.internal.TextDecoder;
+import io.pyhermetic.requirement.ProjectName;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * A parsed pip requirements file: its entries, options, included files and annotations, and its
+ * exact text, so that writing it back reproduces the input byte for byte and edits leave every
+ * untouched line as it was. Immutable; edits return a new instance.
+ */
+public final class RequirementsFile {
+
+  /** A {@code -r} or {@code -c} line and the file it brought in. */
+  public record Include(Location location, boolean constraint, RequirementsFile file) {}
+
+  private final RequirementsFileParser parser;
+  private final String source;
+  private final Path path;
+  private final byte[] bytes;
+  private final DecodedText decoded;
+  private final boolean constraintFile;
+  private final List<Object> items;
+  private final List<OptionUse> optionUses;
+  private final List<Diagnostic> warnings;
+
+  RequirementsFile(
+      RequirementsFileParser parser,
+      String source,
+      Path path,
+      byte[] bytes,
+      DecodedText decoded,
+      boolean constraintFile,
+      List<Object> items,
+      List<OptionUse> optionUses,
+      List<Diagnostic> warnings) {
+    this.parser = parser;
+    this.source = source;
+    this.path = path;
+    this.bytes = bytes;
+    this.decoded = decoded;
+    this.constraintFile = constraintFile;
+    this.items = List.copyOf(items);
+    this.optionUses = List.copyOf(optionUses);
+    this.warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * Reads a file as pip would, with {@code ${VAR}} taken from the process environment.
+   *
+   * @throws RequirementsFileException located at the problem
+   */
+  public static RequirementsFile parse(Path file) {
+    return new RequirementsFileParser().parse(file);
+  }
+
+  /** Parses text given directly, named {@code sourceName} in locations. */
+  public static RequirementsFile parse(String content, String sourceName) {
+    return new RequirementsFileParser().parse(content, sourceName);
+  }
+
+  /** The name used in locations: the path as given, or the source name. */
+  public String source() {
+    return source;
+  }
+
+  public Optional<Path> path() {
+    return Optional.ofNullable(path);
+  }
+
+  /** Whether this file was included with {@code -c}: its entries are constraints. */
+  public boolean isConstraintFile() {
+    return constraintFile;
+  }
+
+  DecodedText decoded() {
+    return decoded;
+  }
+
+  /** The requirement and editable entries of this file, in order (not of included files). */
+  public List<Entry> entries() {
+    List<Entry> entries = new ArrayList<>();
+    for (Object item : items) {
+      if (item instanceof Entry) {
+        entries.add((Entry) item);
+      }
+    }
+    return Collections.unmodifiableList(entries);
+  }
+
+  /** Every entry of this file and of the files it includes, in the order pip yields them. */
+  public List<Entry> allEntries() {
+    List<Entry> entries = new ArrayList<>();
+    collectEntries(entries);
+    return Collections.unmodifiableList(entries);
+  }
+
+  private void collectEntries(List<Entry> into) {
+    for (Object item : items) {
+      if (item instanceof Entry) {
+        into.add((Entry) item);
+      } else if (item instanceof Include) {
+        ((Include) item).file().collectEntries(into);
+      }
+    }
+  }
+
+  /** The entries with this project name, in order. */
+  public List<Entry> entries(ProjectName name) {
+    List<Entry> found = new ArrayList<>();
+    for (Entry e : allEntries()) {
+      if (e.name().filter(name::equals).isPresent()) {
+        found.add(e);
+      }
+    }
+    return found;
+  }
+
+  public List<Include> includes() {
+    List<Include> includes = new ArrayList<>();
+    for (Object item : items) {
+      if (item instanceof Include) {
+        includes.add((Include) item);
+      }
+    }
+    return Collections.unmodifiableList(includes);
+  }
+
+  /** Every option written in this file (not in included files), in order, with its location. */
+  public List<OptionUse> optionUses() {
+    return optionUses;
+  }
+
+  /** Warnings pip would print while reading this file and the files it includes. */
+  public List<Diagnostic> warnings() {
+    List<Diagnostic> all = new ArrayList<>(warnings);
+    for (Include include : includes()) {
+      all.addAll(include.file().warnings());
+    }
+    return Collections.unmodifiableList(all);
+  }
+
+  /**
+   * pip's hash-checking mode: {@code --require-hashes} anywhere, or a {@code --hash} on any
+   * requirement.
+   */
+  public boolean hashMode() {
+    if (options().requireHashes()) {
+      return true;
+    }
+    for (Entry e : allEntries()) {
+      if (!e.hashes().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The global options of this file and its includes, combined as pip's finder sees them. */
+  public GlobalOptions options() {
+    OptionsState state = new OptionsState();
+    apply(state);
+    return new GlobalOptions(
+        state.indexUrls,
+        state.noIndex,
+        state.findLinks,
+        state.noBinary,
+        state.onlyBinary,
+        state.preferBinary,
+        state.requireHashes,
+        state.pre,
+        state.trustedHosts,
+        state.features);
+  }
+
+  private static final class OptionsState {
+    List<String> indexUrls = new ArrayList<>(List.of(GlobalOptions.DEFAULT_INDEX_URL));
+    boolean noIndex;
+    List<String> findLinks = new ArrayList<>();
+    SortedSet<String> noBinary = new TreeSet<>();
+    SortedSet<String> onlyBinary = new TreeSet<>();
+    boolean preferBinary;
+    boolean requireHashes;
+    boolean pre;
+    List<String> trustedHosts = new ArrayList<>();
+    List<String> features = new ArrayList<>();
+  }
+
+  private void apply(OptionsState state) {
+    for (Object item : items) {
+      if (item instanceof Include) {
+        ((Include) item).file().apply(state);
+      } else if (item instanceof RequirementsFileParser.OptionLine) {
+        RequirementsFileParser.OptionLine line = (RequirementsFileParser.OptionLine) item;
+        for (OptParse.Use use : line.uses()) {
+          switch (use.option()) {
+            case NO_BINARY:
+              formatControl(use.value(), state.noBinary, state.onlyBinary);
+              break;
+            case ONLY_BINARY:
+              formatControl(use.value(), state.onlyBinary, state.noBinary);
+              break;
+            default:
+              break;
+          }
+        }
+        if (line.global()) {
+          applyGlobal(line, state);
+        }
+      }
+    }
+  }
+
+  private static void applyGlobal(RequirementsFileParser.OptionLine line, OptionsState state) {
+    String indexUrl = null;
+    List<String> extraIndexUrls = new ArrayList<>();
+    boolean noIndex = false;
+    String findLinks = null;
+    for (OptParse.Use use : line.uses()) {
+      switch (use.option()) {
+        case INDEX_URL:
+        case PYPI_URL:
+          indexUrl = use.value();
+          break;
+        case EXTRA_INDEX_URL:
+          extraIndexUrls.add(use.value());
+          break;
+        case NO_INDEX:
+          noIndex = true;
+          break;
+        case FIND_LINKS:
+          if (findLinks == null) {
+            findLinks = use.value();
+          }
+          break;
+        case PRE:
+          state.pre = true;
+          break;
+        case PREFER_BINARY:
+          state.preferBinary = true;
+          break;
+        case REQUIRE_HASHES:
+          state.requireHashes = true;
+          break;
+        case TRUSTED_HOST:
+          state.trustedHosts.add(use.value());
+          break;
+        case USE_FEATURE:
+          if (!state.features.contains(use.value())) {
+            state.features.add(use.value());
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    if (noIndex) {
+      state.noIndex = true;
+      state.indexUrls = new ArrayList<>();
+    }
+    if (indexUrl != null && !indexUrl.isEmpty() && !state.noIndex) {
+      state.indexUrls = new ArrayList<>(List.of(indexUrl));
+    }
+    if (!extraIndexUrls.isEmpty() && !state.noIndex) {
+      state.indexUrls.addAll(extraIndexUrls);
+    }
+    if (findLinks != null) {
+      Path base = line.file() == null ? Path.of("") : line.file().toAbsolutePath().getParent();
+      Path relative = base == null ? null : base.resolve(findLinks);
+      state.findLinks.add(
+          relative != null && Files.exists(relative) ? relative.toString() : findLinks);
+    }
+  }
+
+  /** pip's {@code FormatControl.handle_mutual_excludes}. */
+  private static void formatControl(
+      String value, SortedSet<String> target, SortedSet<String> other) {
+    List<String> names = new ArrayList<>(Arrays.asList(value.split(",", -1)));
+    while (names.contains(":all:")) {
+      other.clear();
+      target.clear();
+      target.add(":all:");
+      names.subList(0, names.indexOf(":all:") + 1).clear();
+      if (!names.contains(":none:")) {
+        return;
+      }
+    }
+    for (String name : names) {
+      if (name.equals(":none:")) {
+        target.clear();
+        continue;
+      }
+      String canonical = ProjectName.canonicalize(name);
+      other.remove(canonical);
+      target.add(canonical);
+    }
+  }
+
+  /** The decoded text of this file. */
+  public String text() {
+    return decoded.text();
+  }
+
+  /**
+   * The file's bytes: exactly the input when unmodified, else the text in its original encoding.
+   */
+  public byte[] toBytes() {
+    return bytes != null ? bytes.clone() : TextDecoder.encode(decoded, decoded.text());
+  }
+
+  // ---------------------------------------------------------------- editing
+
+  /** This file without {@code entry} and its annotation lines. */
+  public RequirementsFile without(Entry entry) {
+    checkOwn(entry);
+    String text = decoded.text();
+    return parser.reparse(
+        this, text.substring(0, entry.startOffset) + text.substring(entry.annotationEndOffset));
+  }
+
+  /**
+   * This file with {@code entry}'s lines (not its annotations) replaced by {@code newText}, which
+   * must end with a line break if the old lines did.
+   */
+  public RequirementsFile withEntryText(Entry entry, String newText) {
+    checkOwn(entry);
+    String text = decoded.text();
+    return parser.reparse(
+        this, text.substring(0, entry.startOffset) + newText + text.substring(entry.endOffset));
+  }
+
+  /**
+   * This file with {@code entry} pinned to {@code version} with these hashes, written in the
+   * canonical layout ({@code name==version \} then indented {@code --hash} lines); its marker,
+   * extras and annotations are kept.
+   */
+  public RequirementsFile withPin(
+      Entry entry, io.pyhermetic.version.Version version, Map<String, List<String>> hashes) {
+    checkOwn(entry);
+    String name =
+        entry
+            .requirement()
+            .orElseThrow(() -> new IllegalArgumentException("entry has no name: " + entry))
+            .name();
+    String lineEnd = lineEnding(entry.text());
+    StringBuilder out = new StringBuilder(name);
+    entry
+        .requirement()
+        .ifPresent(
+            r -> {
+              if (!r.extras().isEmpty()) {
+                out.append('[').append(String.join(",", r.extras())).append(']');
+              }
+            });
+    out.append("==").append(version);
+    entry.marker().ifPresent(m -> out.append(" ; ").append(m));
+    List<String> hashLines = new ArrayList<>();
+    hashes.forEach(
+        (alg, values) -> values.forEach(v -> hashLines.add("    --hash=" + alg + ":" + v)));
+    for (String hashLine : hashLines) {
+      out.append(" \\").append(lineEnd).append(hashLine);
+    }
+    out.append(lineEnd);
+    return withEntryText(entry, out.toString());
+  }
+
+  private static String lineEnding(String text) {
+    if (text.endsWith("\r\n")) {
+      return "\r\n";
+    }
+    if (text.endsWith("\r")) {
+      return "\r";
+    }
+    return "\n";
+  }
+
+  private void checkOwn(Entry entry) {
+    Objects.requireNonNull(entry, "entry");
+    if (!items.contains(entry)) {
+      throw new IllegalArgumentException("not an entry of " + source + ": " + entry);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return source + " (" + allEntries().size() + " entries)";
+  }
+}

@@ -1,0 +1,124 @@
+package io.pyhermetic.reqfile.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The subset of Python's {@code optparse} that pip's requirements-file parser relies on: long
+ * options with unambiguous prefixes and {@code =value}, short options with attached or separate
+ * values, values taken even when they start with {@code -}, {@code --} ending the options, and
+ * positional leftovers collected (pip discards them).
+ */
+public final class OptParse {
+
+  /** One option as given: which, its value (null for flags) and where its token starts. */
+  public record Use(OptionSpec option, String value, int offset) {}
+
+  /** The options of one line, in order, and the positional arguments pip drops. */
+  public record Result(List<Use> uses, List<Shlex.Token> leftovers) {}
+
+  /** optparse's error, with its message and the offset of the token at fault. */
+  public static final class OptionException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final int offset;
+
+    OptionException(String message, int offset) {
+      super(message, null, false, false);
+      this.offset = offset;
+    }
+
+    public int offset() {
+      return offset;
+    }
+  }
+
+  private OptParse() {}
+
+  public static Result parse(List<Shlex.Token> tokens) throws OptionException {
+    List<Use> uses = new ArrayList<>();
+    List<Shlex.Token> leftovers = new ArrayList<>();
+    int i = 0;
+    while (i < tokens.size()) {
+      Shlex.Token token = tokens.get(i);
+      String arg = token.text();
+      if (arg.equals("--")) {
+        leftovers.addAll(tokens.subList(i + 1, tokens.size()));
+        break;
+      }
+      if (arg.startsWith("--")) {
+        String name = arg;
+        String value = null;
+        boolean explicit = false;
+        int eq = arg.indexOf('=');
+        if (eq >= 0) {
+          name = arg.substring(0, eq);
+          value = arg.substring(eq + 1);
+          explicit = true;
+        }
+        OptionSpec option = matchLong(name, token.offset());
+        i++;
+        if (option.takesValue()) {
+          if (!explicit) {
+            if (i >= tokens.size()) {
+              throw new OptionException(
+                  name(option, name) + " option requires 1 argument", token.offset());
+            }
+            value = tokens.get(i).text();
+            i++;
+          }
+        } else if (explicit) {
+          throw new OptionException(
+              option.longName() + " option does not take a value", token.offset());
+        }
+        uses.add(new Use(option, value, token.offset()));
+      } else if (arg.startsWith("-") && arg.length() > 1) {
+        String name = arg.substring(0, 2);
+        OptionSpec option = OptionSpec.shortOption(name);
+        if (option == null) {
+          throw new OptionException("no such option: " + name, token.offset());
+        }
+        i++;
+        String value;
+        if (arg.length() > 2) {
+          value = arg.substring(2);
+        } else if (i < tokens.size()) {
+          value = tokens.get(i).text();
+          i++;
+        } else {
+          throw new OptionException(name + " option requires 1 argument", token.offset());
+        }
+        uses.add(new Use(option, value, token.offset()));
+      } else {
+        leftovers.add(token);
+        i++;
+      }
+    }
+    return new Result(uses, leftovers);
+  }
+
+  private static String name(OptionSpec option, String given) {
+    // optparse names the option by its full long name after prefix matching
+    return option.longName();
+  }
+
+  private static OptionSpec matchLong(String name, int offset) throws OptionException {
+    OptionSpec exact = OptionSpec.longOptions().get(name);
+    if (exact != null) {
+      return exact;
+    }
+    List<String> candidates = new ArrayList<>();
+    for (String known : OptionSpec.longOptions().keySet()) {
+      if (known.startsWith(name)) {
+        candidates.add(known);
+      }
+    }
+    if (candidates.size() == 1) {
+      return OptionSpec.longOptions().get(candidates.get(0));
+    }
+    if (candidates.isEmpty()) {
+      throw new OptionException("no such option: " + name, offset);
+    }
+    throw new OptionException(
+        "ambiguous option: " + name + " (" + String.join(", ", candidates) + "?)", offset);
+  }
+}
