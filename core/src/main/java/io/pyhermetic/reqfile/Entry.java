@@ -23,6 +23,7 @@ public final class Entry {
   private final String requirementText;
   private final Requirement requirement;
   private final Marker marker;
+  private final java.util.SortedSet<String> extras;
   private final String link;
   private final boolean constraint;
   private final Map<String, List<String>> hashes;
@@ -42,6 +43,7 @@ public final class Entry {
       String requirementText,
       Requirement requirement,
       Marker marker,
+      java.util.SortedSet<String> extras,
       String link,
       boolean constraint,
       Map<String, List<String>> hashes,
@@ -59,6 +61,7 @@ public final class Entry {
     this.requirementText = requirementText;
     this.requirement = requirement;
     this.marker = marker;
+    this.extras = extras;
     this.link = link;
     this.constraint = constraint;
     this.hashes = hashes;
@@ -116,6 +119,11 @@ public final class Entry {
   /** The marker: the requirement's, or the one written after a URL. */
   public Optional<Marker> marker() {
     return Optional.ofNullable(marker);
+  }
+
+  /** The extras as written: the requirement's, or those written after a local path. */
+  public java.util.SortedSet<String> extras() {
+    return extras;
   }
 
   /** The URL of a {@code name @ url} requirement, a bare URL, a path or an editable. */

@@ -79,6 +79,13 @@ public final class RequirementsFileParser {
     return parseBytes(bytes, file.toString(), file, false, new ArrayDeque<>());
   }
 
+  /** Reads a file as {@code pip install -c FILE} does: its entries are constraints. */
+  public RequirementsFile parseConstraints(Path file) {
+    Objects.requireNonNull(file, "file");
+    byte[] bytes = read(file, file.toString(), null);
+    return parseBytes(bytes, file.toString(), file, true, new ArrayDeque<>());
+  }
+
   /** Parses text given directly; includes resolve against the current directory. */
   public RequirementsFile parse(String content, String sourceName) {
     Objects.requireNonNull(content, "content");
@@ -356,6 +363,13 @@ public final class RequirementsFileParser {
             throw error(location, "--no-binary / --only-binary option requires 1 argument.");
           }
           break;
+        case TRUSTED_HOST:
+          if (value.contains("/") || value.contains("://")) {
+            throw error(
+                location,
+                "--trusted-host takes a host or host:port, not a URL: " + PyText.repr(value));
+          }
+          break;
         case GLOBAL_OPTION:
           warnings.add(
               Diagnostic.warning(
@@ -454,6 +468,7 @@ public final class RequirementsFileParser {
           requirementPart,
           r.requirement,
           r.marker,
+          r.requirement != null ? r.requirement.extras() : r.extras,
           r.link,
           constraint,
           Collections.unmodifiableMap(hashes),
@@ -514,17 +529,17 @@ public final class RequirementsFileParser {
                     + PyText.repr(name)
                     + " is not installable. Neither 'setup.py' nor 'pyproject.toml' found.");
           }
-          link = local.toUri().toString();
+          link = Links.pathToUrl(local);
           kind = EntryKind.PATH;
         } else if (Links.isArchive(pathPart)) {
           int atSign = name.indexOf('@');
           if (local != null && Files.isRegularFile(local)) {
-            link = local.toUri().toString();
+            link = Links.pathToUrl(local);
             kind = EntryKind.PATH;
           } else if (atSign >= 0 && !looksLikePath(name.substring(0, atSign))) {
             // a PEP 508 "name @ url" that happens to end like an archive
           } else if (local != null) {
-            link = local.toUri().toString();
+            link = Links.pathToUrl(local);
             kind = EntryKind.PATH;
             warnings.add(
                 Diagnostic.warning(
@@ -567,6 +582,12 @@ public final class RequirementsFileParser {
 
     private Resolved linked(
         String link, EntryKind kind, String extras, Marker marker, String markerText, Location at) {
+      if (Links.scheme(link).equals("file") && link.contains("../")) {
+        Path local = localPath(Links.urlPath(link));
+        if (local != null) {
+          link = Links.pathToUrl(local);
+        }
+      }
       String filename = Links.filename(link);
       String requirementText = null;
       if (filename.toLowerCase(java.util.Locale.ROOT).endsWith(".whl")) {
@@ -595,7 +616,16 @@ public final class RequirementsFileParser {
                   + firstLine(e.reason()));
         }
       }
-      return new Resolved(kind, requirement, marker, link);
+      java.util.SortedSet<String> pathExtras = Collections.emptySortedSet();
+      if (requirement == null && !extras.isEmpty()) {
+        try {
+          pathExtras =
+              Requirement.parse("placeholder" + extras.toLowerCase(java.util.Locale.ROOT)).extras();
+        } catch (InvalidRequirementException e) {
+          throw error(at, "Invalid extras " + PyText.repr(extras) + ": " + firstLine(e.reason()));
+        }
+      }
+      return new Resolved(kind, requirement, marker, link, pathExtras);
     }
 
     /** pip's {@code parse_editable}. */
@@ -610,7 +640,7 @@ public final class RequirementsFileParser {
       }
       Path local = localPath(url);
       if (local != null && Files.isDirectory(local)) {
-        url = local.toUri().toString();
+        url = Links.pathToUrl(local);
       }
       if (url.toLowerCase(java.util.Locale.ROOT).startsWith("file:")) {
         Requirement requirement = null;
@@ -764,7 +794,16 @@ public final class RequirementsFileParser {
   }
 
   /** What a requirement line resolved to. */
-  private record Resolved(EntryKind kind, Requirement requirement, Marker marker, String link) {}
+  private record Resolved(
+      EntryKind kind,
+      Requirement requirement,
+      Marker marker,
+      String link,
+      java.util.SortedSet<String> extras) {
+    Resolved(EntryKind kind, Requirement requirement, Marker marker, String link) {
+      this(kind, requirement, marker, link, Collections.emptySortedSet());
+    }
+  }
 
   /**
    * The options of one line. {@code global} lines are option lines proper; on other lines pip still

@@ -30,7 +30,8 @@ public final class Vectors {
   private Vectors() {}
 
   /** One case: the oracle command, the oracle's answer, and a documented deviation if any. */
-  public record Case(String file, int line, JsonNode cmd, JsonNode expect, JsonNode deviation) {
+  public record Case(
+      String file, int line, JsonNode cmd, JsonNode expect, JsonNode deviation, JsonNode node) {
     public boolean hasDeviation() {
       return deviation != null && !deviation.isNull() && !deviation.isMissingNode();
     }
@@ -41,10 +42,16 @@ public final class Vectors {
     }
   }
 
-  /** All cases of a JSON Lines vector file. */
+  /** All cases of a JSON Lines vector file of the {@code vectors} folder. */
   public static List<Case> load(String fileName) {
+    return loadResource(ROOT + fileName);
+  }
+
+  /** All cases of a JSON Lines file at a classpath resource path. */
+  public static List<Case> loadResource(String resource) {
+    String fileName = resource;
     List<Case> cases = new ArrayList<>();
-    try (InputStream in = open(fileName);
+    try (InputStream in = openResource(resource);
         BufferedReader reader =
             new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
@@ -56,7 +63,13 @@ public final class Vectors {
         }
         JsonNode node = JSON.readTree(line);
         cases.add(
-            new Case(fileName, number, node.get("cmd"), node.get("expect"), node.get("deviation")));
+            new Case(
+                fileName,
+                number,
+                node.get("cmd"),
+                node.get("expect"),
+                node.get("deviation"),
+                node));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -74,9 +87,13 @@ public final class Vectors {
   }
 
   private static InputStream open(String fileName) {
-    InputStream in = Vectors.class.getResourceAsStream(ROOT + fileName);
+    return openResource(ROOT + fileName);
+  }
+
+  private static InputStream openResource(String resource) {
+    InputStream in = Vectors.class.getResourceAsStream(resource);
     if (in == null) {
-      throw new IllegalArgumentException("no vector file " + ROOT + fileName);
+      throw new IllegalArgumentException("no resource " + resource);
     }
     return in;
   }

@@ -130,4 +130,58 @@ public final class Links {
     return Optional.of(
         new String[] {m.group("name").replace('_', '-'), m.group("ver").replace('_', '-')});
   }
+
+  /**
+   * pip's {@code path_to_url}: {@code file://} and the absolute, normalized path, percent-encoded
+   * except for unreserved characters and {@code /}; no trailing slash for directories.
+   */
+  public static String pathToUrl(java.nio.file.Path path) {
+    String absolute =
+        path.toAbsolutePath().normalize().toString().replace(java.io.File.separatorChar, '/');
+    StringBuilder out = new StringBuilder("file://");
+    if (!absolute.startsWith("/")) {
+      out.append('/');
+    }
+    for (byte b : absolute.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      boolean safe =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || c == '.'
+              || c == '-'
+              || c == '~'
+              || c == '/';
+      if (safe) {
+        out.append((char) c);
+      } else {
+        out.append('%').append(String.format("%02X", c));
+      }
+    }
+    return out.toString();
+  }
+
+  /** The percent-decoded path of a {@code file:} URL ({@code file:../x} gives {@code ../x}). */
+  public static String urlPath(String url) {
+    String rest = url.substring(url.indexOf(':') + 1);
+    if (rest.startsWith("//")) {
+      int slash = rest.indexOf('/', 2);
+      rest = slash < 0 ? "" : rest.substring(slash);
+    }
+    int cut = rest.indexOf('#');
+    if (cut >= 0) {
+      rest = rest.substring(0, cut);
+    }
+    cut = rest.indexOf('?');
+    if (cut >= 0) {
+      rest = rest.substring(0, cut);
+    }
+    try {
+      return java.net.URLDecoder.decode(
+          rest.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return rest;
+    }
+  }
 }
