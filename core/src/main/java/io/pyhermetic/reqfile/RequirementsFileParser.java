@@ -202,9 +202,9 @@ public final class RequirementsFileParser {
           continue;
         }
         int expandedAt = -1;
-        Matcher m = ENV_VAR.matcher(content);
+        Matcher m = content.contains("${") ? ENV_VAR.matcher(content) : null;
         Map<String, String> replacements = new LinkedHashMap<>();
-        while (m.find()) {
+        while (m != null && m.find()) {
           String value = environment.get(m.group(1));
           if (value != null && !value.isEmpty()) {
             replacements.putIfAbsent(m.group(), value);
@@ -218,22 +218,22 @@ public final class RequirementsFileParser {
         }
         Positions at = new Positions(source, line, leading, expandedAt, 0);
         // the requirement part runs up to the first space-separated token starting with '-'
-        String[] tokens = content.split(" ", -1);
-        int argCount = 0;
         int optionStart = content.length();
-        int offset = 0;
-        for (String token : tokens) {
-          if (token.startsWith("-")) {
-            optionStart = offset;
+        for (int pos = 0; pos < content.length(); ) {
+          if (content.charAt(pos) == '-') {
+            optionStart = pos;
             break;
           }
-          argCount++;
-          offset += token.length() + 1;
+          int space = content.indexOf(' ', pos);
+          if (space < 0) {
+            break;
+          }
+          pos = space + 1;
         }
         String requirementPart =
-            argCount == 0
-                ? ""
-                : String.join(" ", java.util.Arrays.asList(tokens).subList(0, argCount));
+            optionStart == content.length()
+                ? content
+                : optionStart == 0 ? "" : content.substring(0, optionStart - 1);
         String optionPart = optionStart < content.length() ? content.substring(optionStart) : "";
         List<OptParse.Use> uses = parseOptions(content, optionPart, optionStart, at);
         boolean requirementLine = !requirementPart.isEmpty();
@@ -732,8 +732,8 @@ public final class RequirementsFileParser {
 
   /** pip's comment rule: from a # at the start or after whitespace to the end of the line. */
   static String stripComment(String line) {
-    for (int i = 0; i < line.length(); i++) {
-      if (line.charAt(i) == '#' && (i == 0 || PyText.isSpace(line.charAt(i - 1)))) {
+    for (int i = line.indexOf('#'); i >= 0; i = line.indexOf('#', i + 1)) {
+      if (i == 0 || PyText.isSpace(line.charAt(i - 1))) {
         int start = i;
         while (start > 0 && PyText.isSpace(line.charAt(start - 1))) {
           start--;
@@ -757,7 +757,8 @@ public final class RequirementsFileParser {
   static List<String> parseVia(String annotation) {
     List<String> via = new ArrayList<>();
     boolean inVia = false;
-    for (String raw : annotation.split("\\R")) {
+    for (int[] bounds : LogicalLine.physicalLines(annotation)) {
+      String raw = annotation.substring(bounds[0], bounds[1]);
       String line = PyText.strip(raw);
       if (!line.startsWith("#")) {
         continue;

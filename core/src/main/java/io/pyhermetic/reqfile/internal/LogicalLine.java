@@ -73,9 +73,12 @@ public final class LogicalLine {
 
   /** The file position of {@code offset} in {@link #text()}. */
   public Location locate(String source, int offset) {
-    int k = 0;
-    while (k + 1 < pieceStart.length && pieceStart[k + 1] <= offset) {
-      k++;
+    int k = java.util.Arrays.binarySearch(pieceStart, offset);
+    if (k < 0) {
+      k = Math.max(0, -k - 2);
+    }
+    while (k + 1 < pieceStart.length && pieceStart[k + 1] == pieceStart[k]) {
+      k++; // an empty piece shares its start with the next one
     }
     int within = Math.max(0, offset - pieceStart[k]);
     return new Location(source, pieceLine[k], Math.max(1, pieceColumn[k] + within));
@@ -84,46 +87,52 @@ public final class LogicalLine {
   /** Splits a file's text into pip's logical lines (Python's splitlines, then join_lines). */
   public static List<LogicalLine> split(String text) {
     List<int[]> physical = physicalLines(text);
-    List<LogicalLine> out = new ArrayList<>();
+    List<LogicalLine> out = new ArrayList<>(physical.size() / 2 + 8);
     StringBuilder open = null;
     List<int[]> pieces = null;
     int openFirst = 0;
     int openStart = 0;
     for (int i = 0; i < physical.size(); i++) {
       int[] p = physical.get(i);
-      String line = text.substring(p[0], p[1]);
+      int start = p[0];
+      int end = p[1];
       int number = i + 1;
-      boolean isComment = isCommentLine(line);
-      if (!line.endsWith("\\") || isComment) {
-        String piece = isComment ? " " + line : line;
+      boolean isComment = isCommentLine(text, start, end);
+      boolean continued = end > start && text.charAt(end - 1) == '\\';
+      if (!continued || isComment) {
         if (open != null) {
           pieces.add(new int[] {open.length(), number, isComment ? 0 : 1});
-          open.append(piece);
+          if (isComment) {
+            open.append(' ');
+          }
+          open.append(text, start, end);
           out.add(
               new LogicalLine(open.toString(), openFirst, number, openStart, p[2], pieces, false));
           open = null;
         } else {
-          List<int[]> single = new ArrayList<>();
-          single.add(new int[] {0, number, isComment ? 0 : 1});
-          out.add(new LogicalLine(piece, number, number, p[0], p[2], single, isComment));
+          String line = text.substring(start, end);
+          List<int[]> single = List.of(new int[] {0, number, isComment ? 0 : 1});
+          out.add(
+              new LogicalLine(
+                  isComment ? " " + line : line, number, number, start, p[2], single, isComment));
         }
       } else {
         if (open == null) {
-          open = new StringBuilder();
+          open = new StringBuilder(256);
           pieces = new ArrayList<>();
           openFirst = number;
-          openStart = p[0];
+          openStart = start;
         }
-        int lead = 0;
-        while (lead < line.length() && line.charAt(lead) == '\\') {
+        int lead = start;
+        while (lead < end && text.charAt(lead) == '\\') {
           lead++;
         }
-        int trail = line.length();
-        while (trail > lead && line.charAt(trail - 1) == '\\') {
+        int trail = end;
+        while (trail > lead && text.charAt(trail - 1) == '\\') {
           trail--;
         }
-        pieces.add(new int[] {open.length(), number, lead + 1});
-        open.append(line, lead, trail);
+        pieces.add(new int[] {open.length(), number, lead - start + 1});
+        open.append(text, lead, trail);
       }
     }
     if (open != null) {
@@ -133,6 +142,28 @@ public final class LogicalLine {
               open.toString(), openFirst, physical.size(), openStart, last[2], pieces, false));
     }
     return out;
+  }
+
+  private static boolean isCommentLine(String text, int start, int end) {
+    int i = start;
+    while (i < end
+        && (text.charAt(i) == ' ' || io.pyhermetic.internal.PyText.isSpace(text.charAt(i)))) {
+      i++;
+    }
+    return i < end && text.charAt(i) == '#';
+  }
+
+  private static final char[] RARE_BREAKS = {
+    '\r', '\u000b', '\u000c', '\u001c', '\u001d', '\u001e', '\u0085', '\u2028', '\u2029'
+  };
+
+  private static boolean onlyNewlines(String text) {
+    for (char c : RARE_BREAKS) {
+      if (text.indexOf(c) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** pip's comment-line test: optional whitespace, then #. */
@@ -149,12 +180,26 @@ public final class LogicalLine {
    * terminator)}.
    */
   public static List<int[]> physicalLines(String text) {
-    List<int[]> lines = new ArrayList<>();
+    List<int[]> lines = new ArrayList<>(16 + text.length() / 32);
     int start = 0;
     int n = text.length();
+    if (onlyNewlines(text)) {
+      // the usual file: String.indexOf is much faster than a character loop
+      while (start < n) {
+        int newline = text.indexOf('\n', start);
+        int end = newline < 0 ? n : newline;
+        lines.add(new int[] {start, end, newline < 0 ? n : newline + 1});
+        start = end + 1;
+      }
+      return lines;
+    }
     int i = 0;
     while (i < n) {
       char c = text.charAt(i);
+      if ((c > '\r' && c < '\u001c') || (c > '\u001e' && c < '\u0085')) {
+        i++; // the common case: not a line break
+        continue;
+      }
       int terminator = 0;
       if (c == '\r') {
         terminator = i + 1 < n && text.charAt(i + 1) == '\n' ? 2 : 1;

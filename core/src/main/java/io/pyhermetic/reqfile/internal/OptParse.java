@@ -35,33 +35,27 @@ public final class OptParse {
   private OptParse() {}
 
   public static Result parse(List<Shlex.Token> tokens) throws OptionException {
-    List<Use> uses = new ArrayList<>();
+    List<Use> uses = new ArrayList<>(tokens.size());
     List<Shlex.Token> leftovers = new ArrayList<>();
     int i = 0;
     while (i < tokens.size()) {
       Shlex.Token token = tokens.get(i);
-      String arg = token.text();
-      if (arg.equals("--")) {
+      if (token.length() == 2 && token.startsWith("--")) {
         leftovers.addAll(tokens.subList(i + 1, tokens.size()));
         break;
       }
-      if (arg.startsWith("--")) {
-        String name = arg;
-        String value = null;
-        boolean explicit = false;
-        int eq = arg.indexOf('=');
-        if (eq >= 0) {
-          name = arg.substring(0, eq);
-          value = arg.substring(eq + 1);
-          explicit = true;
-        }
+      if (token.startsWith("--")) {
+        int eq = token.indexOf('=');
+        String name = eq >= 0 ? token.prefix(eq) : token.text();
+        String value = eq >= 0 ? token.textFrom(eq + 1) : null;
+        boolean explicit = eq >= 0;
         OptionSpec option = matchLong(name, token.offset());
         i++;
         if (option.takesValue()) {
           if (!explicit) {
             if (i >= tokens.size()) {
               throw new OptionException(
-                  name(option, name) + " option requires 1 argument", token.offset());
+                  option.longName() + " option requires 1 argument", token.offset());
             }
             value = tokens.get(i).text();
             i++;
@@ -71,7 +65,8 @@ public final class OptParse {
               option.longName() + " option does not take a value", token.offset());
         }
         uses.add(new Use(option, value, token.offset()));
-      } else if (arg.startsWith("-") && arg.length() > 1) {
+      } else if (token.startsWith("-") && token.length() > 1) {
+        String arg = token.text();
         String name = arg.substring(0, 2);
         OptionSpec option = OptionSpec.shortOption(name);
         if (option == null) {
@@ -94,11 +89,6 @@ public final class OptParse {
       }
     }
     return new Result(uses, leftovers);
-  }
-
-  private static String name(OptionSpec option, String given) {
-    // optparse names the option by its full long name after prefix matching
-    return option.longName();
   }
 
   private static OptionSpec matchLong(String name, int offset) throws OptionException {

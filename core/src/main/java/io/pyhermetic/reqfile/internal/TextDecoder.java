@@ -101,6 +101,14 @@ public final class TextDecoder {
   }
 
   private static String strictDecode(byte[] bytes, int offset, Charset charset, String source) {
+    if (charset.equals(StandardCharsets.UTF_8)) {
+      // The JDK's lenient decoder is fast; only text with a replacement character needs the
+      // strict one, which either finds the bad byte or confirms the character was real.
+      String fast = new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8);
+      if (fast.indexOf('\uFFFD') < 0) {
+        return fast;
+      }
+    }
     CharsetDecoder decoder =
         charset
             .newDecoder()
