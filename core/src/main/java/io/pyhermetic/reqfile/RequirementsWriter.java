@@ -20,11 +20,11 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Writes pinned requirements in the layout of pip-compile and pybuild-deps: an optional header,
- * one {@code name==version \} block per entry with four-space {@code --hash} lines and
- * split-style {@code # via} annotations, and the packages pip-tools calls unsafe (setuptools,
- * distribute, pip) in a trailing section. Repeated names with different versions are allowed
- * (build-dependency files have them). Deterministic: same items, same bytes. Immutable.
+ * Writes pinned requirements in the layout of pip-compile and pybuild-deps: an optional header, one
+ * {@code name==version \} block per entry with four-space {@code --hash} lines and split-style
+ * {@code # via} annotations, and the packages pip-tools calls unsafe (setuptools, distribute, pip)
+ * in a trailing section. Repeated names with different versions are allowed (build-dependency files
+ * have them). Deterministic: same items, same bytes. Immutable.
  */
 public final class RequirementsWriter {
 
@@ -55,8 +55,8 @@ public final class RequirementsWriter {
     }
 
     /**
-     * The item for a pinned entry: canonical name, the version as written, its marker, its
-     * hashes as {@code alg:hex}, and its {@code # via} names.
+     * The item for a pinned entry: canonical name, the version as written, its marker, its hashes
+     * as {@code alg:hex}, and its {@code # via} names.
      *
      * @throws IllegalArgumentException if the entry is not pinned with {@code ==} or {@code ===}
      */
@@ -189,8 +189,8 @@ public final class RequirementsWriter {
   }
 
   /**
-   * Writes the file atomically: a temporary file next to {@code target}, then a rename, so that
-   * on failure the previous file is left as it was.
+   * Writes the file atomically: a temporary file next to {@code target}, then a rename, so that on
+   * failure the previous file is left as it was.
    */
   public void write(Path target, List<Item> items) {
     writeAtomically(target, write(items).getBytes(StandardCharsets.UTF_8));
@@ -206,7 +206,8 @@ public final class RequirementsWriter {
       temp = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
       Files.write(temp, bytes);
       try {
-        Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
       }

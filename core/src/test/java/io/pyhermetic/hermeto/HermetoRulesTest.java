@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -669,27 +668,14 @@ class HermetoRulesTest {
     return HermetoRules.check(RequirementsFile.parse(text, "requirements.txt"));
   }
 
-  /**
-   * A corpus file from the testdata module's resources, or from the shared corpus next to the
-   * project (where the testdata module takes it from) when this build's testdata lacks it.
-   */
+  /** A corpus file from the testdata module's resources. */
   private static String corpus(String relative) throws IOException {
     try (InputStream in =
         HermetoRulesTest.class.getResourceAsStream("/io/pyhermetic/testdata/" + relative)) {
-      if (in != null) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      if (in == null) {
+        throw new IllegalStateException("corpus file not found: " + relative);
       }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    Optional<Path> shared = Optional.empty();
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared").resolve(relative);
-      if (Files.isRegularFile(candidate)) {
-        shared = Optional.of(candidate);
-        break;
-      }
-    }
-    Path file =
-        shared.orElseThrow(() -> new IllegalStateException("corpus file not found: " + relative));
-    return Files.readString(file, StandardCharsets.UTF_8);
   }
 }
