@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     name = "pyhermetic",
     mixinStandardHelpOptions = true,
     versionProvider = Pyhermetic.Version.class,
+    subcommands = {CheckCommand.class},
     description = "Plans hermetic multi-architecture Python container builds for Hermeto.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -33,6 +34,21 @@ public final class Pyhermetic implements Runnable {
     CommandLine commandLine = new CommandLine(new Pyhermetic());
     commandLine.setOut(out);
     commandLine.setErr(err);
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setExecutionExceptionHandler(
+        (e, cmd, parseResult) -> {
+          // Bad input is reported by the commands themselves; anything reaching here is
+          // reported in one line rather than as a stack trace.
+          cmd.getErr()
+              .println(
+                  "pyhermetic "
+                      + cmd.getCommandName()
+                      + ": "
+                      + (e instanceof io.pyhermetic.error.PyhermeticException
+                          ? e.getMessage()
+                          : "internal error: " + e));
+          return ExitCodes.USAGE;
+        });
     return commandLine.execute(args);
   }
 

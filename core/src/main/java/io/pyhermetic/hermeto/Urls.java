@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 /** URL handling as Hermeto does it with Python's {@code urllib.parse}, and redaction. */
 final class Urls {
   private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.\\-]*");
-  private static final Pattern USERINFO = Pattern.compile("(://)[^/?#\\s]*@");
 
   private Urls() {}
 
@@ -123,6 +122,6 @@ final class Urls {
 
   /** {@code text} with the user information of every URL in it replaced by {@code ***}. */
   static String redact(String text) {
-    return USERINFO.matcher(text).replaceAll("$1***@");
+    return io.pyhermetic.internal.Redaction.redact(text);
   }
 }

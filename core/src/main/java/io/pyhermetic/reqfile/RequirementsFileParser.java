@@ -316,7 +316,20 @@ public final class RequirementsFileParser {
       }
       List<OptParse.Use> uses;
       try {
-        uses = OptParse.parse(tokens).uses();
+        OptParse.Result result = OptParse.parse(tokens);
+        uses = result.uses();
+        if (!result.leftovers().isEmpty()) {
+          List<String> dropped = new ArrayList<>();
+          result.leftovers().forEach(t -> dropped.add(t.text()));
+          warnings.add(
+              Diagnostic.warning(
+                  "ignored-arguments",
+                  at.locate(optionStart + result.leftovers().get(0).offset()),
+                  "pip ignores "
+                      + PyText.repr(String.join(" ", dropped))
+                      + " after the options of this line (a requirement or marker must come"
+                      + " before the first option)"));
+        }
       } catch (OptParse.OptionException e) {
         throw error(at.locate(optionStart + e.offset()), e.getMessage());
       }

@@ -1,0 +1,211 @@
+package io.pyhermetic.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pyhermetic.error.Diagnostic;
+import io.pyhermetic.error.Severity;
+import io.pyhermetic.hermeto.HermetoRules;
+import io.pyhermetic.internal.Redaction;
+import io.pyhermetic.reqfile.Entry;
+import io.pyhermetic.reqfile.GlobalOptions;
+import io.pyhermetic.reqfile.RequirementsFile;
+import io.pyhermetic.reqfile.RequirementsFileException;
+import io.pyhermetic.reqfile.RequirementsFileParser;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pyhermetic check}: parse requirements files as pip does, and apply Hermeto's rules. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description =
+        "Parse pip requirements files exactly as pip does and report every problem as"
+            + " file:line:col: severity: message [rule]. With --hermeto, also report what"
+            + " Hermeto would reject or ignore when prefetching these files.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:no errors (warnings allowed)",
+      "1:errors found",
+      "2:usage error or unreadable file"
+    })
+final class CheckCommand implements Callable<Integer> {
+
+  enum Format {
+    text,
+    json
+  }
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Requirements files to check.")
+  List<Path> files;
+
+  @Option(names = "--hermeto", description = "Also apply Hermeto's rules for pip requirements.")
+  boolean hermeto;
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(
+      names = "--env",
+      paramLabel = "NAME=VALUE",
+      description =
+          "A variable for $${NAME} expansion (repeatable). When given, only these are used;"
+              + " otherwise the process environment is, as pip does.")
+  Map<String, String> env;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    for (Path file : files) {
+      if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+        err.println(
+            "pyhermetic check: cannot read "
+                + file
+                + ": "
+                + (Files.exists(file) ? "not a readable file" : "no such file"));
+        return ExitCodes.USAGE;
+      }
+    }
+    RequirementsFileParser parser = new RequirementsFileParser();
+    if (env != null) {
+      parser = parser.withEnvironment(env);
+    }
+    List<Checked> results = new ArrayList<>();
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    for (Path file : files) {
+      try {
+        RequirementsFile parsed = parser.parse(file);
+        results.add(new Checked(file, parsed));
+        diagnostics.addAll(parsed.warnings());
+        if (hermeto) {
+          diagnostics.addAll(HermetoRules.check(parsed));
+        }
+      } catch (RequirementsFileException e) {
+        results.add(new Checked(file, null));
+        diagnostics.add(Diagnostic.error("pip", e.location(), Redaction.redact(e.reason())));
+      }
+    }
+    long errors = diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).count();
+    long warnings = diagnostics.size() - errors;
+    int entries =
+        results.stream().mapToInt(r -> r.file == null ? 0 : r.file.allEntries().size()).sum();
+    if (format == Format.json) {
+      out.print(Json.write(json(results, diagnostics, entries, errors, warnings)));
+    } else {
+      for (Diagnostic d : diagnostics) {
+        // one line per finding: a message's own line breaks (pip's hints) become spaces
+        out.println(Redaction.redact(d.toString()).replace('\n', ' '));
+      }
+      out.printf(
+          "%d %s, %d %s: %d %s, %d %s%n",
+          files.size(),
+          files.size() == 1 ? "file" : "files",
+          entries,
+          entries == 1 ? "entry" : "entries",
+          errors,
+          errors == 1 ? "error" : "errors",
+          warnings,
+          warnings == 1 ? "warning" : "warnings");
+    }
+    out.flush();
+    return errors > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  private record Checked(Path path, RequirementsFile file) {}
+
+  private static ObjectNode json(
+      List<Checked> results,
+      List<Diagnostic> diagnostics,
+      int entries,
+      long errors,
+      long warnings) {
+    ObjectNode root = Json.object();
+    ArrayNode files = root.putArray("files");
+    for (Checked checked : results) {
+      ObjectNode file = files.addObject();
+      file.put("path", checked.path.toString());
+      ArrayNode list = file.putArray("entries");
+      if (checked.file == null) {
+        file.putNull("options");
+        continue;
+      }
+      for (Entry e : checked.file.allEntries()) {
+        list.add(entry(e));
+      }
+      file.set("options", options(checked.file.options()));
+      file.put("hash_mode", checked.file.hashMode());
+    }
+    ArrayNode list = root.putArray("diagnostics");
+    for (Diagnostic d : diagnostics) {
+      ObjectNode node = list.addObject();
+      node.put("severity", d.severity().label());
+      node.put("rule", d.rule());
+      node.put("file", d.location().source());
+      node.put("line", d.location().line());
+      node.put("column", d.location().column());
+      node.put("message", Redaction.redact(d.message()));
+    }
+    ObjectNode summary = root.putObject("summary");
+    summary.put("files", results.size());
+    summary.put("entries", entries);
+    summary.put("errors", errors);
+    summary.put("warnings", warnings);
+    return root;
+  }
+
+  static ObjectNode entry(Entry e) {
+    ObjectNode node = Json.object();
+    node.put("file", e.location().source());
+    node.put("line", e.line());
+    node.put("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT));
+    node.put("name", e.requirement().map(r -> r.name()).orElse(null));
+    node.put("canonical_name", e.name().map(n -> n.canonical()).orElse(null));
+    node.put("specifier", e.requirement().map(r -> r.specifier().toString()).orElse(null));
+    node.put("version", e.pinnedVersion().map(Object::toString).orElse(null));
+    ArrayNode extras = node.putArray("extras");
+    e.extras().forEach(extras::add);
+    node.put("marker", e.marker().map(Object::toString).orElse(null));
+    node.put("url", Redaction.redact(e.link().orElse(null)));
+    node.put("editable", e.isEditable());
+    node.put("constraint", e.isConstraint());
+    ObjectNode hashes = node.putObject("hashes");
+    e.hashes().forEach((alg, values) -> values.forEach(hashes.withArray(alg)::add));
+    ArrayNode via = node.putArray("via");
+    e.via().forEach(via::add);
+    return node;
+  }
+
+  static ObjectNode options(GlobalOptions o) {
+    ObjectNode node = Json.object();
+    ArrayNode indexUrls = node.putArray("index_urls");
+    o.indexUrls().forEach(u -> indexUrls.add(Redaction.redact(u)));
+    node.put("no_index", o.noIndex());
+    ArrayNode findLinks = node.putArray("find_links");
+    o.findLinks().forEach(u -> findLinks.add(Redaction.redact(u)));
+    ArrayNode noBinary = node.putArray("no_binary");
+    o.noBinary().forEach(noBinary::add);
+    ArrayNode onlyBinary = node.putArray("only_binary");
+    o.onlyBinary().forEach(onlyBinary::add);
+    node.put("prefer_binary", o.preferBinary());
+    node.put("require_hashes", o.requireHashes());
+    node.put("pre", o.pre());
+    ArrayNode trusted = node.putArray("trusted_hosts");
+    o.trustedHosts().forEach(trusted::add);
+    ArrayNode features = node.putArray("features");
+    o.features().forEach(features::add);
+    return node;
+  }
+}
