@@ -79,6 +79,16 @@ public final class RequirementsFileParser {
     return parseBytes(bytes, file.toString(), file, false, new ArrayDeque<>());
   }
 
+  /**
+   * Parses the bytes of a requirements file that is not on disk (decoded as a file would be);
+   * includes resolve against the current directory.
+   */
+  public RequirementsFile parse(byte[] content, String sourceName) {
+    Objects.requireNonNull(content, "content");
+    Objects.requireNonNull(sourceName, "sourceName");
+    return parseBytes(content.clone(), sourceName, null, false, new ArrayDeque<>());
+  }
+
   /** Reads a file as {@code pip install -c FILE} does: its entries are constraints. */
   public RequirementsFile parseConstraints(Path file) {
     Objects.requireNonNull(file, "file");
@@ -258,13 +268,15 @@ public final class RequirementsFileParser {
           annotationEnd++;
         }
         if (requirementLine) {
-          items.add(requirementEntry(line, lines, annotationEnd, requirementPart, uses, at, false));
+          items.add(
+              requirementEntry(line, i, lines, annotationEnd, requirementPart, uses, at, false));
           i = annotationEnd;
         } else if (first(uses, OptionSpec.EDITABLE) != null) {
           OptParse.Use editable = first(uses, OptionSpec.EDITABLE);
           items.add(
               requirementEntry(
                   line,
+                  i,
                   lines,
                   annotationEnd,
                   editable.value(),
@@ -439,6 +451,7 @@ public final class RequirementsFileParser {
 
     private Entry requirementEntry(
         LogicalLine line,
+        int lineIndex,
         List<LogicalLine> lines,
         int annotationEnd,
         String requirementPart,
@@ -469,7 +482,7 @@ public final class RequirementsFileParser {
       int annotationEndOffset = lines.get(annotationEnd).endOffset();
       List<String> via = new ArrayList<>();
       StringBuilder annotation = new StringBuilder();
-      if (annotationEnd > lines.indexOf(line)) {
+      if (annotationEnd > lineIndex) {
         annotation.append(text, line.endOffset(), annotationEndOffset);
         via = parseVia(annotation.toString());
       }
@@ -527,10 +540,10 @@ public final class RequirementsFileParser {
         kind = EntryKind.URL;
       } else {
         String pathPart = name;
-        Matcher extrasMatch = PATH_EXTRAS.matcher(name);
-        if (extrasMatch.matches()) {
-          pathPart = extrasMatch.group(1);
-          extras = extrasMatch.group(2);
+        int extrasAt = extrasStart(name);
+        if (extrasAt > 0) {
+          pathPart = name.substring(0, extrasAt);
+          extras = name.substring(extrasAt);
         }
         Path local = localPath(pathPart);
         if (looksLikePath(name) && local != null && Files.isDirectory(local)) {
@@ -646,10 +659,10 @@ public final class RequirementsFileParser {
       Location where = at.locate(0);
       String url = value;
       String extras = "";
-      Matcher extrasMatch = PATH_EXTRAS.matcher(value);
-      if (extrasMatch.matches()) {
-        url = extrasMatch.group(1);
-        extras = extrasMatch.group(2);
+      int extrasAt = extrasStart(value);
+      if (extrasAt > 0) {
+        url = value.substring(0, extrasAt);
+        extras = value.substring(extrasAt);
       }
       Path local = localPath(url);
       if (local != null && Files.isDirectory(local)) {
@@ -708,6 +721,21 @@ public final class RequirementsFileParser {
     private RequirementsFileException error(Location location, String message) {
       return new RequirementsFileException(text, location, message);
     }
+  }
+
+  /**
+   * Where pip's {@code ^(.+)(\[[^\]]+\])$} would split trailing extras off a path: the last {@code
+   * [} before a final {@code ]} with no {@code ]} between; -1 if there are none.
+   */
+  static int extrasStart(String name) {
+    if (!name.endsWith("]") || name.indexOf('\n') >= 0) {
+      return -1;
+    }
+    int open = name.lastIndexOf('[', name.length() - 2);
+    if (open <= 0 || open == name.length() - 2) {
+      return -1;
+    }
+    return name.lastIndexOf(']', name.length() - 2) > open ? -1 : open;
   }
 
   private static boolean looksLikePath(String name) {

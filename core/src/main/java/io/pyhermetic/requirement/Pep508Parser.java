@@ -60,9 +60,13 @@ final class Pep508Parser {
     }
   }
 
+  /** Deeper nesting is rejected rather than risk the stack (packaging hits Python's limit). */
+  static final int MAX_DEPTH = 100;
+
   private final String s;
   private final int n;
   private int pos;
+  private int depth;
 
   private Pep508Parser(String s) {
     this.s = s;
@@ -272,6 +276,10 @@ final class Pep508Parser {
     Object atom;
     if (pos < n && s.charAt(pos) == '(') {
       int open = pos;
+      if (++depth > MAX_DEPTH) {
+        throw error(
+            "Marker expression nested too deeply (more than " + MAX_DEPTH + " parentheses)");
+      }
       pos++;
       consumeWs();
       atom = marker();
@@ -283,6 +291,7 @@ final class Pep508Parser {
             pos);
       }
       pos++;
+      depth--;
     } else {
       consumeWs();
       Marker.Operand lhs = markerVar();
