@@ -35,7 +35,7 @@ public final class RequirementsFile {
   private final DecodedText decoded;
   private final boolean constraintFile;
   private final List<Object> items;
-  private final List<OptionUse> optionUses;
+  private volatile List<OptionUse> optionUses;
   private final List<Diagnostic> warnings;
 
   RequirementsFile(
@@ -46,7 +46,6 @@ public final class RequirementsFile {
       DecodedText decoded,
       boolean constraintFile,
       List<Object> items,
-      List<OptionUse> optionUses,
       List<Diagnostic> warnings) {
     this.parser = parser;
     this.source = source;
@@ -55,7 +54,6 @@ public final class RequirementsFile {
     this.decoded = decoded;
     this.constraintFile = constraintFile;
     this.items = List.copyOf(items);
-    this.optionUses = List.copyOf(optionUses);
     this.warnings = List.copyOf(warnings);
   }
 
@@ -142,7 +140,18 @@ public final class RequirementsFile {
 
   /** Every option written in this file (not in included files), in order, with its location. */
   public List<OptionUse> optionUses() {
-    return optionUses;
+    List<OptionUse> uses = optionUses;
+    if (uses == null) {
+      List<OptionUse> all = new ArrayList<>();
+      for (Object item : items) {
+        if (item instanceof RequirementsFileParser.OptionLine) {
+          all.addAll(((RequirementsFileParser.OptionLine) item).optionUses());
+        }
+      }
+      uses = List.copyOf(all);
+      optionUses = uses;
+    }
+    return uses;
   }
 
   /** Warnings pip would print while reading this file and the files it includes. */

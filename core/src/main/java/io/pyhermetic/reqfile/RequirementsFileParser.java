@@ -155,15 +155,7 @@ public final class RequirementsFileParser {
       FileState state = new FileState(decoded, source, path, constraint, chain);
       state.run();
       return new RequirementsFile(
-          this,
-          source,
-          path,
-          bytes,
-          decoded,
-          constraint,
-          state.items,
-          state.optionUses,
-          state.warnings);
+          this, source, path, bytes, decoded, constraint, state.items, state.warnings);
     } finally {
       if (key != null) {
         chain.pop();
@@ -188,7 +180,6 @@ public final class RequirementsFileParser {
     final boolean constraint;
     final Deque<Path> chain;
     final List<Object> items = new ArrayList<>();
-    final List<OptionUse> optionUses = new ArrayList<>();
     final List<Diagnostic> warnings = new ArrayList<>();
 
     FileState(
@@ -244,8 +235,7 @@ public final class RequirementsFileParser {
             optionStart == content.length()
                 ? content
                 : optionStart == 0 ? "" : content.substring(0, optionStart - 1);
-        String optionPart = optionStart < content.length() ? content.substring(optionStart) : "";
-        List<OptParse.Use> uses = parseOptions(content, optionPart, optionStart, at);
+        List<OptParse.Use> uses = parseOptions(content, optionStart, at);
         boolean requirementLine = !requirementPart.isEmpty();
         boolean globalLine =
             !requirementLine
@@ -253,15 +243,8 @@ public final class RequirementsFileParser {
                 && first(uses, OptionSpec.REQUIREMENT) == null
                 && first(uses, OptionSpec.CONSTRAINT) == null;
         if (!uses.isEmpty()) {
-          items.add(new OptionLine(uses, globalLine, at.locate(optionStart), path));
-        }
-        for (OptParse.Use use : uses) {
-          optionUses.add(
-              new OptionUse(
-                  use.option().canonical().longName(),
-                  java.util.Optional.ofNullable(use.value()),
-                  at.locate(optionStart + use.offset()),
-                  requirementLine));
+          Positions options = at.shifted(optionStart);
+          items.add(new OptionLine(uses, globalLine, requirementLine, options::locate, path));
         }
         int annotationEnd = i;
         while (annotationEnd + 1 < lines.size() && isAnnotation(lines.get(annotationEnd + 1))) {
@@ -307,21 +290,20 @@ public final class RequirementsFileParser {
       }
     }
 
-    private List<OptParse.Use> parseOptions(
-        String content, String optionPart, int optionStart, Positions at) {
-      if (optionPart.isEmpty()) {
+    private List<OptParse.Use> parseOptions(String content, int optionStart, Positions at) {
+      if (optionStart >= content.length()) {
         return List.of();
       }
       List<Shlex.Token> tokens;
       try {
-        tokens = Shlex.split(optionPart);
+        tokens = Shlex.split(content, optionStart);
       } catch (Shlex.SplitException e) {
         throw error(
             at.locate(optionStart),
             "Invalid requirement: "
                 + content
                 + "\nCould not split options: "
-                + optionPart
+                + content.substring(optionStart)
                 + " ("
                 + e.getMessage()
                 + ")");
@@ -463,10 +445,11 @@ public final class RequirementsFileParser {
       List<String> globalOptions = new ArrayList<>();
       for (OptParse.Use use : uses) {
         if (use.option() == OptionSpec.HASH) {
-          int colon = use.value().indexOf(':');
+          String value = use.value();
+          int colon = value.indexOf(':');
           hashes
-              .computeIfAbsent(use.value().substring(0, colon), k -> new ArrayList<>())
-              .add(use.value().substring(colon + 1));
+              .computeIfAbsent(hashAlgorithm(value, colon), k -> new ArrayList<>(4))
+              .add(value.substring(colon + 1));
         } else if (use.option() == OptionSpec.CONFIG_SETTINGS) {
           int eq = use.value().indexOf('=');
           configSettings
@@ -757,6 +740,20 @@ public final class RequirementsFileParser {
     return "";
   }
 
+  /** The algorithm before {@code colon}, without a new string for the usual ones. */
+  private static String hashAlgorithm(String value, int colon) {
+    if (colon == 6 && value.startsWith("sha256")) {
+      return "sha256";
+    }
+    if (colon == 6 && value.startsWith("sha512")) {
+      return "sha512";
+    }
+    if (colon == 6 && value.startsWith("sha384")) {
+      return "sha384";
+    }
+    return value.substring(0, colon);
+  }
+
   private static String firstLine(String message) {
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
@@ -851,5 +848,24 @@ public final class RequirementsFileParser {
    * The options of one line. {@code global} lines are option lines proper; on other lines pip still
    * applies {@code --no-binary}/{@code --only-binary} (they update its finder while parsing).
    */
-  record OptionLine(List<OptParse.Use> uses, boolean global, Location location, Path file) {}
+  record OptionLine(
+      List<OptParse.Use> uses,
+      boolean global,
+      boolean requirementLine,
+      java.util.function.IntFunction<Location> locator,
+      Path file) {
+    /** The line's options with their locations (worked out only when asked for). */
+    List<OptionUse> optionUses() {
+      List<OptionUse> out = new ArrayList<>(uses.size());
+      for (OptParse.Use use : uses) {
+        out.add(
+            new OptionUse(
+                use.option().canonical().longName(),
+                java.util.Optional.ofNullable(use.value()),
+                locator.apply(use.offset()),
+                requirementLine));
+      }
+      return out;
+    }
+  }
 }

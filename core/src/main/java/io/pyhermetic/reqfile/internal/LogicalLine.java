@@ -118,7 +118,7 @@ public final class LogicalLine {
         }
       } else {
         if (open == null) {
-          open = new StringBuilder(256);
+          open = new StringBuilder(continuationLength(text, physical, i));
           pieces = new ArrayList<>();
           openFirst = number;
           openStart = start;
@@ -142,6 +142,20 @@ public final class LogicalLine {
               open.toString(), openFirst, physical.size(), openStart, last[2], pieces, false));
     }
     return out;
+  }
+
+  /** The length of the continued line that starts at physical line {@code from}, an upper bound. */
+  private static int continuationLength(String text, List<int[]> physical, int from) {
+    int length = 1;
+    for (int k = from; k < physical.size(); k++) {
+      int[] p = physical.get(k);
+      length += p[1] - p[0] + 1;
+      boolean continued = p[1] > p[0] && text.charAt(p[1] - 1) == '\\';
+      if (!continued || isCommentLine(text, p[0], p[1])) {
+        break;
+      }
+    }
+    return length;
   }
 
   private static boolean isCommentLine(String text, int start, int end) {

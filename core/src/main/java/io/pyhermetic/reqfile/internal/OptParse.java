@@ -46,10 +46,13 @@ public final class OptParse {
       }
       if (token.startsWith("--")) {
         int eq = token.indexOf('=');
-        String name = eq >= 0 ? token.prefix(eq) : token.text();
-        String value = eq >= 0 ? token.textFrom(eq + 1) : null;
         boolean explicit = eq >= 0;
-        OptionSpec option = matchLong(name, token.offset());
+        String value = explicit ? token.textFrom(eq + 1) : null;
+        // the usual case, an exact --hash=..., needs no name string at all
+        OptionSpec option =
+            explicit && eq == 6 && token.startsWith("--hash=")
+                ? OptionSpec.HASH
+                : matchLong(explicit ? token.prefix(eq) : token.text(), token.offset());
         i++;
         if (option.takesValue()) {
           if (!explicit) {

@@ -11,44 +11,55 @@ public final class Shlex {
    */
   public static final class Token {
     private final String source;
-    private final int offset;
+    private final int start;
     private final int end;
+    private final int offset;
     private String text;
 
     Token(String text, int offset) {
       this.source = null;
       this.text = text;
-      this.offset = offset;
+      this.start = offset;
       this.end = -1;
+      this.offset = offset;
     }
 
-    Token(String source, int offset, int end) {
+    Token(String source, int start, int end, int offset) {
       this.source = source;
-      this.offset = offset;
+      this.start = start;
       this.end = end;
+      this.offset = offset;
     }
 
     public String text() {
       if (text == null) {
-        text = source.substring(offset, end);
+        text = source.substring(start, end);
       }
       return text;
     }
 
+    /** Where the token starts, counted from the start of the split text. */
     public int offset() {
       return offset;
     }
 
     /** The text from {@code from} (an index into the text) to its end. */
     public String textFrom(int from) {
-      return text != null ? text.substring(from) : source.substring(offset + from, end);
+      return text != null ? text.substring(from) : source.substring(start + from, end);
+    }
+
+    /** Whether the text equals {@code other}. */
+    public boolean textEquals(String other) {
+      return text != null
+          ? text.equals(other)
+          : end - start == other.length() && source.startsWith(other, start);
     }
 
     /** Whether the text starts with {@code prefix}. */
     public boolean startsWith(String prefix) {
       return text != null
           ? text.startsWith(prefix)
-          : source.startsWith(prefix, offset) && end - offset >= prefix.length();
+          : source.startsWith(prefix, start) && end - start >= prefix.length();
     }
 
     /** Index of {@code c} in the text, or -1. */
@@ -56,17 +67,17 @@ public final class Shlex {
       if (text != null) {
         return text.indexOf(c);
       }
-      int i = source.indexOf(c, offset);
-      return i < 0 || i >= end ? -1 : i - offset;
+      int i = source.indexOf(c, start);
+      return i < 0 || i >= end ? -1 : i - start;
     }
 
     /** The first {@code length} characters of the text. */
     public String prefix(int length) {
-      return text != null ? text.substring(0, length) : source.substring(offset, offset + length);
+      return text != null ? text.substring(0, length) : source.substring(start, start + length);
     }
 
     public int length() {
-      return text != null ? text.length() : end - offset;
+      return text != null ? text.length() : end - start;
     }
 
     @Override
@@ -87,8 +98,16 @@ public final class Shlex {
   private Shlex() {}
 
   public static List<Token> split(String s) throws SplitException {
-    if (s.indexOf('\'') < 0 && s.indexOf('"') < 0 && s.indexOf('\\') < 0) {
-      return splitPlain(s);
+    return split(s, 0);
+  }
+
+  /** Splits {@code s} from index {@code from}; token offsets count from {@code from}. */
+  public static List<Token> split(String s, int from) throws SplitException {
+    if (s.indexOf('\'', from) < 0 && s.indexOf('"', from) < 0 && s.indexOf('\\', from) < 0) {
+      return splitPlain(s, from);
+    }
+    if (from > 0) {
+      return split(s.substring(from), 0);
     }
     List<Token> tokens = new ArrayList<>();
     StringBuilder current = null;
@@ -155,22 +174,22 @@ public final class Shlex {
   }
 
   /** Without quotes or backslashes, shlex only splits on whitespace. */
-  private static List<Token> splitPlain(String s) {
+  private static List<Token> splitPlain(String s, int from) {
     int n = s.length();
-    List<Token> tokens = new ArrayList<>(8 + n / 48);
-    if (s.indexOf('\t') < 0 && s.indexOf('\r') < 0 && s.indexOf('\n') < 0) {
-      int i = 0;
+    List<Token> tokens = new ArrayList<>(8 + (n - from) / 48);
+    if (s.indexOf('\t', from) < 0 && s.indexOf('\r', from) < 0 && s.indexOf('\n', from) < 0) {
+      int i = from;
       while (i < n) {
         int space = s.indexOf(' ', i);
         int end = space < 0 ? n : space;
         if (end > i) {
-          tokens.add(new Token(s, i, end));
+          tokens.add(new Token(s, i, end, i - from));
         }
         i = end + 1;
       }
       return tokens;
     }
-    int i = 0;
+    int i = from;
     while (i < n) {
       while (i < n && isShlexSpace(s.charAt(i))) {
         i++;
@@ -182,7 +201,7 @@ public final class Shlex {
       while (i < n && !isShlexSpace(s.charAt(i))) {
         i++;
       }
-      tokens.add(new Token(s, start, i));
+      tokens.add(new Token(s, start, i, start - from));
     }
     return tokens;
   }
