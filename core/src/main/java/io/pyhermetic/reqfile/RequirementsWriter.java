@@ -85,18 +85,21 @@ public final class RequirementsWriter {
       "# The following packages are considered to be unsafe in a requirements file:";
 
   private final List<String> header;
+  private final List<String> options;
   private final Order order;
   private final boolean annotate;
 
-  private RequirementsWriter(List<String> header, Order order, boolean annotate) {
+  private RequirementsWriter(
+      List<String> header, List<String> options, Order order, boolean annotate) {
     this.header = List.copyOf(header);
+    this.options = List.copyOf(options);
     this.order = order;
     this.annotate = annotate;
   }
 
   /** No header, pybuild-deps order, annotations on. */
   public static RequirementsWriter pipCompileStyle() {
-    return new RequirementsWriter(List.of(), Order.PIP_COMPILE_TEXT, true);
+    return new RequirementsWriter(List.of(), List.of(), Order.PIP_COMPILE_TEXT, true);
   }
 
   /** The header pip-compile (and pybuild-deps) writes. */
@@ -112,16 +115,24 @@ public final class RequirementsWriter {
 
   /** The same writer with these header lines (each written as given, plus a line break). */
   public RequirementsWriter withHeader(List<String> lines) {
-    return new RequirementsWriter(lines, order, annotate);
+    return new RequirementsWriter(lines, options, order, annotate);
+  }
+
+  /**
+   * The same writer with these option lines ({@code --index-url …}) after the header, followed by a
+   * blank line, as pip-compile writes them.
+   */
+  public RequirementsWriter withOptions(List<String> optionLines) {
+    return new RequirementsWriter(header, optionLines, order, annotate);
   }
 
   public RequirementsWriter withOrder(Order newOrder) {
-    return new RequirementsWriter(header, Objects.requireNonNull(newOrder), annotate);
+    return new RequirementsWriter(header, options, Objects.requireNonNull(newOrder), annotate);
   }
 
   /** The same writer with or without {@code # via} annotations. */
   public RequirementsWriter withAnnotations(boolean enabled) {
-    return new RequirementsWriter(header, order, enabled);
+    return new RequirementsWriter(header, options, order, enabled);
   }
 
   /** The file text for these items. */
@@ -145,8 +156,14 @@ public final class RequirementsWriter {
     for (String line : header) {
       out.append(line).append('\n');
     }
-    if (items.isEmpty() && header.isEmpty()) {
+    if (items.isEmpty() && header.isEmpty() && options.isEmpty()) {
       return "\n";
+    }
+    if (!options.isEmpty()) {
+      for (String line : options) {
+        out.append(line).append('\n');
+      }
+      out.append('\n');
     }
     for (Item item : normal) {
       appendItem(out, item);

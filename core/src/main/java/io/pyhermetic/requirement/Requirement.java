@@ -92,6 +92,11 @@ public final class Requirement {
         input, e.location(), e.reason() + "\nHint: = is not a valid operator. Did you mean == ?");
   }
 
+  /** This requirement with {@code newMarker} (or none) instead of its marker. */
+  public Requirement withMarker(Optional<Marker> newMarker) {
+    return new Requirement(name, extras, specifier, url, newMarker.orElse(null));
+  }
+
   /** The name as written. */
   public String name() {
     return name;

@@ -1,0 +1,181 @@
+package io.pyhermetic.diff;
+
+import io.pyhermetic.reqfile.Entry;
+import io.pyhermetic.reqfile.RequirementsFile;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * An N-way comparison of requirements files, one per label (usually one per architecture): for
+ * every project, its version under each label and whether hashes, markers or extras differ where
+ * the versions agree. Immutable.
+ */
+public final class RequirementsDiff {
+  private final List<String> labels;
+  private final List<PackageDiff> packages;
+
+  private RequirementsDiff(List<String> labels, List<PackageDiff> packages) {
+    this.labels = List.copyOf(labels);
+    this.packages = List.copyOf(packages);
+  }
+
+  /**
+   * Compares two or more labeled files (in the map's iteration order). Entries without a name (bare
+   * URLs and paths) are compared by their URL.
+   *
+   * @throws IllegalArgumentException for fewer than two files
+   */
+  public static RequirementsDiff compare(Map<String, RequirementsFile> files) {
+    Objects.requireNonNull(files, "files");
+    if (files.size() < 2) {
+      throw new IllegalArgumentException("a diff needs at least two files, got " + files.size());
+    }
+    List<String> labels = new ArrayList<>(files.keySet());
+    // canonical name -> label -> entries
+    Map<String, Map<String, List<Entry>>> byName = new TreeMap<>();
+    for (Map.Entry<String, RequirementsFile> file : files.entrySet()) {
+      for (Entry e : file.getValue().allEntries()) {
+        String key =
+            e.name().map(n -> n.canonical()).orElseGet(() -> e.link().orElse(e.requirementText()));
+        byName
+            .computeIfAbsent(key, k -> new HashMap<>())
+            .computeIfAbsent(file.getKey(), k -> new ArrayList<>(1))
+            .add(e);
+      }
+    }
+    List<PackageDiff> packages = new ArrayList<>(byName.size());
+    for (Map.Entry<String, Map<String, List<Entry>>> project : byName.entrySet()) {
+      packages.add(diff(project.getKey(), labels, project.getValue()));
+    }
+    return new RequirementsDiff(labels, packages);
+  }
+
+  private static PackageDiff diff(
+      String name, List<String> labels, Map<String, List<Entry>> byLabel) {
+    Map<String, Optional<String>> versions = new LinkedHashMap<>();
+    List<String> locations = new ArrayList<>();
+    Set<DiffStatus> differences = EnumSet.noneOf(DiffStatus.class);
+    String firstVersion = null;
+    String firstMarkers = null;
+    String firstExtras = null;
+    String firstHashes = null;
+    boolean first = true;
+    for (String label : labels) {
+      List<Entry> entries = byLabel.get(label);
+      if (entries == null) {
+        versions.put(label, Optional.empty());
+        differences.add(DiffStatus.ONLY);
+        continue;
+      }
+      TreeSet<String> versionSet = new TreeSet<>();
+      TreeSet<String> markers = new TreeSet<>();
+      TreeSet<String> extras = new TreeSet<>();
+      TreeSet<String> hashes = new TreeSet<>();
+      for (Entry e : entries) {
+        versionSet.add(version(e));
+        markers.add(e.marker().map(Object::toString).orElse(""));
+        extras.add(String.join(",", e.extras()));
+        e.hashes().forEach((alg, values) -> values.forEach(v -> hashes.add(alg + ":" + v)));
+        locations.add(e.location().toString());
+      }
+      String v = String.join(", ", versionSet);
+      versions.put(label, Optional.of(v));
+      String m = String.join("|", markers);
+      String x = String.join("|", extras);
+      String h = String.join(",", hashes);
+      if (first) {
+        firstVersion = v;
+        firstMarkers = m;
+        firstExtras = x;
+        firstHashes = h;
+        first = false;
+      } else {
+        if (!v.equals(firstVersion)) {
+          differences.add(DiffStatus.VERSION);
+        }
+        if (!m.equals(firstMarkers)) {
+          differences.add(DiffStatus.MARKER);
+        }
+        if (!x.equals(firstExtras)) {
+          differences.add(DiffStatus.EXTRAS);
+        }
+        if (!h.equals(firstHashes)) {
+          differences.add(DiffStatus.HASHES);
+        }
+      }
+    }
+    DiffStatus status = differences.isEmpty() ? DiffStatus.SAME : Collections.min(differences);
+    return new PackageDiff(name, versions, status, differences, locations);
+  }
+
+  /** The pinned version as written, or the specifier (or link) of an unpinned entry. */
+  private static String version(Entry e) {
+    return e.pinnedVersion()
+        .map(Object::toString)
+        .orElseGet(
+            () ->
+                e.requirement()
+                    .map(r -> r.url().orElse(r.specifier().toString()))
+                    .filter(s -> !s.isEmpty())
+                    .orElse(e.link().orElse("*")));
+  }
+
+  public List<String> labels() {
+    return labels;
+  }
+
+  /** Every project, sorted by canonical name. */
+  public List<PackageDiff> packages() {
+    return packages;
+  }
+
+  /** The projects that differ somewhere. */
+  public List<PackageDiff> differences() {
+    List<PackageDiff> out = new ArrayList<>();
+    for (PackageDiff p : packages) {
+      if (!p.isSame()) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  /** Whether every project is the same under every label. */
+  public boolean isEmpty() {
+    return differences().isEmpty();
+  }
+
+  /** How many projects have each status. */
+  public Map<DiffStatus, Integer> summary() {
+    Map<DiffStatus, Integer> counts = new java.util.EnumMap<>(DiffStatus.class);
+    for (DiffStatus s : DiffStatus.values()) {
+      counts.put(s, 0);
+    }
+    for (PackageDiff p : packages) {
+      counts.merge(p.status(), 1, Integer::sum);
+    }
+    return Collections.unmodifiableMap(counts);
+  }
+
+  /** The projects present under {@code label} and missing under at least one other. */
+  public List<String> onlyIn(String label) {
+    List<String> out = new ArrayList<>();
+    for (PackageDiff p : packages) {
+      if (p.versions().get(label).isPresent()
+          && p.versions().values().stream().anyMatch(Optional::isEmpty)) {
+        out.add(p.name());
+      }
+    }
+    return out;
+  }
+}

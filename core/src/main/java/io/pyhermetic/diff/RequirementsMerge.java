@@ -1,0 +1,157 @@
+package io.pyhermetic.diff;
+
+import io.pyhermetic.error.Diagnostic;
+import io.pyhermetic.error.Severity;
+import io.pyhermetic.reqfile.Entry;
+import io.pyhermetic.reqfile.RequirementsFile;
+import io.pyhermetic.reqfile.RequirementsWriter;
+import io.pyhermetic.requirement.Marker;
+import io.pyhermetic.requirement.ProjectName;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The union of several pinned requirements files, as one file: the input from which build
+ * dependencies are resolved for every architecture at once. Same name and version become one entry
+ * with the union of hashes, {@code # via} names and markers; different versions of one name are
+ * conflicts unless all versions are to be kept (as pybuild-deps' output does).
+ */
+public final class RequirementsMerge {
+
+  /** The result: what to write, and every problem found (nothing is written when there are any). */
+  public record Result(
+      List<RequirementsWriter.Item> items, List<String> optionLines, List<Diagnostic> problems) {
+    public Result {
+      items = List.copyOf(items);
+      optionLines = List.copyOf(optionLines);
+      problems = List.copyOf(problems);
+    }
+
+    /** Whether the merge has no errors. */
+    public boolean isOk() {
+      return problems.stream().noneMatch(d -> d.severity() == Severity.ERROR);
+    }
+
+    /** The merged file's text with this writer (its header, its order). */
+    public String text(RequirementsWriter writer) {
+      return writer.withOptions(optionLines).write(items);
+    }
+  }
+
+  private RequirementsMerge() {}
+
+  /**
+   * Merges the files' entries (and those of the files they include).
+   *
+   * @param keepAllVersions write every version of a name instead of reporting a conflict
+   */
+  public static Result merge(List<RequirementsFile> files, boolean keepAllVersions) {
+    Objects.requireNonNull(files, "files");
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("nothing to merge");
+    }
+    List<Diagnostic> problems = new ArrayList<>();
+    // options must agree
+    String optionsKey = OptionLines.key(files.get(0).options());
+    for (RequirementsFile f : files.subList(1, files.size())) {
+      String key = OptionLines.key(f.options());
+      if (!key.equals(optionsKey)) {
+        problems.add(
+            Diagnostic.error(
+                "options-differ",
+                new io.pyhermetic.error.Location(f.source(), 1, 1),
+                "global options differ: "
+                    + files.get(0).source()
+                    + " has ["
+                    + io.pyhermetic.internal.Redaction.redact(optionsKey.replace('\n', ' '))
+                    + "], "
+                    + f.source()
+                    + " has ["
+                    + io.pyhermetic.internal.Redaction.redact(key.replace('\n', ' '))
+                    + "]"));
+      }
+    }
+    // name -> version -> entries
+    Map<String, Map<String, List<Entry>>> pins = new TreeMap<>();
+    for (RequirementsFile f : files) {
+      for (Entry e : f.allEntries()) {
+        if (!e.isPinned() || e.name().isEmpty() || e.requirement().get().url().isPresent()) {
+          problems.add(
+              Diagnostic.error(
+                  "not-pinned",
+                  e.location(),
+                  "only name==version pins can be merged: " + e.requirementText().strip()));
+          continue;
+        }
+        String version = e.requirement().get().specifier().specifiers().get(0).version();
+        pins.computeIfAbsent(e.name().get().canonical(), k -> new LinkedHashMap<>())
+            .computeIfAbsent(
+                io.pyhermetic.version.Version.canonicalize(version, true), k -> new ArrayList<>())
+            .add(e);
+      }
+    }
+    List<RequirementsWriter.Item> items = new ArrayList<>(pins.size());
+    for (Map.Entry<String, Map<String, List<Entry>>> project : pins.entrySet()) {
+      Map<String, List<Entry>> versions = project.getValue();
+      if (versions.size() > 1 && !keepAllVersions) {
+        List<String> where = new ArrayList<>();
+        for (List<Entry> entries : versions.values()) {
+          for (Entry e : entries) {
+            where.add(versionOf(e) + " at " + e.location());
+          }
+        }
+        problems.add(
+            Diagnostic.error(
+                "version-conflict",
+                versions.values().iterator().next().get(0).location(),
+                project.getKey()
+                    + " is pinned to different versions: "
+                    + String.join("; ", where)));
+        continue;
+      }
+      for (List<Entry> entries : versions.values()) {
+        items.add(union(project.getKey(), entries));
+      }
+    }
+    return new Result(items, OptionLines.of(files.get(0).options()), problems);
+  }
+
+  private static String versionOf(Entry e) {
+    return e.requirement().get().specifier().specifiers().get(0).version();
+  }
+
+  private static RequirementsWriter.Item union(String name, List<Entry> entries) {
+    TreeSet<String> hashes = new TreeSet<>();
+    TreeSet<String> via = new TreeSet<>();
+    Set<String> markers = new LinkedHashSet<>();
+    boolean unconditional = false;
+    for (Entry e : entries) {
+      e.hashes().forEach((alg, values) -> values.forEach(v -> hashes.add(alg + ":" + v)));
+      via.addAll(e.via());
+      if (e.marker().isEmpty()) {
+        unconditional = true;
+      } else {
+        markers.add(e.marker().get().toString());
+      }
+    }
+    Optional<String> marker = Optional.empty();
+    if (!unconditional) {
+      Marker combined = null;
+      for (String m : markers) {
+        Marker parsed = Marker.parse(m);
+        combined = combined == null ? parsed : combined.or(parsed);
+      }
+      marker = Optional.of(combined.toString());
+    }
+    return new RequirementsWriter.Item(
+        ProjectName.of(name), versionOf(entries.get(0)), marker, hashes, via);
+  }
+}
