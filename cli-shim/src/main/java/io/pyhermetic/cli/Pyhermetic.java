@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     name = "pyhermetic",
     mixinStandardHelpOptions = true,
     versionProvider = Pyhermetic.Version.class,
-    subcommands = {CheckCommand.class},
+    subcommands = {CheckCommand.class, DiffCommand.class, MergeCommand.class, SplitCommand.class},
     description = "Plans hermetic multi-architecture Python container builds for Hermeto.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -37,8 +37,11 @@ public final class Pyhermetic implements Runnable {
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(
         (e, cmd, parseResult) -> {
-          // Bad input is reported by the commands themselves; anything reaching here is
-          // reported in one line rather than as a stack trace.
+          if (e instanceof CliException) {
+            cmd.getErr().println("pyhermetic " + cmd.getCommandName() + ": " + e.getMessage());
+            return ((CliException) e).exitCode();
+          }
+          // Anything else is reported in one line rather than as a stack trace.
           cmd.getErr()
               .println(
                   "pyhermetic "

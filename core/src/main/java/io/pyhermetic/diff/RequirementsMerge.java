@@ -54,6 +54,30 @@ public final class RequirementsMerge {
    * @param keepAllVersions write every version of a name instead of reporting a conflict
    */
   public static Result merge(List<RequirementsFile> files, boolean keepAllVersions) {
+    return merge(files, keepAllVersions, null);
+  }
+
+  /**
+   * Merges per-architecture files into a universal file: entries missing from some of them get
+   * {@code platform_machine == "<arch>"} markers for the architectures that have them (joined with
+   * {@code or}, and with {@code and} to a marker they already carry), so that {@link
+   * RequirementsSplit} gives the original sets back.
+   *
+   * @param byArchitecture files by target architecture ({@code x86_64}, {@code aarch64}, …)
+   */
+  public static Result mergeForTargets(
+      Map<String, RequirementsFile> byArchitecture, boolean keepAllVersions) {
+    Map<RequirementsFile, String> machines = new java.util.IdentityHashMap<>();
+    byArchitecture.forEach(
+        (arch, file) ->
+            machines.put(file, io.pyhermetic.requirement.MarkerEnvironment.machine(arch)));
+    return merge(new ArrayList<>(byArchitecture.values()), keepAllVersions, machines);
+  }
+
+  private static Result merge(
+      List<RequirementsFile> files,
+      boolean keepAllVersions,
+      Map<RequirementsFile, String> machines) {
     Objects.requireNonNull(files, "files");
     if (files.isEmpty()) {
       throw new IllegalArgumentException("nothing to merge");
@@ -118,10 +142,43 @@ public final class RequirementsMerge {
         continue;
       }
       for (List<Entry> entries : versions.values()) {
-        items.add(union(project.getKey(), entries));
+        RequirementsWriter.Item item = union(project.getKey(), entries);
+        if (machines != null) {
+          item = restrictTo(item, entries, machines, files);
+        }
+        items.add(item);
       }
     }
     return new Result(items, OptionLines.of(files.get(0).options()), problems);
+  }
+
+  /** Adds a platform_machine condition for the files (architectures) that have this pin. */
+  private static RequirementsWriter.Item restrictTo(
+      RequirementsWriter.Item item,
+      List<Entry> entries,
+      Map<RequirementsFile, String> machines,
+      List<RequirementsFile> files) {
+    Set<String> all = new java.util.TreeSet<>(machines.values());
+    Set<String> having = new java.util.TreeSet<>();
+    for (RequirementsFile f : files) {
+      for (Entry e : f.allEntries()) {
+        if (entries.contains(e)) {
+          having.add(machines.get(f));
+        }
+      }
+    }
+    if (having.equals(all)) {
+      return item;
+    }
+    Marker condition = null;
+    for (String machine : having) {
+      Marker m = Marker.parse("platform_machine == '" + machine + "'");
+      condition = condition == null ? m : condition.or(m);
+    }
+    Marker combined =
+        item.marker().isPresent() ? Marker.parse(item.marker().get()).and(condition) : condition;
+    return new RequirementsWriter.Item(
+        item.name(), item.version(), Optional.of(combined.toString()), item.hashes(), item.via());
   }
 
   private static String versionOf(Entry e) {

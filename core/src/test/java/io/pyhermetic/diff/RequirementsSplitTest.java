@@ -84,4 +84,27 @@ class RequirementsSplitTest {
         .containsExactly("2:marker-not-for-targets", "3:marker-not-for-targets");
     assertThat(result.problems().get(0).message()).contains("uses extra");
   }
+
+  @Test
+  void mergeForTargetsThenSplitIsARoundTrip() {
+    RequirementsFile x86 = Corpus.garak("x86_64");
+    RequirementsFile arm = Corpus.garak("aarch64");
+    java.util.Map<String, RequirementsFile> byArch = new java.util.LinkedHashMap<>();
+    byArch.put("x86_64", x86);
+    byArch.put("aarch64", arm);
+    RequirementsMerge.Result merged = RequirementsMerge.mergeForTargets(byArch, false);
+    assertThat(merged.isOk()).isTrue();
+    RequirementsFile universal =
+        Corpus.PARSER.parse(
+            merged.text(io.pyhermetic.reqfile.RequirementsWriter.pipCompileStyle()),
+            "universal.txt");
+    assertThat(universal.allEntries().stream().filter(e -> e.marker().isPresent()))
+        .hasSize(16)
+        .allSatisfy(
+            e -> assertThat(e.marker().get()).hasToString("platform_machine == \"x86_64\""));
+    RequirementsSplit.Result split =
+        RequirementsSplit.split(universal, List.of("x86_64", "aarch64"), "3.12", false);
+    assertThat(pins(Corpus.PARSER.parse(split.files().get("x86_64"), "a"))).isEqualTo(pins(x86));
+    assertThat(pins(Corpus.PARSER.parse(split.files().get("aarch64"), "b"))).isEqualTo(pins(arm));
+  }
 }

@@ -1,0 +1,98 @@
+package io.pyhermetic.cli;
+
+import io.pyhermetic.diff.RequirementsSplit;
+import io.pyhermetic.error.Diagnostic;
+import io.pyhermetic.internal.Redaction;
+import io.pyhermetic.reqfile.RequirementsFile;
+import io.pyhermetic.reqfile.RequirementsFileParser;
+import io.pyhermetic.reqfile.RequirementsWriter;
+import io.pyhermetic.requirement.MarkerEnvironment;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pyhermetic split}: per-target files from one marker-annotated requirements file. */
+@Command(
+    name = "split",
+    mixinStandardHelpOptions = true,
+    description =
+        "Evaluate each entry's environment marker for CPython on Linux of each target and write"
+            + " DIR/requirements-<arch>.txt with the entries that apply. Markers are dropped"
+            + " (Hermeto ignores them) unless --keep-markers.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:written",
+      "1:a marker cannot be evaluated for a target (nothing written)",
+      "2:usage error, unreadable file, or the output cannot be written"
+    })
+final class SplitCommand implements Callable<Integer> {
+
+  @Parameters(paramLabel = "FILE", description = "A requirements file with environment markers.")
+  Path file;
+
+  @Option(
+      names = "--target",
+      required = true,
+      paramLabel = "ARCH",
+      description = "x86_64, aarch64, ppc64le or s390x (amd64 and arm64 too); repeatable.")
+  List<String> targets;
+
+  @Option(
+      names = "--python",
+      defaultValue = "3.12",
+      paramLabel = "VERSION",
+      description = "Python version of the targets (default: ${DEFAULT-VALUE}).")
+  String python;
+
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "DIR",
+      description = "Directory for the files.")
+  Path directory;
+
+  @Option(names = "--keep-markers", description = "Keep each entry's marker in the output.")
+  boolean keepMarkers;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    for (String target : targets) {
+      try {
+        MarkerEnvironment.forTarget(target, python);
+      } catch (IllegalArgumentException e) {
+        throw new CliException(e.getMessage(), ExitCodes.USAGE);
+      }
+    }
+    RequirementsFile input = Inputs.parse(new RequirementsFileParser(), file);
+    RequirementsSplit.Result result = RequirementsSplit.split(input, targets, python, keepMarkers);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!result.isOk()) {
+      for (Diagnostic d : result.problems()) {
+        err.println(Redaction.redact(d.toString()));
+      }
+      err.println("nothing written: " + result.problems().size() + " problem(s)");
+      return ExitCodes.FINDINGS;
+    }
+    try {
+      for (Map.Entry<String, String> f : result.files().entrySet()) {
+        Path target = directory.resolve("requirements-" + f.getKey() + ".txt");
+        RequirementsWriter.writeAtomically(target, f.getValue().getBytes(StandardCharsets.UTF_8));
+        long entries = Inputs.parse(new RequirementsFileParser(), target).allEntries().size();
+        out.println("wrote " + target + ": " + entries + " entries");
+      }
+    } catch (UncheckedIOException e) {
+      throw new CliException(e.getMessage(), ExitCodes.USAGE);
+    }
+    return ExitCodes.OK;
+  }
+}
