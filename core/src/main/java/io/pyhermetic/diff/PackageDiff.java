@@ -14,13 +14,14 @@ import java.util.Set;
  *     the name more than once, the specifier when unpinned); empty when absent
  * @param status the most significant difference
  * @param differences every kind of difference found
+ * @param locations where the project's entries are, in label order
  */
 public record PackageDiff(
     String name,
     Map<String, Optional<String>> versions,
     DiffStatus status,
     Set<DiffStatus> differences,
-    List<String> locations) {
+    List<io.pyhermetic.error.Location> locations) {
   public PackageDiff {
     versions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(versions));
     differences =

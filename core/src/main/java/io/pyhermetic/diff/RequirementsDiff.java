@@ -63,13 +63,9 @@ public final class RequirementsDiff {
   private static PackageDiff diff(
       String name, List<String> labels, Map<String, List<Entry>> byLabel) {
     Map<String, Optional<String>> versions = new LinkedHashMap<>();
-    List<String> locations = new ArrayList<>();
+    List<io.pyhermetic.error.Location> locations = new ArrayList<>();
     Set<DiffStatus> differences = EnumSet.noneOf(DiffStatus.class);
-    String firstVersion = null;
-    String firstMarkers = null;
-    String firstExtras = null;
-    String firstHashes = null;
-    boolean first = true;
+    Facts reference = null;
     for (String label : labels) {
       List<Entry> entries = byLabel.get(label);
       if (entries == null) {
@@ -77,49 +73,82 @@ public final class RequirementsDiff {
         differences.add(DiffStatus.ONLY);
         continue;
       }
-      TreeSet<String> versionSet = new TreeSet<>();
-      TreeSet<String> markers = new TreeSet<>();
-      TreeSet<String> extras = new TreeSet<>();
-      TreeSet<String> hashes = new TreeSet<>();
       for (Entry e : entries) {
-        versionSet.add(version(e));
-        markers.add(e.marker().map(Object::toString).orElse(""));
-        extras.add(String.join(",", e.extras()));
-        e.hashes().forEach((alg, values) -> values.forEach(v -> hashes.add(alg + ":" + v)));
-        locations.add(e.location().toString());
+        locations.add(e.location());
       }
-      String v = String.join(", ", versionSet);
-      versions.put(label, Optional.of(v));
-      String m = String.join("|", markers);
-      String x = String.join("|", extras);
-      String h = String.join(",", hashes);
-      if (first) {
-        firstVersion = v;
-        firstMarkers = m;
-        firstExtras = x;
-        firstHashes = h;
-        first = false;
-      } else {
-        if (!v.equals(firstVersion)) {
-          differences.add(DiffStatus.VERSION);
-        }
-        if (!m.equals(firstMarkers)) {
-          differences.add(DiffStatus.MARKER);
-        }
-        if (!x.equals(firstExtras)) {
-          differences.add(DiffStatus.EXTRAS);
-        }
-        if (!h.equals(firstHashes)) {
-          differences.add(DiffStatus.HASHES);
-        }
+      Facts facts = Facts.of(entries);
+      versions.put(label, Optional.of(facts.version));
+      if (reference == null) {
+        reference = facts;
+        continue;
+      }
+      if (!facts.version.equals(reference.version)) {
+        differences.add(DiffStatus.VERSION);
+      }
+      if (!facts.markers.equals(reference.markers)) {
+        differences.add(DiffStatus.MARKER);
+      }
+      if (!facts.extras.equals(reference.extras)) {
+        differences.add(DiffStatus.EXTRAS);
+      }
+      if (!facts.hashes.equals(reference.hashes)) {
+        differences.add(DiffStatus.HASHES);
       }
     }
     DiffStatus status = differences.isEmpty() ? DiffStatus.SAME : Collections.min(differences);
     return new PackageDiff(name, versions, status, differences, locations);
   }
 
+  /** What is compared of a project's entries under one label. */
+  private static final class Facts {
+    String version;
+    Object markers;
+    Object extras;
+    Object hashes;
+
+    static Facts of(List<Entry> entries) {
+      Facts f = new Facts();
+      if (entries.size() == 1) {
+        // the usual case: no sets to build
+        Entry e = entries.get(0);
+        f.version = version(e);
+        f.markers = e.marker().map(Object::toString).orElse("");
+        f.extras = e.extras();
+        f.hashes = hashSet(e);
+        return f;
+      }
+      TreeSet<String> versionSet = new TreeSet<>();
+      TreeSet<String> markers = new TreeSet<>();
+      Set<Object> extras = new java.util.HashSet<>();
+      Set<Object> hashes = new java.util.HashSet<>();
+      for (Entry e : entries) {
+        versionSet.add(version(e));
+        markers.add(e.marker().map(Object::toString).orElse(""));
+        extras.add(e.extras());
+        hashes.addAll(hashSet(e));
+      }
+      f.version = String.join(", ", versionSet);
+      f.markers = markers;
+      f.extras = extras;
+      f.hashes = hashes;
+      return f;
+    }
+
+    private static Set<String> hashSet(Entry e) {
+      if (e.hashes().isEmpty()) {
+        return Set.of();
+      }
+      Set<String> out = new java.util.HashSet<>();
+      e.hashes().forEach((alg, values) -> values.forEach(v -> out.add(alg + ":" + v)));
+      return out;
+    }
+  }
+
   /** The pinned version as written, or the specifier (or link) of an unpinned entry. */
   private static String version(Entry e) {
+    if (e.isPinned() && e.requirement().get().url().isEmpty()) {
+      return e.requirement().get().specifier().specifiers().get(0).version();
+    }
     return e.pinnedVersion()
         .map(Object::toString)
         .orElseGet(

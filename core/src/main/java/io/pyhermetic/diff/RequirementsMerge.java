@@ -122,6 +122,16 @@ public final class RequirementsMerge {
             .add(e);
       }
     }
+    Map<Entry, String> machineOf = new java.util.IdentityHashMap<>();
+    Set<String> allMachines = new java.util.TreeSet<>();
+    if (machines != null) {
+      for (RequirementsFile f : files) {
+        allMachines.add(machines.get(f));
+        for (Entry e : f.allEntries()) {
+          machineOf.put(e, machines.get(f));
+        }
+      }
+    }
     List<RequirementsWriter.Item> items = new ArrayList<>(pins.size());
     for (Map.Entry<String, Map<String, List<Entry>>> project : pins.entrySet()) {
       Map<String, List<Entry>> versions = project.getValue();
@@ -144,7 +154,7 @@ public final class RequirementsMerge {
       for (List<Entry> entries : versions.values()) {
         RequirementsWriter.Item item = union(project.getKey(), entries);
         if (machines != null) {
-          item = restrictTo(item, entries, machines, files);
+          item = restrictTo(item, entries, machineOf, allMachines);
         }
         items.add(item);
       }
@@ -156,16 +166,11 @@ public final class RequirementsMerge {
   private static RequirementsWriter.Item restrictTo(
       RequirementsWriter.Item item,
       List<Entry> entries,
-      Map<RequirementsFile, String> machines,
-      List<RequirementsFile> files) {
-    Set<String> all = new java.util.TreeSet<>(machines.values());
+      Map<Entry, String> machineOf,
+      Set<String> all) {
     Set<String> having = new java.util.TreeSet<>();
-    for (RequirementsFile f : files) {
-      for (Entry e : f.allEntries()) {
-        if (entries.contains(e)) {
-          having.add(machines.get(f));
-        }
-      }
+    for (Entry e : entries) {
+      having.add(machineOf.get(e));
     }
     if (having.equals(all)) {
       return item;
