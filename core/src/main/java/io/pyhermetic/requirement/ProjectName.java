@@ -45,9 +45,13 @@ public final class ProjectName implements Comparable<ProjectName> {
     return new ProjectName(name);
   }
 
-  /** A name as a PEP 508 requirement spelled it (which may end in {@code _}). */
-  static ProjectName fromRequirement(String name) {
-    return new ProjectName(name);
+  /**
+   * A name as found in other places with looser rules than core metadata, such as a PEP 508
+   * requirement (which may end in {@code _}) or a wheel file name (which may hold non-ASCII
+   * letters): kept as given, compared by its normalized form, not validated.
+   */
+  public static ProjectName lenient(String name) {
+    return new ProjectName(Objects.requireNonNull(name, "name"));
   }
 
   /** Whether {@code name} satisfies the core metadata name rule. */

@@ -104,7 +104,7 @@ public final class Requirement {
 
   /** The name as a {@link ProjectName} (compared by its normalized form). */
   public ProjectName projectName() {
-    return ProjectName.fromRequirement(name);
+    return ProjectName.lenient(name);
   }
 
   /** The extras as written, sorted. */
