@@ -12,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -240,12 +239,5 @@ public final class RequirementsWriter {
         }
       }
     }
-  }
-
-  /** For callers that keep hashes by algorithm. */
-  static SortedSet<String> hashStrings(Map<String, List<String>> hashes) {
-    SortedSet<String> out = new TreeSet<>();
-    hashes.forEach((alg, values) -> values.forEach(v -> out.add(alg + ":" + v)));
-    return out;
   }
 }

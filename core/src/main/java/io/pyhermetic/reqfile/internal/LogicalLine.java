@@ -180,15 +180,6 @@ public final class LogicalLine {
     return true;
   }
 
-  /** pip's comment-line test: optional whitespace, then #. */
-  static boolean isCommentLine(String line) {
-    int i = 0;
-    while (i < line.length() && io.pyhermetic.internal.PyText.isSpace(line.charAt(i))) {
-      i++;
-    }
-    return i < line.length() && line.charAt(i) == '#';
-  }
-
   /**
    * Python's {@code str.splitlines()}: each element is {start, contentEnd, end (after the
    * terminator)}.

@@ -48,13 +48,6 @@ public final class Shlex {
       return text != null ? text.substring(from) : source.substring(start + from, end);
     }
 
-    /** Whether the text equals {@code other}. */
-    public boolean textEquals(String other) {
-      return text != null
-          ? text.equals(other)
-          : end - start == other.length() && source.startsWith(other, start);
-    }
-
     /** Whether the text starts with {@code prefix}. */
     public boolean startsWith(String prefix) {
       return text != null
