@@ -50,8 +50,6 @@ public final class DistributionFilename {
           ".txz",
           ".tlz");
 
-  private static final Pattern WHEEL_NAME =
-      Pattern.compile("[\\w.]*", Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern BUILD = Pattern.compile("([0-9]+)(.*)", Pattern.DOTALL);
 
   private final String filename;
@@ -157,7 +155,7 @@ public final class DistributionFilename {
     }
     String[] parts = stem.split("-", dashes - 1);
     String namePart = parts[0];
-    if (namePart.contains("__") || !WHEEL_NAME.matcher(namePart).matches()) {
+    if (namePart.contains("__") || !isWheelName(namePart)) {
       throw invalid(filename, 0, "invalid project name " + PyText.repr(namePart));
     }
     int versionAt = namePart.length() + 1;
@@ -178,6 +176,22 @@ public final class DistributionFilename {
     }
     Set<WheelTag> tags = WheelTag.parseSet(parts[parts.length - 1]);
     return new DistributionFilename(filename, name(namePart), version, build, tags);
+  }
+
+  /**
+   * packaging's {@code ^[\w\d._]*$} with Python's Unicode {@code \w} (letters, numbers and {@code
+   * _}, but not combining marks), where {@code $} also matches before a final newline.
+   */
+  private static boolean isWheelName(String name) {
+    int end = name.endsWith("\n") ? name.length() - 1 : name.length();
+    for (int i = 0; i < end; ) {
+      int cp = name.codePointAt(i);
+      if (cp != '.' && !PyText.isWordChar(cp)) {
+        return false;
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
   }
 
   /** File names are normalized, not validated (packaging accepts any word characters). */
