@@ -1,0 +1,44 @@
+package io.pyhermetic.hermeto;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One {@code {"type": "pip", …}} package of a Hermeto input. Absent lists mean Hermeto's defaults
+ * ({@code requirements.txt} / {@code requirements-build.txt} when present); an empty binary filter
+ * means source-only.
+ */
+public record PipInput(
+    String path,
+    Optional<List<String>> requirementsFiles,
+    Optional<List<String>> requirementsBuildFiles,
+    Optional<PipBinaryFilters> binary) {
+  public PipInput {
+    Objects.requireNonNull(path, "path");
+    requirementsFiles = requirementsFiles.map(List::copyOf);
+    requirementsBuildFiles = requirementsBuildFiles.map(List::copyOf);
+    Objects.requireNonNull(binary, "binary");
+  }
+
+  /** The project at the source root with Hermeto's defaults. */
+  public static PipInput root() {
+    return new PipInput(".", Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  public PipInput withPath(String value) {
+    return new PipInput(value, requirementsFiles, requirementsBuildFiles, binary);
+  }
+
+  public PipInput withRequirementsFiles(List<String> files) {
+    return new PipInput(path, Optional.of(files), requirementsBuildFiles, binary);
+  }
+
+  public PipInput withRequirementsBuildFiles(List<String> files) {
+    return new PipInput(path, requirementsFiles, Optional.of(files), binary);
+  }
+
+  public PipInput withBinary(PipBinaryFilters filters) {
+    return new PipInput(path, requirementsFiles, requirementsBuildFiles, Optional.of(filters));
+  }
+}
