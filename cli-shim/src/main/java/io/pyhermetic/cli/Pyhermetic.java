@@ -12,7 +12,14 @@ import picocli.CommandLine.Command;
     name = "pyhermetic",
     mixinStandardHelpOptions = true,
     versionProvider = Pyhermetic.Version.class,
-    subcommands = {CheckCommand.class, DiffCommand.class, MergeCommand.class, SplitCommand.class},
+    subcommands = {
+      CheckCommand.class,
+      DiffCommand.class,
+      MergeCommand.class,
+      SplitCommand.class,
+      HermetoConfigCommand.class,
+      GenerateEnvCommand.class
+    },
     description = "Plans hermetic multi-architecture Python container builds for Hermeto.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

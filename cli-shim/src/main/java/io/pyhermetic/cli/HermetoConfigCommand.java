@@ -1,0 +1,144 @@
+package io.pyhermetic.cli;
+
+import io.pyhermetic.hermeto.HermetoInput;
+import io.pyhermetic.hermeto.HermetoValidator;
+import io.pyhermetic.hermeto.PipBinaryFilters;
+import io.pyhermetic.hermeto.PipInput;
+import io.pyhermetic.requirement.MarkerEnvironment;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pyhermetic hermeto-config}: the fetch-deps input for one architecture, or a check of one.
+ */
+@Command(
+    name = "hermeto-config",
+    mixinStandardHelpOptions = true,
+    description =
+        "Print the Hermeto fetch-deps JSON for one architecture (the input the hand-run workflow"
+            + " typed), checked as Hermeto would check it; or with --validate, check an existing"
+            + " input file and report every violation in Hermeto's words.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:valid",
+      "1:Hermeto would reject the input",
+      "2:usage error or unreadable file"
+    })
+final class HermetoConfigCommand implements Callable<Integer> {
+
+  @Option(names = "--arch", paramLabel = "ARCH", description = "x86_64, aarch64, ppc64le or s390x.")
+  String arch;
+
+  @Option(
+      names = "--requirements",
+      paramLabel = "FILE",
+      description = "Runtime requirements files, relative to the source (repeatable).")
+  List<String> requirements;
+
+  @Option(
+      names = "--build-requirements",
+      paramLabel = "FILE",
+      description = "Build requirements files (repeatable).")
+  List<String> buildRequirements;
+
+  @Option(
+      names = "--py-version",
+      defaultValue = "312",
+      paramLabel = "N",
+      description = "Python as Hermeto writes it, 312 for 3.12 (default: ${DEFAULT-VALUE}).")
+  int pyVersion;
+
+  @Option(
+      names = "--binary-packages",
+      defaultValue = ":all:",
+      paramLabel = "NAMES",
+      description = "Packages to fetch wheels for, comma-separated (default: ${DEFAULT-VALUE}).")
+  String binaryPackages;
+
+  @Option(names = "--source-only", description = "Fetch sdists only (no binary filter).")
+  boolean sourceOnly;
+
+  @Option(
+      names = "--path",
+      defaultValue = ".",
+      paramLabel = "DIR",
+      description = "The package path inside the source (default: ${DEFAULT-VALUE}).")
+  String path;
+
+  @Option(
+      names = "--source",
+      defaultValue = ".",
+      paramLabel = "DIR",
+      description = "The source directory Hermeto gets (default: the current directory).")
+  Path source;
+
+  @Option(
+      names = "--validate",
+      paramLabel = "FILE",
+      description = "Check this input file instead of writing one.")
+  Path validate;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    String json;
+    if (validate != null) {
+      try {
+        json = Files.readString(validate, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new CliException("cannot read " + validate + ": " + e.getMessage(), ExitCodes.USAGE);
+      }
+    } else {
+      if (arch == null) {
+        throw new CliException("give --arch (or --validate FILE)", ExitCodes.USAGE);
+      }
+      String machine;
+      try {
+        machine = MarkerEnvironment.machine(arch);
+      } catch (IllegalArgumentException e) {
+        throw new CliException(e.getMessage(), ExitCodes.USAGE);
+      }
+      PipInput pip = PipInput.root().withPath(path);
+      if (requirements != null) {
+        pip = pip.withRequirementsFiles(requirements);
+      }
+      if (buildRequirements != null) {
+        pip = pip.withRequirementsBuildFiles(buildRequirements);
+      }
+      if (!sourceOnly) {
+        try {
+          pip =
+              pip.withBinary(
+                  PipBinaryFilters.defaults()
+                      .withPackages(binaryPackages)
+                      .withArch(machine)
+                      .withPyVersion(pyVersion));
+        } catch (IllegalArgumentException e) {
+          throw new CliException("--binary-packages: " + e.getMessage(), ExitCodes.USAGE);
+        }
+      }
+      json = HermetoInput.of(pip).toJson();
+    }
+    HermetoValidator.Result result = HermetoValidator.validate(json, source);
+    if (!result.isValid()) {
+      err.println(result.report());
+      return ExitCodes.FINDINGS;
+    }
+    if (validate == null) {
+      out.println(json);
+    } else {
+      out.println(validate + ": valid");
+    }
+    return ExitCodes.OK;
+  }
+}
