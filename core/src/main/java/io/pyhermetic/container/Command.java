@@ -1,0 +1,60 @@
+package io.pyhermetic.container;
+
+import io.pyhermetic.internal.Redaction;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One process to run: its argv (passed as is, never through a shell), working directory, extra
+ * environment, time limit, and a label (such as the architecture) for its output.
+ */
+public record Command(
+    String label,
+    List<String> argv,
+    Optional<Path> workDir,
+    Map<String, String> env,
+    Duration timeout) {
+  private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9@%+=:,./_-]+");
+
+  public Command {
+    Objects.requireNonNull(label, "label");
+    argv = List.copyOf(argv);
+    if (argv.isEmpty()) {
+      throw new IllegalArgumentException("a command needs a program");
+    }
+    Objects.requireNonNull(workDir, "workDir");
+    env = Map.copyOf(env);
+    Objects.requireNonNull(timeout, "timeout");
+  }
+
+  public static Command of(String label, List<String> argv, Duration timeout) {
+    return new Command(label, argv, Optional.empty(), Map.of(), timeout);
+  }
+
+  /**
+   * The command as one POSIX shell line, each argument single-quoted when it needs it and
+   * credentials in URLs masked: for logs and {@code --dry-run}, never for running.
+   */
+  public String toShellString() {
+    StringBuilder out = new StringBuilder();
+    for (String arg : argv) {
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      out.append(quote(Redaction.redact(arg)));
+    }
+    return out.toString();
+  }
+
+  static String quote(String arg) {
+    if (arg.isEmpty()) {
+      return "''";
+    }
+    return SAFE.matcher(arg).matches() ? arg : "'" + arg.replace("'", "'\"'\"'") + "'";
+  }
+}

@@ -1,0 +1,203 @@
+package io.pyhermetic.container;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The podman commands of a hermetic multi-architecture build, in order: Hermeto's fetch per
+ * architecture (through its container, as the hand-run workflow did), an optional base image per
+ * architecture, a manifest list, and one {@code --network none} build per architecture with the
+ * prefetched files and the env file mounted, added to the manifest list so the result is one
+ * multi-architecture image.
+ */
+public record PodmanPlan(List<Command> commands) {
+
+  /** The default Hermeto image. */
+  public static final String HERMETO_IMAGE = "ghcr.io/hermetoproject/hermeto:latest";
+
+  public PodmanPlan {
+    commands = List.copyOf(commands);
+  }
+
+  /** How the build argument {@code TARGETARCH} spells an architecture. */
+  public enum ArchSpelling {
+    /** {@code x86_64}, {@code aarch64}: what {@code uname -m} says. */
+    MACHINE,
+    /** {@code amd64}, {@code arm64}: the spelling of Docker and podman platforms. */
+    PLATFORM;
+
+    /**
+     * The spelling a Containerfile compares {@code TARGETARCH} with: machine names if it mentions
+     * {@code x86_64} or {@code aarch64}, else platform names.
+     */
+    public static ArchSpelling expectedBy(String containerfile) {
+      return containerfile.contains("x86_64") || containerfile.contains("aarch64")
+          ? MACHINE
+          : PLATFORM;
+    }
+  }
+
+  /** Everything the plan needs; paths are made absolute when the plan is built. */
+  public record Settings(
+      String image,
+      Path context,
+      String containerfile,
+      Optional<String> baseContainerfile,
+      Map<String, String> hermetoConfigs,
+      Path envFile,
+      ArchSpelling spelling,
+      String hermetoImage,
+      Duration timeout) {
+    public Settings {
+      Objects.requireNonNull(image, "image");
+      Objects.requireNonNull(context, "context");
+      Objects.requireNonNull(containerfile, "containerfile");
+      Objects.requireNonNull(baseContainerfile, "baseContainerfile");
+      hermetoConfigs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hermetoConfigs));
+      if (hermetoConfigs.isEmpty()) {
+        throw new IllegalArgumentException("a plan needs at least one architecture");
+      }
+      Objects.requireNonNull(envFile, "envFile");
+      Objects.requireNonNull(spelling, "spelling");
+      Objects.requireNonNull(hermetoImage, "hermetoImage");
+      Objects.requireNonNull(timeout, "timeout");
+    }
+  }
+
+  /** {@code linux/amd64} for {@code x86_64}, {@code linux/arm64} for {@code aarch64}, … */
+  public static String platform(String arch) {
+    return "linux/" + platformArch(arch);
+  }
+
+  private static String platformArch(String arch) {
+    switch (arch) {
+      case "x86_64":
+        return "amd64";
+      case "aarch64":
+        return "arm64";
+      case "ppc64le":
+      case "s390x":
+        return arch;
+      default:
+        throw new IllegalArgumentException("unknown architecture " + arch);
+    }
+  }
+
+  /** The prefetch directory of an architecture, relative to the context. */
+  public static String outputDir(String arch) {
+    return "hermeto-output-" + arch;
+  }
+
+  /** The plan for these settings (architectures in the order of {@code hermetoConfigs}). */
+  public static PodmanPlan hermeticBuild(Settings s) {
+    Path context = s.context().toAbsolutePath().normalize();
+    String dir = context.toString();
+    List<Command> commands = new ArrayList<>();
+    for (Map.Entry<String, String> config : s.hermetoConfigs().entrySet()) {
+      String arch = config.getKey();
+      commands.add(
+          new Command(
+              arch,
+              List.of(
+                  "podman",
+                  "run",
+                  "--rm",
+                  "-v",
+                  dir + ":" + dir + ":z",
+                  "-w",
+                  dir,
+                  s.hermetoImage(),
+                  "fetch-deps",
+                  "--output",
+                  "./" + outputDir(arch),
+                  config.getValue()),
+              Optional.of(context),
+              Map.of(),
+              s.timeout()));
+    }
+    if (s.baseContainerfile().isPresent()) {
+      for (String arch : s.hermetoConfigs().keySet()) {
+        commands.add(
+            new Command(
+                arch,
+                List.of(
+                    "podman",
+                    "build",
+                    "-f",
+                    s.baseContainerfile().get(),
+                    "--platform",
+                    platform(arch),
+                    "--tag",
+                    s.image() + "-base-" + arch + ":latest",
+                    dir),
+                Optional.of(context),
+                Map.of(),
+                s.timeout()));
+      }
+    }
+    commands.add(
+        new Command(
+            "manifest",
+            List.of("podman", "manifest", "create", s.image()),
+            Optional.of(context),
+            Map.of(),
+            s.timeout()));
+    String env = s.envFile().toAbsolutePath().normalize().toString();
+    for (String arch : s.hermetoConfigs().keySet()) {
+      String targetArch = s.spelling() == ArchSpelling.MACHINE ? arch : platformArch(arch);
+      commands.add(
+          new Command(
+              arch,
+              List.of(
+                  "podman",
+                  "build",
+                  "-f",
+                  s.containerfile(),
+                  "--platform",
+                  platform(arch),
+                  "--build-arg",
+                  "TARGETARCH=" + targetArch,
+                  "--volume",
+                  context.resolve(outputDir(arch)) + ":/tmp/hermeto-output:Z",
+                  "--volume",
+                  env + ":/tmp/hermeto.env:Z",
+                  "--network",
+                  "none",
+                  "--manifest",
+                  s.image(),
+                  "--tag",
+                  s.image() + "-" + arch,
+                  dir),
+              Optional.of(context),
+              Map.of(),
+              s.timeout()));
+    }
+    return new PodmanPlan(commands);
+  }
+
+  /** The commands of one architecture (and the shared manifest step). */
+  public PodmanPlan only(String arch) {
+    List<Command> kept = new ArrayList<>();
+    for (Command c : commands) {
+      if (c.label().equals(arch) || c.label().equals("manifest")) {
+        kept.add(c);
+      }
+    }
+    return new PodmanPlan(kept);
+  }
+
+  /** The plan as a shell script, one command per line (for review and {@code --dry-run}). */
+  public String toScript() {
+    StringBuilder out = new StringBuilder("#!/bin/sh\nset -eu\n");
+    for (Command c : commands) {
+      out.append(c.toShellString()).append('\n');
+    }
+    return out.toString();
+  }
+}
