@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       MergeCommand.class,
       SplitCommand.class,
       HermetoConfigCommand.class,
-      GenerateEnvCommand.class
+      GenerateEnvCommand.class,
+      BuildCommand.class
     },
     description = "Plans hermetic multi-architecture Python container builds for Hermeto.",
     exitCodeListHeading = "%nExit codes:%n",

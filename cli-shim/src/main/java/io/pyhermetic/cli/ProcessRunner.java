@@ -1,0 +1,143 @@
+package io.pyhermetic.cli;
+
+import io.pyhermetic.container.Command;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs commands as argv (never through a shell): the program is looked up on the given {@code
+ * PATH}, stdout and stderr are read on their own threads and printed line by line with the
+ * command's label, and a command that runs past its time limit is killed with its children.
+ */
+final class ProcessRunner {
+  private final String searchPath;
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  ProcessRunner(String searchPath, PrintWriter out, PrintWriter err) {
+    this.searchPath = searchPath == null ? "" : searchPath;
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Runs the command; a failure ends the command line with exit code 4. */
+  void run(Command command) {
+    List<String> argv = new ArrayList<>(command.argv());
+    Path program = find(argv.get(0));
+    if (program == null) {
+      throw new CliException(
+          argv.get(0) + " not found on PATH: install it, or use --dry-run to see the commands",
+          ExitCodes.PODMAN);
+    }
+    argv.set(0, program.toString());
+    ProcessBuilder builder = new ProcessBuilder(argv);
+    command.workDir().ifPresent(dir -> builder.directory(dir.toFile()));
+    builder.environment().putAll(command.env());
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new CliException(
+          "cannot start " + command.toShellString() + ": " + e.getMessage(), ExitCodes.PODMAN);
+    }
+    String prefix = "[" + command.label() + "] ";
+    Deque<String> tail = new ArrayDeque<>();
+    Thread stdout = pump(process.getInputStream(), out, prefix, null);
+    Thread stderr = pump(process.getErrorStream(), err, prefix, tail);
+    boolean finished;
+    try {
+      finished = process.waitFor(command.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      if (!finished) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+      }
+      stdout.join(10_000);
+      stderr.join(10_000);
+    } catch (InterruptedException e) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new CliException("interrupted: " + command.toShellString(), ExitCodes.PODMAN);
+    }
+    if (!finished) {
+      throw new CliException(
+          "timed out after " + command.timeout().toMinutes() + " min: " + command.toShellString(),
+          ExitCodes.PODMAN);
+    }
+    if (process.exitValue() != 0) {
+      StringBuilder message =
+          new StringBuilder("failed with exit code ")
+              .append(process.exitValue())
+              .append(": ")
+              .append(command.toShellString());
+      synchronized (tail) {
+        for (String line : tail) {
+          message.append("\n  ").append(line);
+        }
+      }
+      throw new CliException(message.toString(), ExitCodes.PODMAN);
+    }
+  }
+
+  private Path find(String program) {
+    if (program.contains(File.separator)) {
+      Path p = Path.of(program);
+      return Files.isExecutable(p) ? p : null;
+    }
+    for (String dir : searchPath.split(File.pathSeparator)) {
+      if (dir.isEmpty()) {
+        continue;
+      }
+      Path candidate = Path.of(dir, program);
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  /** Copies lines to {@code sink} with a prefix; keeps the last 20 in {@code tail} if given. */
+  private static Thread pump(InputStream in, PrintWriter sink, String prefix, Deque<String> tail) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try (BufferedReader reader =
+                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                  synchronized (sink) {
+                    sink.println(prefix + line);
+                    sink.flush();
+                  }
+                  if (tail != null) {
+                    synchronized (tail) {
+                      tail.addLast(line);
+                      if (tail.size() > 20) {
+                        tail.removeFirst();
+                      }
+                    }
+                  }
+                }
+              } catch (IOException e) {
+                // the process ended; nothing more to read
+              }
+            },
+            "output " + prefix.trim());
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+}
