@@ -1,0 +1,221 @@
+package io.pyhermetic.hermeto;
+
+import io.pyhermetic.platform.DistributionFilename;
+import io.pyhermetic.platform.WheelTag;
+import io.pyhermetic.requirement.ProjectName;
+import io.pyhermetic.version.Version;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Which files Hermeto downloads for one pinned requirement (its {@code
+ * process_package_distributions}): the release's files on the index, narrowed by the pinned hashes
+ * (an allow-list when both sides have digests), then source-only, prefer-binary or only-binary per
+ * the {@code binary} filter, with its substring-based wheel filter and a single best sdist.
+ */
+public final class HermetoSelection {
+
+  /** A file of the release as the index lists it. */
+  public record Candidate(String filename, Map<String, String> digests, boolean yanked) {
+    public Candidate {
+      Objects.requireNonNull(filename, "filename");
+      digests = Map.copyOf(digests);
+    }
+  }
+
+  /** The files Hermeto would download, or why it would fail, and what it would warn about. */
+  public record Result(List<Candidate> selected, Optional<String> error, List<String> warnings) {
+    public Result {
+      selected = List.copyOf(selected);
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  private HermetoSelection() {}
+
+  /**
+   * @param binary the input's {@code binary} filter; empty for source-only
+   * @param pinnedHashes the requirement's {@code --hash} values by algorithm
+   */
+  public static Result select(
+      ProjectName name,
+      Version version,
+      Optional<PipBinaryFilters> binary,
+      List<Candidate> files,
+      Map<String, List<String>> pinnedHashes) {
+    List<String> warnings = new ArrayList<>();
+    Set<String> pinned = new HashSet<>();
+    pinnedHashes.forEach(
+        (alg, values) ->
+            values.forEach(
+                v -> pinned.add(alg.toLowerCase(Locale.ROOT) + ":" + v.toLowerCase(Locale.ROOT))));
+    String canonicalVersion = version.canonical(true);
+    List<Candidate> sdists = new ArrayList<>();
+    List<Candidate> wheels = new ArrayList<>();
+    List<DistributionFilename> wheelNames = new ArrayList<>();
+    for (Candidate c : files) {
+      Optional<DistributionFilename> parsed = parse(c.filename(), name);
+      if (parsed.isEmpty() || !parsed.get().version().canonical(true).equals(canonicalVersion)) {
+        continue;
+      }
+      if (!pinned.isEmpty() && !c.digests().isEmpty()) {
+        boolean overlap = false;
+        for (Map.Entry<String, String> d : c.digests().entrySet()) {
+          overlap |=
+              pinned.contains(
+                  d.getKey().toLowerCase(Locale.ROOT)
+                      + ":"
+                      + d.getValue().toLowerCase(Locale.ROOT));
+        }
+        if (!overlap) {
+          warnings.add("Filtering out " + c.filename() + " due to checksum mismatch");
+          continue;
+        }
+      }
+      if (parsed.get().isWheel()) {
+        wheels.add(c);
+        wheelNames.add(parsed.get());
+      } else {
+        sdists.add(c);
+      }
+    }
+    String pin = name.canonical() + "==" + version;
+    Mode mode = mode(name, binary);
+    List<Candidate> selected = new ArrayList<>();
+    if (mode != Mode.SOURCE) {
+      for (int i = 0; i < wheels.size(); i++) {
+        if (wheelPasses(binary.get(), wheelNames.get(i))) {
+          selected.add(wheels.get(i));
+        }
+      }
+      if (mode == Mode.ONLY_BINARY) {
+        return selected.isEmpty()
+            ? new Result(List.of(), Optional.of("No wheels found for package " + pin), warnings)
+            : new Result(selected, Optional.empty(), warnings);
+      }
+    }
+    Optional<Candidate> sdist =
+        sdists.stream()
+            .max(
+                Comparator.comparing((Candidate c) -> !c.yanked())
+                    .thenComparing(
+                        c ->
+                            c.filename().endsWith(".tar.gz")
+                                ? 2
+                                : c.filename().endsWith(".zip") ? 1 : 0));
+    if (sdist.isPresent()) {
+      if (sdist.get().yanked()) {
+        warnings.add("Package " + pin + " is yanked, use a different version");
+      }
+      selected.add(sdist.get());
+    }
+    if (selected.isEmpty()) {
+      return new Result(
+          List.of(), Optional.of("No distributions found for package " + pin), warnings);
+    }
+    return new Result(selected, Optional.empty(), warnings);
+  }
+
+  private enum Mode {
+    SOURCE,
+    PREFER_BINARY,
+    ONLY_BINARY
+  }
+
+  private static Mode mode(ProjectName name, Optional<PipBinaryFilters> binary) {
+    if (binary.isEmpty()) {
+      return Mode.SOURCE;
+    }
+    List<String> packages = PipBinaryFilters.items(binary.get().packages());
+    if (packages.isEmpty()) {
+      return Mode.PREFER_BINARY;
+    }
+    for (String p : packages) {
+      if (ProjectName.canonicalize(p).equals(name.canonical())) {
+        return Mode.ONLY_BINARY;
+      }
+    }
+    return Mode.SOURCE;
+  }
+
+  private static Optional<DistributionFilename> parse(String filename, ProjectName name) {
+    if (filename.endsWith(".whl")) {
+      return DistributionFilename.tryParse(filename);
+    }
+    try {
+      return Optional.of(DistributionFilename.parseSdist(filename, name));
+    } catch (RuntimeException e) {
+      return DistributionFilename.tryParse(filename);
+    }
+  }
+
+  /** Hermeto's {@code WheelsFilter}: some tag passes every field (substring tests). */
+  public static boolean wheelPasses(PipBinaryFilters f, DistributionFilename wheel) {
+    for (WheelTag tag : wheel.tags()) {
+      if (interpreterPasses(f, tag)
+          && versionPasses(f, tag)
+          && abiPasses(f, tag)
+          && platformPasses(f, tag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean interpreterPasses(PipBinaryFilters f, WheelTag tag) {
+    List<String> impls = PipBinaryFilters.items(f.pyImpl());
+    return impls.isEmpty()
+        || tag.interpreter().contains("py3")
+        || impls.stream().anyMatch(tag.interpreter()::contains);
+  }
+
+  private static boolean versionPasses(PipBinaryFilters f, WheelTag tag) {
+    if (f.pyVersion().isEmpty()) {
+      return true;
+    }
+    String wanted = String.valueOf(f.pyVersion().getAsInt());
+    String digits = tag.interpreter().replaceAll("[^0-9]", "");
+    if (digits.isEmpty() || digits.charAt(0) != wanted.charAt(0)) {
+      return false;
+    }
+    long have;
+    try {
+      have = Long.parseLong(digits);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    return have == f.pyVersion().getAsInt()
+        || (have < f.pyVersion().getAsInt()
+            && (tag.abi().equals("abi3") || tag.abi().equals("none")));
+  }
+
+  private static boolean abiPasses(PipBinaryFilters f, WheelTag tag) {
+    List<String> abis = PipBinaryFilters.items(f.abi());
+    return abis.isEmpty()
+        || tag.abi().equals("abi3")
+        || tag.abi().equals("none")
+        || abis.stream().anyMatch(tag.abi()::contains);
+  }
+
+  private static boolean platformPasses(PipBinaryFilters f, WheelTag tag) {
+    if (f.platform().isPresent()) {
+      return Pattern.compile(f.platform().get()).matcher(tag.platform()).find();
+    }
+    String platform = tag.platform();
+    List<String> arches = PipBinaryFilters.items(f.arch());
+    List<String> oses = PipBinaryFilters.items(f.os());
+    boolean arch =
+        arches.isEmpty() || platform.equals("any") || arches.stream().anyMatch(platform::contains);
+    boolean os =
+        oses.isEmpty() || platform.equals("any") || oses.stream().anyMatch(platform::contains);
+    return arch && os;
+  }
+}
