@@ -1,0 +1,156 @@
+package io.pyhermetic.buildsystem;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import io.pyhermetic.error.Location;
+import io.pyhermetic.requirement.InvalidRequirementException;
+import io.pyhermetic.requirement.Requirement;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What building one sdist needs, from its top-level files: {@code [build-system] requires} of
+ * {@code pyproject.toml}, then {@code [options] setup_requires} of {@code setup.cfg}, then {@code
+ * setup_requires=} of {@code setup.py} (a literal list, never executed), concatenated as
+ * pybuild-deps does. A project without a {@code [build-system]} table gets pip's default for legacy
+ * projects, {@code setuptools>=40.8.0} (pip 23.1 and later no longer add {@code wheel}).
+ *
+ * @param requirements every requirement, in the order found
+ * @param backend the {@code build-backend} of {@code pyproject.toml}, if declared
+ * @param legacyDefault whether the requirements are pip's default (no {@code [build-system]})
+ */
+public record BuildRequirements(
+    List<Requirement> requirements, Optional<String> backend, boolean legacyDefault) {
+
+  /** pip's build requirements for a project without {@code [build-system]}. */
+  public static final String LEGACY_DEFAULT = "setuptools>=40.8.0";
+
+  public BuildRequirements {
+    requirements = List.copyOf(requirements);
+  }
+
+  /**
+   * Reads the declarations; absent files are empty.
+   *
+   * @param sdist the sdist's name, used in locations ({@code name-1.0.tar.gz/pyproject.toml})
+   * @throws BuildSystemException for invalid TOML, a {@code [build-system]} table without {@code
+   *     requires}, or a requirement that does not parse, located in its file
+   */
+  public static BuildRequirements read(
+      String sdist,
+      Optional<byte[]> pyproject,
+      Optional<byte[]> setupCfg,
+      Optional<byte[]> setupPy) {
+    List<Requirement> requirements = new ArrayList<>();
+    Optional<String> backend = Optional.empty();
+    boolean declared = false;
+    if (pyproject.isPresent()) {
+      String source = sdist + "/pyproject.toml";
+      String text = decode(pyproject.get());
+      JsonNode root;
+      try {
+        root = new TomlMapper().readTree(text);
+      } catch (JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        throw new BuildSystemException(
+            text,
+            new Location(
+                source,
+                at == null ? 1 : Math.max(1, at.getLineNr()),
+                at == null ? 1 : Math.max(1, at.getColumnNr())),
+            "invalid TOML: " + e.getOriginalMessage());
+      }
+      JsonNode buildSystem = root.get("build-system");
+      if (buildSystem != null) {
+        declared = true;
+        JsonNode requires = buildSystem.get("requires");
+        if (requires == null || !requires.isArray()) {
+          throw new BuildSystemException(
+              text,
+              new Location(source, lineOf(text, "[build-system]"), 1),
+              "the [build-system] table has no 'requires' list (pip refuses such a project)");
+        }
+        for (JsonNode r : requires) {
+          requirements.add(parse(r.asText(), source, text));
+        }
+        if (buildSystem.hasNonNull("build-backend")) {
+          backend = Optional.of(buildSystem.get("build-backend").asText());
+        }
+      }
+    }
+    if (setupCfg.isPresent()) {
+      String source = sdist + "/setup.cfg";
+      String text = decode(setupCfg.get());
+      for (String line : SetupCfg.setupRequires(text)) {
+        requirements.addAll(setupCfgItem(line, source, text));
+      }
+    }
+    if (setupPy.isPresent()) {
+      String source = sdist + "/setup.py";
+      String text = decode(setupPy.get());
+      for (String r : SetupPy.setupRequires(text, source)) {
+        requirements.add(parse(r, source, text));
+      }
+    }
+    if (!declared) {
+      List<Requirement> withDefault = new ArrayList<>();
+      withDefault.add(Requirement.parse(LEGACY_DEFAULT));
+      withDefault.addAll(requirements);
+      return new BuildRequirements(withDefault, backend, true);
+    }
+    return new BuildRequirements(requirements, backend, false);
+  }
+
+  /** setuptools' rule: a line that is one requirement stays whole, else it is split on ';'. */
+  private static List<Requirement> setupCfgItem(String line, String source, String text) {
+    if (Requirement.isValid(line)) {
+      return List.of(Requirement.parse(line));
+    }
+    List<Requirement> out = new ArrayList<>();
+    for (String part : line.split(";")) {
+      if (!part.isBlank()) {
+        out.add(parse(part.strip(), source, text));
+      }
+    }
+    return out;
+  }
+
+  private static Requirement parse(String requirement, String source, String text) {
+    try {
+      return Requirement.parse(requirement);
+    } catch (InvalidRequirementException e) {
+      int line = lineOf(text, requirement);
+      throw new BuildSystemException(
+          text,
+          new Location(source, line, 1),
+          "invalid build requirement "
+              + requirement
+              + ": "
+              + e.reason().lines().findFirst().orElse(""));
+    }
+  }
+
+  /** utf-8-sig, as pybuild-deps reads these files (msal 1.24.1 has a BOM). */
+  static String decode(byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  static int lineOf(String text, String needle) {
+    int at = text.indexOf(needle);
+    if (at < 0) {
+      return 1;
+    }
+    int line = 1;
+    for (int i = 0; i < at; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+}

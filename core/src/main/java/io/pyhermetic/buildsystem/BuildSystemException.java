@@ -1,0 +1,13 @@
+package io.pyhermetic.buildsystem;
+
+import io.pyhermetic.error.Location;
+import io.pyhermetic.error.ParseException;
+
+/** A build declaration that cannot be read (invalid TOML, a bad requirement, …), located. */
+public class BuildSystemException extends ParseException {
+  private static final long serialVersionUID = 1L;
+
+  public BuildSystemException(String input, Location location, String reason) {
+    super(input, location, reason);
+  }
+}

@@ -1,0 +1,61 @@
+package io.pyhermetic.buildsystem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The part of Python's {@code ConfigParser} needed for {@code [options] setup_requires}. */
+final class SetupCfg {
+  private SetupCfg() {}
+
+  /** The non-empty lines of the {@code setup_requires} value of section {@code [options]}. */
+  static List<String> setupRequires(String text) {
+    List<String> lines = new ArrayList<>();
+    String section = null;
+    boolean inValue = false;
+    for (String raw : text.split("\r\n|\r|\n", -1)) {
+      String stripped = raw.strip();
+      boolean indented = !raw.isEmpty() && Character.isWhitespace(raw.charAt(0));
+      if (stripped.startsWith("#") || stripped.startsWith(";")) {
+        continue;
+      }
+      if (inValue && indented && !stripped.isEmpty()) {
+        lines.add(stripped);
+        continue;
+      }
+      if (stripped.isEmpty()) {
+        continue;
+      }
+      inValue = false;
+      if (!indented && stripped.startsWith("[") && stripped.endsWith("]")) {
+        section = stripped.substring(1, stripped.length() - 1).strip();
+        continue;
+      }
+      if (!"options".equals(section) || indented) {
+        continue;
+      }
+      int eq = delimiter(stripped);
+      if (eq < 0) {
+        continue;
+      }
+      String key = stripped.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+      if (key.equals("setup_requires")) {
+        inValue = true;
+        String first = stripped.substring(eq + 1).strip();
+        if (!first.isEmpty()) {
+          lines.add(first);
+        }
+      }
+    }
+    return lines;
+  }
+
+  private static int delimiter(String line) {
+    int eq = line.indexOf('=');
+    int colon = line.indexOf(':');
+    if (eq < 0) {
+      return colon;
+    }
+    return colon < 0 ? eq : Math.min(eq, colon);
+  }
+}
