@@ -491,6 +491,30 @@ public final class HttpTransport implements AutoCloseable {
     return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 
+  /**
+   * {@code url} with the user-info of {@code base} added when both have the same scheme, host and
+   * port and {@code url} has none: files on a private index need the index's credentials.
+   */
+  public static String inheritCredentials(String base, String url) {
+    try {
+      URI from = new URI(base);
+      URI to = new URI(url);
+      if (from.getRawUserInfo() == null
+          || to.getRawUserInfo() != null
+          || to.getHost() == null
+          || from.getHost() == null
+          || !from.getScheme().equalsIgnoreCase(to.getScheme())
+          || !from.getHost().equalsIgnoreCase(to.getHost())
+          || port(from) != port(to)) {
+        return url;
+      }
+      int start = url.indexOf("://") + 3;
+      return url.substring(0, start) + from.getRawUserInfo() + "@" + url.substring(start);
+    } catch (URISyntaxException e) {
+      return url;
+    }
+  }
+
   static URI withoutUserInfo(URI uri) {
     if (uri.getRawUserInfo() == null) {
       return uri;
