@@ -69,7 +69,10 @@ public class IndexException extends PyhermeticException {
     return status < 0 ? OptionalInt.empty() : OptionalInt.of(status);
   }
 
-  /** Whether the index answered that the project or release does not exist (HTTP 404/410). */
+  /**
+   * Whether the index answered that the project or release does not exist (HTTP 404/410; a local
+   * directory reports a missing project or release as 404 too).
+   */
   public boolean isNotFound() {
     return status == 404 || status == 410;
   }
