@@ -1,0 +1,120 @@
+package io.pyhermetic.index;
+
+import io.pyhermetic.requirement.ProjectName;
+import io.pyhermetic.version.Version;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+
+/**
+ * A source of distribution files and metadata for Python projects. Every method throws (or
+ * completes exceptionally with) an {@link IndexException} naming the project and the URL.
+ *
+ * <p>Implementations are thread-safe. The default asynchronous methods run the synchronous ones on
+ * the calling thread; network implementations override them with non-blocking versions.
+ */
+public interface PackageIndex {
+
+  /** The files of release {@code version} of {@code project}; empty when it has none. */
+  List<ReleaseFile> files(ProjectName project, Version version);
+
+  /** Every version of {@code project} the index knows, ascending; unparsable versions skipped. */
+  List<Version> versions(ProjectName project);
+
+  /** The core metadata of release {@code version} of {@code project}. */
+  ReleaseMetadata metadata(ProjectName project, Version version);
+
+  /** {@link #files} without blocking. */
+  default CompletableFuture<List<ReleaseFile>> filesAsync(ProjectName project, Version version) {
+    return run(() -> files(project, version));
+  }
+
+  /** {@link #versions} without blocking. */
+  default CompletableFuture<List<Version>> versionsAsync(ProjectName project) {
+    return run(() -> versions(project));
+  }
+
+  /** {@link #metadata} without blocking. */
+  default CompletableFuture<ReleaseMetadata> metadataAsync(ProjectName project, Version version) {
+    return run(() -> metadata(project, version));
+  }
+
+  /**
+   * The files of many releases, fetched concurrently; every release ends up in either {@link
+   * ReleaseResults#values()} or {@link ReleaseResults#failures()}.
+   */
+  default ReleaseResults<List<ReleaseFile>> filesForAll(Collection<Release> releases) {
+    return forAll(releases, r -> filesAsync(r.name(), r.version()));
+  }
+
+  /** The metadata of many releases, fetched concurrently, with every failure reported. */
+  default ReleaseResults<ReleaseMetadata> metadataForAll(Collection<Release> releases) {
+    return forAll(releases, r -> metadataAsync(r.name(), r.version()));
+  }
+
+  /**
+   * Starts {@code lookup} for every distinct release at once and waits for all of them, collecting
+   * each outcome.
+   */
+  static <T> ReleaseResults<T> forAll(
+      Collection<Release> releases, Function<Release, CompletableFuture<T>> lookup) {
+    Map<Release, CompletableFuture<T>> started = new LinkedHashMap<>();
+    for (Release release : new LinkedHashSet<>(releases)) {
+      CompletableFuture<T> future;
+      try {
+        future = lookup.apply(release);
+      } catch (RuntimeException e) {
+        future = CompletableFuture.failedFuture(e);
+      }
+      started.put(release, future);
+    }
+    Map<Release, T> values = new LinkedHashMap<>();
+    Map<Release, IndexException> failures = new LinkedHashMap<>();
+    List<CompletableFuture<T>> all = new ArrayList<>(started.values());
+    CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]))
+        .handle((ok, error) -> null)
+        .join();
+    for (Map.Entry<Release, CompletableFuture<T>> entry : started.entrySet()) {
+      try {
+        values.put(entry.getKey(), entry.getValue().get());
+      } catch (ExecutionException e) {
+        failures.put(entry.getKey(), asIndexException(entry.getKey(), e.getCause()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failures.put(entry.getKey(), asIndexException(entry.getKey(), e));
+      }
+    }
+    return new ReleaseResults<>(values, failures);
+  }
+
+  private static IndexException asIndexException(Release release, Throwable error) {
+    Throwable cause = error;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof IndexException) {
+      return (IndexException) cause;
+    }
+    return new IndexException(
+        release.toString(),
+        "",
+        "look-up failed: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()),
+        -1,
+        cause);
+  }
+
+  private static <T> CompletableFuture<T> run(java.util.function.Supplier<T> work) {
+    try {
+      return CompletableFuture.completedFuture(work.get());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+}

@@ -1,0 +1,200 @@
+package io.pyhermetic.index;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pyhermetic.index.internal.Futures;
+import io.pyhermetic.index.internal.HttpTransport;
+import io.pyhermetic.index.internal.Json;
+import io.pyhermetic.requirement.ProjectName;
+import io.pyhermetic.version.Version;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The PyPI JSON API ({@code /pypi/<project>/<version>/json}, {@code /pypi/<project>/json}). Names
+ * are requested in their PEP 503 normalized form, so PyPI's 301 for other spellings is not needed.
+ * This API is PyPI-specific; use {@link SimpleIndex} for other indexes.
+ */
+public final class PypiJsonIndex implements PackageIndex, AutoCloseable {
+  /** PyPI's JSON API. */
+  public static final String DEFAULT_BASE_URL = "https://pypi.org/pypi";
+
+  private static final Map<String, String> HEADERS = Map.of("Accept", "application/json");
+
+  private final String baseUrl;
+  private final HttpTransport transport;
+  private final boolean ownsTransport;
+
+  /** PyPI's JSON API with a default transport. */
+  public PypiJsonIndex() {
+    this(DEFAULT_BASE_URL);
+  }
+
+  /** The JSON API at {@code baseUrl} (may carry {@code user:password@}), default transport. */
+  public PypiJsonIndex(String baseUrl) {
+    this(baseUrl, new HttpTransport(), true);
+  }
+
+  /** The JSON API at {@code baseUrl} over a shared transport that the caller closes. */
+  public PypiJsonIndex(String baseUrl, HttpTransport transport) {
+    this(baseUrl, transport, false);
+  }
+
+  private PypiJsonIndex(String baseUrl, HttpTransport transport, boolean ownsTransport) {
+    String base = Objects.requireNonNull(baseUrl, "baseUrl");
+    while (base.endsWith("/")) {
+      base = base.substring(0, base.length() - 1);
+    }
+    this.baseUrl = base;
+    this.transport = Objects.requireNonNull(transport, "transport");
+    this.ownsTransport = ownsTransport;
+  }
+
+  @Override
+  public List<ReleaseFile> files(ProjectName project, Version version) {
+    return Futures.join(filesAsync(project, version));
+  }
+
+  @Override
+  public List<Version> versions(ProjectName project) {
+    return Futures.join(versionsAsync(project));
+  }
+
+  @Override
+  public ReleaseMetadata metadata(ProjectName project, Version version) {
+    return Futures.join(metadataAsync(project, version));
+  }
+
+  @Override
+  public CompletableFuture<List<ReleaseFile>> filesAsync(ProjectName project, Version version) {
+    String subject = project + "==" + version;
+    String url = releaseUrl(project, version);
+    return release(project, version).thenApply(root -> parseFiles(subject, url, root));
+  }
+
+  @Override
+  public CompletableFuture<ReleaseMetadata> metadataAsync(ProjectName project, Version version) {
+    return release(project, version).thenApply(root -> parseMetadata(project, version, root));
+  }
+
+  @Override
+  public CompletableFuture<List<Version>> versionsAsync(ProjectName project) {
+    String subject = project.toString();
+    String url = baseUrl + "/" + project.canonical() + "/json";
+    return transport
+        .get(subject, url, HEADERS)
+        .thenApply(
+            response -> {
+              check(subject, url, response, "no project " + project.canonical() + " on the index");
+              JsonNode releases = Json.parseObject(subject, response).path("releases");
+              if (!releases.isObject()) {
+                throw new IndexException(
+                    subject, url, "malformed JSON response: no \"releases\" object");
+              }
+              LinkedHashSet<Version> versions = new LinkedHashSet<>();
+              for (Iterator<String> it = releases.fieldNames(); it.hasNext(); ) {
+                Version.tryParse(it.next()).ifPresent(versions::add);
+              }
+              List<Version> sorted = new ArrayList<>(versions);
+              Version.sort(sorted);
+              return List.copyOf(sorted);
+            });
+  }
+
+  private CompletableFuture<JsonNode> release(ProjectName project, Version version) {
+    String subject = project + "==" + version;
+    String url = releaseUrl(project, version);
+    return transport
+        .get(subject, url, HEADERS)
+        .thenApply(
+            response -> {
+              check(
+                  subject,
+                  url,
+                  response,
+                  "no release " + version + " of " + project.canonical() + " on the index");
+              return Json.parseObject(subject, response);
+            });
+  }
+
+  private String releaseUrl(ProjectName project, Version version) {
+    return baseUrl + "/" + project.canonical() + "/" + version + "/json";
+  }
+
+  private static void check(
+      String subject, String url, HttpTransport.Response response, String notFound) {
+    int status = response.status();
+    if (status == 404 || status == 410) {
+      throw new IndexException(subject, url, notFound, status, null);
+    }
+    if (status != 200) {
+      throw new IndexException(subject, url, "unexpected HTTP " + status, status, null);
+    }
+  }
+
+  static List<ReleaseFile> parseFiles(String subject, String pageUrl, JsonNode root) {
+    JsonNode urls = root.path("urls");
+    if (!urls.isArray()) {
+      throw new IndexException(subject, pageUrl, "malformed JSON response: no \"urls\" list");
+    }
+    List<ReleaseFile> files = new ArrayList<>();
+    for (JsonNode entry : urls) {
+      Optional<String> filename = Json.text(entry, "filename");
+      Optional<String> url = Json.text(entry, "url");
+      if (filename.isEmpty() || url.isEmpty()) {
+        continue;
+      }
+      ReleaseFile.Builder file = ReleaseFile.builder(filename.get(), url.get());
+      Json.text(entry.path("digests"), "sha256").ifPresent(file::sha256);
+      Json.number(entry, "size").ifPresent(file::size);
+      Json.text(entry, "requires_python").ifPresent(file::requiresPython);
+      file.yanked(entry.path("yanked").asBoolean(false));
+      Json.text(entry, "yanked_reason").ifPresent(file::yankedReason);
+      Json.instant(entry, "upload_time_iso_8601")
+          .or(() -> Json.instant(entry, "upload_time"))
+          .ifPresent(file::uploadTime);
+      JsonNode core = entry.path("core-metadata");
+      if (core.isObject()) {
+        file.coreMetadata(true);
+        Json.text(core, "sha256").ifPresent(file::coreMetadataSha256);
+      } else {
+        file.coreMetadata(core.asBoolean(false));
+      }
+      files.add(file.build());
+    }
+    files.sort(Comparator.comparing(ReleaseFile::filename));
+    return List.copyOf(files);
+  }
+
+  static ReleaseMetadata parseMetadata(ProjectName project, Version version, JsonNode root) {
+    JsonNode info = root.path("info");
+    ProjectName name =
+        Json.text(info, "name").filter(ProjectName::isValid).map(ProjectName::of).orElse(project);
+    Version v = Json.text(info, "version").flatMap(Version::tryParse).orElse(version);
+    List<String> requires = new ArrayList<>();
+    for (JsonNode r : info.path("requires_dist")) {
+      if (r.isTextual() && !r.asText().isBlank()) {
+        requires.add(r.asText());
+      }
+    }
+    return new ReleaseMetadata(name, v, requires, Json.text(info, "requires_python"));
+  }
+
+  @Override
+  public void close() {
+    if (ownsTransport) {
+      transport.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "PypiJsonIndex[" + io.pyhermetic.internal.Redaction.redact(baseUrl) + "]";
+  }
+}

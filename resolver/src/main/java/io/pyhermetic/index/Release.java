@@ -1,0 +1,28 @@
+package io.pyhermetic.index;
+
+import io.pyhermetic.requirement.ProjectName;
+import io.pyhermetic.version.Version;
+import java.util.Objects;
+
+/**
+ * A pinned release, {@code name==version}: the key of bulk look-ups.
+ *
+ * @param name the project
+ * @param version the version
+ */
+public record Release(ProjectName name, Version version) {
+  public Release {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(version, "version");
+  }
+
+  /** {@code name==version}. */
+  public static Release of(String name, String version) {
+    return new Release(ProjectName.of(name), Version.parse(version));
+  }
+
+  @Override
+  public String toString() {
+    return name + "==" + version;
+  }
+}

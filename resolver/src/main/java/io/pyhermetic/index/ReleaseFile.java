@@ -1,0 +1,193 @@
+package io.pyhermetic.index;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * One distribution file of a release as an index lists it.
+ *
+ * @param filename the file name, e.g. {@code numpy-2.1.0-cp312-cp312-manylinux_2_17_x86_64.whl}
+ * @param url the absolute download URL, without any hash fragment
+ * @param sha256 the lower-case hex sha256 digest, when the index gives one
+ * @param size the size in bytes, when the index gives one
+ * @param requiresPython the {@code Requires-Python} specifier text, when given and non-empty
+ * @param yanked whether the file is yanked (PEP 592)
+ * @param yankedReason the yank reason, when given and non-empty
+ * @param uploadTime the upload time, when given
+ * @param coreMetadata whether a PEP 658 {@code .metadata} file is offered at {@code url +
+ *     ".metadata"}
+ * @param coreMetadataSha256 the sha256 of that metadata file, when given
+ */
+public record ReleaseFile(
+    String filename,
+    String url,
+    Optional<String> sha256,
+    OptionalLong size,
+    Optional<String> requiresPython,
+    boolean yanked,
+    Optional<String> yankedReason,
+    Optional<Instant> uploadTime,
+    boolean coreMetadata,
+    Optional<String> coreMetadataSha256) {
+
+  /** What kind of distribution a file is, decided from its file name. */
+  public enum Kind {
+    WHEEL,
+    SDIST,
+    OTHER
+  }
+
+  private static final String[] SDIST_SUFFIXES = {
+    ".tar.gz",
+    ".zip",
+    ".tar.bz2",
+    ".tar.xz",
+    ".tgz",
+    ".tar",
+    ".tbz",
+    ".txz",
+    ".tlz",
+    ".tar.lz",
+    ".tar.lzma",
+    ".tar.Z"
+  };
+
+  public ReleaseFile {
+    Objects.requireNonNull(filename, "filename");
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(sha256, "sha256");
+    Objects.requireNonNull(size, "size");
+    Objects.requireNonNull(requiresPython, "requiresPython");
+    Objects.requireNonNull(yankedReason, "yankedReason");
+    Objects.requireNonNull(uploadTime, "uploadTime");
+    Objects.requireNonNull(coreMetadataSha256, "coreMetadataSha256");
+    sha256 = sha256.map(s -> s.toLowerCase(Locale.ROOT));
+    requiresPython = requiresPython.filter(s -> !s.isBlank());
+    yankedReason = yankedReason.filter(s -> !s.isEmpty());
+    coreMetadataSha256 = coreMetadataSha256.map(s -> s.toLowerCase(Locale.ROOT));
+    if (coreMetadataSha256.isPresent()) {
+      coreMetadata = true;
+    }
+  }
+
+  /** Starts a builder for a file with the given name and download URL. */
+  public static Builder builder(String filename, String url) {
+    return new Builder(filename, url);
+  }
+
+  /** The kind of distribution, from the file name's suffix. */
+  public Kind kind() {
+    return kindOf(filename);
+  }
+
+  /** Whether this is a wheel ({@code .whl}). */
+  public boolean isWheel() {
+    return kind() == Kind.WHEEL;
+  }
+
+  /** Whether this is a source distribution (a known source-archive suffix). */
+  public boolean isSdist() {
+    return kind() == Kind.SDIST;
+  }
+
+  /**
+   * The kind of a distribution file name: {@code .whl} → wheel; source-archive suffixes → sdist.
+   */
+  public static Kind kindOf(String filename) {
+    if (filename.toLowerCase(Locale.ROOT).endsWith(".whl")) {
+      return Kind.WHEEL;
+    }
+    return sdistSuffix(filename).isPresent() ? Kind.SDIST : Kind.OTHER;
+  }
+
+  /** The longest source-archive suffix {@code filename} ends with, if any. */
+  static Optional<String> sdistSuffix(String filename) {
+    String best = null;
+    for (String suffix : SDIST_SUFFIXES) {
+      boolean match =
+          suffix.equals(".tar.Z")
+              ? filename.endsWith(suffix)
+              : filename.toLowerCase(Locale.ROOT).endsWith(suffix);
+      if (match && (best == null || suffix.length() > best.length())) {
+        best = suffix;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /** A mutable builder for {@link ReleaseFile}; absent values stay empty. */
+  public static final class Builder {
+    private final String filename;
+    private final String url;
+    private Optional<String> sha256 = Optional.empty();
+    private OptionalLong size = OptionalLong.empty();
+    private Optional<String> requiresPython = Optional.empty();
+    private boolean yanked;
+    private Optional<String> yankedReason = Optional.empty();
+    private Optional<Instant> uploadTime = Optional.empty();
+    private boolean coreMetadata;
+    private Optional<String> coreMetadataSha256 = Optional.empty();
+
+    private Builder(String filename, String url) {
+      this.filename = filename;
+      this.url = url;
+    }
+
+    public Builder sha256(String hex) {
+      this.sha256 = Optional.of(hex);
+      return this;
+    }
+
+    public Builder size(long bytes) {
+      this.size = OptionalLong.of(bytes);
+      return this;
+    }
+
+    public Builder requiresPython(String specifier) {
+      this.requiresPython = Optional.of(specifier);
+      return this;
+    }
+
+    public Builder yanked(boolean yanked) {
+      this.yanked = yanked;
+      return this;
+    }
+
+    public Builder yankedReason(String reason) {
+      this.yankedReason = Optional.of(reason);
+      return this;
+    }
+
+    public Builder uploadTime(Instant time) {
+      this.uploadTime = Optional.of(time);
+      return this;
+    }
+
+    public Builder coreMetadata(boolean offered) {
+      this.coreMetadata = offered;
+      return this;
+    }
+
+    public Builder coreMetadataSha256(String hex) {
+      this.coreMetadataSha256 = Optional.of(hex);
+      return this;
+    }
+
+    public ReleaseFile build() {
+      return new ReleaseFile(
+          filename,
+          url,
+          sha256,
+          size,
+          requiresPython,
+          yanked,
+          yankedReason,
+          uploadTime,
+          coreMetadata,
+          coreMetadataSha256);
+    }
+  }
+}

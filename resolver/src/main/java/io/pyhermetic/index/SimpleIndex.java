@@ -1,0 +1,209 @@
+package io.pyhermetic.index;
+
+import io.pyhermetic.index.internal.CoreMetadata;
+import io.pyhermetic.index.internal.Filenames;
+import io.pyhermetic.index.internal.Futures;
+import io.pyhermetic.index.internal.HttpTransport;
+import io.pyhermetic.index.internal.SimplePage;
+import io.pyhermetic.internal.Redaction;
+import io.pyhermetic.requirement.ProjectName;
+import io.pyhermetic.version.Version;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A simple repository (PEP 503 HTML, PEP 691 JSON) such as PyPI's {@code /simple/}, devpi, Nexus,
+ * Artifactory or pypiserver. Asks for JSON and falls back to HTML by the response's {@code
+ * Content-Type}; a file's version is read from its name; metadata comes from the PEP 658/714 {@code
+ * .metadata} file when the index offers one.
+ */
+public final class SimpleIndex implements PackageIndex, AutoCloseable {
+  /** PyPI's simple index. */
+  public static final String DEFAULT_BASE_URL = "https://pypi.org/simple/";
+
+  /** JSON preferred, HTML accepted (the PEP 691 recommended value). */
+  public static final String ACCEPT =
+      "application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2,"
+          + " text/html;q=0.01";
+
+  private final String baseUrl;
+  private final HttpTransport transport;
+  private final boolean ownsTransport;
+
+  /** PyPI's simple index with a default transport. */
+  public SimpleIndex() {
+    this(DEFAULT_BASE_URL);
+  }
+
+  /** The simple index at {@code baseUrl} (may carry {@code user:password@}), default transport. */
+  public SimpleIndex(String baseUrl) {
+    this(baseUrl, new HttpTransport(), true);
+  }
+
+  /** The simple index at {@code baseUrl} over a shared transport that the caller closes. */
+  public SimpleIndex(String baseUrl, HttpTransport transport) {
+    this(baseUrl, transport, false);
+  }
+
+  private SimpleIndex(String baseUrl, HttpTransport transport, boolean ownsTransport) {
+    String base = Objects.requireNonNull(baseUrl, "baseUrl");
+    this.baseUrl = base.endsWith("/") ? base : base + "/";
+    this.transport = Objects.requireNonNull(transport, "transport");
+    this.ownsTransport = ownsTransport;
+  }
+
+  @Override
+  public List<ReleaseFile> files(ProjectName project, Version version) {
+    return Futures.join(filesAsync(project, version));
+  }
+
+  @Override
+  public List<Version> versions(ProjectName project) {
+    return Futures.join(versionsAsync(project));
+  }
+
+  @Override
+  public ReleaseMetadata metadata(ProjectName project, Version version) {
+    return Futures.join(metadataAsync(project, version));
+  }
+
+  @Override
+  public CompletableFuture<List<ReleaseFile>> filesAsync(ProjectName project, Version version) {
+    return page(project, project + "==" + version)
+        .thenApply(
+            page -> {
+              List<ReleaseFile> files = new ArrayList<>();
+              for (ReleaseFile file : page.files()) {
+                if (Filenames.version(project, file.filename())
+                    .filter(version::equals)
+                    .isPresent()) {
+                  files.add(file);
+                }
+              }
+              files.sort(Comparator.comparing(ReleaseFile::filename));
+              return List.copyOf(files);
+            });
+  }
+
+  @Override
+  public CompletableFuture<List<Version>> versionsAsync(ProjectName project) {
+    return page(project, project.toString())
+        .thenApply(
+            page -> {
+              LinkedHashSet<Version> versions = new LinkedHashSet<>();
+              for (String text : page.versions()) {
+                Version.tryParse(text).ifPresent(versions::add);
+              }
+              for (ReleaseFile file : page.files()) {
+                Filenames.version(project, file.filename()).ifPresent(versions::add);
+              }
+              List<Version> sorted = new ArrayList<>(versions);
+              Version.sort(sorted);
+              return List.copyOf(sorted);
+            });
+  }
+
+  @Override
+  public CompletableFuture<ReleaseMetadata> metadataAsync(ProjectName project, Version version) {
+    String subject = project + "==" + version;
+    return filesAsync(project, version)
+        .thenCompose(
+            files -> {
+              Optional<ReleaseFile> source =
+                  files.stream()
+                      .filter(ReleaseFile::coreMetadata)
+                      .min(Comparator.comparing((ReleaseFile f) -> !f.isWheel()));
+              if (source.isEmpty()) {
+                String reason =
+                    files.isEmpty()
+                        ? "no release " + version + " of " + project.canonical() + " on the index"
+                        : "the index offers no core metadata file for this release";
+                return CompletableFuture.failedFuture(
+                    new IndexException(
+                        subject, projectUrl(project), reason, files.isEmpty() ? 404 : -1, null));
+              }
+              ReleaseFile file = source.get();
+              String url = HttpTransport.inheritCredentials(baseUrl, file.url() + ".metadata");
+              return transport
+                  .get(subject, url, Map.of())
+                  .thenApply(
+                      response -> {
+                        if (response.status() != 200) {
+                          throw new IndexException(
+                              subject,
+                              url,
+                              "HTTP " + response.status() + " for the core metadata file",
+                              response.status(),
+                              null);
+                        }
+                        file.coreMetadataSha256()
+                            .ifPresent(expected -> verify(subject, url, expected, response.body()));
+                        String text = new String(response.body(), StandardCharsets.UTF_8);
+                        return CoreMetadata.parse(text).toReleaseMetadata(project, version);
+                      });
+            });
+  }
+
+  private static void verify(String subject, String url, String expected, byte[] body) {
+    String actual;
+    try {
+      actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    if (!actual.equalsIgnoreCase(expected)) {
+      throw new IndexException(
+          subject,
+          url,
+          "core metadata file sha256 " + actual + " does not match the index's " + expected);
+    }
+  }
+
+  private String projectUrl(ProjectName project) {
+    return baseUrl + project.canonical() + "/";
+  }
+
+  private CompletableFuture<SimplePage> page(ProjectName project, String subject) {
+    String url = projectUrl(project);
+    return transport
+        .get(subject, url, Map.of("Accept", ACCEPT))
+        .thenApply(
+            response -> {
+              int status = response.status();
+              if (status == 404 || status == 410) {
+                throw new IndexException(
+                    subject,
+                    url,
+                    "no project " + project.canonical() + " on the index",
+                    status,
+                    null);
+              }
+              if (status != 200) {
+                throw new IndexException(subject, url, "unexpected HTTP " + status, status, null);
+              }
+              return SimplePage.parse(subject, response);
+            });
+  }
+
+  @Override
+  public void close() {
+    if (ownsTransport) {
+      transport.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SimpleIndex[" + Redaction.redact(baseUrl) + "]";
+  }
+}

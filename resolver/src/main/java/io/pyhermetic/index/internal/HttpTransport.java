@@ -1,0 +1,626 @@
+package io.pyhermetic.index.internal;
+
+import io.pyhermetic.index.IndexException;
+import io.pyhermetic.internal.Redaction;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asynchronous HTTP GET for the index clients, on Apache HttpClient 5: a connection pool, at most
+ * {@link Options#maxConcurrency()} requests in flight, connect and response timeouts, redirects,
+ * retries with exponential backoff and jitter (connection errors, 429, 5xx; {@code Retry-After}
+ * honoured), a response-size limit, and basic auth taken from the URL's user-info. Credentials are
+ * sent only to the origin they were given for and never appear in logs or messages.
+ */
+public final class HttpTransport implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
+
+  /** The {@code User-Agent} sent with every request. */
+  public static final String USER_AGENT = "pyhermetic/" + libraryVersion();
+
+  /** Delay before a retry. */
+  @FunctionalInterface
+  public interface Backoff {
+    /**
+     * @param retry 1 for the first retry, 2 for the second, …
+     * @param retryAfter the server's {@code Retry-After}, when it sent one in seconds form
+     */
+    Duration delay(int retry, Optional<Duration> retryAfter);
+
+    /**
+     * {@code initial × 2^(retry-1)} with full jitter in its upper half, capped at {@code max}; a
+     * {@code Retry-After} is used instead when it is longer. Every delay is multiplied by {@code
+     * scale} (1.0 in production; tests shrink it).
+     */
+    static Backoff exponential(Duration initial, Duration max, double scale) {
+      return (retry, retryAfter) -> {
+        double base = initial.toMillis() * Math.pow(2, Math.max(0, retry - 1));
+        double capped = Math.min(base, max.toMillis());
+        double jittered = capped / 2 + ThreadLocalRandom.current().nextDouble() * capped / 2;
+        double chosen = Math.max(jittered, retryAfter.map(Duration::toMillis).orElse(0L));
+        return Duration.ofMillis(Math.round(chosen * scale));
+      };
+    }
+  }
+
+  /**
+   * Transport settings.
+   *
+   * @param maxConcurrency requests in flight at once
+   * @param connectTimeout TCP/TLS connect timeout
+   * @param responseTimeout longest wait for response data
+   * @param maxTries attempts per request, including the first
+   * @param maxBodyBytes the largest response body accepted
+   * @param maxRedirects redirects followed per request
+   * @param backoff delay before each retry
+   */
+  public record Options(
+      int maxConcurrency,
+      Duration connectTimeout,
+      Duration responseTimeout,
+      int maxTries,
+      long maxBodyBytes,
+      int maxRedirects,
+      Backoff backoff) {
+
+    public Options {
+      if (maxConcurrency < 1 || maxTries < 1 || maxBodyBytes < 1 || maxRedirects < 0) {
+        throw new IllegalArgumentException("limits must be positive");
+      }
+      Objects.requireNonNull(connectTimeout, "connectTimeout");
+      Objects.requireNonNull(responseTimeout, "responseTimeout");
+      Objects.requireNonNull(backoff, "backoff");
+    }
+
+    /** 16 in flight, 10 s connect, 60 s response, 4 tries, 64 MiB, 5 redirects, 0.5 s → 30 s. */
+    public static Options defaults() {
+      return new Options(
+          16,
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(60),
+          4,
+          64L * 1024 * 1024,
+          5,
+          Backoff.exponential(Duration.ofMillis(500), Duration.ofSeconds(30), 1.0));
+    }
+
+    public Options withMaxConcurrency(int value) {
+      return new Options(
+          value, connectTimeout, responseTimeout, maxTries, maxBodyBytes, maxRedirects, backoff);
+    }
+
+    public Options withTimeouts(Duration connect, Duration response) {
+      return new Options(
+          maxConcurrency, connect, response, maxTries, maxBodyBytes, maxRedirects, backoff);
+    }
+
+    public Options withMaxTries(int value) {
+      return new Options(
+          maxConcurrency,
+          connectTimeout,
+          responseTimeout,
+          value,
+          maxBodyBytes,
+          maxRedirects,
+          backoff);
+    }
+
+    public Options withMaxBodyBytes(long value) {
+      return new Options(
+          maxConcurrency, connectTimeout, responseTimeout, maxTries, value, maxRedirects, backoff);
+    }
+
+    public Options withBackoff(Backoff value) {
+      return new Options(
+          maxConcurrency,
+          connectTimeout,
+          responseTimeout,
+          maxTries,
+          maxBodyBytes,
+          maxRedirects,
+          value);
+    }
+  }
+
+  /**
+   * A response that ended the exchange (any status that is not retried or a redirect).
+   *
+   * @param status the HTTP status
+   * @param uri the URL that answered (after redirects), without credentials
+   * @param headers the headers, keyed by lower-case name
+   * @param body the body bytes
+   */
+  public record Response(int status, URI uri, Map<String, List<String>> headers, byte[] body) {
+    /** The first value of header {@code name}, case-insensitively. */
+    public Optional<String> header(String name) {
+      List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+      return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** The media type of the body, lower case, without parameters; empty when not sent. */
+    public String mediaType() {
+      String type = header("Content-Type").orElse("");
+      int semi = type.indexOf(';');
+      return (semi < 0 ? type : type.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    public String bodyText() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+  }
+
+  private final Options options;
+  private final CloseableHttpAsyncClient client;
+  private final Semaphore permits;
+  private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
+
+  public HttpTransport() {
+    this(Options.defaults());
+  }
+
+  public HttpTransport(Options options) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.permits = new Semaphore(options.maxConcurrency());
+    ConnectionConfig connection =
+        ConnectionConfig.custom()
+            .setConnectTimeout(Timeout.of(options.connectTimeout()))
+            .setSocketTimeout(Timeout.of(options.responseTimeout()))
+            .build();
+    this.client =
+        HttpAsyncClients.custom()
+            .setConnectionManager(
+                PoolingAsyncClientConnectionManagerBuilder.create()
+                    .setMaxConnTotal(options.maxConcurrency())
+                    .setMaxConnPerRoute(options.maxConcurrency())
+                    .setDefaultConnectionConfig(connection)
+                    .setDefaultTlsConfig(
+                        TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.NEGOTIATE).build())
+                    .build())
+            .setDefaultRequestConfig(
+                RequestConfig.custom()
+                    .setResponseTimeout(Timeout.of(options.responseTimeout()))
+                    .setRedirectsEnabled(false)
+                    .build())
+            .disableAutomaticRetries()
+            .disableRedirectHandling()
+            .disableCookieManagement()
+            .setUserAgent(USER_AGENT)
+            .build();
+    client.start();
+  }
+
+  public Options options() {
+    return options;
+  }
+
+  /**
+   * GETs {@code url}. The future completes with the final response (any status other than a
+   * redirect, 429 or 5xx; those after the last try), or exceptionally with an {@link
+   * IndexException} naming {@code subject} and the redacted URL.
+   *
+   * @param subject what the request is for (a project, or {@code name==version}), for messages
+   * @param url the URL; {@code user:password@} in it becomes a basic {@code Authorization} header
+   * @param headers extra request headers
+   */
+  public CompletableFuture<Response> get(String subject, String url, Map<String, String> headers) {
+    CompletableFuture<Response> result = new CompletableFuture<>();
+    Exchange exchange;
+    try {
+      exchange = new Exchange(subject, url, headers, result);
+    } catch (IndexException e) {
+      result.completeExceptionally(e);
+      return result;
+    }
+    exchange.attempt(exchange.origin, 1, 0);
+    return result;
+  }
+
+  /** {@link #get} and wait. */
+  public Response getSync(String subject, String url, Map<String, String> headers) {
+    return Futures.join(get(subject, url, headers));
+  }
+
+  @Override
+  public void close() {
+    client.close(CloseMode.GRACEFUL);
+  }
+
+  // ---- concurrency limit: a Semaphore and a queue of waiting attempts, without blocking ----
+
+  private void submit(Runnable task) {
+    waiting.add(task);
+    drain();
+  }
+
+  private void release() {
+    permits.release();
+    drain();
+  }
+
+  private void drain() {
+    while (!waiting.isEmpty() && permits.tryAcquire()) {
+      Runnable task = waiting.poll();
+      if (task == null) {
+        permits.release();
+      } else {
+        try {
+          task.run();
+        } catch (RuntimeException e) {
+          LOG.warn("request could not be started", e);
+        }
+      }
+    }
+  }
+
+  // ---- one request, across retries and redirects ----
+
+  private final class Exchange {
+    final String subject;
+    final String displayUrl;
+    final URI origin;
+    final Optional<String> authorization;
+    final Map<String, String> headers;
+    final CompletableFuture<Response> result;
+
+    Exchange(
+        String subject,
+        String url,
+        Map<String, String> headers,
+        CompletableFuture<Response> result) {
+      this.subject = subject;
+      this.displayUrl = Redaction.redact(url);
+      this.headers = Map.copyOf(headers);
+      this.result = result;
+      URI parsed;
+      try {
+        parsed = new URI(url);
+      } catch (URISyntaxException e) {
+        throw new IndexException(subject, displayUrl, "invalid index URL");
+      }
+      if (parsed.getScheme() == null || parsed.getHost() == null) {
+        throw new IndexException(subject, displayUrl, "index URL must be absolute http(s)");
+      }
+      this.authorization = Optional.ofNullable(parsed.getRawUserInfo()).map(Exchange::basic);
+      this.origin = withoutUserInfo(parsed);
+    }
+
+    private static String basic(String rawUserInfo) {
+      int colon = rawUserInfo.indexOf(':');
+      String user = colon < 0 ? rawUserInfo : rawUserInfo.substring(0, colon);
+      String password = colon < 0 ? "" : rawUserInfo.substring(colon + 1);
+      String pair = decode(user) + ":" + decode(password);
+      return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String s) {
+      return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    boolean sameOrigin(URI uri) {
+      return uri.getScheme().equalsIgnoreCase(origin.getScheme())
+          && uri.getHost().equalsIgnoreCase(origin.getHost())
+          && port(uri) == port(origin);
+    }
+
+    void attempt(URI uri, int tryNumber, int redirects) {
+      submit(() -> send(uri, tryNumber, redirects));
+    }
+
+    void send(URI uri, int tryNumber, int redirects) {
+      SimpleRequestBuilder request = SimpleRequestBuilder.get(uri);
+      headers.forEach(request::addHeader);
+      if (authorization.isPresent() && sameOrigin(uri)) {
+        request.addHeader("Authorization", authorization.get());
+      }
+      LOG.debug("GET {} (try {})", Redaction.redact(uri.toString()), tryNumber);
+      try {
+        client.execute(
+            SimpleRequestProducer.create(request.build()),
+            new LimitedConsumer(uri, options.maxBodyBytes()),
+            new FutureCallback<Response>() {
+              @Override
+              public void completed(Response response) {
+                release();
+                onResponse(uri, response, tryNumber, redirects);
+              }
+
+              @Override
+              public void failed(Exception error) {
+                release();
+                onFailure(uri, error, tryNumber, redirects);
+              }
+
+              @Override
+              public void cancelled() {
+                release();
+                fail(uri, "request cancelled", -1, null);
+              }
+            });
+      } catch (RuntimeException e) {
+        release();
+        fail(uri, "request could not be sent: " + describe(e), -1, e);
+      }
+    }
+
+    void onResponse(URI uri, Response response, int tryNumber, int redirects) {
+      int status = response.status();
+      if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
+        Optional<String> location = response.header("Location");
+        if (location.isEmpty()) {
+          fail(uri, "HTTP " + status + " redirect without a Location header", status, null);
+          return;
+        }
+        if (redirects >= options.maxRedirects()) {
+          fail(uri, "more than " + options.maxRedirects() + " redirects", status, null);
+          return;
+        }
+        URI next;
+        try {
+          next = withoutUserInfo(uri.resolve(new URI(location.get().trim())));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+          fail(uri, "HTTP " + status + " redirect to an invalid Location", status, null);
+          return;
+        }
+        if (next.getScheme() == null
+            || !(next.getScheme().equalsIgnoreCase("http")
+                || next.getScheme().equalsIgnoreCase("https"))) {
+          fail(uri, "HTTP " + status + " redirect to a non-HTTP URL", status, null);
+          return;
+        }
+        LOG.debug(
+            "{} redirected to {}",
+            Redaction.redact(uri.toString()),
+            Redaction.redact(next.toString()));
+        attempt(next, tryNumber, redirects + 1);
+        return;
+      }
+      if (status == 429 || status >= 500) {
+        String reason = "HTTP " + status;
+        if (tryNumber < options.maxTries()) {
+          retryLater(uri, reason, retryAfter(response), tryNumber, redirects);
+        } else {
+          fail(uri, reason + " after " + tryNumber + " tries", status, null);
+        }
+        return;
+      }
+      result.complete(response);
+    }
+
+    void onFailure(URI uri, Exception error, int tryNumber, int redirects) {
+      if (error instanceof BodyTooLargeException) {
+        fail(uri, error.getMessage(), -1, null);
+        return;
+      }
+      String reason = describe(error);
+      if (error instanceof IOException && tryNumber < options.maxTries()) {
+        retryLater(uri, reason, Optional.empty(), tryNumber, redirects);
+      } else {
+        String suffix = error instanceof IOException ? " after " + tryNumber + " tries" : "";
+        fail(uri, reason + suffix, -1, error instanceof IOException ? null : error);
+      }
+    }
+
+    void retryLater(
+        URI uri, String reason, Optional<Duration> retryAfter, int tryNumber, int redirects) {
+      Duration delay = options.backoff().delay(tryNumber, retryAfter);
+      LOG.warn(
+          "{}: {} from {}; retry {} of {} in {} ms",
+          subject,
+          reason,
+          Redaction.redact(uri.toString()),
+          tryNumber,
+          options.maxTries() - 1,
+          delay.toMillis());
+      CompletableFuture.delayedExecutor(Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS)
+          .execute(() -> attempt(uri, tryNumber + 1, redirects));
+    }
+
+    void fail(URI uri, String reason, int status, Throwable cause) {
+      String shown =
+          sameOrigin(uri) && uri.getRawPath().equals(origin.getRawPath())
+              ? displayUrl
+              : uri.toString();
+      result.completeExceptionally(new IndexException(subject, shown, reason, status, cause));
+    }
+  }
+
+  private static Optional<Duration> retryAfter(Response response) {
+    Optional<String> value = response.header("Retry-After");
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      long seconds = Long.parseLong(value.get().trim());
+      return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+    } catch (NumberFormatException e) {
+      return Optional.empty(); // HTTP-date form: fall back to the exponential delay
+    }
+  }
+
+  private static String describe(Throwable error) {
+    String type = error.getClass().getSimpleName();
+    String message = error.getMessage();
+    return Redaction.redact(message == null || message.isBlank() ? type : type + ": " + message);
+  }
+
+  private static int port(URI uri) {
+    if (uri.getPort() >= 0) {
+      return uri.getPort();
+    }
+    return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+  }
+
+  /**
+   * {@code url} with the user-info of {@code base} added when both have the same scheme, host and
+   * port and {@code url} has none: files on a private index need the index's credentials.
+   */
+  public static String inheritCredentials(String base, String url) {
+    try {
+      URI from = new URI(base);
+      URI to = new URI(url);
+      if (from.getRawUserInfo() == null
+          || to.getRawUserInfo() != null
+          || to.getHost() == null
+          || from.getHost() == null
+          || !from.getScheme().equalsIgnoreCase(to.getScheme())
+          || !from.getHost().equalsIgnoreCase(to.getHost())
+          || port(from) != port(to)) {
+        return url;
+      }
+      int start = url.indexOf("://") + 3;
+      return url.substring(0, start) + from.getRawUserInfo() + "@" + url.substring(start);
+    } catch (URISyntaxException e) {
+      return url;
+    }
+  }
+
+  static URI withoutUserInfo(URI uri) {
+    if (uri.getRawUserInfo() == null) {
+      return uri;
+    }
+    try {
+      return new URI(
+          uri.getScheme(),
+          null,
+          uri.getHost(),
+          uri.getPort(),
+          uri.getPath(),
+          uri.getQuery(),
+          uri.getFragment());
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("invalid URL", e);
+    }
+  }
+
+  private static String libraryVersion() {
+    try (InputStream in =
+        HttpTransport.class.getResourceAsStream("pyhermetic-version.properties")) {
+      if (in != null) {
+        Properties properties = new Properties();
+        properties.load(in);
+        String version = properties.getProperty("version", "");
+        if (!version.isEmpty() && !version.startsWith("$")) {
+          return version;
+        }
+      }
+    } catch (IOException e) {
+      // fall through
+    }
+    return "dev";
+  }
+
+  /** Thrown while reading a body that exceeds the limit. */
+  static final class BodyTooLargeException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    BodyTooLargeException(long limit) {
+      super("response body larger than the limit of " + limit + " bytes");
+    }
+  }
+
+  /** Buffers the body up to a limit. */
+  private static final class LimitedConsumer extends AbstractBinResponseConsumer<Response> {
+    private final URI uri;
+    private final long limit;
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private int status;
+    private Map<String, List<String>> headers = Map.of();
+
+    LimitedConsumer(URI uri, long limit) {
+      this.uri = uri;
+      this.limit = limit;
+    }
+
+    @Override
+    protected void start(HttpResponse response, ContentType contentType) throws IOException {
+      status = response.getCode();
+      Map<String, List<String>> map = new LinkedHashMap<>();
+      for (Header header : response.getHeaders()) {
+        map.computeIfAbsent(header.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+            .add(header.getValue());
+      }
+      map.replaceAll((k, v) -> List.copyOf(v));
+      headers = Collections.unmodifiableMap(map);
+      Header length = response.getFirstHeader("Content-Length");
+      if (length != null) {
+        try {
+          if (Long.parseLong(length.getValue().trim()) > limit) {
+            throw new BodyTooLargeException(limit);
+          }
+        } catch (NumberFormatException e) {
+          // ignore a malformed length; the streamed count still applies
+        }
+      }
+    }
+
+    @Override
+    protected int capacityIncrement() {
+      return 64 * 1024;
+    }
+
+    @Override
+    protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
+      int n = src.remaining();
+      if ((long) body.size() + n > limit) {
+        throw new BodyTooLargeException(limit);
+      }
+      if (src.hasArray()) {
+        body.write(src.array(), src.arrayOffset() + src.position(), n);
+        src.position(src.position() + n);
+      } else {
+        byte[] chunk = new byte[n];
+        src.get(chunk);
+        body.write(chunk);
+      }
+    }
+
+    @Override
+    protected Response buildResult() {
+      return new Response(status, uri, headers, body.toByteArray());
+    }
+
+    @Override
+    public void releaseResources() {}
+  }
+}

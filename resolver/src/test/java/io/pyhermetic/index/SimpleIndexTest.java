@@ -1,0 +1,353 @@
+package io.pyhermetic.index;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.client.BasicCredentials;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.pyhermetic.index.internal.HttpTransport;
+import io.pyhermetic.requirement.ProjectName;
+import io.pyhermetic.version.Version;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class SimpleIndexTest {
+  @RegisterExtension
+  static WireMockExtension wm =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  private static final String JSON = "application/vnd.pypi.simple.v1+json";
+  private static final String METADATA = Stubs.resource("METADATA-sample");
+  private static final String METADATA_SHA = sha256(METADATA);
+
+  private HttpTransport transport;
+  private SimpleIndex index;
+
+  @BeforeEach
+  void setUp() {
+    transport = new HttpTransport(PypiJsonIndexTest.fastOptions());
+    index = new SimpleIndex(wm.baseUrl() + "/simple", transport);
+  }
+
+  @AfterEach
+  void tearDown() {
+    index.close();
+    transport.close();
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ProjectName name(String n) {
+    return ProjectName.of(n);
+  }
+
+  private static Version v(String s) {
+    return Version.parse(s);
+  }
+
+  private void stubJsonPage() {
+    wm.stubFor(
+        get("/simple/beautifulsoup4/")
+            .withHeader("Accept", equalTo(SimpleIndex.ACCEPT))
+            .willReturn(
+                ok(Stubs.resource("simple-beautifulsoup4.json")
+                        .replace("@METADATA_SHA256@", METADATA_SHA))
+                    .withHeader("Content-Type", JSON)
+                    .withHeader("Vary", "Accept")));
+  }
+
+  private void stubHtmlPage() {
+    wm.stubFor(
+        get("/simple/legacy-pkg/")
+            .willReturn(
+                ok(Stubs.resource("simple-legacy.html").replace("@METADATA_SHA256@", METADATA_SHA))
+                    .withHeader("Content-Type", "text/html; charset=utf-8")));
+  }
+
+  @Test
+  void jsonPageFilesForAPin() {
+    stubJsonPage();
+    List<ReleaseFile> files = index.files(name("BeautifulSoup4"), v("4.12.3"));
+    assertThat(files)
+        .extracting(ReleaseFile::filename)
+        .containsExactly("beautifulsoup4-4.12.3-py3-none-any.whl", "beautifulsoup4-4.12.3.tar.gz");
+    ReleaseFile wheel = files.get(0);
+    assertThat(wheel.url())
+        .isEqualTo(wm.baseUrl() + "/files/b1/fe/beautifulsoup4-4.12.3-py3-none-any.whl");
+    assertThat(wheel.sha256())
+        .contains("b80878c9f40111313e55da8ba20bdba06d8fa3969fc68304167741bbf9e082ed");
+    assertThat(wheel.size()).hasValue(147925);
+    assertThat(wheel.uploadTime()).contains(Instant.parse("2024-01-17T16:53:12.779164Z"));
+    assertThat(wheel.requiresPython()).contains(">=3.6.0");
+    assertThat(wheel.coreMetadataSha256()).contains(METADATA_SHA);
+    ReleaseFile sdist = files.get(1);
+    assertThat(sdist.url()).isEqualTo(wm.baseUrl() + "/files/b3/ca/beautifulsoup4-4.12.3.tar.gz");
+    assertThat(sdist.coreMetadata()).isFalse();
+    assertThat(sdist.isSdist()).isTrue();
+  }
+
+  @Test
+  void jsonPageYankedFilesAndLegacyMetadataKey() {
+    stubJsonPage();
+    ReleaseFile yanked = index.files(name("beautifulsoup4"), v("4.12.2")).get(0);
+    assertThat(yanked.yanked()).isTrue();
+    assertThat(yanked.yankedReason()).contains("bad release");
+    assertThat(yanked.coreMetadataSha256()).contains("0000");
+    ReleaseFile beta = index.files(name("beautifulsoup4"), v("4.13.0b2")).get(0);
+    assertThat(beta.yanked()).isTrue();
+    assertThat(beta.yankedReason()).isEmpty();
+    assertThat(beta.sha256()).isEmpty();
+  }
+
+  @Test
+  void jsonPageVersions() {
+    stubJsonPage();
+    assertThat(index.versions(name("beautifulsoup4")))
+        .containsExactly(v("4.0.1"), v("4.12.2"), v("4.12.3"), v("4.13.0b2"));
+  }
+
+  @Test
+  void metadataFromTheCoreMetadataFile() {
+    stubJsonPage();
+    wm.stubFor(
+        get("/files/b1/fe/beautifulsoup4-4.12.3-py3-none-any.whl.metadata")
+            .willReturn(ok(METADATA)));
+    ReleaseMetadata metadata = index.metadata(name("beautifulsoup4"), v("4.12.3"));
+    assertThat(metadata.requiresDist())
+        .containsExactly(
+            "requests (>=2.0)",
+            "tomli>=1.1.0; python_version < \"3.11\"",
+            "pytest ; extra == 'test'");
+    assertThat(metadata.requiresPython()).contains(">=3.8,<4");
+    assertThat(metadata.name().toString()).isEqualTo("Legacy.Pkg");
+  }
+
+  @Test
+  void metadataHashMismatchIsAnError() {
+    stubJsonPage();
+    wm.stubFor(
+        get("/files/b1/fe/beautifulsoup4-4.12.3-py3-none-any.whl.metadata")
+            .willReturn(ok(METADATA + "tampered")));
+    assertThatThrownBy(() -> index.metadata(name("beautifulsoup4"), v("4.12.3")))
+        .isInstanceOf(IndexException.class)
+        .hasMessageStartingWith("beautifulsoup4==4.12.3: core metadata file sha256")
+        .hasMessageContaining(".whl.metadata");
+  }
+
+  @Test
+  void metadataUnavailableIsAnError() {
+    wm.stubFor(
+        get("/simple/torch/")
+            .willReturn(
+                ok("{\"meta\":{\"api-version\":\"1.1\"},\"name\":\"torch\",\"versions\":[\"2.5.1\"],"
+                        + "\"files\":[{\"filename\":\"torch-2.5.1-cp312-cp312-manylinux2014_aarch64.whl\","
+                        + "\"url\":\"/f/torch-2.5.1-cp312-cp312-manylinux2014_aarch64.whl\","
+                        + "\"hashes\":{\"sha256\":\"aa\"},\"size\":3},"
+                        + "{\"filename\":\"torch-2.5.1-cp312-cp312-win_amd64.whl\","
+                        + "\"url\":\"/f/torch-2.5.1-cp312-cp312-win_amd64.whl\","
+                        + "\"hashes\":{\"sha256\":\"bb\"},\"size\":4}]}")
+                    .withHeader("Content-Type", JSON)));
+    List<ReleaseFile> files = index.files(name("torch"), v("2.5.1"));
+    assertThat(files).hasSize(2).allMatch(ReleaseFile::isWheel);
+    assertThatThrownBy(() -> index.metadata(name("torch"), v("2.5.1")))
+        .isInstanceOf(IndexException.class)
+        .hasMessageContaining("no core metadata file");
+    assertThatThrownBy(() -> index.metadata(name("torch"), v("9.9")))
+        .isInstanceOfSatisfying(IndexException.class, e -> assertThat(e.isNotFound()).isTrue())
+        .hasMessageContaining("no release 9.9 of torch");
+  }
+
+  @Test
+  void htmlPageWithFragmentsAndDataAttributes() {
+    stubHtmlPage();
+    List<ReleaseFile> files = index.files(name("Legacy.Pkg"), v("1.0"));
+    assertThat(files)
+        .extracting(ReleaseFile::filename)
+        .containsExactly(
+            "Legacy.Pkg-1.0.tar.gz",
+            "legacy_pkg-1.0-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl");
+    ReleaseFile sdist = files.get(0);
+    assertThat(sdist.url()).isEqualTo(wm.baseUrl() + "/packages/Legacy.Pkg-1.0.tar.gz");
+    assertThat(sdist.sha256()).contains("1".repeat(64));
+    assertThat(sdist.requiresPython()).contains(">=3.8,<4");
+    assertThat(sdist.coreMetadata()).isFalse();
+    ReleaseFile wheel = files.get(1);
+    assertThat(wheel.sha256())
+        .contains("aaaa0000aaaa1111bbbb2222cccc3333dddd4444eeee5555ffff666677778888");
+    assertThat(wheel.coreMetadataSha256()).contains(METADATA_SHA);
+    assertThat(wheel.size()).isEmpty();
+    assertThat(wheel.uploadTime()).isEmpty();
+
+    ReleaseFile post = index.files(name("legacy-pkg"), v("1.0.post1")).get(0);
+    assertThat(post.filename()).isEqualTo("legacy-pkg-1.0-1.tar.gz");
+    assertThat(post.sha256()).isEmpty();
+
+    ReleaseFile yankedEmpty = index.files(name("legacy-pkg"), v("0.9")).get(0);
+    assertThat(yankedEmpty.yanked()).isTrue();
+    assertThat(yankedEmpty.yankedReason()).isEmpty();
+    assertThat(yankedEmpty.url())
+        .isEqualTo("https://mirror.example.invalid/legacy_pkg-0.9-py2.py3-none-any.whl");
+
+    ReleaseFile zip = index.files(name("legacy-pkg"), v("0.8")).get(0);
+    assertThat(zip.yankedReason()).contains("security hole & worse");
+    assertThat(zip.coreMetadata()).isTrue();
+    assertThat(zip.coreMetadataSha256()).isEmpty();
+
+    assertThat(index.files(name("legacy-pkg"), v("0.7"))).isEmpty();
+    assertThat(index.versions(name("legacy-pkg")))
+        .containsExactly(v("0.8"), v("0.9"), v("1.0"), v("1.0.post1"));
+  }
+
+  @Test
+  void htmlMetadataFromTheWheelsMetadataFile() {
+    stubHtmlPage();
+    wm.stubFor(
+        get("/packages/legacy_pkg-1.0-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl.metadata")
+            .willReturn(ok(METADATA)));
+    ReleaseMetadata metadata = index.metadata(name("legacy-pkg"), v("1.0"));
+    assertThat(metadata.version()).isEqualTo(v("1.0"));
+    assertThat(metadata.requiresDist()).hasSize(3);
+  }
+
+  @Test
+  void requestsTheNormalizedName() {
+    wm.stubFor(
+        get("/simple/Legacy.Pkg/")
+            .willReturn(aResponse().withStatus(301).withHeader("Location", "/simple/legacy-pkg/")));
+    stubHtmlPage();
+    assertThat(index.files(name("Legacy.Pkg"), v("1.0"))).hasSize(2);
+    wm.verify(0, getRequestedFor(urlEqualTo("/simple/Legacy.Pkg/")));
+    wm.verify(
+        getRequestedFor(urlEqualTo("/simple/legacy-pkg/"))
+            .withHeader("Accept", equalTo(SimpleIndex.ACCEPT)));
+  }
+
+  @Test
+  void unknownProjectIs404() {
+    wm.stubFor(get("/simple/nope/").willReturn(aResponse().withStatus(404)));
+    assertThatThrownBy(() -> index.files(name("nope"), v("1.0")))
+        .isInstanceOfSatisfying(IndexException.class, e -> assertThat(e.isNotFound()).isTrue())
+        .hasMessageStartingWith("nope==1.0: no project nope on the index")
+        .hasMessageContaining(wm.baseUrl() + "/simple/nope/");
+  }
+
+  @Test
+  void unsupportedMajorApiVersionFails() {
+    wm.stubFor(
+        get("/simple/future/")
+            .willReturn(
+                ok("{\"meta\":{\"api-version\":\"2.0\"},\"files\":[]}")
+                    .withHeader("Content-Type", JSON)));
+    assertThatThrownBy(() -> index.versions(name("future")))
+        .isInstanceOf(IndexException.class)
+        .hasMessageContaining("unsupported simple API version 2.0");
+  }
+
+  @Test
+  void malformedJsonIsAClearError() {
+    wm.stubFor(
+        get("/simple/broken/").willReturn(ok("{\"files\": [").withHeader("Content-Type", JSON)));
+    assertThatThrownBy(() -> index.files(name("broken"), v("1")))
+        .isInstanceOf(IndexException.class)
+        .hasMessageStartingWith("broken==1: malformed JSON response")
+        .hasMessageContaining("/simple/broken/");
+  }
+
+  @Test
+  void faultsRetryThenSucceedOrFailClearly() {
+    wm.stubFor(
+        get("/simple/legacy-pkg/")
+            .inScenario("faults")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+            .willSetStateTo("busy"));
+    wm.stubFor(
+        get("/simple/legacy-pkg/")
+            .inScenario("faults")
+            .whenScenarioStateIs("busy")
+            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
+            .willSetStateTo("down"));
+    wm.stubFor(
+        get("/simple/legacy-pkg/")
+            .inScenario("faults")
+            .whenScenarioStateIs("down")
+            .willReturn(aResponse().withStatus(503))
+            .willSetStateTo("up"));
+    wm.stubFor(
+        get("/simple/legacy-pkg/")
+            .inScenario("faults")
+            .whenScenarioStateIs("up")
+            .willReturn(
+                ok(Stubs.resource("simple-legacy.html")).withHeader("Content-Type", "text/html")));
+    assertThat(index.files(name("legacy-pkg"), v("1.0"))).hasSize(2);
+
+    wm.stubFor(get("/simple/empty/").willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+    assertThatThrownBy(() -> index.files(name("empty"), v("1.0")))
+        .isInstanceOf(IndexException.class)
+        .hasMessageStartingWith("empty==1.0: ")
+        .hasMessageContaining("after 4 tries")
+        .hasMessageContaining("/simple/empty/");
+  }
+
+  @Test
+  void credentialsAreSentToTheIndexAndItsFilesButNeverShown() {
+    stubHtmlPage();
+    wm.stubFor(
+        get("/packages/legacy_pkg-1.0-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl.metadata")
+            .willReturn(aResponse().withStatus(403)));
+    wm.stubFor(get("/simple/down/").willReturn(aResponse().withStatus(500)));
+    SimpleIndex secret =
+        new SimpleIndex(wm.baseUrl().replace("//", "//carol:t0ps3cret@") + "/simple/", transport);
+    assertThat(secret.files(name("legacy-pkg"), v("1.0"))).hasSize(2);
+    BasicCredentials carol = new BasicCredentials("carol", "t0ps3cret");
+    wm.verify(getRequestedFor(urlEqualTo("/simple/legacy-pkg/")).withBasicAuth(carol));
+    assertThatThrownBy(() -> secret.metadata(name("legacy-pkg"), v("1.0")))
+        .isInstanceOf(IndexException.class)
+        .satisfies(
+            e ->
+                assertThat(e.getMessage())
+                    .contains("legacy-pkg==1.0")
+                    .contains("HTTP 403")
+                    .contains("***@")
+                    .doesNotContain("t0ps3cret")
+                    .doesNotContain("carol"));
+    wm.verify(
+        getRequestedFor(
+                urlEqualTo(
+                    "/packages/legacy_pkg-1.0-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl.metadata"))
+            .withBasicAuth(carol));
+    assertThatThrownBy(() -> secret.versions(name("down")))
+        .isInstanceOf(IndexException.class)
+        .satisfies(
+            e ->
+                assertThat(e.getMessage())
+                    .startsWith("down: HTTP 500 after 4 tries")
+                    .contains("http://***@localhost:" + wm.getPort() + "/simple/down/")
+                    .doesNotContain("t0ps3cret"));
+    assertThat(secret.toString()).doesNotContain("t0ps3cret");
+  }
+}

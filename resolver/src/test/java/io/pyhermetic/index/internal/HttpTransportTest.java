@@ -1,0 +1,260 @@
+package io.pyhermetic.index.internal;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.pyhermetic.index.IndexException;
+import io.pyhermetic.index.internal.HttpTransport.Backoff;
+import io.pyhermetic.index.internal.HttpTransport.Options;
+import io.pyhermetic.index.internal.HttpTransport.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class HttpTransportTest {
+  @RegisterExtension
+  static WireMockExtension wm =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  private final List<Optional<Duration>> retryAfters =
+      Collections.synchronizedList(new ArrayList<>());
+  private final Backoff fast =
+      (retry, retryAfter) -> {
+        retryAfters.add(retryAfter);
+        return Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(5), 0.01)
+            .delay(retry, retryAfter);
+      };
+  private HttpTransport transport;
+
+  private HttpTransport transport(Options options) {
+    transport = new HttpTransport(options);
+    return transport;
+  }
+
+  private HttpTransport fastTransport() {
+    return transport(
+        Options.defaults()
+            .withBackoff(fast)
+            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
+  }
+
+  @AfterEach
+  void close() {
+    if (transport != null) {
+      transport.close();
+    }
+  }
+
+  private String url(String path) {
+    return wm.baseUrl() + path;
+  }
+
+  @Test
+  void sendsUserAgentAndHeaders() {
+    wm.stubFor(get("/a").willReturn(okJson("{}").withHeader("X-Thing", "1")));
+    Response response =
+        fastTransport().getSync("a", url("/a"), Map.of("Accept", "application/json"));
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.bodyText()).isEqualTo("{}");
+    assertThat(response.header("x-thing")).contains("1");
+    assertThat(response.mediaType()).isEqualTo("application/json");
+    wm.verify(
+        getRequestedFor(urlEqualTo("/a"))
+            .withHeader("User-Agent", equalTo(HttpTransport.USER_AGENT))
+            .withHeader("Accept", equalTo("application/json")));
+    assertThat(HttpTransport.USER_AGENT).startsWith("pyhermetic/").doesNotContain("${");
+  }
+
+  @Test
+  void retriesConnectionResetThenSucceeds() {
+    wm.stubFor(
+        get("/r")
+            .inScenario("reset")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+            .willSetStateTo("ok"));
+    wm.stubFor(get("/r").inScenario("reset").whenScenarioStateIs("ok").willReturn(ok("fine")));
+    assertThat(fastTransport().getSync("pkg", url("/r"), Map.of()).bodyText()).isEqualTo("fine");
+  }
+
+  @Test
+  void connectionResetEveryTimeEndsInIndexException() {
+    wm.stubFor(get("/r").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    assertThatThrownBy(() -> fastTransport().getSync("pkg==1.0", url("/r"), Map.of()))
+        .isInstanceOf(IndexException.class)
+        .hasMessageStartingWith("pkg==1.0: ")
+        .hasMessageContaining("after 4 tries")
+        .hasMessageContaining(url("/r"));
+    wm.verify(4, getRequestedFor(urlEqualTo("/r")));
+  }
+
+  @Test
+  void emptyResponseEndsInIndexException() {
+    wm.stubFor(get("/e").willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+    assertThatThrownBy(() -> fastTransport().getSync("pkg", url("/e"), Map.of()))
+        .isInstanceOf(IndexException.class)
+        .hasMessageStartingWith("pkg: ")
+        .hasMessageContaining("after 4 tries")
+        .hasMessageContaining(url("/e"));
+  }
+
+  @Test
+  void honoursRetryAfterOn429() {
+    wm.stubFor(
+        get("/t")
+            .inScenario("429")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
+            .willSetStateTo("ok"));
+    wm.stubFor(get("/t").inScenario("429").whenScenarioStateIs("ok").willReturn(ok("done")));
+    assertThat(fastTransport().getSync("pkg", url("/t"), Map.of()).bodyText()).isEqualTo("done");
+    assertThat(retryAfters).containsExactly(Optional.of(Duration.ofSeconds(1)));
+    assertThat(
+            Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(5), 1.0)
+                .delay(1, Optional.of(Duration.ofSeconds(1))))
+        .isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void retries503ThenSucceeds() {
+    wm.stubFor(
+        get("/s")
+            .inScenario("503")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(503))
+            .willSetStateTo("ok"));
+    wm.stubFor(get("/s").inScenario("503").whenScenarioStateIs("ok").willReturn(ok("up")));
+    assertThat(fastTransport().getSync("pkg", url("/s"), Map.of()).bodyText()).isEqualTo("up");
+    wm.verify(2, getRequestedFor(urlEqualTo("/s")));
+  }
+
+  @Test
+  void persistent5xxEndsAfterMaxTries() {
+    wm.stubFor(get("/s").willReturn(aResponse().withStatus(502)));
+    assertThatThrownBy(
+            () ->
+                transport(Options.defaults().withBackoff(fast).withMaxTries(3))
+                    .getSync("pkg", url("/s"), Map.of()))
+        .isInstanceOfSatisfying(IndexException.class, e -> assertThat(e.status()).hasValue(502))
+        .hasMessageContaining("HTTP 502 after 3 tries");
+    wm.verify(3, getRequestedFor(urlEqualTo("/s")));
+  }
+
+  @Test
+  void doesNotRetry404() {
+    wm.stubFor(get("/n").willReturn(aResponse().withStatus(404)));
+    assertThat(fastTransport().getSync("pkg", url("/n"), Map.of()).status()).isEqualTo(404);
+    wm.verify(1, getRequestedFor(urlEqualTo("/n")));
+  }
+
+  @Test
+  void stalledResponseTimesOut() {
+    wm.stubFor(get("/slow").willReturn(ok("late").withFixedDelay(3000)));
+    HttpTransport slow =
+        transport(
+            Options.defaults()
+                .withBackoff(fast)
+                .withMaxTries(2)
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300)));
+    assertThatThrownBy(() -> slow.getSync("pkg==2.0", url("/slow"), Map.of()))
+        .isInstanceOf(IndexException.class)
+        .hasMessageStartingWith("pkg==2.0: ")
+        .hasMessageContaining("Timeout")
+        .hasMessageContaining("after 2 tries")
+        .hasMessageContaining(url("/slow"));
+  }
+
+  @Test
+  void rejectsBodiesOverTheLimit() {
+    wm.stubFor(get("/big").willReturn(ok("x".repeat(5000))));
+    wm.stubFor(
+        get("/chunked")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withChunkedDribbleDelay(5, 50)
+                    .withBody("y".repeat(5000))));
+    HttpTransport small = transport(Options.defaults().withBackoff(fast).withMaxBodyBytes(1000));
+    assertThatThrownBy(() -> small.getSync("pkg", url("/big"), Map.of()))
+        .isInstanceOf(IndexException.class)
+        .hasMessageContaining("larger than the limit of 1000 bytes");
+    assertThatThrownBy(() -> small.getSync("pkg", url("/chunked"), Map.of()))
+        .isInstanceOf(IndexException.class)
+        .hasMessageContaining("larger than the limit of 1000 bytes");
+    wm.verify(1, getRequestedFor(urlEqualTo("/big")));
+  }
+
+  @Test
+  void followsRedirects() {
+    wm.stubFor(
+        get("/pypi/Foo_Bar/json")
+            .willReturn(aResponse().withStatus(301).withHeader("Location", "/pypi/foo-bar/json")));
+    wm.stubFor(get("/pypi/foo-bar/json").willReturn(okJson("{\"ok\":true}")));
+    Response response = fastTransport().getSync("Foo_Bar", url("/pypi/Foo_Bar/json"), Map.of());
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.uri().getPath()).isEqualTo("/pypi/foo-bar/json");
+  }
+
+  @Test
+  void credentialsFromTheUrlAreSentButNeverShown() {
+    wm.stubFor(get("/private/").willReturn(ok("secret stuff")));
+    wm.stubFor(get("/broken/").willReturn(aResponse().withStatus(500)));
+    String base = wm.baseUrl().replace("http://", "http://alice:s3cr%40t@");
+    HttpTransport t = fastTransport();
+    assertThat(t.getSync("pkg", base + "/private/", Map.of()).bodyText()).isEqualTo("secret stuff");
+    wm.verify(
+        getRequestedFor(urlEqualTo("/private/"))
+            .withBasicAuth(
+                new com.github.tomakehurst.wiremock.client.BasicCredentials("alice", "s3cr@t")));
+    assertThatThrownBy(() -> t.getSync("pkg", base + "/broken/", Map.of()))
+        .isInstanceOf(IndexException.class)
+        .satisfies(
+            e -> {
+              assertThat(e.getMessage())
+                  .doesNotContain("s3cr")
+                  .doesNotContain("alice")
+                  .contains("http://***@localhost:" + wm.getPort() + "/broken/");
+              assertThat(((IndexException) e).url()).doesNotContain("s3cr");
+            });
+  }
+
+  @Test
+  void manyRequestsRunConcurrentlyWithinTheLimit() {
+    wm.stubFor(
+        get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/c/.*"))
+            .willReturn(ok("c").withFixedDelay(50)));
+    HttpTransport t = transport(Options.defaults().withBackoff(fast).withMaxConcurrency(3));
+    AtomicInteger done = new AtomicInteger();
+    List<CompletableFuture<Response>> futures =
+        IntStream.range(0, 20)
+            .mapToObj(
+                i ->
+                    t.get("p" + i, url("/c/" + i), Map.of())
+                        .whenComplete((r, e) -> done.incrementAndGet()))
+            .collect(Collectors.toList());
+    CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).join();
+    assertThat(done).hasValue(20);
+    assertThat(futures).allSatisfy(f -> assertThat(f.join().bodyText()).isEqualTo("c"));
+  }
+}
