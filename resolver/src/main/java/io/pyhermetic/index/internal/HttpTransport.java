@@ -24,6 +24,7 @@ import java.util.Properties;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -362,13 +363,16 @@ public final class HttpTransport implements AutoCloseable {
               @Override
               public void completed(Response response) {
                 release();
-                onResponse(uri, response, tryNumber, redirects);
+                // leave the I/O thread: callers' continuations (parsing, hashing) run elsewhere
+                ForkJoinPool.commonPool()
+                    .execute(() -> onResponse(uri, response, tryNumber, redirects));
               }
 
               @Override
               public void failed(Exception error) {
                 release();
-                onFailure(uri, error, tryNumber, redirects);
+                ForkJoinPool.commonPool()
+                    .execute(() -> onFailure(uri, error, tryNumber, redirects));
               }
 
               @Override

@@ -246,6 +246,7 @@ class HttpTransportTest {
             .willReturn(ok("c").withFixedDelay(50)));
     HttpTransport t = transport(Options.defaults().withBackoff(fast).withMaxConcurrency(3));
     AtomicInteger done = new AtomicInteger();
+    long start = System.nanoTime();
     List<CompletableFuture<Response>> futures =
         IntStream.range(0, 20)
             .mapToObj(
@@ -255,6 +256,9 @@ class HttpTransportTest {
             .collect(Collectors.toList());
     CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).join();
     assertThat(done).hasValue(20);
+    // 20 requests of at least 50 ms, at most 3 at a time: no faster than 7 rounds
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(350));
     assertThat(futures).allSatisfy(f -> assertThat(f.join().bodyText()).isEqualTo("c"));
   }
 }
