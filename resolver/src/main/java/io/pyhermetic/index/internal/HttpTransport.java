@@ -51,8 +51,9 @@ import org.slf4j.LoggerFactory;
  * Asynchronous HTTP GET for the index clients, on Apache HttpClient 5: a connection pool, at most
  * {@link Options#maxConcurrency()} requests in flight, connect and response timeouts, redirects,
  * retries with exponential backoff and jitter (connection errors, 429, 5xx; {@code Retry-After}
- * honoured), a response-size limit, and basic auth taken from the URL's user-info. Credentials are
- * sent only to the origin they were given for and never appear in logs or messages.
+ * honoured), a response-size limit, basic auth taken from the URL's user-info, and an optional
+ * on-disk {@link ResponseCache} (max-age, ETag revalidation, offline mode). Credentials are sent
+ * only to the origin they were given for and never appear in logs, messages or the cache.
  */
 public final class HttpTransport implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
@@ -103,7 +104,8 @@ public final class HttpTransport implements AutoCloseable {
       int maxTries,
       long maxBodyBytes,
       int maxRedirects,
-      Backoff backoff) {
+      Backoff backoff,
+      Optional<ResponseCache.Settings> cache) {
 
     public Options {
       if (maxConcurrency < 1 || maxTries < 1 || maxBodyBytes < 1 || maxRedirects < 0) {
@@ -112,9 +114,13 @@ public final class HttpTransport implements AutoCloseable {
       Objects.requireNonNull(connectTimeout, "connectTimeout");
       Objects.requireNonNull(responseTimeout, "responseTimeout");
       Objects.requireNonNull(backoff, "backoff");
+      Objects.requireNonNull(cache, "cache");
     }
 
-    /** 16 in flight, 10 s connect, 60 s response, 4 tries, 64 MiB, 5 redirects, 0.5 s → 30 s. */
+    /**
+     * 16 in flight, 10 s connect, 60 s response, 4 tries, 64 MiB, 5 redirects, 0.5 s → 30 s, no
+     * cache.
+     */
     public static Options defaults() {
       return new Options(
           16,
@@ -123,17 +129,25 @@ public final class HttpTransport implements AutoCloseable {
           4,
           64L * 1024 * 1024,
           5,
-          Backoff.exponential(Duration.ofMillis(500), Duration.ofSeconds(30), 1.0));
+          Backoff.exponential(Duration.ofMillis(500), Duration.ofSeconds(30), 1.0),
+          Optional.empty());
     }
 
     public Options withMaxConcurrency(int value) {
       return new Options(
-          value, connectTimeout, responseTimeout, maxTries, maxBodyBytes, maxRedirects, backoff);
+          value,
+          connectTimeout,
+          responseTimeout,
+          maxTries,
+          maxBodyBytes,
+          maxRedirects,
+          backoff,
+          cache);
     }
 
     public Options withTimeouts(Duration connect, Duration response) {
       return new Options(
-          maxConcurrency, connect, response, maxTries, maxBodyBytes, maxRedirects, backoff);
+          maxConcurrency, connect, response, maxTries, maxBodyBytes, maxRedirects, backoff, cache);
     }
 
     public Options withMaxTries(int value) {
@@ -144,12 +158,20 @@ public final class HttpTransport implements AutoCloseable {
           value,
           maxBodyBytes,
           maxRedirects,
-          backoff);
+          backoff,
+          cache);
     }
 
     public Options withMaxBodyBytes(long value) {
       return new Options(
-          maxConcurrency, connectTimeout, responseTimeout, maxTries, value, maxRedirects, backoff);
+          maxConcurrency,
+          connectTimeout,
+          responseTimeout,
+          maxTries,
+          value,
+          maxRedirects,
+          backoff,
+          cache);
     }
 
     public Options withBackoff(Backoff value) {
@@ -160,7 +182,24 @@ public final class HttpTransport implements AutoCloseable {
           maxTries,
           maxBodyBytes,
           maxRedirects,
-          value);
+          value,
+          cache);
+    }
+
+    /**
+     * Keeps successful responses under {@code directory}: used unasked for {@code maxAge}, then
+     * revalidated by ETag; {@code offline} answers from the cache only.
+     */
+    public Options withCache(java.nio.file.Path directory, Duration maxAge, boolean offline) {
+      return new Options(
+          maxConcurrency,
+          connectTimeout,
+          responseTimeout,
+          maxTries,
+          maxBodyBytes,
+          maxRedirects,
+          backoff,
+          Optional.of(new ResponseCache.Settings(directory, maxAge, offline)));
     }
   }
 
@@ -195,6 +234,7 @@ public final class HttpTransport implements AutoCloseable {
   private final CloseableHttpAsyncClient client;
   private final Semaphore permits;
   private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
+  private final Optional<ResponseCache> cache;
 
   public HttpTransport() {
     this(Options.defaults());
@@ -203,6 +243,7 @@ public final class HttpTransport implements AutoCloseable {
   public HttpTransport(Options options) {
     this.options = Objects.requireNonNull(options, "options");
     this.permits = new Semaphore(options.maxConcurrency());
+    this.cache = options.cache().map(ResponseCache::new);
     ConnectionConfig connection =
         ConnectionConfig.custom()
             .setConnectTimeout(Timeout.of(options.connectTimeout()))
@@ -238,13 +279,59 @@ public final class HttpTransport implements AutoCloseable {
   /**
    * GETs {@code url}. The future completes with the final response (any status other than a
    * redirect, 429 or 5xx; those after the last try), or exceptionally with an {@link
-   * IndexException} naming {@code subject} and the redacted URL.
+   * IndexException} naming {@code subject} and the redacted URL. With a cache, a fresh (or,
+   * offline, any) stored 200 response answers without a request, a stale one is revalidated by
+   * ETag, and an offline miss fails.
    *
    * @param subject what the request is for (a project, or {@code name==version}), for messages
    * @param url the URL; {@code user:password@} in it becomes a basic {@code Authorization} header
    * @param headers extra request headers
    */
   public CompletableFuture<Response> get(String subject, String url, Map<String, String> headers) {
+    if (cache.isEmpty()) {
+      return fetch(subject, url, headers);
+    }
+    ResponseCache responses = cache.get();
+    URI plain;
+    try {
+      plain = withoutUserInfo(new URI(url));
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return fetch(subject, url, headers); // fails with a clear message
+    }
+    String key = ResponseCache.key(plain, headers.getOrDefault("Accept", ""));
+    Optional<ResponseCache.Entry> entry = responses.read(key);
+    boolean offline = responses.settings().offline();
+    if (entry.isPresent() && (offline || responses.isFresh(entry.get()))) {
+      LOG.debug("{} answered from the cache", plain);
+      return CompletableFuture.completedFuture(entry.get().response());
+    }
+    if (offline) {
+      return CompletableFuture.failedFuture(
+          new IndexException(
+              subject,
+              url,
+              "offline, and the cache under "
+                  + responses.settings().directory()
+                  + " has no response for this URL"));
+    }
+    Map<String, String> request = new LinkedHashMap<>(headers);
+    entry.flatMap(ResponseCache.Entry::etag).ifPresent(etag -> request.put("If-None-Match", etag));
+    return fetch(subject, url, request)
+        .thenApply(
+            response -> {
+              if (response.status() == 304 && entry.isPresent()) {
+                responses.touch(key, entry.get());
+                return entry.get().response();
+              }
+              if (response.status() == 200) {
+                responses.write(key, response);
+              }
+              return response;
+            });
+  }
+
+  private CompletableFuture<Response> fetch(
+      String subject, String url, Map<String, String> headers) {
     CompletableFuture<Response> result = new CompletableFuture<>();
     Exchange exchange;
     try {
