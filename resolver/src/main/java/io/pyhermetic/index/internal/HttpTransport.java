@@ -71,16 +71,18 @@ public final class HttpTransport implements AutoCloseable {
     Duration delay(int retry, Optional<Duration> retryAfter);
 
     /**
-     * {@code initial × 2^(retry-1)} with full jitter in its upper half, capped at {@code max}; a
-     * {@code Retry-After} is used instead when it is longer. Every delay is multiplied by {@code
-     * scale} (1.0 in production; tests shrink it).
+     * {@code initial × 2^(retry-1)} with jitter in its upper half, capped at {@code max}; a {@code
+     * Retry-After} is used instead when it is longer (itself capped at {@code max}, so a server
+     * cannot stall the client for longer). Every delay is multiplied by {@code scale} (1.0 in
+     * production; tests shrink it).
      */
     static Backoff exponential(Duration initial, Duration max, double scale) {
       return (retry, retryAfter) -> {
         double base = initial.toMillis() * Math.pow(2, Math.max(0, retry - 1));
         double capped = Math.min(base, max.toMillis());
         double jittered = capped / 2 + ThreadLocalRandom.current().nextDouble() * capped / 2;
-        double chosen = Math.max(jittered, retryAfter.map(Duration::toMillis).orElse(0L));
+        double asked = Math.min(retryAfter.map(Duration::toMillis).orElse(0L), max.toMillis());
+        double chosen = Math.max(jittered, asked);
         return Duration.ofMillis(Math.round(chosen * scale));
       };
     }
@@ -524,10 +526,10 @@ public final class HttpTransport implements AutoCloseable {
         return;
       }
       String reason = describe(error);
-      if (error instanceof IOException && tryNumber < options.maxTries()) {
+      if (isRetryable(error) && tryNumber < options.maxTries()) {
         retryLater(uri, reason, Optional.empty(), tryNumber, redirects);
       } else {
-        String suffix = error instanceof IOException ? " after " + tryNumber + " tries" : "";
+        String suffix = isRetryable(error) ? " after " + tryNumber + " tries" : "";
         fail(uri, reason + suffix, -1, error instanceof IOException ? null : error);
       }
     }
@@ -554,6 +556,13 @@ public final class HttpTransport implements AutoCloseable {
               : uri.toString();
       result.completeExceptionally(new IndexException(subject, shown, reason, status, cause));
     }
+  }
+
+  /** Connection-level failures that may pass; not unknown hosts or failed TLS handshakes. */
+  private static boolean isRetryable(Throwable error) {
+    return error instanceof IOException
+        && !(error instanceof java.net.UnknownHostException)
+        && !(error instanceof javax.net.ssl.SSLHandshakeException);
   }
 
   private static Optional<Duration> retryAfter(Response response) {

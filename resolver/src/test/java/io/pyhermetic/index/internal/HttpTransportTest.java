@@ -134,10 +134,11 @@ class HttpTransportTest {
     wm.stubFor(get("/t").inScenario("429").whenScenarioStateIs("ok").willReturn(ok("done")));
     assertThat(fastTransport().getSync("pkg", url("/t"), Map.of()).bodyText()).isEqualTo("done");
     assertThat(retryAfters).containsExactly(Optional.of(Duration.ofSeconds(1)));
-    assertThat(
-            Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(5), 1.0)
-                .delay(1, Optional.of(Duration.ofSeconds(1))))
-        .isEqualTo(Duration.ofSeconds(1));
+    Backoff real = Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(5), 1.0);
+    assertThat(real.delay(1, Optional.of(Duration.ofSeconds(1)))).isEqualTo(Duration.ofSeconds(1));
+    assertThat(real.delay(1, Optional.of(Duration.ofHours(1)))).isEqualTo(Duration.ofSeconds(5));
+    assertThat(real.delay(3, Optional.empty()))
+        .isBetween(Duration.ofMillis(200), Duration.ofMillis(400));
   }
 
   @Test
@@ -324,5 +325,15 @@ class HttpTransportTest {
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("zzz"));
     wm.verify(1, getRequestedFor(urlEqualTo("/page/")));
     wm.verify(0, getRequestedFor(urlEqualTo("/missing/")));
+  }
+
+  @Test
+  void unknownHostIsNotRetried() {
+    HttpTransport t = fastTransport();
+    assertThatThrownBy(() -> t.getSync("pkg", "http://no-such-host.invalid/simple/pkg/", Map.of()))
+        .isInstanceOf(IndexException.class)
+        .hasMessageStartingWith("pkg: UnknownHostException")
+        .hasMessageNotContaining("tries");
+    assertThat(retryAfters).isEmpty();
   }
 }
