@@ -28,6 +28,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
@@ -444,6 +445,13 @@ public final class HttpTransport implements AutoCloseable {
         request.addHeader("Authorization", authorization.get());
       }
       LOG.debug("GET {} (try {})", Redaction.redact(uri.toString()), tryNumber);
+      AtomicBoolean held = new AtomicBoolean(true);
+      Runnable release =
+          () -> {
+            if (held.getAndSet(false)) {
+              release();
+            }
+          };
       try {
         client.execute(
             SimpleRequestProducer.create(request.build()),
@@ -451,7 +459,7 @@ public final class HttpTransport implements AutoCloseable {
             new FutureCallback<Response>() {
               @Override
               public void completed(Response response) {
-                release();
+                release.run();
                 // leave the I/O thread: callers' continuations (parsing, hashing) run elsewhere
                 ForkJoinPool.commonPool()
                     .execute(() -> onResponse(uri, response, tryNumber, redirects));
@@ -459,19 +467,19 @@ public final class HttpTransport implements AutoCloseable {
 
               @Override
               public void failed(Exception error) {
-                release();
+                release.run();
                 ForkJoinPool.commonPool()
                     .execute(() -> onFailure(uri, error, tryNumber, redirects));
               }
 
               @Override
               public void cancelled() {
-                release();
+                release.run();
                 fail(uri, "request cancelled", -1, null);
               }
             });
       } catch (RuntimeException e) {
-        release();
+        release.run();
         fail(uri, "request could not be sent: " + describe(e), -1, e);
       }
     }

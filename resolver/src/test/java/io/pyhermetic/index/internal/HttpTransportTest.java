@@ -336,4 +336,21 @@ class HttpTransportTest {
         .hasMessageNotContaining("tries");
     assertThat(retryAfters).isEmpty();
   }
+
+  @Test
+  void credentialsAreNotForwardedToAnotherOrigin() {
+    String elsewhere = "http://127.0.0.1:" + wm.getPort() + "/elsewhere/";
+    wm.stubFor(
+        get("/priv/").willReturn(aResponse().withStatus(302).withHeader("Location", elsewhere)));
+    wm.stubFor(get("/elsewhere/").willReturn(ok("moved")));
+    String base = "http://frank:opensesame@localhost:" + wm.getPort();
+    assertThat(fastTransport().getSync("pkg", base + "/priv/", Map.of()).bodyText())
+        .isEqualTo("moved");
+    wm.verify(
+        getRequestedFor(urlEqualTo("/priv/"))
+            .withBasicAuth(
+                new com.github.tomakehurst.wiremock.client.BasicCredentials(
+                    "frank", "opensesame")));
+    wm.verify(getRequestedFor(urlEqualTo("/elsewhere/")).withoutHeader("Authorization"));
+  }
 }
