@@ -18,6 +18,7 @@ import io.pyhermetic.index.internal.HttpTransport;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 class SimpleIndexTest {
   @RegisterExtension
@@ -349,5 +351,30 @@ class SimpleIndexTest {
                     .contains("http://***@localhost:" + wm.getPort() + "/simple/down/")
                     .doesNotContain("t0ps3cret"));
     assertThat(secret.toString()).doesNotContain("t0ps3cret");
+  }
+
+  @Test
+  void offlineIndexAnswersFromTheCache(@TempDir Path dir) {
+    stubJsonPage();
+    HttpTransport online =
+        new HttpTransport(
+            PypiJsonIndexTest.fastOptions().withCache(dir, java.time.Duration.ZERO, false));
+    new SimpleIndex(wm.baseUrl() + "/simple/", online).files(name("beautifulsoup4"), v("4.12.3"));
+    online.close();
+    HttpTransport offline =
+        new HttpTransport(
+            PypiJsonIndexTest.fastOptions().withCache(dir, java.time.Duration.ZERO, true));
+    try {
+      SimpleIndex cached = new SimpleIndex(wm.baseUrl() + "/simple/", offline);
+      List<ReleaseFile> files = cached.files(name("beautifulsoup4"), v("4.12.3"));
+      assertThat(files.get(0).url())
+          .isEqualTo(wm.baseUrl() + "/files/b1/fe/beautifulsoup4-4.12.3-py3-none-any.whl");
+      assertThatThrownBy(() -> cached.versions(name("legacy-pkg")))
+          .isInstanceOf(IndexException.class)
+          .hasMessageStartingWith("legacy-pkg: offline");
+    } finally {
+      offline.close();
+    }
+    wm.verify(1, getRequestedFor(urlEqualTo("/simple/beautifulsoup4/")));
   }
 }

@@ -24,9 +24,11 @@ import java.util.Properties;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
@@ -50,8 +52,9 @@ import org.slf4j.LoggerFactory;
  * Asynchronous HTTP GET for the index clients, on Apache HttpClient 5: a connection pool, at most
  * {@link Options#maxConcurrency()} requests in flight, connect and response timeouts, redirects,
  * retries with exponential backoff and jitter (connection errors, 429, 5xx; {@code Retry-After}
- * honoured), a response-size limit, and basic auth taken from the URL's user-info. Credentials are
- * sent only to the origin they were given for and never appear in logs or messages.
+ * honoured), a response-size limit, basic auth taken from the URL's user-info, and an optional
+ * on-disk {@link ResponseCache} (max-age, ETag revalidation, offline mode). Credentials are sent
+ * only to the origin they were given for and never appear in logs, messages or the cache.
  */
 public final class HttpTransport implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
@@ -69,16 +72,18 @@ public final class HttpTransport implements AutoCloseable {
     Duration delay(int retry, Optional<Duration> retryAfter);
 
     /**
-     * {@code initial × 2^(retry-1)} with full jitter in its upper half, capped at {@code max}; a
-     * {@code Retry-After} is used instead when it is longer. Every delay is multiplied by {@code
-     * scale} (1.0 in production; tests shrink it).
+     * {@code initial × 2^(retry-1)} with jitter in its upper half, capped at {@code max}; a {@code
+     * Retry-After} is used instead when it is longer (itself capped at {@code max}, so a server
+     * cannot stall the client for longer). Every delay is multiplied by {@code scale} (1.0 in
+     * production; tests shrink it).
      */
     static Backoff exponential(Duration initial, Duration max, double scale) {
       return (retry, retryAfter) -> {
         double base = initial.toMillis() * Math.pow(2, Math.max(0, retry - 1));
         double capped = Math.min(base, max.toMillis());
         double jittered = capped / 2 + ThreadLocalRandom.current().nextDouble() * capped / 2;
-        double chosen = Math.max(jittered, retryAfter.map(Duration::toMillis).orElse(0L));
+        double asked = Math.min(retryAfter.map(Duration::toMillis).orElse(0L), max.toMillis());
+        double chosen = Math.max(jittered, asked);
         return Duration.ofMillis(Math.round(chosen * scale));
       };
     }
@@ -102,7 +107,8 @@ public final class HttpTransport implements AutoCloseable {
       int maxTries,
       long maxBodyBytes,
       int maxRedirects,
-      Backoff backoff) {
+      Backoff backoff,
+      Optional<ResponseCache.Settings> cache) {
 
     public Options {
       if (maxConcurrency < 1 || maxTries < 1 || maxBodyBytes < 1 || maxRedirects < 0) {
@@ -111,9 +117,13 @@ public final class HttpTransport implements AutoCloseable {
       Objects.requireNonNull(connectTimeout, "connectTimeout");
       Objects.requireNonNull(responseTimeout, "responseTimeout");
       Objects.requireNonNull(backoff, "backoff");
+      Objects.requireNonNull(cache, "cache");
     }
 
-    /** 16 in flight, 10 s connect, 60 s response, 4 tries, 64 MiB, 5 redirects, 0.5 s → 30 s. */
+    /**
+     * 16 in flight, 10 s connect, 60 s response, 4 tries, 64 MiB, 5 redirects, 0.5 s → 30 s, no
+     * cache.
+     */
     public static Options defaults() {
       return new Options(
           16,
@@ -122,17 +132,25 @@ public final class HttpTransport implements AutoCloseable {
           4,
           64L * 1024 * 1024,
           5,
-          Backoff.exponential(Duration.ofMillis(500), Duration.ofSeconds(30), 1.0));
+          Backoff.exponential(Duration.ofMillis(500), Duration.ofSeconds(30), 1.0),
+          Optional.empty());
     }
 
     public Options withMaxConcurrency(int value) {
       return new Options(
-          value, connectTimeout, responseTimeout, maxTries, maxBodyBytes, maxRedirects, backoff);
+          value,
+          connectTimeout,
+          responseTimeout,
+          maxTries,
+          maxBodyBytes,
+          maxRedirects,
+          backoff,
+          cache);
     }
 
     public Options withTimeouts(Duration connect, Duration response) {
       return new Options(
-          maxConcurrency, connect, response, maxTries, maxBodyBytes, maxRedirects, backoff);
+          maxConcurrency, connect, response, maxTries, maxBodyBytes, maxRedirects, backoff, cache);
     }
 
     public Options withMaxTries(int value) {
@@ -143,12 +161,20 @@ public final class HttpTransport implements AutoCloseable {
           value,
           maxBodyBytes,
           maxRedirects,
-          backoff);
+          backoff,
+          cache);
     }
 
     public Options withMaxBodyBytes(long value) {
       return new Options(
-          maxConcurrency, connectTimeout, responseTimeout, maxTries, value, maxRedirects, backoff);
+          maxConcurrency,
+          connectTimeout,
+          responseTimeout,
+          maxTries,
+          value,
+          maxRedirects,
+          backoff,
+          cache);
     }
 
     public Options withBackoff(Backoff value) {
@@ -159,7 +185,24 @@ public final class HttpTransport implements AutoCloseable {
           maxTries,
           maxBodyBytes,
           maxRedirects,
-          value);
+          value,
+          cache);
+    }
+
+    /**
+     * Keeps successful responses under {@code directory}: used unasked for {@code maxAge}, then
+     * revalidated by ETag; {@code offline} answers from the cache only.
+     */
+    public Options withCache(java.nio.file.Path directory, Duration maxAge, boolean offline) {
+      return new Options(
+          maxConcurrency,
+          connectTimeout,
+          responseTimeout,
+          maxTries,
+          maxBodyBytes,
+          maxRedirects,
+          backoff,
+          Optional.of(new ResponseCache.Settings(directory, maxAge, offline)));
     }
   }
 
@@ -194,6 +237,7 @@ public final class HttpTransport implements AutoCloseable {
   private final CloseableHttpAsyncClient client;
   private final Semaphore permits;
   private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
+  private final Optional<ResponseCache> cache;
 
   public HttpTransport() {
     this(Options.defaults());
@@ -202,6 +246,7 @@ public final class HttpTransport implements AutoCloseable {
   public HttpTransport(Options options) {
     this.options = Objects.requireNonNull(options, "options");
     this.permits = new Semaphore(options.maxConcurrency());
+    this.cache = options.cache().map(ResponseCache::new);
     ConnectionConfig connection =
         ConnectionConfig.custom()
             .setConnectTimeout(Timeout.of(options.connectTimeout()))
@@ -237,13 +282,59 @@ public final class HttpTransport implements AutoCloseable {
   /**
    * GETs {@code url}. The future completes with the final response (any status other than a
    * redirect, 429 or 5xx; those after the last try), or exceptionally with an {@link
-   * IndexException} naming {@code subject} and the redacted URL.
+   * IndexException} naming {@code subject} and the redacted URL. With a cache, a fresh (or,
+   * offline, any) stored 200 response answers without a request, a stale one is revalidated by
+   * ETag, and an offline miss fails.
    *
    * @param subject what the request is for (a project, or {@code name==version}), for messages
    * @param url the URL; {@code user:password@} in it becomes a basic {@code Authorization} header
    * @param headers extra request headers
    */
   public CompletableFuture<Response> get(String subject, String url, Map<String, String> headers) {
+    if (cache.isEmpty()) {
+      return fetch(subject, url, headers);
+    }
+    ResponseCache responses = cache.get();
+    URI plain;
+    try {
+      plain = withoutUserInfo(new URI(url));
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return fetch(subject, url, headers); // fails with a clear message
+    }
+    String key = ResponseCache.key(plain, headers.getOrDefault("Accept", ""));
+    Optional<ResponseCache.Entry> entry = responses.read(key);
+    boolean offline = responses.settings().offline();
+    if (entry.isPresent() && (offline || responses.isFresh(entry.get()))) {
+      LOG.debug("{} answered from the cache", plain);
+      return CompletableFuture.completedFuture(entry.get().response());
+    }
+    if (offline) {
+      return CompletableFuture.failedFuture(
+          new IndexException(
+              subject,
+              url,
+              "offline, and the cache under "
+                  + responses.settings().directory()
+                  + " has no response for this URL"));
+    }
+    Map<String, String> request = new LinkedHashMap<>(headers);
+    entry.flatMap(ResponseCache.Entry::etag).ifPresent(etag -> request.put("If-None-Match", etag));
+    return fetch(subject, url, request)
+        .thenApply(
+            response -> {
+              if (response.status() == 304 && entry.isPresent()) {
+                responses.touch(key, entry.get());
+                return entry.get().response();
+              }
+              if (response.status() == 200) {
+                responses.write(key, response);
+              }
+              return response;
+            });
+  }
+
+  private CompletableFuture<Response> fetch(
+      String subject, String url, Map<String, String> headers) {
     CompletableFuture<Response> result = new CompletableFuture<>();
     Exchange exchange;
     try {
@@ -354,6 +445,13 @@ public final class HttpTransport implements AutoCloseable {
         request.addHeader("Authorization", authorization.get());
       }
       LOG.debug("GET {} (try {})", Redaction.redact(uri.toString()), tryNumber);
+      AtomicBoolean held = new AtomicBoolean(true);
+      Runnable release =
+          () -> {
+            if (held.getAndSet(false)) {
+              release();
+            }
+          };
       try {
         client.execute(
             SimpleRequestProducer.create(request.build()),
@@ -361,24 +459,27 @@ public final class HttpTransport implements AutoCloseable {
             new FutureCallback<Response>() {
               @Override
               public void completed(Response response) {
-                release();
-                onResponse(uri, response, tryNumber, redirects);
+                release.run();
+                // leave the I/O thread: callers' continuations (parsing, hashing) run elsewhere
+                ForkJoinPool.commonPool()
+                    .execute(() -> onResponse(uri, response, tryNumber, redirects));
               }
 
               @Override
               public void failed(Exception error) {
-                release();
-                onFailure(uri, error, tryNumber, redirects);
+                release.run();
+                ForkJoinPool.commonPool()
+                    .execute(() -> onFailure(uri, error, tryNumber, redirects));
               }
 
               @Override
               public void cancelled() {
-                release();
+                release.run();
                 fail(uri, "request cancelled", -1, null);
               }
             });
       } catch (RuntimeException e) {
-        release();
+        release.run();
         fail(uri, "request could not be sent: " + describe(e), -1, e);
       }
     }
@@ -433,10 +534,10 @@ public final class HttpTransport implements AutoCloseable {
         return;
       }
       String reason = describe(error);
-      if (error instanceof IOException && tryNumber < options.maxTries()) {
+      if (isRetryable(error) && tryNumber < options.maxTries()) {
         retryLater(uri, reason, Optional.empty(), tryNumber, redirects);
       } else {
-        String suffix = error instanceof IOException ? " after " + tryNumber + " tries" : "";
+        String suffix = isRetryable(error) ? " after " + tryNumber + " tries" : "";
         fail(uri, reason + suffix, -1, error instanceof IOException ? null : error);
       }
     }
@@ -463,6 +564,13 @@ public final class HttpTransport implements AutoCloseable {
               : uri.toString();
       result.completeExceptionally(new IndexException(subject, shown, reason, status, cause));
     }
+  }
+
+  /** Connection-level failures that may pass; not unknown hosts or failed TLS handshakes. */
+  private static boolean isRetryable(Throwable error) {
+    return error instanceof IOException
+        && !(error instanceof java.net.UnknownHostException)
+        && !(error instanceof javax.net.ssl.SSLHandshakeException);
   }
 
   private static Optional<Duration> retryAfter(Response response) {

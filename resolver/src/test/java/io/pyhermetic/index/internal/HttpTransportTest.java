@@ -18,6 +18,9 @@ import io.pyhermetic.index.IndexException;
 import io.pyhermetic.index.internal.HttpTransport.Backoff;
 import io.pyhermetic.index.internal.HttpTransport.Options;
 import io.pyhermetic.index.internal.HttpTransport.Response;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,6 +34,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 class HttpTransportTest {
   @RegisterExtension
@@ -130,10 +134,11 @@ class HttpTransportTest {
     wm.stubFor(get("/t").inScenario("429").whenScenarioStateIs("ok").willReturn(ok("done")));
     assertThat(fastTransport().getSync("pkg", url("/t"), Map.of()).bodyText()).isEqualTo("done");
     assertThat(retryAfters).containsExactly(Optional.of(Duration.ofSeconds(1)));
-    assertThat(
-            Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(5), 1.0)
-                .delay(1, Optional.of(Duration.ofSeconds(1))))
-        .isEqualTo(Duration.ofSeconds(1));
+    Backoff real = Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(5), 1.0);
+    assertThat(real.delay(1, Optional.of(Duration.ofSeconds(1)))).isEqualTo(Duration.ofSeconds(1));
+    assertThat(real.delay(1, Optional.of(Duration.ofHours(1)))).isEqualTo(Duration.ofSeconds(5));
+    assertThat(real.delay(3, Optional.empty()))
+        .isBetween(Duration.ofMillis(200), Duration.ofMillis(400));
   }
 
   @Test
@@ -246,6 +251,7 @@ class HttpTransportTest {
             .willReturn(ok("c").withFixedDelay(50)));
     HttpTransport t = transport(Options.defaults().withBackoff(fast).withMaxConcurrency(3));
     AtomicInteger done = new AtomicInteger();
+    long start = System.nanoTime();
     List<CompletableFuture<Response>> futures =
         IntStream.range(0, 20)
             .mapToObj(
@@ -255,6 +261,96 @@ class HttpTransportTest {
             .collect(Collectors.toList());
     CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).join();
     assertThat(done).hasValue(20);
+    // 20 requests of at least 50 ms, at most 3 at a time: no faster than 7 rounds
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(350));
     assertThat(futures).allSatisfy(f -> assertThat(f.join().bodyText()).isEqualTo("c"));
+  }
+
+  @Test
+  void cacheAnswersFreshEntriesAndRevalidatesStaleOnes(@TempDir Path dir) throws Exception {
+    wm.stubFor(
+        get("/page/")
+            .willReturn(
+                ok("v1").withHeader("ETag", "\"e1\"").withHeader("Content-Type", "text/html")));
+    String base = wm.baseUrl().replace("//", "//dave:pa55word@");
+    HttpTransport fresh =
+        transport(Options.defaults().withBackoff(fast).withCache(dir, Duration.ofHours(1), false));
+    assertThat(fresh.getSync("p", base + "/page/", Map.of("Accept", "text/html")).bodyText())
+        .isEqualTo("v1");
+    Response cached = fresh.getSync("p", base + "/page/", Map.of("Accept", "text/html"));
+    assertThat(cached.bodyText()).isEqualTo("v1");
+    assertThat(cached.mediaType()).isEqualTo("text/html");
+    assertThat(cached.uri().toString()).isEqualTo(url("/page/"));
+    wm.verify(1, getRequestedFor(urlEqualTo("/page/")));
+    fresh.close();
+
+    // credentials never reach the cache files
+    try (var files = Files.list(dir)) {
+      for (Path file : files.toList()) {
+        assertThat(Files.readString(file, StandardCharsets.ISO_8859_1))
+            .doesNotContain("pa55word")
+            .doesNotContain("dave");
+      }
+    }
+
+    wm.stubFor(
+        get("/page/")
+            .withHeader("If-None-Match", equalTo("\"e1\""))
+            .willReturn(aResponse().withStatus(304)));
+    HttpTransport stale =
+        transport(Options.defaults().withBackoff(fast).withCache(dir, Duration.ZERO, false));
+    assertThat(stale.getSync("p", base + "/page/", Map.of("Accept", "text/html")).bodyText())
+        .isEqualTo("v1");
+    wm.verify(2, getRequestedFor(urlEqualTo("/page/")));
+    wm.verify(
+        1, getRequestedFor(urlEqualTo("/page/")).withHeader("If-None-Match", equalTo("\"e1\"")));
+  }
+
+  @Test
+  void offlineAnswersFromTheCacheOnly(@TempDir Path dir) {
+    wm.stubFor(get("/page/").willReturn(ok("v1")));
+    HttpTransport online =
+        transport(Options.defaults().withBackoff(fast).withCache(dir, Duration.ZERO, false));
+    online.getSync("p", url("/page/"), Map.of());
+    online.close();
+    HttpTransport offline =
+        transport(Options.defaults().withBackoff(fast).withCache(dir, Duration.ZERO, true));
+    assertThat(offline.getSync("p", url("/page/"), Map.of()).bodyText()).isEqualTo("v1");
+    String secret = wm.baseUrl().replace("//", "//erin:zzz@") + "/missing/";
+    assertThatThrownBy(() -> offline.getSync("pkg==1.0", secret, Map.of()))
+        .isInstanceOf(IndexException.class)
+        .hasMessageStartingWith("pkg==1.0: offline, and the cache under " + dir)
+        .hasMessageContaining("http://***@localhost:" + wm.getPort() + "/missing/")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("zzz"));
+    wm.verify(1, getRequestedFor(urlEqualTo("/page/")));
+    wm.verify(0, getRequestedFor(urlEqualTo("/missing/")));
+  }
+
+  @Test
+  void unknownHostIsNotRetried() {
+    HttpTransport t = fastTransport();
+    assertThatThrownBy(() -> t.getSync("pkg", "http://no-such-host.invalid/simple/pkg/", Map.of()))
+        .isInstanceOf(IndexException.class)
+        .hasMessageStartingWith("pkg: UnknownHostException")
+        .hasMessageNotContaining("tries");
+    assertThat(retryAfters).isEmpty();
+  }
+
+  @Test
+  void credentialsAreNotForwardedToAnotherOrigin() {
+    String elsewhere = "http://127.0.0.1:" + wm.getPort() + "/elsewhere/";
+    wm.stubFor(
+        get("/priv/").willReturn(aResponse().withStatus(302).withHeader("Location", elsewhere)));
+    wm.stubFor(get("/elsewhere/").willReturn(ok("moved")));
+    String base = "http://frank:opensesame@localhost:" + wm.getPort();
+    assertThat(fastTransport().getSync("pkg", base + "/priv/", Map.of()).bodyText())
+        .isEqualTo("moved");
+    wm.verify(
+        getRequestedFor(urlEqualTo("/priv/"))
+            .withBasicAuth(
+                new com.github.tomakehurst.wiremock.client.BasicCredentials(
+                    "frank", "opensesame")));
+    wm.verify(getRequestedFor(urlEqualTo("/elsewhere/")).withoutHeader("Authorization"));
   }
 }
