@@ -146,15 +146,30 @@ public final class LocalIndex implements PackageIndex {
           size += n;
         }
       }
-      return ReleaseFile.builder(path.getFileName().toString(), path.toUri().toString())
-          .sha256(HexFormat.of().formatHex(sha.digest()))
-          .size(size)
-          .uploadTime(Instant.ofEpochMilli(Files.getLastModifiedTime(path).toMillis()))
-          .build();
+      ReleaseFile.Builder builder =
+          ReleaseFile.builder(path.getFileName().toString(), path.toUri().toString())
+              .sha256(HexFormat.of().formatHex(sha.digest()))
+              .size(size)
+              .uploadTime(Instant.ofEpochMilli(Files.getLastModifiedTime(path).toMillis()));
+      requiresPythonOf(path).ifPresent(builder::requiresPython);
+      return builder.build();
     } catch (IOException e) {
       throw new IndexException(subject, path.toString(), "cannot read: " + e.getMessage(), -1, e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Publishes each file's own {@code Requires-Python}, as an index does with {@code
+   * data-requires-python}, so that installers and audits can skip files for other interpreters; an
+   * unreadable archive simply publishes none.
+   */
+  private static Optional<String> requiresPythonOf(Path path) {
+    try {
+      return readMetadata(path).flatMap(text -> CoreMetadata.parse(text).first("Requires-Python"));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
     }
   }
 

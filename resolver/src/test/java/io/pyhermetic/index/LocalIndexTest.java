@@ -2,6 +2,7 @@ package io.pyhermetic.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -96,6 +98,16 @@ class LocalIndexTest {
     assertThat(files.get(0).url()).isEqualTo(wheel.toUri().toString());
     assertThat(files.get(1).isSdist()).isTrue();
     assertThat(index.files(ProjectName.of("tiny-pkg"), Version.parse("5"))).isEmpty();
+  }
+
+  @Test
+  void eachFilePublishesItsOwnRequiresPython() {
+    List<ReleaseFile> files = index.files(ProjectName.of("tiny-pkg"), Version.parse("1.0"));
+    assertThat(files)
+        .extracting(ReleaseFile::filename, ReleaseFile::requiresPython)
+        .containsExactlyInAnyOrder(
+            tuple("tiny_pkg-1.0-py3-none-any.whl", Optional.of(">=3.9")),
+            tuple("tiny_pkg-1.0.tar.gz", Optional.empty()));
   }
 
   @Test

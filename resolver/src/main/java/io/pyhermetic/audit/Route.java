@@ -1,0 +1,17 @@
+package io.pyhermetic.audit;
+
+/** How pip would install a pin on a target without network. */
+public enum Route {
+  /** A compatible wheel. */
+  WHEEL,
+  /** The sdist, built from source (needs its build dependencies, often a compiler). */
+  SDIST,
+  /** Nothing installable: the build fails. */
+  NONE,
+  /** A URL or VCS requirement, not looked up on the index. */
+  URL;
+
+  public String label() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,164 @@
+package io.pyhermetic.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pyhermetic.index.LocalIndex;
+import io.pyhermetic.platform.Target;
+import io.pyhermetic.reqfile.RequirementsFile;
+import io.pyhermetic.reqfile.RequirementsFileParser;
+import io.pyhermetic.testdata.Distributions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each install route against a local index of generated distributions. */
+class AuditorTest {
+
+  @TempDir Path index;
+  private final Map<String, String> sha = new LinkedHashMap<>();
+
+  private void add(Path file) throws IOException, NoSuchAlgorithmException {
+    sha.put(
+        file.getFileName().toString(),
+        HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+  }
+
+  @BeforeEach
+  void buildIndex() throws Exception {
+    String pure = Distributions.metadata("purelib", "1.0", ">=3.8", List.of());
+    add(Distributions.wheel(index, "purelib", "1.0", "py3-none-any", pure));
+    add(
+        Distributions.sdist(
+            index,
+            "purelib",
+            "1.0",
+            Distributions.Format.TAR_GZ,
+            pure,
+            Map.of("pyproject.toml", "[build-system]\nrequires = [\"flit-core\"]\n")));
+    String nv = Distributions.metadata("nvlib", "12.0", null, List.of());
+    add(
+        Distributions.wheel(
+            index, "nvlib", "12.0", "py3-none-manylinux_2_17_x86_64.manylinux2014_x86_64", nv));
+    add(
+        Distributions.sdist(
+            index,
+            "nativepkg",
+            "2.0",
+            Distributions.Format.TAR_GZ,
+            Distributions.metadata("nativepkg", "2.0", null, List.of()),
+            Map.of()));
+    String abi = Distributions.metadata("abipkg", "3.0", null, List.of());
+    add(Distributions.wheel(index, "abipkg", "3.0", "cp39-abi3-manylinux_2_28_x86_64", abi));
+    add(Distributions.wheel(index, "abipkg", "3.0", "cp39-abi3-manylinux_2_28_aarch64", abi));
+    add(
+        Distributions.wheel(
+            index,
+            "muslpkg",
+            "1.0",
+            "cp312-cp312-musllinux_1_2_x86_64",
+            Distributions.metadata("muslpkg", "1.0", null, List.of())));
+    add(
+        Distributions.wheel(
+            index,
+            "oldpy",
+            "1.0",
+            "py3-none-any",
+            Distributions.metadata("oldpy", "1.0", "<3.12", List.of())));
+  }
+
+  private AuditReport audit(String requirements, boolean hermeto) {
+    RequirementsFile file =
+        new RequirementsFileParser()
+            .withEnvironment(Map.of())
+            .parse(requirements, "requirements.txt");
+    Map<String, Target> targets = new LinkedHashMap<>();
+    targets.put("x86_64", Target.linux("x86_64", "3.12"));
+    targets.put("aarch64", Target.linux("aarch64", "3.12"));
+    Auditor auditor =
+        new Auditor(
+            new LocalIndex(index),
+            targets,
+            hermeto ? Auditor::hermetoConfigFilter : t -> Optional.empty());
+    return auditor.audit(file.allEntries());
+  }
+
+  private static String routes(PackageAudit p) {
+    return p.targets().get("x86_64").route().label()
+        + "/"
+        + p.targets().get("aarch64").route().label();
+  }
+
+  @Test
+  void findsTheRoutePipWouldTakeOnEachTarget() {
+    AuditReport report =
+        audit(
+            "purelib==1.0\nnvlib==12.0\nnativepkg==2.0\nabipkg==3.0\nmuslpkg==1.0\noldpy==1.0\nmissing==1.0\n",
+            false);
+    Map<String, String> routes = new LinkedHashMap<>();
+    report.packages().forEach(p -> routes.put(p.name(), routes(p)));
+    assertThat(routes)
+        .containsEntry("purelib", "wheel/wheel")
+        .containsEntry("nvlib", "wheel/none")
+        .containsEntry("nativepkg", "sdist/sdist")
+        .containsEntry("abipkg", "wheel/wheel")
+        .containsEntry("muslpkg", "none/none")
+        .containsEntry("oldpy", "none/none")
+        .containsEntry("missing", "none/none");
+    PackageAudit missing = report.packages().get(6);
+    assertThat(missing.error()).contains("no release missing==1.0 on the index");
+    assertThat(missing.indexFailure()).isFalse();
+    assertThat(report.withoutSdist())
+        .extracting(PackageAudit::name)
+        .containsExactly("nvlib", "abipkg", "muslpkg", "oldpy");
+    assertThat(report.notInstallable("aarch64"))
+        .extracting(PackageAudit::name)
+        .containsExactly("nvlib", "muslpkg", "oldpy", "missing");
+    assertThat(report.packages().get(5).targets().get("x86_64").problems())
+        .singleElement()
+        .asString()
+        .contains("requires_python");
+    assertThat(report.packages().get(0).sdist()).contains("purelib-1.0.tar.gz");
+    assertThat(report.isOk()).isFalse();
+  }
+
+  @Test
+  void pinnedHashesDecideWhatPipMayInstall() {
+    String wheel = sha.get("purelib-1.0-py3-none-any.whl");
+    String sdist = sha.get("purelib-1.0.tar.gz");
+    // only the sdist's hash is pinned: pip prefers an allowed file, so it builds from source
+    AuditReport sdistOnly = audit("purelib==1.0 --hash=sha256:" + sdist + "\n", false);
+    assertThat(routes(sdistOnly.packages().get(0))).isEqualTo("sdist/sdist");
+    // a stale lock: no pinned hash belongs to the release
+    AuditReport stale = audit("purelib==1.0 --hash=sha256:" + "0".repeat(64) + "\n", false);
+    PackageAudit p = stale.packages().get(0);
+    assertThat(p.staleHashes()).containsExactly("sha256:" + "0".repeat(64));
+    assertThat(routes(p)).isEqualTo("none/none");
+    assertThat(p.targets().get("x86_64").problems())
+        .anySatisfy(s -> assertThat(s).contains("whose hash is not pinned"));
+    // both hashes pinned: the wheel
+    AuditReport both =
+        audit("purelib==1.0 --hash=sha256:" + wheel + " --hash=sha256:" + sdist + "\n", false);
+    assertThat(both.packages().get(0).matchingHashes()).hasSize(2);
+    assertThat(both.isOk()).isTrue();
+  }
+
+  @Test
+  void checksWhatHermetoWouldDownloadForEachTarget() {
+    AuditReport report = audit("nvlib==12.0\nabipkg==3.0\npurelib==1.0\n", true);
+    assertThat(report.packages().get(0).targets().get("x86_64").hermetoReady()).contains(true);
+    assertThat(report.packages().get(0).targets().get("aarch64").hermetoReady()).contains(false);
+    assertThat(report.packages().get(1).targets().get("aarch64").hermetoReady()).contains(true);
+    assertThat(report.packages().get(2).isOk()).isTrue();
+  }
+}
