@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       DiffCommand.class,
       MergeCommand.class,
       SplitCommand.class,
+      AuditCommand.class,
       HermetoConfigCommand.class,
       GenerateEnvCommand.class,
       BuildCommand.class

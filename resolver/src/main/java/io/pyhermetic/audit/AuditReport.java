@@ -23,8 +23,34 @@ public record AuditReport(String python, List<String> targets, List<PackageAudit
   /** Pins that do not install on {@code target}. */
   public List<PackageAudit> notInstallable(String target) {
     return packages.stream()
-        .filter(p -> p.error().isPresent() || p.targets().get(target).route() == Route.NONE)
+        .filter(
+            p ->
+                p.targets().containsKey(target)
+                    && (p.error().isPresent() || p.targets().get(target).route() == Route.NONE))
         .toList();
+  }
+
+  /**
+   * Pins with pinned hashes that match no file (a stale lock), or whose file pip would pick on some
+   * target is missing from the pinned hashes (so {@code --require-hashes} refuses it).
+   */
+  public List<PackageAudit> hashProblems() {
+    return packages.stream()
+        .filter(
+            p ->
+                !p.staleHashes().isEmpty()
+                    || p.targets().values().stream().anyMatch(TargetResult::refusedByHashes))
+        .toList();
+  }
+
+  /** Pins whose release is yanked. */
+  public List<PackageAudit> yanked() {
+    return packages.stream().filter(PackageAudit::yanked).toList();
+  }
+
+  /** Pins the index could not answer for: a missing release or an index failure. */
+  public List<PackageAudit> errors() {
+    return packages.stream().filter(p -> p.error().isPresent()).toList();
   }
 
   public boolean isOk() {

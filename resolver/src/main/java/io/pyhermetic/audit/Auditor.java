@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -33,6 +35,7 @@ public final class Auditor {
   private final PackageIndex index;
   private final Map<String, Target> targets;
   private final Function<Target, Optional<PipBinaryFilters>> hermetoFilter;
+  private final Progress progress;
 
   /**
    * @param targets by label (such as {@code x86_64})
@@ -46,6 +49,18 @@ public final class Auditor {
     this.index = Objects.requireNonNull(index, "index");
     this.targets = new LinkedHashMap<>(targets);
     this.hermetoFilter = Objects.requireNonNull(hermetoFilter, "hermetoFilter");
+    this.progress = (completed, total, release) -> {};
+  }
+
+  private Auditor(
+      PackageIndex index,
+      Map<String, Target> targets,
+      Function<Target, Optional<PipBinaryFilters>> hermetoFilter,
+      Progress progress) {
+    this.index = index;
+    this.targets = targets;
+    this.hermetoFilter = hermetoFilter;
+    this.progress = progress;
   }
 
   /** The filter {@code pyhermetic hermeto-config} writes for a target: its arch and Python. */
@@ -57,28 +72,103 @@ public final class Auditor {
             .withPyVersion(python.major() * 100 + python.minor()));
   }
 
+  /** Reports each finished look-up, for progress display. */
+  @FunctionalInterface
+  public interface Progress {
+    /**
+     * @param completed look-ups finished so far (1-based)
+     * @param total look-ups in all
+     * @param release the one that just finished
+     */
+    void lookedUp(int completed, int total, Release release);
+  }
+
+  /** The same auditor, reporting each finished look-up to {@code progress}. */
+  public Auditor withProgress(Progress progress) {
+    return new Auditor(index, targets, hermetoFilter, Objects.requireNonNull(progress, "progress"));
+  }
+
+  /**
+   * Audits the entries of one file set against every target. An entry whose marker is false for a
+   * target is not audited there (its {@link PackageAudit#targets()} lacks that target).
+   */
   public AuditReport audit(List<Entry> entries) {
+    Map<String, List<Entry>> byTarget = new LinkedHashMap<>();
+    targets.keySet().forEach(label -> byTarget.put(label, entries));
+    return audit(byTarget);
+  }
+
+  /**
+   * Audits per-target files: the entries listed under a target label are audited for that target
+   * only (markers still apply). The same pin (name, version, hashes) in several lists is one
+   * package audited for each of their targets.
+   *
+   * @throws IllegalArgumentException for a label that is not one of the auditor's targets
+   */
+  public AuditReport audit(Map<String, List<Entry>> entriesByTarget) {
+    Map<List<Object>, Pin> pins = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Entry>> list : entriesByTarget.entrySet()) {
+      Target target = targets.get(list.getKey());
+      if (target == null) {
+        throw new IllegalArgumentException(
+            "no target " + list.getKey() + " (targets: " + targets.keySet() + ")");
+      }
+      for (Entry e : list.getValue()) {
+        if (e.isConstraint()) {
+          continue; // a constraint installs nothing by itself
+        }
+        Pin pin = pins.computeIfAbsent(pinKey(e), k -> new Pin(e, new LinkedHashSet<>()));
+        boolean applies = e.marker().map(m -> m.evaluate(target.markerEnvironment())).orElse(true);
+        if (applies) {
+          pin.targets().add(list.getKey());
+        }
+      }
+    }
     List<Release> releases = new ArrayList<>();
-    for (Entry e : entries) {
-      e.pinnedVersion()
-          .filter(v -> e.name().isPresent())
-          .ifPresent(v -> releases.add(new Release(e.name().get(), v)));
+    for (Pin pin : pins.values()) {
+      release(pin.entry()).ifPresent(releases::add);
     }
-    ReleaseResults<List<ReleaseFile>> files = index.filesForAll(releases);
+    int total = new LinkedHashSet<>(releases).size();
+    AtomicInteger completed = new AtomicInteger();
+    ReleaseResults<List<ReleaseFile>> files =
+        PackageIndex.forAll(
+            releases,
+            r ->
+                index
+                    .filesAsync(r.name(), r.version())
+                    .whenComplete(
+                        (ok, error) -> progress.lookedUp(completed.incrementAndGet(), total, r)));
     List<PackageAudit> packages = new ArrayList<>();
-    String python = targets.values().stream().findFirst().map(Target::pythonVersion).orElse("");
-    for (Entry e : entries) {
-      packages.add(audit(e, files));
+    for (Pin pin : pins.values()) {
+      packages.add(audit(pin.entry(), pin.targets(), files));
     }
+    String python = targets.values().stream().findFirst().map(Target::pythonVersion).orElse("");
     return new AuditReport(python, new ArrayList<>(targets.keySet()), packages);
   }
 
-  private PackageAudit audit(Entry e, ReleaseResults<List<ReleaseFile>> results) {
+  private record Pin(Entry entry, Set<String> targets) {}
+
+  private static List<Object> pinKey(Entry e) {
+    return List.of(
+        e.name().map(n -> (Object) n.canonical()).orElse(e.requirementText().strip()),
+        e.pinnedVersion().map(Object::toString).orElse(""),
+        e.link().orElse(""),
+        new java.util.TreeMap<>(e.hashes()).toString());
+  }
+
+  private static Optional<Release> release(Entry e) {
+    return e.pinnedVersion()
+        .filter(v -> e.name().isPresent() && e.link().isEmpty())
+        .map(v -> new Release(e.name().get(), v));
+  }
+
+  private PackageAudit audit(
+      Entry e, Set<String> applicable, ReleaseResults<List<ReleaseFile>> results) {
     Map<String, TargetResult> byTarget = new LinkedHashMap<>();
-    if (e.pinnedVersion().isEmpty() || e.name().isEmpty()) {
+    if (release(e).isEmpty()) {
       String what = e.link().orElse(e.requirementText().strip());
       boolean url = e.link().isPresent();
-      for (String label : targets.keySet()) {
+      for (String label : applicable) {
         byTarget.put(
             label,
             new TargetResult(
@@ -106,7 +196,7 @@ public final class Auditor {
     Optional<IndexException> failure = results.failure(release);
     if (failure.isPresent()) {
       IndexException ex = failure.get();
-      for (String label : targets.keySet()) {
+      for (String label : applicable) {
         byTarget.put(
             label,
             new TargetResult(Route.NONE, Optional.empty(), Optional.empty(), List.of(ex.reason())));
@@ -165,8 +255,8 @@ public final class Auditor {
             .flatMap(Optional::stream)
             .filter(s -> !s.isBlank())
             .findFirst();
-    for (Map.Entry<String, Target> t : targets.entrySet()) {
-      byTarget.put(t.getKey(), route(e, release, files, pinned, t.getValue()));
+    for (String label : applicable) {
+      byTarget.put(label, route(e, release, files, pinned, targets.get(label)));
     }
     // a directory index answers an unknown release with no files rather than a 404
     Optional<String> error =

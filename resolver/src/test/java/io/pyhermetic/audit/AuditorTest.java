@@ -3,10 +3,13 @@ package io.pyhermetic.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pyhermetic.index.LocalIndex;
+import io.pyhermetic.index.SimpleIndex;
 import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.reqfile.RequirementsFileParser;
+import io.pyhermetic.testdata.CorpusIndex;
 import io.pyhermetic.testdata.Distributions;
+import io.pyhermetic.testdata.FixtureServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,5 +163,78 @@ class AuditorTest {
     assertThat(report.packages().get(0).targets().get("aarch64").hermetoReady()).contains(false);
     assertThat(report.packages().get(1).targets().get("aarch64").hermetoReady()).contains(true);
     assertThat(report.packages().get(2).isOk()).isTrue();
+  }
+
+  @Test
+  void aMarkerLimitsThePinToTheTargetsItHoldsFor() {
+    AuditReport report =
+        audit("nvlib==12.0 ; platform_machine == \"x86_64\"\npurelib==1.0\n", false);
+    PackageAudit nv = report.packages().get(0);
+    assertThat(nv.targets()).containsOnlyKeys("x86_64");
+    assertThat(nv.isOk()).isTrue();
+    assertThat(report.notInstallable("aarch64")).isEmpty();
+    assertThat(report.isOk()).isTrue();
+  }
+
+  @Test
+  void perTargetFilesShareOnePackageForTheSamePin() {
+    RequirementsFileParser parser = new RequirementsFileParser().withEnvironment(Map.of());
+    RequirementsFile x86 = parser.parse("purelib==1.0\nnvlib==12.0\n", "requirements-x86_64.txt");
+    RequirementsFile arm = parser.parse("purelib==1.0\n", "requirements-aarch64.txt");
+    List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AuditReport report =
+        new Auditor(new LocalIndex(index), twoTargets(), t -> Optional.empty())
+            .withProgress((done, total, release) -> progress.add(done + "/" + total))
+            .audit(Map.of("x86_64", x86.allEntries(), "aarch64", arm.allEntries()));
+    assertThat(report.packages())
+        .extracting(PackageAudit::name)
+        .containsExactly("purelib", "nvlib");
+    assertThat(report.packages().get(0).targets()).containsOnlyKeys("x86_64", "aarch64");
+    assertThat(report.packages().get(1).targets()).containsOnlyKeys("x86_64");
+    assertThat(report.isOk()).isTrue();
+    assertThat(progress).containsExactlyInAnyOrder("1/2", "2/2");
+  }
+
+  @Test
+  void auditsTheCorpusAgainstAnIndexShapedAfterIt() {
+    RequirementsFileParser parser = new RequirementsFileParser();
+    RequirementsFile x86 =
+        parser.parse(CorpusIndex.read("requirements-x86_64.txt"), "requirements-x86_64.txt");
+    RequirementsFile arm =
+        parser.parse(CorpusIndex.read("requirements-aarch64.txt"), "requirements-aarch64.txt");
+    CorpusIndex corpus = CorpusIndex.garak();
+    try (FixtureServer server = FixtureServer.start(corpus, 0);
+        SimpleIndex simple = new SimpleIndex(server.simpleUrl())) {
+      Map<String, List<io.pyhermetic.reqfile.Entry>> byTarget = new LinkedHashMap<>();
+      byTarget.put("x86_64", x86.allEntries());
+      byTarget.put("aarch64", arm.allEntries());
+      AuditReport perFile =
+          new Auditor(simple, twoTargets(), Auditor::hermetoConfigFilter).audit(byTarget);
+      assertThat(perFile.packages()).hasSize(corpus.releaseCount());
+      assertThat(perFile.withoutSdist())
+          .extracting(PackageAudit::name)
+          .containsExactlyInAnyOrderElementsOf(CorpusIndex.WITHOUT_SDIST);
+      assertThat(perFile.hashProblems()).isEmpty();
+      assertThat(perFile.isOk()).isTrue();
+
+      // every pin on every target: the CUDA wheels have nothing for aarch64
+      List<io.pyhermetic.reqfile.Entry> all = new java.util.ArrayList<>(x86.allEntries());
+      all.addAll(arm.allEntries());
+      AuditReport everywhere =
+          new Auditor(simple, twoTargets(), Auditor::hermetoConfigFilter).audit(all);
+      assertThat(everywhere.notInstallable("aarch64"))
+          .extracting(PackageAudit::name)
+          .isNotEmpty()
+          .allSatisfy(name -> assertThat(name).startsWith("nvidia-"));
+      assertThat(everywhere.notInstallable("x86_64")).isEmpty();
+      assertThat(server.requests()).isLessThanOrEqualTo(2 * corpus.releaseCount());
+    }
+  }
+
+  private static Map<String, Target> twoTargets() {
+    Map<String, Target> targets = new LinkedHashMap<>();
+    targets.put("x86_64", Target.linux("x86_64", "3.12"));
+    targets.put("aarch64", Target.linux("aarch64", "3.12"));
+    return targets;
   }
 }
