@@ -1,9 +1,15 @@
 package io.pyhermetic.audit;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okForContentType;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.pyhermetic.index.LocalIndex;
 import io.pyhermetic.index.SimpleIndex;
+import io.pyhermetic.index.internal.HttpTransport;
 import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.reqfile.RequirementsFileParser;
@@ -15,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each install route against a local index of generated distributions. */
@@ -236,5 +244,79 @@ class AuditorTest {
     targets.put("x86_64", Target.linux("x86_64", "3.12"));
     targets.put("aarch64", Target.linux("aarch64", "3.12"));
     return targets;
+  }
+
+  @RegisterExtension
+  static WireMockExtension wm =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  private static String page(String name, String files) {
+    return "{\"meta\": {\"api-version\": \"1.1\"}, \"name\": \""
+        + name
+        + "\", \"versions\": [\"1.0\"], \"files\": ["
+        + files
+        + "]}";
+  }
+
+  private static String file(String filename, String sha256, String yanked) {
+    return "{\"filename\": \""
+        + filename
+        + "\", \"url\": \"https://files.example.invalid/"
+        + filename
+        + "\", \"hashes\": {\"sha256\": \""
+        + sha256
+        + "\"}, \"yanked\": "
+        + yanked
+        + "}";
+  }
+
+  @Test
+  void aYankedReleaseAMissingOneAndAFailingIndexAreEachAnOutcome() {
+    String a = "a".repeat(64);
+    String b = "b".repeat(64);
+    wm.stubFor(
+        get("/simple/oldrel/")
+            .willReturn(
+                okForContentType(
+                    "application/vnd.pypi.simple.v1+json",
+                    page(
+                        "oldrel",
+                        file("oldrel-1.0-py3-none-any.whl", a, "\"broken build\"")
+                            + ", "
+                            + file("oldrel-1.0.tar.gz", b, "\"broken build\"")))));
+    wm.stubFor(get("/simple/gone/").willReturn(aResponse().withStatus(404)));
+    wm.stubFor(get("/simple/flaky/").willReturn(aResponse().withStatus(503)));
+    HttpTransport transport =
+        new HttpTransport(
+            HttpTransport.Options.defaults()
+                .withMaxTries(2)
+                .withBackoff(
+                    HttpTransport.Backoff.exponential(
+                        Duration.ofMillis(10), Duration.ofMillis(20), 0.0)));
+    try (transport) {
+      SimpleIndex simple = new SimpleIndex(wm.baseUrl() + "/simple/", transport);
+      RequirementsFile file =
+          new RequirementsFileParser()
+              .parse(
+                  "oldrel==1.0 --hash=sha256:" + a + "\ngone==1.0\nflaky==1.0\n",
+                  "requirements.txt");
+      AuditReport report =
+          new Auditor(simple, twoTargets(), t -> Optional.empty()).audit(file.allEntries());
+      PackageAudit yanked = report.packages().get(0);
+      assertThat(yanked.yanked()).isTrue();
+      assertThat(yanked.yankedReason()).contains("broken build");
+      assertThat(yanked.targets().get("x86_64").route()).isEqualTo(Route.WHEEL);
+      assertThat(yanked.targets().get("x86_64").problems())
+          .containsExactly("oldrel-1.0-py3-none-any.whl is yanked");
+      assertThat(report.yanked()).containsExactly(yanked);
+      PackageAudit gone = report.packages().get(1);
+      assertThat(gone.error()).contains("no release gone==1.0 on the index");
+      assertThat(gone.indexFailure()).isFalse();
+      PackageAudit flaky = report.packages().get(2);
+      assertThat(flaky.indexFailure()).isTrue();
+      assertThat(flaky.error().get()).contains("503");
+      assertThat(report.hasIndexFailures()).isTrue();
+      assertThat(report.errors()).containsExactly(gone, flaky);
+    }
   }
 }
