@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -91,8 +92,9 @@ public final class HermetoSelection {
     Mode mode = mode(name, binary);
     List<Candidate> selected = new ArrayList<>();
     if (mode != Mode.SOURCE) {
+      WheelsFilter filter = new WheelsFilter(binary.get());
       for (int i = 0; i < wheels.size(); i++) {
-        if (wheelPasses(binary.get(), wheelNames.get(i))) {
+        if (filter.passes(wheelNames.get(i))) {
           selected.add(wheels.get(i));
         }
       }
@@ -159,63 +161,82 @@ public final class HermetoSelection {
 
   /** Hermeto's {@code WheelsFilter}: some tag passes every field (substring tests). */
   public static boolean wheelPasses(PipBinaryFilters f, DistributionFilename wheel) {
-    for (WheelTag tag : wheel.tags()) {
-      if (interpreterPasses(f, tag)
-          && versionPasses(f, tag)
-          && abiPasses(f, tag)
-          && platformPasses(f, tag)) {
+    return new WheelsFilter(f).passes(wheel);
+  }
+
+  /** A filter's comma lists split once, since every wheel of every release is tested. */
+  private static final class WheelsFilter {
+    private final OptionalInt pyVersion;
+    private final List<String> impls;
+    private final List<String> abis;
+    private final List<String> arches;
+    private final List<String> oses;
+    private final Optional<Pattern> platform;
+
+    WheelsFilter(PipBinaryFilters f) {
+      pyVersion = f.pyVersion();
+      impls = PipBinaryFilters.items(f.pyImpl());
+      abis = PipBinaryFilters.items(f.abi());
+      arches = PipBinaryFilters.items(f.arch());
+      oses = PipBinaryFilters.items(f.os());
+      platform = f.platform().map(Pattern::compile);
+    }
+
+    boolean passes(DistributionFilename wheel) {
+      for (WheelTag tag : wheel.tags()) {
+        if (interpreterPasses(tag) && versionPasses(tag) && abiPasses(tag) && platformPasses(tag)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean interpreterPasses(WheelTag tag) {
+      return impls.isEmpty()
+          || tag.interpreter().contains("py3")
+          || impls.stream().anyMatch(tag.interpreter()::contains);
+    }
+
+    private boolean versionPasses(WheelTag tag) {
+      if (pyVersion.isEmpty()) {
         return true;
       }
+      int wanted = pyVersion.getAsInt();
+      StringBuilder digits = new StringBuilder();
+      for (char c : tag.interpreter().toCharArray()) {
+        if (c >= '0' && c <= '9') {
+          digits.append(c);
+        }
+      }
+      if (digits.length() == 0 || digits.charAt(0) != String.valueOf(wanted).charAt(0)) {
+        return false;
+      }
+      long have;
+      try {
+        have = Long.parseLong(digits.toString());
+      } catch (NumberFormatException e) {
+        return false;
+      }
+      return have == wanted
+          || (have < wanted && (tag.abi().equals("abi3") || tag.abi().equals("none")));
     }
-    return false;
-  }
 
-  private static boolean interpreterPasses(PipBinaryFilters f, WheelTag tag) {
-    List<String> impls = PipBinaryFilters.items(f.pyImpl());
-    return impls.isEmpty()
-        || tag.interpreter().contains("py3")
-        || impls.stream().anyMatch(tag.interpreter()::contains);
-  }
+    private boolean abiPasses(WheelTag tag) {
+      return abis.isEmpty()
+          || tag.abi().equals("abi3")
+          || tag.abi().equals("none")
+          || abis.stream().anyMatch(tag.abi()::contains);
+    }
 
-  private static boolean versionPasses(PipBinaryFilters f, WheelTag tag) {
-    if (f.pyVersion().isEmpty()) {
-      return true;
+    private boolean platformPasses(WheelTag tag) {
+      String name = tag.platform();
+      if (platform.isPresent()) {
+        return platform.get().matcher(name).find();
+      }
+      boolean arch =
+          arches.isEmpty() || name.equals("any") || arches.stream().anyMatch(name::contains);
+      boolean os = oses.isEmpty() || name.equals("any") || oses.stream().anyMatch(name::contains);
+      return arch && os;
     }
-    String wanted = String.valueOf(f.pyVersion().getAsInt());
-    String digits = tag.interpreter().replaceAll("[^0-9]", "");
-    if (digits.isEmpty() || digits.charAt(0) != wanted.charAt(0)) {
-      return false;
-    }
-    long have;
-    try {
-      have = Long.parseLong(digits);
-    } catch (NumberFormatException e) {
-      return false;
-    }
-    return have == f.pyVersion().getAsInt()
-        || (have < f.pyVersion().getAsInt()
-            && (tag.abi().equals("abi3") || tag.abi().equals("none")));
-  }
-
-  private static boolean abiPasses(PipBinaryFilters f, WheelTag tag) {
-    List<String> abis = PipBinaryFilters.items(f.abi());
-    return abis.isEmpty()
-        || tag.abi().equals("abi3")
-        || tag.abi().equals("none")
-        || abis.stream().anyMatch(tag.abi()::contains);
-  }
-
-  private static boolean platformPasses(PipBinaryFilters f, WheelTag tag) {
-    if (f.platform().isPresent()) {
-      return Pattern.compile(f.platform().get()).matcher(tag.platform()).find();
-    }
-    String platform = tag.platform();
-    List<String> arches = PipBinaryFilters.items(f.arch());
-    List<String> oses = PipBinaryFilters.items(f.os());
-    boolean arch =
-        arches.isEmpty() || platform.equals("any") || arches.stream().anyMatch(platform::contains);
-    boolean os =
-        oses.isEmpty() || platform.equals("any") || oses.stream().anyMatch(platform::contains);
-    return arch && os;
   }
 }

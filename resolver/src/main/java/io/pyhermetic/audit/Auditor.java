@@ -255,8 +255,12 @@ public final class Auditor {
             .flatMap(Optional::stream)
             .filter(s -> !s.isBlank())
             .findFirst();
+    List<Optional<DistributionFilename>> names = new ArrayList<>(files.size());
+    for (ReleaseFile f : files) {
+      names.add(f.isWheel() ? DistributionFilename.tryParse(f.filename()) : Optional.empty());
+    }
     for (String label : applicable) {
-      byTarget.put(label, route(e, release, files, pinned, targets.get(label)));
+      byTarget.put(label, route(e, release, files, names, pinned, targets.get(label)));
     }
     // a directory index answers an unknown release with no files rather than a 404
     Optional<String> error =
@@ -280,14 +284,20 @@ public final class Auditor {
    * pip's choice: hash allowed first, then not yanked, then the best-ranked wheel, then the sdist.
    */
   private TargetResult route(
-      Entry e, Release release, List<ReleaseFile> files, Set<String> pinned, Target target) {
+      Entry e,
+      Release release,
+      List<ReleaseFile> files,
+      List<Optional<DistributionFilename>> names,
+      Set<String> pinned,
+      Target target) {
     List<String> problems = new ArrayList<>();
     Version python = Version.parse(target.pythonVersion());
     ReleaseFile best = null;
     long[] bestKey = null;
     boolean excludedByPython = false;
-    for (ReleaseFile f : files) {
-      Optional<DistributionFilename> name = DistributionFilename.tryParse(f.filename());
+    for (int i = 0; i < files.size(); i++) {
+      ReleaseFile f = files.get(i);
+      Optional<DistributionFilename> name = names.get(i);
       if (f.kind() == ReleaseFile.Kind.OTHER || (f.isWheel() && name.isEmpty())) {
         continue;
       }

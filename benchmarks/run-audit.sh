@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Audit of the corpus' per-architecture files (213 pins) for x86_64 and aarch64 against a local
+# simple index with injected latency (default 50 ms): cold at the default concurrency, serial, and
+# from a warm response cache, in the same run. Writes results/audit.md.
+# Usage: run-audit.sh [latency-ms] [runs]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+jar="$here/target/benchmarks.jar"
+if [ ! -f "$jar" ]; then
+  (cd "$root" && mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package -pl benchmarks -am)
+fi
+{
+  echo "# Audit of the corpus for two targets ($(date -u +%Y-%m-%d), $(nproc) cores)"
+  echo
+  java -Xmx1g -cp "$jar" io.pyhermetic.bench.AuditBenchmark "${1:-50}" "${2:-5}"
+} | tee "$here/results/audit.md"
