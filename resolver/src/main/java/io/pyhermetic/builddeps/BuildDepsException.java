@@ -4,9 +4,7 @@ import io.pyhermetic.error.PyhermeticException;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/**
- * A build-dependency result that cannot be written because it has errors; carries all of them.
- */
+/** A build-dependency result that cannot be written because it has errors; carries all of them. */
 public class BuildDepsException extends PyhermeticException {
   private static final long serialVersionUID = 1L;
 

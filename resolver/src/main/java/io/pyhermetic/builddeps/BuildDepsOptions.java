@@ -20,10 +20,10 @@ import java.util.Objects;
  * @param binaryFor empty for source-only mode (every package gets a build environment, as
  *     pybuild-deps does); otherwise only packages without an installable wheel for one of these
  *     targets, per the audit, get one
- * @param skipMissingSdist skip packages that need building but have no sdist (listed in the
- *     result) instead of failing
- * @param constraints user constraints ({@code --constraint}): applied to every environment in
- *     which their project appears, like pip's {@code -c}
+ * @param skipMissingSdist skip packages that need building but have no sdist (listed in the result)
+ *     instead of failing
+ * @param constraints user constraints ({@code --constraint}): applied to every environment in which
+ *     their project appears, like pip's {@code -c}
  * @param extraRequirements build requirements to add whenever a package's declared build
  *     requirements name the key project (for backends that add requirements dynamically)
  * @param concurrency how many packages are inspected and resolved at once

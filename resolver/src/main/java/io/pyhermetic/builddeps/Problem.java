@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param pkg the package, {@code name==version} (or the requirement text when not pinned)
  * @param kind what kind of problem
  * @param message what happened, with a location or the chain of requirements where known
- * @param chain for a resolution conflict, each conflicting requirement with the path that led to
- *     it ({@code foo==1.0 → hatchling==1.28.0 → packaging>=24}); empty otherwise
+ * @param chain for a resolution conflict, each conflicting requirement with the path that led to it
+ *     ({@code foo==1.0 → hatchling==1.28.0 → packaging>=24}); empty otherwise
  */
 public record Problem(String pkg, Kind kind, String message, List<String> chain) {
 

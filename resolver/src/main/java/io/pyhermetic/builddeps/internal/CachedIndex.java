@@ -61,7 +61,13 @@ public final class CachedIndex implements PackageIndex {
         new Key(project, version), k -> start(() -> index.metadataAsync(project, version)));
   }
 
-  private static <T> CompletableFuture<T> start(java.util.function.Supplier<CompletableFuture<T>> s) {
+  @Override
+  public CompletableFuture<String> downloadAsync(ReleaseFile file, java.nio.file.Path destination) {
+    return index.downloadAsync(file, destination);
+  }
+
+  private static <T> CompletableFuture<T> start(
+      java.util.function.Supplier<CompletableFuture<T>> s) {
     try {
       return s.get();
     } catch (RuntimeException e) {

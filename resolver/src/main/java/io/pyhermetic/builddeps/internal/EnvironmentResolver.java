@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * every requirement, every user constraint and the interpreter's Python version, trying the input
  * pins first. Depth-first with backtracking, shaped like resolvelib; a dead end jumps back to the
  * newest decision that contributed to it (conflict-directed backjumping), so unrelated choices are
- * not retried. Cyclic dependencies terminate because a project is decided once per environment.
- * Not thread-safe: one instance per resolution.
+ * not retried. Cyclic dependencies terminate because a project is decided once per environment. Not
+ * thread-safe: one instance per resolution.
  */
 public final class EnvironmentResolver {
   private static final Logger LOG = LoggerFactory.getLogger(EnvironmentResolver.class);
@@ -45,8 +45,8 @@ public final class EnvironmentResolver {
    * A resolved environment.
    *
    * @param pins every project and its version, in the order decided
-   * @param requiredBy per project, the canonical names of what requires it (the root's name for
-   *     the root requirements)
+   * @param requiredBy per project, the canonical names of what requires it (the root's name for the
+   *     root requirements)
    */
   public record Outcome(
       Map<ProjectName, Version> pins, Map<ProjectName, SortedSet<String>> requiredBy) {
@@ -263,7 +263,8 @@ public final class EnvironmentResolver {
       out.add(e.chain());
     }
     if (!edges.isEmpty()) {
-      for (Requirement c : constraints.getOrDefault(edges.get(0).requirement().projectName(), List.of())) {
+      for (Requirement c :
+          constraints.getOrDefault(edges.get(0).requirement().projectName(), List.of())) {
         out.add("constraint" + ARROW + c);
       }
     }
@@ -271,7 +272,8 @@ public final class EnvironmentResolver {
   }
 
   /** Matching versions, newest first, with the preferred version (if it matches) first. */
-  private List<Version> candidates(ProjectName name, SpecifierSet specifier, List<String> rejected) {
+  private List<Version> candidates(
+      ProjectName name, SpecifierSet specifier, List<String> rejected) {
     List<Version> all;
     try {
       all = index.versions(name);
@@ -382,7 +384,11 @@ public final class EnvironmentResolver {
       Failure f =
           addEdge(
               state,
-              new Edge(dep.withMarker(Optional.empty()), name.canonical(), Optional.of(name), childPath));
+              new Edge(
+                  dep.withMarker(Optional.empty()),
+                  name.canonical(),
+                  Optional.of(name),
+                  childPath));
       if (f != null) {
         return f;
       }
