@@ -22,15 +22,58 @@ import java.util.Optional;
  * @param requirements every requirement, in the order found
  * @param backend the {@code build-backend} of {@code pyproject.toml}, if declared
  * @param legacyDefault whether the requirements are pip's default (no {@code [build-system]})
+ * @param origins where each requirement was declared, parallel to {@code requirements}
  */
 public record BuildRequirements(
-    List<Requirement> requirements, Optional<String> backend, boolean legacyDefault) {
+    List<Requirement> requirements,
+    Optional<String> backend,
+    boolean legacyDefault,
+    List<Origin> origins) {
 
   /** pip's build requirements for a project without {@code [build-system]}. */
   public static final String LEGACY_DEFAULT = "setuptools>=40.8.0";
 
+  /** Where a build requirement comes from. */
+  public enum Origin {
+    PYPROJECT_TOML("pyproject.toml"),
+    SETUP_CFG("setup.cfg"),
+    SETUP_PY("setup.py"),
+    /** pip's default for a project without {@code [build-system]}. */
+    PIP_DEFAULT("pip default");
+
+    private final String label;
+
+    Origin(String label) {
+      this.label = label;
+    }
+
+    /** The file name, or {@code pip default}. */
+    public String label() {
+      return label;
+    }
+  }
+
   public BuildRequirements {
     requirements = List.copyOf(requirements);
+    origins = List.copyOf(origins);
+    if (origins.size() != requirements.size()) {
+      throw new IllegalArgumentException("one origin per requirement");
+    }
+  }
+
+  /** Requirements without recorded origins: each is attributed to {@code pyproject.toml}. */
+  public BuildRequirements(
+      List<Requirement> requirements, Optional<String> backend, boolean legacyDefault) {
+    this(
+        requirements,
+        backend,
+        legacyDefault,
+        java.util.Collections.nCopies(requirements.size(), Origin.PYPROJECT_TOML));
+  }
+
+  /** Where {@code requirements().get(index)} was declared. */
+  public Origin origin(int index) {
+    return origins.get(index);
   }
 
   /**
@@ -46,6 +89,7 @@ public record BuildRequirements(
       Optional<byte[]> setupCfg,
       Optional<byte[]> setupPy) {
     List<Requirement> requirements = new ArrayList<>();
+    List<Origin> origins = new ArrayList<>();
     Optional<String> backend = Optional.empty();
     boolean declared = false;
     if (pyproject.isPresent()) {
@@ -76,6 +120,7 @@ public record BuildRequirements(
         }
         for (JsonNode r : requires) {
           requirements.add(parse(r.asText(), source, text));
+          origins.add(Origin.PYPROJECT_TOML);
         }
         if (buildSystem.hasNonNull("build-backend")) {
           backend = Optional.of(buildSystem.get("build-backend").asText());
@@ -86,7 +131,10 @@ public record BuildRequirements(
       String source = sdist + "/setup.cfg";
       String text = decode(setupCfg.get());
       for (String line : SetupCfg.setupRequires(text)) {
-        requirements.addAll(setupCfgItem(line, source, text));
+        for (Requirement r : setupCfgItem(line, source, text)) {
+          requirements.add(r);
+          origins.add(Origin.SETUP_CFG);
+        }
       }
     }
     if (setupPy.isPresent()) {
@@ -94,15 +142,15 @@ public record BuildRequirements(
       String text = decode(setupPy.get());
       for (String r : SetupPy.setupRequires(text, source)) {
         requirements.add(parse(r, source, text));
+        origins.add(Origin.SETUP_PY);
       }
     }
     if (!declared) {
-      List<Requirement> withDefault = new ArrayList<>();
-      withDefault.add(Requirement.parse(LEGACY_DEFAULT));
-      withDefault.addAll(requirements);
-      return new BuildRequirements(withDefault, backend, true);
+      requirements.add(0, Requirement.parse(LEGACY_DEFAULT));
+      origins.add(0, Origin.PIP_DEFAULT);
+      return new BuildRequirements(requirements, backend, true, origins);
     }
-    return new BuildRequirements(requirements, backend, false);
+    return new BuildRequirements(requirements, backend, false, origins);
   }
 
   /** setuptools' rule: a line that is one requirement stays whole, else it is split on ';'. */

@@ -43,6 +43,15 @@ class BuildRequirementsTest {
             "numpy");
     assertThat(b.backend()).contains("hatchling.build");
     assertThat(b.legacyDefault()).isFalse();
+    assertThat(b.origins())
+        .containsExactly(
+            BuildRequirements.Origin.PYPROJECT_TOML,
+            BuildRequirements.Origin.PYPROJECT_TOML,
+            BuildRequirements.Origin.SETUP_CFG,
+            BuildRequirements.Origin.SETUP_CFG,
+            BuildRequirements.Origin.SETUP_CFG,
+            BuildRequirements.Origin.SETUP_PY,
+            BuildRequirements.Origin.SETUP_PY);
   }
 
   @Test
@@ -55,6 +64,7 @@ class BuildRequirementsTest {
             file("import setuptools\nsetuptools.setup(name='old')\n"));
     assertThat(names(b)).containsExactly("setuptools>=40.8.0");
     assertThat(b.legacyDefault()).isTrue();
+    assertThat(b.origins()).containsExactly(BuildRequirements.Origin.PIP_DEFAULT);
     BuildRequirements tool =
         BuildRequirements.read(
             "t-1.0.tar.gz",

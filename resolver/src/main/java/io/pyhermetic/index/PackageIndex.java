@@ -1,7 +1,10 @@
 package io.pyhermetic.index;
 
+import io.pyhermetic.index.internal.FileCopy;
+import io.pyhermetic.index.internal.Futures;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -44,6 +47,29 @@ public interface PackageIndex {
   /** {@link #metadata} without blocking. */
   default CompletableFuture<ReleaseMetadata> metadataAsync(ProjectName project, Version version) {
     return run(() -> metadata(project, version));
+  }
+
+  /**
+   * Streams {@code file}'s bytes into {@code destination} (created or replaced; its parent must
+   * exist) and completes with the lower-case hex sha256 of the bytes written; the caller compares
+   * it with {@link ReleaseFile#sha256()}. Fails with an {@link IndexException} naming the file and
+   * the redacted URL, after deleting any partial file.
+   *
+   * <p>The default copies {@code file:} URLs and fails for others; network indexes override it.
+   */
+  default CompletableFuture<String> downloadAsync(ReleaseFile file, Path destination) {
+    if (!FileCopy.isFileUrl(file.url())) {
+      return CompletableFuture.failedFuture(
+          new IndexException(
+              file.filename(), file.url(), "this index cannot download non-file URLs"));
+    }
+    return CompletableFuture.supplyAsync(
+        () -> FileCopy.copy(file.filename(), file.url(), destination));
+  }
+
+  /** {@link #downloadAsync} and wait. */
+  default String download(ReleaseFile file, Path destination) {
+    return Futures.join(downloadAsync(file, destination));
   }
 
   /**

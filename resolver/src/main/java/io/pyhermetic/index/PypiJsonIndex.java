@@ -1,11 +1,13 @@
 package io.pyhermetic.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pyhermetic.index.internal.FileCopy;
 import io.pyhermetic.index.internal.Futures;
 import io.pyhermetic.index.internal.HttpTransport;
 import io.pyhermetic.index.internal.Json;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -184,6 +186,18 @@ public final class PypiJsonIndex implements PackageIndex, AutoCloseable {
       }
     }
     return new ReleaseMetadata(name, v, requires, Json.text(info, "requires_python"));
+  }
+
+  @Override
+  public CompletableFuture<String> downloadAsync(ReleaseFile file, Path destination) {
+    if (FileCopy.isFileUrl(file.url())) {
+      return PackageIndex.super.downloadAsync(file, destination);
+    }
+    String url = HttpTransport.inheritCredentials(baseUrl, file.url());
+    long limit = file.size().orElse(transport.options().maxDownloadBytes());
+    return transport
+        .download(file.filename(), url, destination, limit)
+        .thenApply(HttpTransport.Download::sha256);
   }
 
   @Override

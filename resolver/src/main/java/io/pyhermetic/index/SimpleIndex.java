@@ -1,6 +1,7 @@
 package io.pyhermetic.index;
 
 import io.pyhermetic.index.internal.CoreMetadata;
+import io.pyhermetic.index.internal.FileCopy;
 import io.pyhermetic.index.internal.Filenames;
 import io.pyhermetic.index.internal.Futures;
 import io.pyhermetic.index.internal.HttpTransport;
@@ -9,6 +10,7 @@ import io.pyhermetic.internal.Redaction;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -193,6 +195,18 @@ public final class SimpleIndex implements PackageIndex, AutoCloseable {
               }
               return SimplePage.parse(subject, response);
             });
+  }
+
+  @Override
+  public CompletableFuture<String> downloadAsync(ReleaseFile file, Path destination) {
+    if (FileCopy.isFileUrl(file.url())) {
+      return PackageIndex.super.downloadAsync(file, destination);
+    }
+    String url = HttpTransport.inheritCredentials(baseUrl, file.url());
+    long limit = file.size().orElse(transport.options().maxDownloadBytes());
+    return transport
+        .download(file.filename(), url, destination, limit)
+        .thenApply(HttpTransport.Download::sha256);
   }
 
   @Override

@@ -154,4 +154,20 @@ class LocalIndexTest {
     assertThat(index.filesAsync(ProjectName.of("tiny-pkg"), Version.parse("0.8")).join())
         .hasSize(1);
   }
+
+  @Test
+  void downloadCopiesWithTheDigest(@TempDir Path out) throws Exception {
+    ReleaseFile wheel = index.files(ProjectName.of("tiny-pkg"), Version.parse("1.0")).get(0);
+    Path target = out.resolve(wheel.filename());
+    assertThat(index.download(wheel, target)).isEqualTo(wheel.sha256().orElseThrow());
+    assertThat(Files.readAllBytes(target))
+        .isEqualTo(Files.readAllBytes(dir.resolve(wheel.filename())));
+    ReleaseFile missing =
+        ReleaseFile.builder("gone-1.0.tar.gz", dir.resolve("gone-1.0.tar.gz").toUri().toString())
+            .build();
+    assertThatThrownBy(() -> index.downloadAsync(missing, out.resolve("gone")).join())
+        .hasCauseInstanceOf(IndexException.class)
+        .hasMessageContaining("gone-1.0.tar.gz: cannot copy");
+    assertThat(out.resolve("gone")).doesNotExist();
+  }
 }

@@ -3,6 +3,7 @@ package io.pyhermetic.index;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -15,6 +16,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.pyhermetic.index.internal.HttpTransport;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 class PypiJsonIndexTest {
   @RegisterExtension
@@ -314,5 +317,33 @@ class PypiJsonIndexTest {
     assertThatThrownBy(() -> index.filesAsync(name("nope"), v("1.0")).join())
         .isInstanceOf(CompletionException.class)
         .hasCauseInstanceOf(IndexException.class);
+  }
+
+  @Test
+  void downloadAsyncCompletesWithTheSha256(@TempDir Path dir) throws Exception {
+    byte[] bytes = new byte[100_000];
+    new java.util.Random(7).nextBytes(bytes);
+    wm.stubFor(get("/packages/x/pkg-1.0-py3-none-any.whl").willReturn(ok().withBody(bytes)));
+    ReleaseFile file =
+        ReleaseFile.builder(
+                "pkg-1.0-py3-none-any.whl", wm.baseUrl() + "/packages/x/pkg-1.0-py3-none-any.whl")
+            .size(bytes.length)
+            .build();
+    Path target = dir.resolve(file.filename());
+    String expected =
+        java.util.HexFormat.of()
+            .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    assertThat(index.downloadAsync(file, target).join()).isEqualTo(expected);
+    assertThat(java.nio.file.Files.readAllBytes(target)).isEqualTo(bytes);
+  }
+
+  @Test
+  void downloadOfAMissingFileIsNotFound(@TempDir Path dir) {
+    wm.stubFor(get("/packages/gone.tar.gz").willReturn(aResponse().withStatus(404)));
+    ReleaseFile file =
+        ReleaseFile.builder("gone.tar.gz", wm.baseUrl() + "/packages/gone.tar.gz").build();
+    assertThatThrownBy(() -> index.download(file, dir.resolve("gone.tar.gz")))
+        .isInstanceOfSatisfying(IndexException.class, e -> assertThat(e.isNotFound()).isTrue())
+        .hasMessageStartingWith("gone.tar.gz: HTTP 404");
   }
 }

@@ -377,4 +377,40 @@ class SimpleIndexTest {
     }
     wm.verify(1, getRequestedFor(urlEqualTo("/simple/beautifulsoup4/")));
   }
+
+  @Test
+  void downloadStreamsAFileWithTheIndexCredentials(@TempDir Path dir) throws Exception {
+    String base = wm.baseUrl().replace("//", "//ivy:pw0rd@");
+    SimpleIndex privateIndex = new SimpleIndex(base + "/simple", transport);
+    stubJsonPage();
+    byte[] bytes = "wheel bytes".getBytes(StandardCharsets.UTF_8);
+    wm.stubFor(
+        get("/files/b1/fe/beautifulsoup4-4.12.3-py3-none-any.whl")
+            .willReturn(ok().withBody(bytes)));
+    ReleaseFile wheel = privateIndex.files(name("beautifulsoup4"), v("4.12.3")).get(0);
+    // the listed size (147925) is only a cap: fewer bytes are fine, the caller checks the digest
+    Path target = dir.resolve(wheel.filename());
+    assertThat(privateIndex.download(wheel, target))
+        .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+    assertThat(java.nio.file.Files.readAllBytes(target)).isEqualTo(bytes);
+    wm.verify(
+        getRequestedFor(urlEqualTo("/files/b1/fe/beautifulsoup4-4.12.3-py3-none-any.whl"))
+            .withBasicAuth(new BasicCredentials("ivy", "pw0rd")));
+  }
+
+  @Test
+  void downloadOverTheListedSizeFails(@TempDir Path dir) {
+    ReleaseFile file =
+        ReleaseFile.builder("pkg-1.0.tar.gz", wm.baseUrl() + "/files/pkg-1.0.tar.gz")
+            .size(4)
+            .build();
+    wm.stubFor(get("/files/pkg-1.0.tar.gz").willReturn(ok("12345")));
+    Path target = dir.resolve(file.filename());
+    assertThatThrownBy(() -> index.download(file, target))
+        .isInstanceOf(IndexException.class)
+        .hasMessageStartingWith("pkg-1.0.tar.gz: ")
+        .hasMessageContaining("larger than the limit of 4 bytes")
+        .hasMessageContaining("/files/pkg-1.0.tar.gz");
+    assertThat(target).doesNotExist();
+  }
 }

@@ -73,7 +73,10 @@ public final class Distributions {
   public enum Format {
     TAR_GZ(".tar.gz"),
     ZIP(".zip"),
-    TAR_BZ2(".tar.bz2");
+    TAR_BZ2(".tar.bz2"),
+    TAR_XZ(".tar.xz"),
+    TAR(".tar"),
+    TGZ(".tgz");
 
     final String suffix;
 
@@ -100,6 +103,109 @@ public final class Distributions {
     files.forEach((path, content) -> entries.put(top + "/" + path, content));
     write(file, format == Format.ZIP ? zip(entries) : tar(entries, format));
     return file;
+  }
+
+  /** The kind of a raw archive member written by {@link #archive}. */
+  public enum MemberType {
+    FILE,
+    DIRECTORY,
+    SYMLINK,
+    HARDLINK
+  }
+
+  /**
+   * One raw archive member, for archives that a well-behaved build tool would never write (absolute
+   * paths, {@code ..}, links).
+   *
+   * @param name the member name exactly as stored
+   * @param content the file content (ignored for directories and links)
+   * @param type the member type
+   * @param linkTarget the target of a link, or an empty string
+   */
+  public record Member(String name, byte[] content, MemberType type, String linkTarget) {
+    public static Member file(String name, String content) {
+      return new Member(name, content.getBytes(StandardCharsets.UTF_8), MemberType.FILE, "");
+    }
+
+    public static Member link(String name, MemberType type, String target) {
+      return new Member(name, new byte[0], type, target);
+    }
+  }
+
+  /**
+   * Writes exactly these members, in order, as an archive of {@code format} named {@code fileName}
+   * in {@code dir}. Zip archives store symbolic links the way Info-ZIP does (Unix mode bits, the
+   * target as content); hard links exist only in tar.
+   */
+  public static Path archive(Path dir, String fileName, Format format, List<Member> members) {
+    Path file = dir.resolve(fileName);
+    write(file, format == Format.ZIP ? rawZip(members) : rawTar(members, format));
+    return file;
+  }
+
+  private static byte[] rawZip(List<Member> members) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream zip =
+        new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(bytes)) {
+      for (Member m : members) {
+        org.apache.commons.compress.archivers.zip.ZipArchiveEntry entry =
+            new org.apache.commons.compress.archivers.zip.ZipArchiveEntry(m.name());
+        entry.setTime(FIXED_TIME);
+        byte[] content = m.content();
+        if (m.type() == MemberType.SYMLINK) {
+          entry.setUnixMode(0120777);
+          content = m.linkTarget().getBytes(StandardCharsets.UTF_8);
+        } else if (m.type() == MemberType.FILE) {
+          entry.setUnixMode(0100644);
+        }
+        zip.putArchiveEntry(entry);
+        zip.write(content);
+        zip.closeArchiveEntry();
+      }
+      zip.finish();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static byte[] rawTar(List<Member> members, Format format) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (OutputStream compressed = compressor(bytes, format);
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(compressed)) {
+      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      for (Member m : members) {
+        TarArchiveEntry entry;
+        switch (m.type()) {
+          case SYMLINK:
+            entry = new TarArchiveEntry(m.name(), TarArchiveEntry.LF_SYMLINK, true);
+            entry.setLinkName(m.linkTarget());
+            break;
+          case HARDLINK:
+            entry = new TarArchiveEntry(m.name(), TarArchiveEntry.LF_LINK, true);
+            entry.setLinkName(m.linkTarget());
+            break;
+          case DIRECTORY:
+            entry = new TarArchiveEntry(m.name(), TarArchiveEntry.LF_DIR, true);
+            break;
+          default:
+            // preserveAbsolutePath keeps "/etc/x" and "../x" exactly as given
+            entry = new TarArchiveEntry(m.name(), true);
+            entry.setSize(m.content().length);
+            entry.setMode(0644);
+        }
+        entry.setModTime(FIXED_TIME);
+        tar.putArchiveEntry(entry);
+        if (m.type() == MemberType.FILE) {
+          tar.write(m.content());
+        }
+        tar.closeArchiveEntry();
+      }
+      tar.finish();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
   }
 
   private static byte[] zip(Map<String, String> entries) {
@@ -143,6 +249,12 @@ public final class Distributions {
   private static OutputStream compressor(OutputStream out, Format format) throws IOException {
     if (format == Format.TAR_BZ2) {
       return new BZip2CompressorOutputStream(out);
+    }
+    if (format == Format.TAR_XZ) {
+      return new org.apache.commons.compress.compressors.xz.XZCompressorOutputStream(out);
+    }
+    if (format == Format.TAR) {
+      return new java.io.FilterOutputStream(out);
     }
     GzipParameters parameters = new GzipParameters();
     parameters.setModificationTime(0);

@@ -9,11 +9,18 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +36,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
@@ -42,6 +51,7 @@ import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
@@ -96,9 +106,12 @@ public final class HttpTransport implements AutoCloseable {
    * @param connectTimeout TCP/TLS connect timeout
    * @param responseTimeout longest wait for response data
    * @param maxTries attempts per request, including the first
-   * @param maxBodyBytes the largest response body accepted
+   * @param maxBodyBytes the largest response body accepted into memory
+   * @param maxDownloadBytes the largest file {@link #download} writes when its size is not known
    * @param maxRedirects redirects followed per request
    * @param backoff delay before each retry
+   * @param cache the on-disk response cache, if any
+   * @param credentials where {@code Authorization} for a URL without user-info comes from
    */
   public record Options(
       int maxConcurrency,
@@ -106,23 +119,30 @@ public final class HttpTransport implements AutoCloseable {
       Duration responseTimeout,
       int maxTries,
       long maxBodyBytes,
+      long maxDownloadBytes,
       int maxRedirects,
       Backoff backoff,
-      Optional<ResponseCache.Settings> cache) {
+      Optional<ResponseCache.Settings> cache,
+      Credentials credentials) {
 
     public Options {
-      if (maxConcurrency < 1 || maxTries < 1 || maxBodyBytes < 1 || maxRedirects < 0) {
+      if (maxConcurrency < 1
+          || maxTries < 1
+          || maxBodyBytes < 1
+          || maxDownloadBytes < 1
+          || maxRedirects < 0) {
         throw new IllegalArgumentException("limits must be positive");
       }
       Objects.requireNonNull(connectTimeout, "connectTimeout");
       Objects.requireNonNull(responseTimeout, "responseTimeout");
       Objects.requireNonNull(backoff, "backoff");
       Objects.requireNonNull(cache, "cache");
+      Objects.requireNonNull(credentials, "credentials");
     }
 
     /**
-     * 16 in flight, 10 s connect, 60 s response, 4 tries, 64 MiB, 5 redirects, 0.5 s → 30 s, no
-     * cache.
+     * 16 in flight, 10 s connect, 60 s response, 4 tries, 64 MiB bodies, 16 GiB downloads, 5
+     * redirects, 0.5 s → 30 s, no cache, no credentials beyond the URL's.
      */
     public static Options defaults() {
       return new Options(
@@ -131,9 +151,11 @@ public final class HttpTransport implements AutoCloseable {
           Duration.ofSeconds(60),
           4,
           64L * 1024 * 1024,
+          16L * 1024 * 1024 * 1024,
           5,
           Backoff.exponential(Duration.ofMillis(500), Duration.ofSeconds(30), 1.0),
-          Optional.empty());
+          Optional.empty(),
+          Credentials.NONE);
     }
 
     public Options withMaxConcurrency(int value) {
@@ -143,14 +165,25 @@ public final class HttpTransport implements AutoCloseable {
           responseTimeout,
           maxTries,
           maxBodyBytes,
+          maxDownloadBytes,
           maxRedirects,
           backoff,
-          cache);
+          cache,
+          credentials);
     }
 
     public Options withTimeouts(Duration connect, Duration response) {
       return new Options(
-          maxConcurrency, connect, response, maxTries, maxBodyBytes, maxRedirects, backoff, cache);
+          maxConcurrency,
+          connect,
+          response,
+          maxTries,
+          maxBodyBytes,
+          maxDownloadBytes,
+          maxRedirects,
+          backoff,
+          cache,
+          credentials);
     }
 
     public Options withMaxTries(int value) {
@@ -160,9 +193,11 @@ public final class HttpTransport implements AutoCloseable {
           responseTimeout,
           value,
           maxBodyBytes,
+          maxDownloadBytes,
           maxRedirects,
           backoff,
-          cache);
+          cache,
+          credentials);
     }
 
     public Options withMaxBodyBytes(long value) {
@@ -172,9 +207,25 @@ public final class HttpTransport implements AutoCloseable {
           responseTimeout,
           maxTries,
           value,
+          maxDownloadBytes,
           maxRedirects,
           backoff,
-          cache);
+          cache,
+          credentials);
+    }
+
+    public Options withMaxDownloadBytes(long value) {
+      return new Options(
+          maxConcurrency,
+          connectTimeout,
+          responseTimeout,
+          maxTries,
+          maxBodyBytes,
+          value,
+          maxRedirects,
+          backoff,
+          cache,
+          credentials);
     }
 
     public Options withBackoff(Backoff value) {
@@ -184,9 +235,11 @@ public final class HttpTransport implements AutoCloseable {
           responseTimeout,
           maxTries,
           maxBodyBytes,
+          maxDownloadBytes,
           maxRedirects,
           value,
-          cache);
+          cache,
+          credentials);
     }
 
     /**
@@ -194,15 +247,35 @@ public final class HttpTransport implements AutoCloseable {
      * revalidated by ETag; {@code offline} answers from the cache only.
      */
     public Options withCache(java.nio.file.Path directory, Duration maxAge, boolean offline) {
+      return withCache(Optional.of(new ResponseCache.Settings(directory, maxAge, offline)));
+    }
+
+    public Options withCache(Optional<ResponseCache.Settings> value) {
       return new Options(
           maxConcurrency,
           connectTimeout,
           responseTimeout,
           maxTries,
           maxBodyBytes,
+          maxDownloadBytes,
           maxRedirects,
           backoff,
-          Optional.of(new ResponseCache.Settings(directory, maxAge, offline)));
+          value,
+          credentials);
+    }
+
+    public Options withCredentials(Credentials value) {
+      return new Options(
+          maxConcurrency,
+          connectTimeout,
+          responseTimeout,
+          maxTries,
+          maxBodyBytes,
+          maxDownloadBytes,
+          maxRedirects,
+          backoff,
+          cache,
+          value);
     }
   }
 
@@ -338,13 +411,72 @@ public final class HttpTransport implements AutoCloseable {
     CompletableFuture<Response> result = new CompletableFuture<>();
     Exchange exchange;
     try {
-      exchange = new Exchange(subject, url, headers, result);
+      exchange =
+          new Exchange(
+              subject,
+              url,
+              headers,
+              result,
+              uri -> new LimitedConsumer(uri, options.maxBodyBytes()));
     } catch (IndexException e) {
       result.completeExceptionally(e);
       return result;
     }
-    exchange.attempt(exchange.origin, 1, 0);
+    exchange.attempt(null, 1, 0);
     return result;
+  }
+
+  /** The sha256 and size of a downloaded file. */
+  public record Download(String sha256, long size) {}
+
+  /**
+   * GETs {@code url} into {@code destination} (created or replaced), digesting the bytes as they
+   * arrive, with the same retries, redirects, credentials and concurrency limit as {@link #get}; a
+   * retry starts the file over. Nothing is buffered in memory and the cache is not used. On any
+   * failure the partial file is deleted and the future fails with an {@link IndexException} naming
+   * {@code subject} and the redacted URL.
+   *
+   * @param maxBytes the most bytes accepted; more is an error
+   */
+  public CompletableFuture<Download> download(
+      String subject, String url, Path destination, long maxBytes) {
+    if (cache.isPresent() && cache.get().settings().offline()) {
+      return CompletableFuture.failedFuture(
+          new IndexException(subject, url, "offline, and downloads need the network"));
+    }
+    AtomicReference<Download> written = new AtomicReference<>();
+    CompletableFuture<Response> result = new CompletableFuture<>();
+    try {
+      new Exchange(
+              subject,
+              url,
+              Map.of(),
+              result,
+              uri -> new FileConsumer(uri, destination, maxBytes, written))
+          .attempt(null, 1, 0);
+    } catch (IndexException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return result.handle(
+        (response, error) -> {
+          if (error == null && response.status() == 200 && written.get() != null) {
+            return written.get();
+          }
+          try {
+            Files.deleteIfExists(destination);
+          } catch (IOException e) {
+            LOG.warn("could not delete the partial download {}: {}", destination, e.toString());
+          }
+          if (error != null) {
+            throw Futures.unwrap(error);
+          }
+          throw new IndexException(
+              subject,
+              url,
+              "HTTP " + response.status() + " for the download",
+              response.status(),
+              null);
+        });
   }
 
   /** {@link #get} and wait. */
@@ -393,13 +525,16 @@ public final class HttpTransport implements AutoCloseable {
     final Optional<String> authorization;
     final Map<String, String> headers;
     final CompletableFuture<Response> result;
+    final Function<URI, AsyncResponseConsumer<Response>> consumers;
 
     Exchange(
         String subject,
         String url,
         Map<String, String> headers,
-        CompletableFuture<Response> result) {
+        CompletableFuture<Response> result,
+        Function<URI, AsyncResponseConsumer<Response>> consumers) {
       this.subject = subject;
+      this.consumers = consumers;
       this.displayUrl = Redaction.redact(url);
       this.headers = Map.copyOf(headers);
       this.result = result;
@@ -434,16 +569,21 @@ public final class HttpTransport implements AutoCloseable {
           && port(uri) == port(origin);
     }
 
+    /** Queues a try of {@code uri} ({@code null}: the exchange's own URL). */
     void attempt(URI uri, int tryNumber, int redirects) {
-      submit(() -> send(uri, tryNumber, redirects));
+      URI target = uri == null ? origin : uri;
+      submit(() -> send(target, tryNumber, redirects));
     }
 
     void send(URI uri, int tryNumber, int redirects) {
       SimpleRequestBuilder request = SimpleRequestBuilder.get(uri);
       headers.forEach(request::addHeader);
-      if (authorization.isPresent() && sameOrigin(uri)) {
-        request.addHeader("Authorization", authorization.get());
-      }
+      // the URL's own user-info first, for its origin only; otherwise the configured source
+      Optional<String> auth =
+          authorization.isPresent() && sameOrigin(uri)
+              ? authorization
+              : options.credentials().authorization(uri);
+      auth.ifPresent(value -> request.addHeader("Authorization", value));
       LOG.debug("GET {} (try {})", Redaction.redact(uri.toString()), tryNumber);
       AtomicBoolean held = new AtomicBoolean(true);
       Runnable release =
@@ -455,7 +595,7 @@ public final class HttpTransport implements AutoCloseable {
       try {
         client.execute(
             SimpleRequestProducer.create(request.build()),
-            new LimitedConsumer(uri, options.maxBodyBytes()),
+            consumers.apply(uri),
             new FutureCallback<Response>() {
               @Override
               public void completed(Response response) {
@@ -667,6 +807,120 @@ public final class HttpTransport implements AutoCloseable {
     }
   }
 
+  private static Map<String, List<String>> headersOf(HttpResponse response) {
+    Map<String, List<String>> map = new LinkedHashMap<>();
+    for (Header header : response.getHeaders()) {
+      map.computeIfAbsent(header.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+          .add(header.getValue());
+    }
+    map.replaceAll((k, v) -> List.copyOf(v));
+    return Collections.unmodifiableMap(map);
+  }
+
+  private static void checkLength(HttpResponse response, long limit) throws IOException {
+    Header length = response.getFirstHeader("Content-Length");
+    if (length != null) {
+      try {
+        if (Long.parseLong(length.getValue().trim()) > limit) {
+          throw new BodyTooLargeException(limit);
+        }
+      } catch (NumberFormatException e) {
+        // ignore a malformed length; the streamed count still applies
+      }
+    }
+  }
+
+  /**
+   * Streams a 200 body into a file while digesting it; other bodies (redirects, errors) are
+   * discarded since only their status matters. Runs on the I/O thread: each chunk is one write to
+   * the page cache.
+   */
+  private static final class FileConsumer extends AbstractBinResponseConsumer<Response> {
+    private final URI uri;
+    private final Path destination;
+    private final long limit;
+    private final AtomicReference<Download> written;
+    private int status;
+    private Map<String, List<String>> headers = Map.of();
+    private FileChannel channel;
+    private MessageDigest sha;
+    private long count;
+
+    FileConsumer(URI uri, Path destination, long limit, AtomicReference<Download> written) {
+      this.uri = uri;
+      this.destination = destination;
+      this.limit = limit;
+      this.written = written;
+    }
+
+    @Override
+    protected void start(HttpResponse response, ContentType contentType) throws IOException {
+      status = response.getCode();
+      headers = headersOf(response);
+      if (status == 200) {
+        checkLength(response, limit);
+        channel =
+            FileChannel.open(
+                destination,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
+        try {
+          sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+
+    @Override
+    protected int capacityIncrement() {
+      return 256 * 1024;
+    }
+
+    @Override
+    protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
+      if (channel == null) {
+        src.position(src.limit());
+        return;
+      }
+      count += src.remaining();
+      if (count > limit) {
+        throw new BodyTooLargeException(limit);
+      }
+      sha.update(src.duplicate());
+      while (src.hasRemaining()) {
+        channel.write(src);
+      }
+    }
+
+    @Override
+    protected Response buildResult() {
+      if (channel != null) {
+        try {
+          channel.close();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        channel = null;
+        written.set(new Download(HexFormat.of().formatHex(sha.digest()), count));
+      }
+      return new Response(status, uri, headers, new byte[0]);
+    }
+
+    @Override
+    public void releaseResources() {
+      if (channel != null) {
+        try {
+          channel.close();
+        } catch (IOException e) {
+          // the download fails anyway; the partial file is deleted by the caller
+        }
+        channel = null;
+      }
+    }
+  }
+
   /** Buffers the body up to a limit. */
   private static final class LimitedConsumer extends AbstractBinResponseConsumer<Response> {
     private final URI uri;
@@ -683,23 +937,8 @@ public final class HttpTransport implements AutoCloseable {
     @Override
     protected void start(HttpResponse response, ContentType contentType) throws IOException {
       status = response.getCode();
-      Map<String, List<String>> map = new LinkedHashMap<>();
-      for (Header header : response.getHeaders()) {
-        map.computeIfAbsent(header.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-            .add(header.getValue());
-      }
-      map.replaceAll((k, v) -> List.copyOf(v));
-      headers = Collections.unmodifiableMap(map);
-      Header length = response.getFirstHeader("Content-Length");
-      if (length != null) {
-        try {
-          if (Long.parseLong(length.getValue().trim()) > limit) {
-            throw new BodyTooLargeException(limit);
-          }
-        } catch (NumberFormatException e) {
-          // ignore a malformed length; the streamed count still applies
-        }
-      }
+      headers = headersOf(response);
+      checkLength(response, limit);
     }
 
     @Override

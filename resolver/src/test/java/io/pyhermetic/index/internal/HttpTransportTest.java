@@ -353,4 +353,140 @@ class HttpTransportTest {
                     "frank", "opensesame")));
     wm.verify(getRequestedFor(urlEqualTo("/elsewhere/")).withoutHeader("Authorization"));
   }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+
+  private static byte[] payload(int size) {
+    byte[] bytes = new byte[size];
+    new java.util.Random(42).nextBytes(bytes);
+    return bytes;
+  }
+
+  @Test
+  void downloadStreamsIntoTheFileAndDigests(@TempDir Path dir) throws Exception {
+    byte[] bytes = payload(3 * 1024 * 1024 + 17);
+    wm.stubFor(get("/files/big.whl").willReturn(ok().withBody(bytes)));
+    Path target = dir.resolve("big.whl");
+    Files.writeString(target, "old contents that are replaced");
+    HttpTransport.Download download =
+        fastTransport()
+            .download("big.whl", url("/files/big.whl"), target, bytes.length)
+            .get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(download.sha256()).isEqualTo(sha256(bytes));
+    assertThat(download.size()).isEqualTo(bytes.length);
+    assertThat(Files.readAllBytes(target)).isEqualTo(bytes);
+  }
+
+  @Test
+  void downloadFollowsRedirectsAndRetriesFromTheStart(@TempDir Path dir) throws Exception {
+    byte[] bytes = payload(200_000);
+    wm.stubFor(
+        get("/dl/a.tar.gz")
+            .willReturn(aResponse().withStatus(302).withHeader("Location", "/store/a.tar.gz")));
+    wm.stubFor(
+        get("/store/a.tar.gz")
+            .inScenario("flaky")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK))
+            .willSetStateTo("ok"));
+    wm.stubFor(
+        get("/store/a.tar.gz")
+            .inScenario("flaky")
+            .whenScenarioStateIs("ok")
+            .willReturn(aResponse().withStatus(503))
+            .willSetStateTo("up"));
+    wm.stubFor(
+        get("/store/a.tar.gz")
+            .inScenario("flaky")
+            .whenScenarioStateIs("up")
+            .willReturn(ok().withBody(bytes)));
+    Path target = dir.resolve("a.tar.gz");
+    HttpTransport.Download download =
+        fastTransport().download("a.tar.gz", url("/dl/a.tar.gz"), target, Long.MAX_VALUE).join();
+    assertThat(download.sha256()).isEqualTo(sha256(bytes));
+    assertThat(Files.readAllBytes(target)).isEqualTo(bytes);
+    wm.verify(3, getRequestedFor(urlEqualTo("/store/a.tar.gz")));
+  }
+
+  @Test
+  void downloadLargerThanTheLimitFailsAndLeavesNoFile(@TempDir Path dir) {
+    wm.stubFor(get("/f/x.whl").willReturn(ok().withBody(payload(5000))));
+    wm.stubFor(
+        get("/f/chunked.whl")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withChunkedDribbleDelay(5, 50)
+                    .withBody(payload(5000))));
+    HttpTransport t = fastTransport();
+    for (String name : List.of("x.whl", "chunked.whl")) {
+      Path target = dir.resolve(name);
+      assertThatThrownBy(() -> Futures.join(t.download(name, url("/f/" + name), target, 1000)))
+          .isInstanceOf(IndexException.class)
+          .hasMessageStartingWith(name + ": ")
+          .hasMessageContaining("larger than the limit of 1000 bytes");
+      assertThat(target).doesNotExist();
+    }
+  }
+
+  @Test
+  void downloadFailuresNameTheFileAndHideCredentials(@TempDir Path dir) throws Exception {
+    wm.stubFor(get("/f/gone.whl").willReturn(aResponse().withStatus(404)));
+    wm.stubFor(
+        get("/f/broken.whl").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    String base = wm.baseUrl().replace("//", "//gina:hunter2@");
+    HttpTransport t = fastTransport();
+    Path target = dir.resolve("gone.whl");
+    Files.writeString(target, "stale");
+    assertThatThrownBy(() -> Futures.join(t.download("gone.whl", base + "/f/gone.whl", target, 10)))
+        .isInstanceOfSatisfying(IndexException.class, e -> assertThat(e.isNotFound()).isTrue())
+        .hasMessageStartingWith("gone.whl: HTTP 404")
+        .hasMessageContaining("http://***@localhost:" + wm.getPort() + "/f/gone.whl")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+    assertThat(target).doesNotExist();
+    Path broken = dir.resolve("broken.whl");
+    assertThatThrownBy(
+            () -> Futures.join(t.download("broken.whl", base + "/f/broken.whl", broken, 10)))
+        .isInstanceOf(IndexException.class)
+        .hasMessageStartingWith("broken.whl: ")
+        .hasMessageContaining("after 4 tries")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+    assertThat(broken).doesNotExist();
+    wm.verify(
+        getRequestedFor(urlEqualTo("/f/gone.whl"))
+            .withBasicAuth(
+                new com.github.tomakehurst.wiremock.client.BasicCredentials("gina", "hunter2")));
+  }
+
+  @Test
+  void downloadWaitsForTheConcurrencyLimit(@TempDir Path dir) {
+    wm.stubFor(
+        get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/d/.*"))
+            .willReturn(ok("d").withFixedDelay(50)));
+    HttpTransport t = transport(Options.defaults().withBackoff(fast).withMaxConcurrency(2));
+    long start = System.nanoTime();
+    List<CompletableFuture<HttpTransport.Download>> futures =
+        IntStream.range(0, 8)
+            .mapToObj(i -> t.download("f" + i, url("/d/" + i), dir.resolve("f" + i), 10))
+            .collect(Collectors.toList());
+    CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).join();
+    // 8 downloads of at least 50 ms, at most 2 at a time
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(200));
+    assertThat(futures).allSatisfy(f -> assertThat(f.join().size()).isEqualTo(1));
+  }
+
+  @Test
+  void offlineRefusesDownloads(@TempDir Path dir) {
+    HttpTransport offline =
+        transport(Options.defaults().withCache(dir.resolve("c"), Duration.ZERO, true));
+    assertThatThrownBy(
+            () -> Futures.join(offline.download("a.whl", url("/a.whl"), dir.resolve("a"), 10)))
+        .isInstanceOf(IndexException.class)
+        .hasMessageContaining("offline");
+    wm.verify(0, getRequestedFor(urlEqualTo("/a.whl")));
+  }
 }

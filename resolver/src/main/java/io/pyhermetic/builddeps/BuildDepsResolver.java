@@ -1,0 +1,589 @@
+package io.pyhermetic.builddeps;
+
+import io.pyhermetic.audit.AuditReport;
+import io.pyhermetic.audit.Auditor;
+import io.pyhermetic.audit.PackageAudit;
+import io.pyhermetic.audit.Route;
+import io.pyhermetic.builddeps.internal.CachedIndex;
+import io.pyhermetic.builddeps.internal.EnvironmentResolver;
+import io.pyhermetic.buildsystem.BuildRequirements;
+import io.pyhermetic.buildsystem.BuildSystemException;
+import io.pyhermetic.index.IndexException;
+import io.pyhermetic.index.PackageIndex;
+import io.pyhermetic.index.Release;
+import io.pyhermetic.index.ReleaseFile;
+import io.pyhermetic.index.ReleaseResults;
+import io.pyhermetic.platform.Target;
+import io.pyhermetic.reqfile.Entry;
+import io.pyhermetic.reqfile.RequirementsFile;
+import io.pyhermetic.requirement.MarkerEnvironment;
+import io.pyhermetic.requirement.MarkerEvaluationException;
+import io.pyhermetic.requirement.ProjectName;
+import io.pyhermetic.requirement.Requirement;
+import io.pyhermetic.sdist.Downloader;
+import io.pyhermetic.sdist.SdistContents;
+import io.pyhermetic.sdist.SdistException;
+import io.pyhermetic.sdist.SdistLoader;
+import io.pyhermetic.sdist.SdistReader;
+import io.pyhermetic.version.Version;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the build dependencies of pinned requirements, as pybuild-deps does but concurrently, for
+ * explicit targets, with user constraints, a real backtracking resolver, hash-checked sdists and
+ * every failure reported at once.
+ *
+ * <p>Each package that is built from source gets its own build environment, as pip's build
+ * isolation does: its declared build requirements (markers evaluated per target) plus their runtime
+ * dependencies, resolved separately for each distinct target interpreter and merged. So one project
+ * can appear at several versions, one per environment that needs it. Every package of those
+ * environments that must itself be built gets its own environment, in waves, until nothing new
+ * appears; a package is inspected once, which ends cycles. Packages of one wave are fetched and
+ * resolved in parallel.
+ *
+ * <p>Typical use, which is all {@code pyhermetic build-deps} does:
+ *
+ * <pre>{@code
+ * BuildDepsResult result = new BuildDepsResolver(index, options).resolve(file.allEntries());
+ * if (result.isSuccess()) BuildDepsOutput.writeRequirements(out, result, header, true);
+ * BuildDepsOutput.writeReport(report, result);
+ * }</pre>
+ */
+public final class BuildDepsResolver {
+  private static final Logger LOG = LoggerFactory.getLogger(BuildDepsResolver.class);
+
+  private final CachedIndex index;
+  private final Downloader downloader;
+  private final BuildDepsOptions options;
+
+  /** Downloads sdists through {@code index}. */
+  public BuildDepsResolver(PackageIndex index, BuildDepsOptions options) {
+    this(index, index::downloadAsync, options);
+  }
+
+  /** Downloads sdists through {@code downloader} (a mirror, a cache, a test double). */
+  public BuildDepsResolver(PackageIndex index, Downloader downloader, BuildDepsOptions options) {
+    this.index = new CachedIndex(Objects.requireNonNull(index, "index"));
+    this.downloader = Objects.requireNonNull(downloader, "downloader");
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  public BuildDepsOptions options() {
+    return options;
+  }
+
+  /** What one package contributed: its outcome and, when resolved, its environment. */
+  private record Inspection(PackageOutcome outcome, Map<Release, SortedSet<String>> environment) {}
+
+  /**
+   * Resolves the build dependencies of {@code requirements} (the entries of one or more
+   * requirements files; constraint-file entries only act as preferred versions). Never throws for a
+   * per-package problem: every outcome is in the result.
+   */
+  public BuildDepsResult resolve(List<Entry> requirements) {
+    ExecutorService executor = Executors.newFixedThreadPool(options.concurrency(), daemonThreads());
+    Path work;
+    try {
+      Files.createDirectories(options.workDirectory());
+      work = Files.createTempDirectory(options.workDirectory(), "run-");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(
+          "cannot create a work directory in " + options.workDirectory(), e);
+    }
+    try {
+      return run(requirements, executor, work);
+    } finally {
+      executor.shutdownNow();
+      deleteQuietly(work);
+    }
+  }
+
+  private BuildDepsResult run(List<Entry> requirements, ExecutorService executor, Path work) {
+    SdistLoader loader =
+        new SdistLoader(downloader, new SdistReader(options.sdistLimits()), work, executor);
+    List<Problem> errors = new ArrayList<>();
+    Map<ProjectName, Version> preferred = new LinkedHashMap<>();
+    Map<Release, Set<String>> pinnedHashes = new LinkedHashMap<>();
+    Map<Release, Entry> inputEntries = new LinkedHashMap<>();
+    for (Entry e : requirements) {
+      if (e.requirement().isEmpty() || e.name().isEmpty()) {
+        if (e.link().isPresent() && !e.isConstraint()) {
+          errors.add(
+              new Problem(
+                  e.link().get(),
+                  Problem.Kind.NOT_PINNED,
+                  e.location() + ": URL requirements are not supported; pin a release with =="));
+        }
+        continue;
+      }
+      if (!activeOnAnyTarget(e.requirement().get())) {
+        continue;
+      }
+      Optional<Version> pin = e.pinnedVersion();
+      if (pin.isEmpty()) {
+        if (!e.isConstraint()) {
+          errors.add(
+              new Problem(
+                  e.requirementText().strip(),
+                  Problem.Kind.NOT_PINNED,
+                  e.location()
+                      + ": requirement '"
+                      + e.requirementText().strip()
+                      + "' is not pinned with =="));
+        }
+        continue;
+      }
+      preferred.putIfAbsent(e.name().get(), pin.get());
+      if (e.isConstraint()) {
+        continue;
+      }
+      Release release = new Release(e.name().get(), pin.get());
+      inputEntries.putIfAbsent(release, e);
+      Set<String> hashes = pinnedHashes.computeIfAbsent(release, r -> new TreeSet<>());
+      e.hashes()
+          .getOrDefault("sha256", List.of())
+          .forEach(h -> hashes.add(h.toLowerCase(Locale.ROOT)));
+    }
+
+    Map<Release, PackageOutcome> outcomes = new TreeMap<>(RELEASE_ORDER);
+    Map<Release, SortedSet<String>> neededBy = new TreeMap<>(RELEASE_ORDER);
+    Map<Release, SortedSet<String>> via = new TreeMap<>(RELEASE_ORDER);
+    for (Release r : inputEntries.keySet()) {
+      neededBy.computeIfAbsent(r, k -> new TreeSet<>()).add(PackageOutcome.INPUT);
+    }
+    List<Release> wave = new ArrayList<>(inputEntries.keySet());
+    Set<Release> seen = new LinkedHashSet<>(wave);
+    Map<Release, Entry> auditEntries = new LinkedHashMap<>(inputEntries);
+    while (!wave.isEmpty()) {
+      List<Release> toBuild = wave;
+      if (options.isBinaryFor()) {
+        toBuild = new ArrayList<>();
+        Map<Release, Optional<String>> needs = needsBuilding(wave, auditEntries, errors);
+        for (Release r : wave) {
+          Optional<String> reason = needs.get(r);
+          if (reason == null) {
+            continue; // an index failure, already reported
+          }
+          if (reason.isPresent()) {
+            toBuild.add(r);
+          } else {
+            outcomes.put(
+                r,
+                new PackageOutcome(
+                    r.name(),
+                    r.version(),
+                    PackageOutcome.Status.NOT_NEEDED,
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of(),
+                    List.of(),
+                    neededBy.getOrDefault(r, new TreeSet<>()),
+                    Optional.empty()));
+          }
+        }
+      }
+      Map<Release, CompletableFuture<Inspection>> started = new LinkedHashMap<>();
+      for (Release r : toBuild) {
+        Set<String> hashes = pinnedHashes.getOrDefault(r, Set.of());
+        started.put(
+            r,
+            inspect(r, hashes, loader, preferred, executor)
+                .exceptionally(
+                    error -> {
+                      Throwable cause = unwrap(error);
+                      LOG.debug("{} failed", r, cause);
+                      return failed(r, new Problem(r.toString(), kindOf(cause), messageOf(cause)));
+                    }));
+      }
+      List<Release> next = new ArrayList<>();
+      for (Map.Entry<Release, CompletableFuture<Inspection>> s : started.entrySet()) {
+        Release r = s.getKey();
+        Inspection inspection = s.getValue().join();
+        PackageOutcome o = inspection.outcome();
+        outcomes.put(
+            r,
+            new PackageOutcome(
+                o.name(),
+                o.version(),
+                o.status(),
+                o.sdist(),
+                o.backend(),
+                o.buildRequirements(),
+                o.environment(),
+                neededBy.getOrDefault(r, new TreeSet<>()),
+                o.problem()));
+        for (Map.Entry<Release, SortedSet<String>> pin : inspection.environment().entrySet()) {
+          via.computeIfAbsent(pin.getKey(), k -> new TreeSet<>()).addAll(pin.getValue());
+          neededBy.computeIfAbsent(pin.getKey(), k -> new TreeSet<>()).add(r.name().canonical());
+          if (seen.add(pin.getKey())) {
+            next.add(pin.getKey());
+          }
+        }
+      }
+      // a package reached again from a later wave keeps the dependents found since
+      for (Map.Entry<Release, PackageOutcome> o : outcomes.entrySet()) {
+        SortedSet<String> now = neededBy.getOrDefault(o.getKey(), new TreeSet<>());
+        if (!now.equals(o.getValue().neededBy())) {
+          PackageOutcome p = o.getValue();
+          o.setValue(
+              new PackageOutcome(
+                  p.name(),
+                  p.version(),
+                  p.status(),
+                  p.sdist(),
+                  p.backend(),
+                  p.buildRequirements(),
+                  p.environment(),
+                  now,
+                  p.problem()));
+        }
+      }
+      next.sort(RELEASE_ORDER);
+      if (options.isBinaryFor()) {
+        auditEntries = syntheticEntries(next);
+      }
+      wave = next;
+    }
+
+    List<Problem> skipped = new ArrayList<>();
+    for (PackageOutcome o : outcomes.values()) {
+      if (o.status() == PackageOutcome.Status.SKIPPED) {
+        skipped.add(o.problem().orElseThrow());
+      } else if (o.status() == PackageOutcome.Status.FAILED) {
+        errors.add(o.problem().orElseThrow());
+      }
+    }
+    List<OutputEntry> entries = entries(via, loader, work, errors);
+    return new BuildDepsResult(
+        options.targets(),
+        options.binaryFor(),
+        new ArrayList<>(outcomes.values()),
+        entries,
+        skipped,
+        errors);
+  }
+
+  private static final Comparator<Release> RELEASE_ORDER =
+      Comparator.comparing((Release r) -> r.name().canonical()).thenComparing(Release::version);
+
+  private boolean activeOnAnyTarget(Requirement requirement) {
+    if (requirement.marker().isEmpty()) {
+      return true;
+    }
+    for (Target t : options.targets()) {
+      try {
+        if (requirement.marker().get().evaluate(t.markerEnvironment())) {
+          return true;
+        }
+      } catch (MarkerEvaluationException e) {
+        LOG.warn("treating marker of {} as false: {}", requirement, e.getMessage());
+      }
+    }
+    return false;
+  }
+
+  /**
+   * For {@code --binary-for}: per release, why it must be built (a target without a wheel), empty
+   * when wheels cover every target; releases whose look-up failed are absent and reported.
+   */
+  private Map<Release, Optional<String>> needsBuilding(
+      List<Release> releases, Map<Release, Entry> entries, List<Problem> errors) {
+    Map<String, Target> targets = new LinkedHashMap<>();
+    for (Target t : options.binaryFor()) {
+      targets.put(t.toString(), t);
+    }
+    List<Entry> list = new ArrayList<>();
+    for (Release r : releases) {
+      list.add(entries.get(r));
+    }
+    AuditReport report = new Auditor(index, targets, t -> Optional.empty()).audit(list);
+    Map<Release, Optional<String>> out = new LinkedHashMap<>();
+    for (int i = 0; i < releases.size(); i++) {
+      Release r = releases.get(i);
+      PackageAudit audit = report.packages().get(i);
+      if (audit.indexFailure()) {
+        errors.add(
+            new Problem(r.toString(), Problem.Kind.INDEX_FAILURE, audit.error().orElse("failed")));
+        continue;
+      }
+      Optional<String> reason = Optional.empty();
+      for (Map.Entry<String, io.pyhermetic.audit.TargetResult> t : audit.targets().entrySet()) {
+        if (t.getValue().route() != Route.WHEEL) {
+          reason = Optional.of("no installable wheel for " + t.getKey());
+          break;
+        }
+      }
+      if (audit.error().isPresent()) {
+        reason = audit.error();
+      }
+      out.put(r, reason);
+    }
+    return out;
+  }
+
+  private static Map<Release, Entry> syntheticEntries(List<Release> releases) {
+    StringBuilder text = new StringBuilder();
+    for (Release r : releases) {
+      text.append(r.name().canonical()).append("==").append(r.version()).append('\n');
+    }
+    List<Entry> parsed = RequirementsFile.parse(text.toString(), "<build environment>").entries();
+    Map<Release, Entry> out = new LinkedHashMap<>();
+    for (int i = 0; i < releases.size(); i++) {
+      out.put(releases.get(i), parsed.get(i));
+    }
+    return out;
+  }
+
+  private CompletableFuture<Inspection> inspect(
+      Release release,
+      Set<String> pinnedHashes,
+      SdistLoader loader,
+      Map<ProjectName, Version> preferred,
+      ExecutorService executor) {
+    return index
+        .filesAsync(release.name(), release.version())
+        .thenCompose(
+            files -> {
+              Optional<ReleaseFile> sdist = bestSdist(files);
+              if (sdist.isEmpty()) {
+                String message =
+                    files.isEmpty()
+                        ? "the index has no files for " + release
+                        : "the index has no sdist for " + release + ", only wheels";
+                Problem problem =
+                    new Problem(release.toString(), Problem.Kind.MISSING_SDIST, message);
+                return CompletableFuture.completedFuture(
+                    options.skipMissingSdist()
+                        ? new Inspection(
+                            outcome(release, PackageOutcome.Status.SKIPPED, problem), Map.of())
+                        : failed(release, problem));
+              }
+              return loader
+                  .load(sdist.get(), pinnedHashes)
+                  .thenApplyAsync(
+                      contents -> resolveEnvironments(release, sdist.get(), contents, preferred),
+                      executor);
+            });
+  }
+
+  private Inspection resolveEnvironments(
+      Release release,
+      ReleaseFile sdist,
+      SdistContents contents,
+      Map<ProjectName, Version> preferred) {
+    BuildRequirements declared;
+    try {
+      declared = contents.buildRequirements();
+    } catch (BuildSystemException e) {
+      return failed(
+          release,
+          new Problem(release.toString(), Problem.Kind.BAD_BUILD_DECLARATION, e.getMessage()));
+    }
+    List<Requirement> roots = new ArrayList<>();
+    List<DeclaredRequirement> described = new ArrayList<>();
+    for (int i = 0; i < declared.requirements().size(); i++) {
+      Requirement r = declared.requirements().get(i);
+      roots.add(r);
+      described.add(new DeclaredRequirement(r.toString(), declared.origin(i).label()));
+    }
+    Set<ProjectName> named = new LinkedHashSet<>();
+    declared.requirements().forEach(r -> named.add(r.projectName()));
+    for (ProjectName backend : named) {
+      for (Requirement extra : options.extraRequirements().getOrDefault(backend, List.of())) {
+        roots.add(extra);
+        described.add(
+            new DeclaredRequirement(extra.toString(), "extra for " + backend.canonical()));
+      }
+    }
+    Map<Release, SortedSet<String>> environment = new TreeMap<>(RELEASE_ORDER);
+    Map<MarkerEnvironment, Target> interpreters = new LinkedHashMap<>();
+    for (Target t : options.targets()) {
+      interpreters.putIfAbsent(t.markerEnvironment(), t);
+    }
+    for (Map.Entry<MarkerEnvironment, Target> interpreter : interpreters.entrySet()) {
+      List<Requirement> constraints = new ArrayList<>();
+      for (Requirement c : options.constraints()) {
+        if (c.marker().isEmpty() || c.marker().get().evaluate(interpreter.getKey())) {
+          constraints.add(c.withMarker(Optional.empty()));
+        }
+      }
+      EnvironmentResolver resolver =
+          new EnvironmentResolver(
+              index, interpreter.getKey(), preferred, constraints, options.maxResolutionRounds());
+      EnvironmentResolver.Outcome resolved;
+      try {
+        resolved = resolver.resolve(release.toString(), release.name().canonical(), roots);
+      } catch (EnvironmentResolver.Unresolvable e) {
+        Target t = interpreter.getValue();
+        return failed(
+            release,
+            new Problem(
+                release.toString(),
+                Problem.Kind.RESOLUTION_CONFLICT,
+                "cannot resolve the build environment for "
+                    + t.arch()
+                    + " with Python "
+                    + t.pythonVersion()
+                    + ": "
+                    + e.getMessage(),
+                e.chain()));
+      }
+      resolved
+          .pins()
+          .forEach(
+              (name, version) ->
+                  environment
+                      .computeIfAbsent(new Release(name, version), k -> new TreeSet<>())
+                      .addAll(resolved.requiredBy().get(name)));
+    }
+    List<ResolvedPin> pins = new ArrayList<>();
+    environment.forEach((r, by) -> pins.add(new ResolvedPin(r.name(), r.version(), by)));
+    PackageOutcome outcome =
+        new PackageOutcome(
+            release.name(),
+            release.version(),
+            PackageOutcome.Status.RESOLVED,
+            Optional.of(sdist.filename()),
+            declared.backend(),
+            described,
+            pins,
+            new TreeSet<>(),
+            Optional.empty());
+    return new Inspection(outcome, environment);
+  }
+
+  /** pip's preference among several sdists of a release: not yanked, then .tar.gz, then .zip. */
+  static Optional<ReleaseFile> bestSdist(List<ReleaseFile> files) {
+    return files.stream()
+        .filter(ReleaseFile::isSdist)
+        .filter(f -> SdistReader.isSupported(f.filename()))
+        .max(
+            Comparator.comparing((ReleaseFile f) -> !f.yanked())
+                .thenComparing(
+                    f -> {
+                      String n = f.filename().toLowerCase(Locale.ROOT);
+                      return n.endsWith(".tar.gz") ? 2 : n.endsWith(".zip") ? 1 : 0;
+                    })
+                .thenComparing(ReleaseFile::filename, Comparator.reverseOrder()));
+  }
+
+  /**
+   * Every file's sha256 for every release to write; files the index gives no digest for are hashed.
+   */
+  private List<OutputEntry> entries(
+      Map<Release, SortedSet<String>> via, SdistLoader loader, Path work, List<Problem> errors) {
+    ReleaseResults<List<ReleaseFile>> files = index.filesForAll(via.keySet());
+    List<OutputEntry> out = new ArrayList<>();
+    for (Map.Entry<Release, SortedSet<String>> e : via.entrySet()) {
+      Release r = e.getKey();
+      Optional<IndexException> failure = files.failure(r);
+      if (failure.isPresent()) {
+        errors.add(
+            new Problem(r.toString(), Problem.Kind.INDEX_FAILURE, failure.get().getMessage()));
+        continue;
+      }
+      SortedSet<String> hashes = new TreeSet<>();
+      for (ReleaseFile f : files.value(r).orElse(List.of())) {
+        if (f.sha256().isPresent()) {
+          hashes.add("sha256:" + f.sha256().get());
+          continue;
+        }
+        try {
+          Path temp = Files.createTempFile(work, "hash-", ".part");
+          try {
+            hashes.add("sha256:" + CachedIndex.join(downloader.download(f, temp)));
+          } finally {
+            Files.deleteIfExists(temp);
+          }
+        } catch (IOException | RuntimeException ex) {
+          errors.add(
+              new Problem(
+                  r.toString(),
+                  Problem.Kind.INDEX_FAILURE,
+                  f.filename()
+                      + ": no digest on the index and hashing it failed: "
+                      + messageOf(ex)));
+        }
+      }
+      out.add(new OutputEntry(r.name(), r.version(), hashes, e.getValue()));
+    }
+    return out;
+  }
+
+  private static PackageOutcome outcome(
+      Release release, PackageOutcome.Status status, Problem problem) {
+    return new PackageOutcome(
+        release.name(),
+        release.version(),
+        status,
+        Optional.empty(),
+        Optional.empty(),
+        List.of(),
+        List.of(),
+        new TreeSet<>(),
+        Optional.of(problem));
+  }
+
+  private static Inspection failed(Release release, Problem problem) {
+    return new Inspection(outcome(release, PackageOutcome.Status.FAILED, problem), Map.of());
+  }
+
+  private static Problem.Kind kindOf(Throwable cause) {
+    if (cause instanceof SdistException) {
+      SdistException s = (SdistException) cause;
+      return s.kind() == SdistException.Kind.HASH_MISMATCH
+          ? Problem.Kind.HASH_MISMATCH
+          : Problem.Kind.BAD_ARCHIVE;
+    }
+    return Problem.Kind.INDEX_FAILURE;
+  }
+
+  private static String messageOf(Throwable cause) {
+    return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable cause = error;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads() {
+    return runnable -> {
+      Thread t = new Thread(runnable, "pyhermetic-build-deps");
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  private static void deleteQuietly(Path directory) {
+    try (var paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      LOG.warn("cannot delete {}: {}", directory, e.getMessage());
+    }
+  }
+}

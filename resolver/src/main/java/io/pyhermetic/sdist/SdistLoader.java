@@ -1,0 +1,133 @@
+package io.pyhermetic.sdist;
+
+import io.pyhermetic.index.ReleaseFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+/**
+ * Downloads an sdist to a temporary file, checks its sha256, reads its build description files and
+ * deletes the file again. Nothing of an sdist whose hash does not match is read.
+ */
+public final class SdistLoader {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SdistLoader.class);
+
+  private final Downloader downloader;
+  private final SdistReader reader;
+  private final Path workDirectory;
+  private final Executor executor;
+
+  /**
+   * @param downloader fetches the archive
+   * @param reader reads it
+   * @param workDirectory where the temporary archives go (created if needed)
+   * @param executor runs the archive reading, off the download's completion thread
+   */
+  public SdistLoader(
+      Downloader downloader, SdistReader reader, Path workDirectory, Executor executor) {
+    this.downloader = Objects.requireNonNull(downloader, "downloader");
+    this.reader = Objects.requireNonNull(reader, "reader");
+    this.workDirectory = Objects.requireNonNull(workDirectory, "workDirectory");
+    this.executor = Objects.requireNonNull(executor, "executor");
+  }
+
+  /**
+   * Loads {@code sdist}, completing exceptionally with an {@link SdistException} when the download
+   * fails, the hash does not match, or the archive cannot be read.
+   *
+   * @param pinnedSha256 the sha256 hashes the requirement pins ({@code --hash=sha256:…}), empty for
+   *     none; when not empty the sdist's hash must be one of them
+   */
+  public CompletableFuture<SdistContents> load(ReleaseFile sdist, Collection<String> pinnedSha256) {
+    Set<String> pinned = new TreeSet<>();
+    pinnedSha256.forEach(h -> pinned.add(h.toLowerCase(Locale.ROOT)));
+    Path file;
+    try {
+      Files.createDirectories(workDirectory);
+      file = Files.createTempFile(workDirectory, "sdist-", ".part");
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(
+          new SdistException(
+              sdist.filename(),
+              SdistException.Kind.DOWNLOAD_FAILED,
+              "cannot create a temporary file in " + workDirectory + ": " + e.getMessage(),
+              e));
+    }
+    CompletableFuture<String> download;
+    try {
+      download = downloader.download(sdist, file);
+    } catch (RuntimeException e) {
+      download = CompletableFuture.failedFuture(e);
+    }
+    return download
+        .handleAsync(
+            (sha256, error) -> {
+              try {
+                if (error != null) {
+                  Throwable cause = unwrap(error);
+                  throw new SdistException(
+                      sdist.filename(),
+                      SdistException.Kind.DOWNLOAD_FAILED,
+                      "download failed: "
+                          + (cause.getMessage() == null ? cause.toString() : cause.getMessage()),
+                      cause);
+                }
+                verify(sdist.filename(), sha256, sdist.sha256(), pinned);
+                return reader.read(file, sdist.filename());
+              } finally {
+                delete(file);
+              }
+            },
+            executor)
+        .exceptionallyCompose(e -> CompletableFuture.failedFuture(unwrap(e)));
+  }
+
+  /**
+   * Checks the sha256 of downloaded bytes against the digest the index published and against the
+   * hashes the requirement pins.
+   *
+   * @throws SdistException of kind {@link SdistException.Kind#HASH_MISMATCH}
+   */
+  public static void verify(
+      String filename, String actual, Optional<String> indexDigest, Collection<String> pinned) {
+    String got = Objects.requireNonNull(actual, "actual").toLowerCase(Locale.ROOT);
+    if (indexDigest.isPresent() && !indexDigest.get().equalsIgnoreCase(got)) {
+      throw new SdistException(
+          filename,
+          SdistException.Kind.HASH_MISMATCH,
+          "sha256 " + got + " differs from the index's digest " + indexDigest.get());
+    }
+    if (!pinned.isEmpty() && pinned.stream().noneMatch(h -> h.equalsIgnoreCase(got))) {
+      throw new SdistException(
+          filename,
+          SdistException.Kind.HASH_MISMATCH,
+          "sha256 " + got + " is not among the hashes pinned in the requirements");
+    }
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable cause = error;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // the result does not depend on it; the file is in a temporary directory
+      LOG.warn("cannot delete {}: {}", file, e.getMessage());
+    }
+  }
+}
