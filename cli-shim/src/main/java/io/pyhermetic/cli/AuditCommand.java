@@ -66,17 +66,7 @@ final class AuditCommand implements Callable<Integer> {
       description = "A target architecture: x86_64, aarch64, ppc64le or s390x (repeatable).")
   List<String> targetArchs;
 
-  @Option(
-      names = "--python",
-      defaultValue = "3.12",
-      description = "Target CPython version (default: ${DEFAULT-VALUE}).")
-  String python;
-
-  @Option(
-      names = "--glibc",
-      defaultValue = Target.DEFAULT_GLIBC,
-      description = "Target glibc version, the manylinux floor (default: ${DEFAULT-VALUE}).")
-  String glibc;
+  @Mixin TargetOptions targetOptions;
 
   @Option(
       names = "--every-target",
@@ -113,7 +103,7 @@ final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, Target> targets = targets();
+    Map<String, Target> targets = targetOptions.targets("--target", targetArchs);
     Function<Target, Optional<PipBinaryFilters>> filter = hermetoFilter();
     RequirementsFileParser parser = new RequirementsFileParser();
     Map<Path, List<Entry>> entriesByFile = new LinkedHashMap<>();
@@ -121,13 +111,15 @@ final class AuditCommand implements Callable<Integer> {
       entriesByFile.put(file, Inputs.parse(parser, file).allEntries());
     }
     boolean perFile =
-        !everyTarget && files.stream().allMatch(f -> targets.containsKey(canonicalArch(label(f))));
+        !everyTarget
+            && files.stream()
+                .allMatch(f -> targets.containsKey(TargetOptions.canonicalArch(label(f))));
     Map<String, List<Entry>> byTarget = new LinkedHashMap<>();
     targets.keySet().forEach(t -> byTarget.put(t, new ArrayList<>()));
     entriesByFile.forEach(
         (file, entries) -> {
           if (perFile) {
-            byTarget.get(canonicalArch(label(file))).addAll(entries);
+            byTarget.get(TargetOptions.canonicalArch(label(file))).addAll(entries);
           } else {
             byTarget.values().forEach(list -> list.addAll(entries));
           }
@@ -185,41 +177,8 @@ final class AuditCommand implements Callable<Integer> {
     return report.isOk() ? ExitCodes.OK : ExitCodes.FINDINGS;
   }
 
-  private Map<String, Target> targets() {
-    Map<String, Target> targets = new LinkedHashMap<>();
-    for (String arch : targetArchs) {
-      for (String one : arch.split(",")) {
-        String canonical = canonicalArch(one.strip());
-        try {
-          Target target = Target.linux(canonical, python).withGlibc(glibc);
-          targets.put(target.arch(), target);
-        } catch (IllegalArgumentException e) {
-          throw new CliException(
-              "--target "
-                  + one.strip()
-                  + " / --python "
-                  + python
-                  + " / --glibc "
-                  + glibc
-                  + ": "
-                  + e.getMessage(),
-              ExitCodes.USAGE);
-        }
-      }
-    }
-    return targets;
-  }
-
   private static String label(Path file) {
     return Labels.fromFileName(file);
-  }
-
-  private static String canonicalArch(String arch) {
-    return switch (arch) {
-      case "amd64" -> "x86_64";
-      case "arm64" -> "aarch64";
-      default -> arch;
-    };
   }
 
   private Function<Target, Optional<PipBinaryFilters>> hermetoFilter() {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       MergeCommand.class,
       SplitCommand.class,
       AuditCommand.class,
+      BuildDepsCommand.class,
       HermetoConfigCommand.class,
       GenerateEnvCommand.class,
       BuildCommand.class
