@@ -45,7 +45,11 @@ public final class BuildDepsBenchmark {
       try (FixtureServer server = FixtureServer.start(index, latency)) {
         HttpTransport.Options defaults = HttpTransport.Options.defaults();
         HttpTransport.Options warm = defaults.withCache(cache, Duration.ofHours(1), false);
-        BuildDepsOptions options = BuildDepsOptions.builder().skipMissingSdist(true).build();
+        BuildDepsOptions options =
+            BuildDepsOptions.builder()
+                .skipMissingSdist(true)
+                .concurrency(Integer.getInteger("bench.jobs", 8))
+                .build();
         BuildDepsOptions serialOptions = options.toBuilder().concurrency(1).build();
         Run first = run(server, defaults, options, pins, root); // warms the JIT
         double[] cold = new double[runs];

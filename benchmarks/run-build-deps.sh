@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Build dependencies of the corpus' x86_64 pins against a local index whose build graph follows
+# the corpus' requirements-build.txt, with injected latency (default 50 ms): cold at the default
+# concurrency, serial, and from a warm response cache, in the same run. Writes
+# results/build-deps.md.
+# Usage: run-build-deps.sh [latency-ms] [runs]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+jar="$here/target/benchmarks.jar"
+if [ ! -f "$jar" ]; then
+  (cd "$root" && mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package -pl benchmarks -am)
+fi
+{
+  echo "# Build dependencies of the corpus ($(date -u +%Y-%m-%d), $(nproc) cores)"
+  echo
+  java -Xmx1g -cp "$jar" io.pyhermetic.bench.BuildDepsBenchmark "${1:-50}" "${2:-3}"
+} | tee "$here/results/build-deps.md"
