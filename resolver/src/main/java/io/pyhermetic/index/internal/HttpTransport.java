@@ -17,6 +17,10 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -77,7 +81,7 @@ public final class HttpTransport implements AutoCloseable {
   public interface Backoff {
     /**
      * @param retry 1 for the first retry, 2 for the second, …
-     * @param retryAfter the server's {@code Retry-After}, when it sent one in seconds form
+     * @param retryAfter the server's {@code Retry-After} (seconds or HTTP-date), when it sent one
      */
     Duration delay(int retry, Optional<Duration> retryAfter);
 
@@ -714,15 +718,32 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   private static Optional<Duration> retryAfter(Response response) {
-    Optional<String> value = response.header("Retry-After");
-    if (value.isEmpty()) {
-      return Optional.empty();
+    return response.header("Retry-After").flatMap(v -> parseRetryAfter(v, Instant.now()));
+  }
+
+  /**
+   * A {@code Retry-After} value (RFC 9110 §10.2.3): delay-seconds, or an HTTP-date taken relative
+   * to {@code now} (a date in the past means no wait). The backoff caps it.
+   */
+  private static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
+
+  private static Duration min(Duration d) {
+    return d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d;
+  }
+
+  static Optional<Duration> parseRetryAfter(String value, Instant now) {
+    String text = value.trim();
+    if (!text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      // beyond a day is absurd (and would overflow as milliseconds); the backoff caps it anyway
+      return Optional.of(
+          text.length() > 6 ? MAX_RETRY_AFTER : min(Duration.ofSeconds(Long.parseLong(text))));
     }
     try {
-      long seconds = Long.parseLong(value.get().trim());
-      return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
-    } catch (NumberFormatException e) {
-      return Optional.empty(); // HTTP-date form: fall back to the exponential delay
+      Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      Duration wait = Duration.between(now, at);
+      return Optional.of(wait.isNegative() ? Duration.ZERO : min(wait));
+    } catch (DateTimeParseException e) {
+      return Optional.empty(); // unparsable: the exponential delay applies
     }
   }
 
