@@ -47,13 +47,20 @@ public final class SimpleIndex implements PackageIndex, AutoCloseable {
     this(DEFAULT_BASE_URL);
   }
 
-  /** The simple index at {@code baseUrl} (may carry {@code user:password@}), default transport. */
+  /** The simple index at {@code baseUrl} (may carry {@code user:password@}), default settings. */
   public SimpleIndex(String baseUrl) {
-    this(baseUrl, new HttpTransport(), true);
+    this(baseUrl, IndexSettings.defaults());
   }
 
-  /** The simple index at {@code baseUrl} over a shared transport that the caller closes. */
-  public SimpleIndex(String baseUrl, HttpTransport transport) {
+  /**
+   * The simple index at {@code baseUrl} with {@code settings}; {@link #close} releases connections.
+   */
+  public SimpleIndex(String baseUrl, IndexSettings settings) {
+    this(baseUrl, new HttpTransport(settings.transportOptions(baseUrl)), true);
+  }
+
+  /** Over a shared transport that the caller closes. */
+  SimpleIndex(String baseUrl, HttpTransport transport) {
     this(baseUrl, transport, false);
   }
 

@@ -568,9 +568,7 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     boolean sameOrigin(URI uri) {
-      return uri.getScheme().equalsIgnoreCase(origin.getScheme())
-          && uri.getHost().equalsIgnoreCase(origin.getHost())
-          && port(uri) == port(origin);
+      return HttpTransport.sameOrigin(origin, uri);
     }
 
     /** Queues a try of {@code uri} ({@code null}: the exchange's own URL). */
@@ -751,6 +749,15 @@ public final class HttpTransport implements AutoCloseable {
     String type = error.getClass().getSimpleName();
     String message = error.getMessage();
     return Redaction.redact(message == null || message.isBlank() ? type : type + ": " + message);
+  }
+
+  /** Whether two absolute URLs share scheme, host and port. */
+  static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme() != null
+        && a.getHost() != null
+        && a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getHost().equalsIgnoreCase(b.getHost())
+        && port(a) == port(b);
   }
 
   private static int port(URI uri) {
