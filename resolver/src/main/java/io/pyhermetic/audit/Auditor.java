@@ -168,9 +168,6 @@ public final class Auditor {
     for (Map.Entry<String, Target> t : targets.entrySet()) {
       byTarget.put(t.getKey(), route(e, release, files, pinned, t.getValue()));
     }
-    // a directory index answers an unknown release with no files rather than a 404
-    Optional<String> error =
-        files.isEmpty() ? Optional.of("no release " + release + " on the index") : Optional.empty();
     return new PackageAudit(
         release.name().canonical(),
         written,
@@ -182,7 +179,7 @@ public final class Auditor {
         matching,
         stale,
         byTarget,
-        error,
+        Optional.empty(),
         false);
   }
 
