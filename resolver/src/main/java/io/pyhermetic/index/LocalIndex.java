@@ -129,7 +129,9 @@ public final class LocalIndex implements PackageIndex {
     }
     // wheels first: their metadata is static; then sdists in file-name order
     candidates.sort(
-        Comparator.comparing((Path p) -> !p.getFileName().toString().endsWith(".whl"))
+        Comparator.comparing(
+                (Path p) ->
+                    ReleaseFile.kindOf(p.getFileName().toString()) != ReleaseFile.Kind.WHEEL)
             .thenComparing(p -> p.getFileName().toString()));
     List<String> problems = new ArrayList<>();
     for (Path path : candidates) {
