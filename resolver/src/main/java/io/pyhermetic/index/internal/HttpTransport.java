@@ -56,6 +56,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
+import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
@@ -321,6 +322,11 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   public HttpTransport(Options options) {
+    this(options, null);
+  }
+
+  /** With {@code tls} instead of the JVM's default trust and hostname checks (tests only). */
+  HttpTransport(Options options, TlsStrategy tls) {
     this.options = Objects.requireNonNull(options, "options");
     this.permits = new Semaphore(options.maxConcurrency());
     this.cache = options.cache().map(ResponseCache::new);
@@ -333,6 +339,7 @@ public final class HttpTransport implements AutoCloseable {
         HttpAsyncClients.custom()
             .setConnectionManager(
                 PoolingAsyncClientConnectionManagerBuilder.create()
+                    .setTlsStrategy(tls)
                     .setMaxConnTotal(options.maxConcurrency())
                     .setMaxConnPerRoute(options.maxConcurrency())
                     .setDefaultConnectionConfig(connection)
