@@ -20,8 +20,8 @@ class IndexLocationTest {
         "https://idx.example.invalid/root/dev/,  https://pip.example.invalid/s/, none, SIMPLE, https://idx.example.invalid/root/dev/",
         "none, https://pip.example.invalid/s/,  https://uv.example.invalid/s/, SIMPLE, https://pip.example.invalid/s/",
         "none, '',                               https://uv.example.invalid/s/, SIMPLE, https://uv.example.invalid/s/",
-        "none, none,                             none, JSON_API, https://pypi.org/pypi",
-        "'  ', none,                             none, JSON_API, https://pypi.org/pypi",
+        "none, none,                             none, JSON_API, DEFAULT",
+        "'  ', none,                             none, JSON_API, DEFAULT",
       })
   void resolvesTheOptionThenPipThenUvThenPypi(
       String option, String pip, String uv, IndexLocation.Kind kind, String location) {
@@ -33,7 +33,9 @@ class IndexLocationTest {
       env.put("UV_INDEX_URL", uv);
     }
     assertThat(IndexLocation.resolve(Optional.ofNullable(option), env))
-        .isEqualTo(new IndexLocation(kind, location));
+        .isEqualTo(
+            new IndexLocation(
+                kind, location.equals("DEFAULT") ? PypiJsonIndex.DEFAULT_BASE_URL : location));
   }
 
   @Test

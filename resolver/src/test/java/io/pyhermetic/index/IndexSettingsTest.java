@@ -158,4 +158,29 @@ class IndexSettingsTest {
     }
     wm.verify(getRequestedFor(urlEqualTo("/pypi/pkg/json")).withoutHeader("Authorization"));
   }
+
+  @Test
+  void tokenDoesNotFollowADownloadToAnotherOrigin() throws Exception {
+    netrc("machine 127.0.0.1 login store password st0re");
+    String elsewhere = "http://127.0.0.1:" + wm.getPort() + "/store/pkg-1.0.tar.gz";
+    wm.stubFor(
+        get("/files/pkg-1.0.tar.gz")
+            .willReturn(aResponse().withStatus(302).withHeader("Location", elsewhere)));
+    wm.stubFor(
+        get("/store/pkg-1.0.tar.gz")
+            .willReturn(com.github.tomakehurst.wiremock.client.WireMock.ok("sdist")));
+    ReleaseFile file =
+        ReleaseFile.builder("pkg-1.0.tar.gz", wm.baseUrl() + "/files/pkg-1.0.tar.gz").build();
+    try (SimpleIndex index =
+        new SimpleIndex(wm.baseUrl() + "/simple/", fast().token("t0k3n").build())) {
+      index.download(file, dir.resolve("pkg-1.0.tar.gz"));
+    }
+    wm.verify(
+        getRequestedFor(urlEqualTo("/files/pkg-1.0.tar.gz"))
+            .withBasicAuth(new BasicCredentials("__token__", "t0k3n")));
+    // the other origin gets its own netrc entry, never the index's token
+    wm.verify(
+        getRequestedFor(urlEqualTo("/store/pkg-1.0.tar.gz"))
+            .withBasicAuth(new BasicCredentials("store", "st0re")));
+  }
 }
