@@ -678,7 +678,7 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     void onFailure(URI uri, Exception error, int tryNumber, int redirects) {
-      if (error instanceof BodyTooLargeException) {
+      if (error instanceof BodyTooLargeException || error instanceof LocalFileException) {
         fail(uri, error.getMessage(), -1, null);
         return;
       }
@@ -718,6 +718,7 @@ public final class HttpTransport implements AutoCloseable {
   /** Connection-level failures that may pass; not unknown hosts or failed TLS handshakes. */
   private static boolean isRetryable(Throwable error) {
     return error instanceof IOException
+        && !(error instanceof LocalFileException)
         && !(error instanceof java.net.UnknownHostException)
         && !(error instanceof javax.net.ssl.SSLHandshakeException);
   }
@@ -833,6 +834,15 @@ public final class HttpTransport implements AutoCloseable {
     return "dev";
   }
 
+  /** A failure writing the local file (disk full, missing directory): retrying cannot help. */
+  static final class LocalFileException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    LocalFileException(String message, IOException cause) {
+      super(message, cause);
+    }
+  }
+
   /** Thrown while reading a body that exceeds the limit. */
   static final class BodyTooLargeException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -894,12 +904,16 @@ public final class HttpTransport implements AutoCloseable {
       headers = headersOf(response);
       if (status == 200) {
         checkLength(response, limit);
-        channel =
-            FileChannel.open(
-                destination,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
+        try {
+          channel =
+              FileChannel.open(
+                  destination,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.TRUNCATE_EXISTING,
+                  StandardOpenOption.WRITE);
+        } catch (IOException e) {
+          throw new LocalFileException("cannot write " + destination + ": " + e, e);
+        }
         try {
           sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -924,8 +938,12 @@ public final class HttpTransport implements AutoCloseable {
         throw new BodyTooLargeException(limit);
       }
       sha.update(src.duplicate());
-      while (src.hasRemaining()) {
-        channel.write(src);
+      try {
+        while (src.hasRemaining()) {
+          channel.write(src);
+        }
+      } catch (IOException e) {
+        throw new LocalFileException("cannot write " + destination + ": " + e, e);
       }
     }
 

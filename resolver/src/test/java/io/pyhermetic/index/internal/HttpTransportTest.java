@@ -529,4 +529,16 @@ class HttpTransportTest {
     assertThat(retryAfters).hasSize(1);
     assertThat(retryAfters.get(0).orElseThrow()).isBetween(Duration.ZERO, Duration.ofSeconds(2));
   }
+
+  @Test
+  void downloadIntoAMissingDirectoryFailsWithoutRetrying(@TempDir Path dir) {
+    wm.stubFor(get("/f/a.whl").willReturn(ok("bytes")));
+    Path target = dir.resolve("no-such-dir").resolve("a.whl");
+    assertThatThrownBy(
+            () -> Futures.join(fastTransport().download("a.whl", url("/f/a.whl"), target, 10)))
+        .isInstanceOf(IndexException.class)
+        .hasMessageStartingWith("a.whl: cannot write " + target)
+        .hasMessageNotContaining("tries");
+    wm.verify(1, getRequestedFor(urlEqualTo("/f/a.whl")));
+  }
 }
