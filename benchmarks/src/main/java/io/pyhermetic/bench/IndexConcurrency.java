@@ -1,10 +1,10 @@
 package io.pyhermetic.bench;
 
 import com.sun.net.httpserver.HttpServer;
+import io.pyhermetic.index.IndexSettings;
 import io.pyhermetic.index.PypiJsonIndex;
 import io.pyhermetic.index.Release;
 import io.pyhermetic.index.ReleaseResults;
-import io.pyhermetic.index.internal.HttpTransport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -62,11 +62,10 @@ public final class IndexConcurrency {
       releases.add(Release.of("package-" + i, "1." + i));
     }
     try {
-      double concurrent =
-          fetch(base, HttpTransport.Options.defaults(), releases); // warms the JIT too
-      concurrent = fetch(base, HttpTransport.Options.defaults(), releases);
-      double serial = fetch(base, HttpTransport.Options.defaults().withMaxConcurrency(1), releases);
-      int defaultConcurrency = HttpTransport.Options.defaults().maxConcurrency();
+      double concurrent = fetch(base, IndexSettings.defaults(), releases); // warms the JIT too
+      concurrent = fetch(base, IndexSettings.defaults(), releases);
+      double serial = fetch(base, IndexSettings.builder().maxConcurrency(1).build(), releases);
+      int defaultConcurrency = IndexSettings.defaults().maxConcurrency();
       System.out.printf(
           "| client | concurrency | seconds for %d releases (%d ms latency each) |%n|---|---|---|%n",
           PACKAGES, LATENCY_MS);
@@ -80,9 +79,8 @@ public final class IndexConcurrency {
     }
   }
 
-  private static double fetch(String base, HttpTransport.Options options, List<Release> releases) {
-    try (HttpTransport transport = new HttpTransport(options)) {
-      PypiJsonIndex index = new PypiJsonIndex(base, transport);
+  private static double fetch(String base, IndexSettings settings, List<Release> releases) {
+    try (PypiJsonIndex index = new PypiJsonIndex(base, settings)) {
       long start = System.nanoTime();
       ReleaseResults<?> results = index.metadataForAll(releases);
       double seconds = (System.nanoTime() - start) / 1e9;

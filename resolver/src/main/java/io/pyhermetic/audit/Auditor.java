@@ -262,9 +262,6 @@ public final class Auditor {
     for (String label : applicable) {
       byTarget.put(label, route(e, release, files, names, pinned, targets.get(label)));
     }
-    // a directory index answers an unknown release with no files rather than a 404
-    Optional<String> error =
-        files.isEmpty() ? Optional.of("no release " + release + " on the index") : Optional.empty();
     return new PackageAudit(
         release.name().canonical(),
         written,
@@ -276,7 +273,7 @@ public final class Auditor {
         matching,
         stale,
         byTarget,
-        error,
+        Optional.empty(),
         false);
   }
 

@@ -1,14 +1,12 @@
 package io.pyhermetic.index;
 
+import io.pyhermetic.index.internal.Archives;
 import io.pyhermetic.index.internal.CoreMetadata;
 import io.pyhermetic.index.internal.Filenames;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -20,17 +18,11 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 
 /**
  * A flat directory of distribution files (like pip's {@code --find-links DIR}). Versions are read
@@ -39,24 +31,74 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
  * .tar.bz2}, {@code .tar} and {@code .zip}).
  */
 public final class LocalIndex implements PackageIndex {
-  private static final long MAX_METADATA_BYTES = 16L * 1024 * 1024;
-  private static final Pattern WHEEL_METADATA = Pattern.compile("[^/]+\\.dist-info/METADATA");
-  private static final Pattern SDIST_PKG_INFO = Pattern.compile("(\\./)?[^/]+/PKG-INFO");
+  /** A file as last seen: a change of size or modification time invalidates what was read. */
+  private record Stamp(Path path, long size, long modified) {}
+
+  /** What reading a file's metadata gave: the text, none inside, or the failure's message. */
+  private record MetadataRead(Optional<String> text, Optional<String> problem) {}
 
   private final Path directory;
+  private final ConcurrentMap<Stamp, ReleaseFile> described = new ConcurrentHashMap<>();
+  private final ConcurrentMap<Stamp, MetadataRead> metadataReads = new ConcurrentHashMap<>();
 
   public LocalIndex(Path directory) {
     this.directory = Objects.requireNonNull(directory, "directory");
   }
 
+  /**
+   * The files of the release; like an HTTP index's 404, an {@link IndexException} with {@link
+   * IndexException#isNotFound()} when the directory has none.
+   */
   @Override
   public List<ReleaseFile> files(ProjectName project, Version version) {
     String subject = project + "==" + version;
+    List<Path> paths = matching(subject, project, version);
+    if (paths.isEmpty()) {
+      throw notFound(subject, project, version);
+    }
     List<ReleaseFile> files = new ArrayList<>();
-    for (Path path : matching(subject, project, version)) {
-      files.add(describe(subject, path));
+    for (Path path : paths) {
+      Stamp stamp = stamp(subject, path);
+      ReleaseFile file = described.get(stamp);
+      if (file == null) {
+        file = describe(subject, stamp);
+        described.put(stamp, file);
+      }
+      files.add(file);
     }
     return List.copyOf(files);
+  }
+
+  private IndexException notFound(String subject, ProjectName project, Version version) {
+    return new IndexException(
+        subject,
+        directory.toString(),
+        "no release " + version + " of " + project.canonical() + " in the directory",
+        404,
+        null);
+  }
+
+  private Stamp stamp(String subject, Path path) {
+    try {
+      return new Stamp(path, Files.size(path), Files.getLastModifiedTime(path).toMillis());
+    } catch (IOException e) {
+      throw new IndexException(subject, path.toString(), "cannot read: " + e.getMessage(), -1, e);
+    }
+  }
+
+  /** The metadata inside {@code path}, read once per version of the file. */
+  private MetadataRead metadataOf(Stamp stamp) {
+    return metadataReads.computeIfAbsent(
+        stamp,
+        s -> {
+          try {
+            return new MetadataRead(
+                Archives.readMetadata(s.path(), s.path().getFileName().toString()),
+                Optional.empty());
+          } catch (IOException | RuntimeException e) {
+            return new MetadataRead(Optional.empty(), Optional.of(String.valueOf(e.getMessage())));
+          }
+        });
   }
 
   @Override
@@ -83,28 +125,21 @@ public final class LocalIndex implements PackageIndex {
     String subject = project + "==" + version;
     List<Path> candidates = new ArrayList<>(matching(subject, project, version));
     if (candidates.isEmpty()) {
-      throw new IndexException(
-          subject,
-          directory.toString(),
-          "no release " + version + " of " + project.canonical() + " in the directory",
-          404,
-          null);
+      throw notFound(subject, project, version);
     }
     // wheels first: their metadata is static; then sdists in file-name order
     candidates.sort(
-        Comparator.comparing((Path p) -> !p.getFileName().toString().endsWith(".whl"))
+        Comparator.comparing(
+                (Path p) ->
+                    ReleaseFile.kindOf(p.getFileName().toString()) != ReleaseFile.Kind.WHEEL)
             .thenComparing(p -> p.getFileName().toString()));
     List<String> problems = new ArrayList<>();
     for (Path path : candidates) {
-      try {
-        Optional<String> text = readMetadata(path);
-        if (text.isPresent()) {
-          return CoreMetadata.parse(text.get()).toReleaseMetadata(project, version);
-        }
-        problems.add(path.getFileName() + ": no metadata file inside");
-      } catch (IOException | RuntimeException e) {
-        problems.add(path.getFileName() + ": " + e.getMessage());
+      MetadataRead read = metadataOf(stamp(subject, path));
+      if (read.text().isPresent()) {
+        return CoreMetadata.parse(read.text().get()).toReleaseMetadata(project, version);
       }
+      problems.add(path.getFileName() + ": " + read.problem().orElse("no metadata file inside"));
     }
     throw new IndexException(
         subject,
@@ -136,7 +171,8 @@ public final class LocalIndex implements PackageIndex {
     }
   }
 
-  private ReleaseFile describe(String subject, Path path) {
+  private ReleaseFile describe(String subject, Stamp stamp) {
+    Path path = stamp.path();
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       long size = 0;
@@ -151,7 +187,7 @@ public final class LocalIndex implements PackageIndex {
               .sha256(HexFormat.of().formatHex(sha.digest()))
               .size(size)
               .uploadTime(Instant.ofEpochMilli(Files.getLastModifiedTime(path).toMillis()));
-      requiresPythonOf(path).ifPresent(builder::requiresPython);
+      requiresPythonOf(stamp).ifPresent(builder::requiresPython);
       return builder.build();
     } catch (IOException e) {
       throw new IndexException(subject, path.toString(), "cannot read: " + e.getMessage(), -1, e);
@@ -165,76 +201,10 @@ public final class LocalIndex implements PackageIndex {
    * data-requires-python}, so that installers and audits can skip files for other interpreters; an
    * unreadable archive simply publishes none.
    */
-  private static Optional<String> requiresPythonOf(Path path) {
-    try {
-      return readMetadata(path).flatMap(text -> CoreMetadata.parse(text).first("Requires-Python"));
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
-  }
-
-  static Optional<String> readMetadata(Path path) throws IOException {
-    String name = path.getFileName().toString();
-    String lower = name.toLowerCase(Locale.ROOT);
-    if (lower.endsWith(".whl")) {
-      return readFromZip(path, WHEEL_METADATA);
-    }
-    if (lower.endsWith(".zip")) {
-      return readFromZip(path, SDIST_PKG_INFO);
-    }
-    if (lower.endsWith(".tar.gz") || lower.endsWith(".tgz")) {
-      try (InputStream in =
-          new GZIPInputStream(new BufferedInputStream(Files.newInputStream(path)))) {
-        return readFromTar(in);
-      }
-    }
-    if (lower.endsWith(".tar.bz2") || lower.endsWith(".tbz")) {
-      try (InputStream in =
-          new BZip2CompressorInputStream(new BufferedInputStream(Files.newInputStream(path)))) {
-        return readFromTar(in);
-      }
-    }
-    if (lower.endsWith(".tar")) {
-      try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
-        return readFromTar(in);
-      }
-    }
-    throw new IOException("unsupported archive format");
-  }
-
-  private static Optional<String> readFromZip(Path path, Pattern wanted) throws IOException {
-    try (ZipFile zip = new ZipFile(path.toFile())) {
-      ZipEntry found =
-          zip.stream().filter(e -> wanted.matcher(e.getName()).matches()).findFirst().orElse(null);
-      if (found == null) {
-        return Optional.empty();
-      }
-      try (InputStream in = zip.getInputStream(found)) {
-        return Optional.of(readLimited(in));
-      }
-    }
-  }
-
-  private static Optional<String> readFromTar(InputStream raw) throws IOException {
-    TarArchiveInputStream tar = new TarArchiveInputStream(raw);
-    for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
-      if (entry.isFile() && SDIST_PKG_INFO.matcher(entry.getName()).matches()) {
-        return Optional.of(readLimited(tar));
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static String readLimited(InputStream in) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[8192];
-    for (int n; (n = in.read(buffer)) > 0; ) {
-      if (out.size() + n > MAX_METADATA_BYTES) {
-        throw new IOException("metadata file larger than " + MAX_METADATA_BYTES + " bytes");
-      }
-      out.write(buffer, 0, n);
-    }
-    return out.toString(StandardCharsets.UTF_8);
+  private Optional<String> requiresPythonOf(Stamp stamp) {
+    return metadataOf(stamp)
+        .text()
+        .flatMap(text -> CoreMetadata.parse(text).first("Requires-Python"));
   }
 
   @Override

@@ -23,7 +23,7 @@ import java.util.function.Function;
  * <p>Implementations are thread-safe. The default asynchronous methods run the synchronous ones on
  * the calling thread; network implementations override them with non-blocking versions.
  */
-public interface PackageIndex {
+public interface PackageIndex extends AutoCloseable {
 
   /** The files of release {@code version} of {@code project}; empty when it has none. */
   List<ReleaseFile> files(ProjectName project, Version version);
@@ -71,6 +71,10 @@ public interface PackageIndex {
   default String download(ReleaseFile file, Path destination) {
     return Futures.join(downloadAsync(file, destination));
   }
+
+  /** Releases connections and threads; the default holds none. Idempotent. */
+  @Override
+  default void close() {}
 
   /**
    * The files of many releases, fetched concurrently; every release ends up in either {@link

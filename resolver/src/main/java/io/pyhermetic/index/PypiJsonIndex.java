@@ -38,13 +38,18 @@ public final class PypiJsonIndex implements PackageIndex, AutoCloseable {
     this(DEFAULT_BASE_URL);
   }
 
-  /** The JSON API at {@code baseUrl} (may carry {@code user:password@}), default transport. */
+  /** The JSON API at {@code baseUrl} (may carry {@code user:password@}), default settings. */
   public PypiJsonIndex(String baseUrl) {
-    this(baseUrl, new HttpTransport(), true);
+    this(baseUrl, IndexSettings.defaults());
   }
 
-  /** The JSON API at {@code baseUrl} over a shared transport that the caller closes. */
-  public PypiJsonIndex(String baseUrl, HttpTransport transport) {
+  /** The JSON API at {@code baseUrl} with {@code settings}; {@link #close} releases connections. */
+  public PypiJsonIndex(String baseUrl, IndexSettings settings) {
+    this(baseUrl, new HttpTransport(settings.transportOptions(baseUrl)), true);
+  }
+
+  /** Over a shared transport that the caller closes. */
+  PypiJsonIndex(String baseUrl, HttpTransport transport) {
     this(baseUrl, transport, false);
   }
 

@@ -1,5 +1,6 @@
 package io.pyhermetic.index;
 
+import io.pyhermetic.platform.DistributionFilename;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -39,21 +40,6 @@ public record ReleaseFile(
     SDIST,
     OTHER
   }
-
-  private static final String[] SDIST_SUFFIXES = {
-    ".tar.gz",
-    ".zip",
-    ".tar.bz2",
-    ".tar.xz",
-    ".tgz",
-    ".tar",
-    ".tbz",
-    ".txz",
-    ".tlz",
-    ".tar.lz",
-    ".tar.lzma",
-    ".tar.Z"
-  };
 
   public ReleaseFile {
     Objects.requireNonNull(filename, "filename");
@@ -103,19 +89,20 @@ public record ReleaseFile(
     return sdistSuffix(filename).isPresent() ? Kind.SDIST : Kind.OTHER;
   }
 
-  /** The longest source-archive suffix {@code filename} ends with, if any. */
-  static Optional<String> sdistSuffix(String filename) {
-    String best = null;
-    for (String suffix : SDIST_SUFFIXES) {
-      boolean match =
-          suffix.equals(".tar.Z")
-              ? filename.endsWith(suffix)
-              : filename.toLowerCase(Locale.ROOT).endsWith(suffix);
-      if (match && (best == null || suffix.length() > best.length())) {
-        best = suffix;
+  /**
+   * The source-archive suffix ({@link DistributionFilename#SDIST_SUFFIXES}, longest first) that
+   * {@code filename} ends with, if any, in its canonical spelling. Matched case-insensitively as
+   * indexes serve upper-case names too, except {@code .tar.Z}, whose case is significant.
+   */
+  public static Optional<String> sdistSuffix(String filename) {
+    String lower = filename.toLowerCase(Locale.ROOT);
+    for (String suffix : DistributionFilename.SDIST_SUFFIXES) {
+      boolean match = suffix.equals(".tar.Z") ? filename.endsWith(suffix) : lower.endsWith(suffix);
+      if (match) {
+        return Optional.of(suffix);
       }
     }
-    return Optional.ofNullable(best);
+    return Optional.empty();
   }
 
   /** A mutable builder for {@link ReleaseFile}; absent values stay empty. */

@@ -1,5 +1,6 @@
 package io.pyhermetic.index;
 
+import io.pyhermetic.index.internal.Archives;
 import io.pyhermetic.index.internal.CoreMetadata;
 import io.pyhermetic.index.internal.FileCopy;
 import io.pyhermetic.index.internal.Filenames;
@@ -9,7 +10,9 @@ import io.pyhermetic.index.internal.SimplePage;
 import io.pyhermetic.internal.Redaction;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,7 +30,7 @@ import java.util.concurrent.CompletableFuture;
  * A simple repository (PEP 503 HTML, PEP 691 JSON) such as PyPI's {@code /simple/}, devpi, Nexus,
  * Artifactory or pypiserver. Asks for JSON and falls back to HTML by the response's {@code
  * Content-Type}; a file's version is read from its name; metadata comes from the PEP 658/714 {@code
- * .metadata} file when the index offers one.
+ * .metadata} file when the index offers one, else from inside the smallest wheel (or an sdist).
  */
 public final class SimpleIndex implements PackageIndex, AutoCloseable {
   /** PyPI's simple index. */
@@ -47,13 +50,20 @@ public final class SimpleIndex implements PackageIndex, AutoCloseable {
     this(DEFAULT_BASE_URL);
   }
 
-  /** The simple index at {@code baseUrl} (may carry {@code user:password@}), default transport. */
+  /** The simple index at {@code baseUrl} (may carry {@code user:password@}), default settings. */
   public SimpleIndex(String baseUrl) {
-    this(baseUrl, new HttpTransport(), true);
+    this(baseUrl, IndexSettings.defaults());
   }
 
-  /** The simple index at {@code baseUrl} over a shared transport that the caller closes. */
-  public SimpleIndex(String baseUrl, HttpTransport transport) {
+  /**
+   * The simple index at {@code baseUrl} with {@code settings}; {@link #close} releases connections.
+   */
+  public SimpleIndex(String baseUrl, IndexSettings settings) {
+    this(baseUrl, new HttpTransport(settings.transportOptions(baseUrl)), true);
+  }
+
+  /** Over a shared transport that the caller closes. */
+  SimpleIndex(String baseUrl, HttpTransport transport) {
     this(baseUrl, transport, false);
   }
 
@@ -125,14 +135,17 @@ public final class SimpleIndex implements PackageIndex, AutoCloseable {
                   files.stream()
                       .filter(ReleaseFile::coreMetadata)
                       .min(Comparator.comparing((ReleaseFile f) -> !f.isWheel()));
-              if (source.isEmpty()) {
-                String reason =
-                    files.isEmpty()
-                        ? "no release " + version + " of " + project.canonical() + " on the index"
-                        : "the index offers no core metadata file for this release";
+              if (files.isEmpty()) {
                 return CompletableFuture.failedFuture(
                     new IndexException(
-                        subject, projectUrl(project), reason, files.isEmpty() ? 404 : -1, null));
+                        subject,
+                        projectUrl(project),
+                        "no release " + version + " of " + project.canonical() + " on the index",
+                        404,
+                        null));
+              }
+              if (source.isEmpty()) {
+                return metadataFromArchive(project, version, files);
               }
               ReleaseFile file = source.get();
               String url = HttpTransport.inheritCredentials(baseUrl, file.url() + ".metadata");
@@ -153,6 +166,77 @@ public final class SimpleIndex implements PackageIndex, AutoCloseable {
                         String text = new String(response.body(), StandardCharsets.UTF_8);
                         return CoreMetadata.parse(text).toReleaseMetadata(project, version);
                       });
+            });
+  }
+
+  /**
+   * Without a PEP 658 file, the metadata inside a distribution: the smallest wheel (wheel metadata
+   * is static), else an sdist's {@code PKG-INFO}, downloaded to a temporary file that is deleted
+   * afterwards and checked against the listed sha256.
+   */
+  private CompletableFuture<ReleaseMetadata> metadataFromArchive(
+      ProjectName project, Version version, List<ReleaseFile> files) {
+    String subject = project + "==" + version;
+    Optional<ReleaseFile> chosen =
+        files.stream()
+            .filter(ReleaseFile::isWheel)
+            .min(
+                Comparator.comparingLong((ReleaseFile f) -> f.size().orElse(Long.MAX_VALUE))
+                    .thenComparing(ReleaseFile::filename))
+            .or(() -> files.stream().filter(ReleaseFile::isSdist).findFirst());
+    if (chosen.isEmpty()) {
+      return CompletableFuture.failedFuture(
+          new IndexException(
+              subject,
+              projectUrl(project),
+              "the release has no wheel or sdist to read core metadata from"));
+    }
+    ReleaseFile file = chosen.get();
+    Path temp;
+    try {
+      temp = Files.createTempFile("pyhermetic-metadata-", ".part");
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(
+          new IndexException(subject, file.url(), "cannot create a temporary file: " + e, -1, e));
+    }
+    return downloadAsync(file, temp)
+        .thenApply(
+            sha256 -> {
+              file.sha256()
+                  .filter(expected -> !expected.equalsIgnoreCase(sha256))
+                  .ifPresent(
+                      expected -> {
+                        throw new IndexException(
+                            subject,
+                            file.url(),
+                            file.filename()
+                                + " sha256 "
+                                + sha256
+                                + " does not match the index's "
+                                + expected);
+                      });
+              try {
+                String text =
+                    Archives.readMetadata(temp, file.filename())
+                        .orElseThrow(
+                            () ->
+                                new IndexException(
+                                    subject,
+                                    file.url(),
+                                    file.filename() + " holds no core metadata file"));
+                return CoreMetadata.parse(text).toReleaseMetadata(project, version);
+              } catch (IOException e) {
+                throw new IndexException(
+                    subject, file.url(), "cannot read " + file.filename() + ": " + e, -1, e);
+              }
+            })
+        .whenComplete(
+            (metadata, error) -> {
+              try {
+                Files.deleteIfExists(temp);
+              } catch (IOException e) {
+                // a leftover temporary file is harmless
+              }
             });
   }
 

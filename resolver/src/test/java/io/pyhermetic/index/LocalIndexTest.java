@@ -97,7 +97,9 @@ class LocalIndexTest {
     assertThat(files.get(0).size()).hasValue(Files.size(wheel));
     assertThat(files.get(0).url()).isEqualTo(wheel.toUri().toString());
     assertThat(files.get(1).isSdist()).isTrue();
-    assertThat(index.files(ProjectName.of("tiny-pkg"), Version.parse("5"))).isEmpty();
+    assertThatThrownBy(() -> index.files(ProjectName.of("tiny-pkg"), Version.parse("5")))
+        .isInstanceOfSatisfying(IndexException.class, e -> assertThat(e.isNotFound()).isTrue())
+        .hasMessageStartingWith("tiny-pkg==5: no release 5 of tiny-pkg in the directory");
   }
 
   @Test
@@ -169,5 +171,24 @@ class LocalIndexTest {
         .hasCauseInstanceOf(IndexException.class)
         .hasMessageContaining("gone-1.0.tar.gz: cannot copy");
     assertThat(out.resolve("gone")).doesNotExist();
+  }
+
+  @Test
+  void eachArchiveIsReadOnceWhileUnchanged() throws Exception {
+    Path wheel = dir.resolve("tiny_pkg-1.0-py3-none-any.whl");
+    ReleaseFile first = index.files(ProjectName.of("tiny-pkg"), Version.parse("1.0")).get(0);
+    // same size and time, different bytes: only a re-read could notice
+    byte[] garbage = new byte[(int) Files.size(wheel)];
+    java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(wheel);
+    Files.write(wheel, garbage);
+    Files.setLastModifiedTime(wheel, time);
+    assertThat(index.metadata(ProjectName.of("tiny-pkg"), Version.parse("1.0")).requiresPython())
+        .contains(">=3.9");
+    assertThat(index.files(ProjectName.of("tiny-pkg"), Version.parse("1.0")).get(0))
+        .isEqualTo(first);
+    // a changed file is read again
+    Files.setLastModifiedTime(wheel, java.nio.file.attribute.FileTime.fromMillis(0));
+    assertThat(index.files(ProjectName.of("tiny-pkg"), Version.parse("1.0")).get(0).sha256())
+        .isNotEqualTo(first.sha256());
   }
 }

@@ -175,9 +175,10 @@ class SimpleIndexTest {
                     .withHeader("Content-Type", JSON)));
     List<ReleaseFile> files = index.files(name("torch"), v("2.5.1"));
     assertThat(files).hasSize(2).allMatch(ReleaseFile::isWheel);
+    // no .metadata files: the smallest wheel is fetched instead, and here it is missing too
     assertThatThrownBy(() -> index.metadata(name("torch"), v("2.5.1")))
         .isInstanceOf(IndexException.class)
-        .hasMessageContaining("no core metadata file");
+        .hasMessageStartingWith("torch-2.5.1-cp312-cp312-manylinux2014_aarch64.whl: HTTP 404");
     assertThatThrownBy(() -> index.metadata(name("torch"), v("9.9")))
         .isInstanceOfSatisfying(IndexException.class, e -> assertThat(e.isNotFound()).isTrue())
         .hasMessageContaining("no release 9.9 of torch");
@@ -412,5 +413,97 @@ class SimpleIndexTest {
         .hasMessageContaining("larger than the limit of 4 bytes")
         .hasMessageContaining("/files/pkg-1.0.tar.gz");
     assertThat(target).doesNotExist();
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+
+  private static String fileEntry(String filename, byte[] bytes, boolean withHash)
+      throws Exception {
+    return "{\"filename\": \""
+        + filename
+        + "\", \"url\": \"/files/"
+        + filename
+        + "\", \"size\": "
+        + bytes.length
+        + ", \"hashes\": {"
+        + (withHash ? "\"sha256\": \"" + sha256(bytes) + "\"" : "")
+        + "}}";
+  }
+
+  private void stubPage(String project, String... entries) {
+    wm.stubFor(
+        get("/simple/" + project + "/")
+            .willReturn(
+                ok("{\"meta\": {\"api-version\": \"1.1\"}, \"name\": \""
+                        + project
+                        + "\", \"files\": ["
+                        + String.join(",", entries)
+                        + "]}")
+                    .withHeader("Content-Type", JSON)));
+  }
+
+  @Test
+  void withoutCoreMetadataFilesTheSmallestWheelIsRead(@TempDir Path dir) throws Exception {
+    String meta =
+        io.pyhermetic.testdata.Distributions.metadata(
+            "nometa", "1.0", ">=3.10", List.of("idna>=2", "rich; extra == \"cli\""));
+    byte[] small =
+        java.nio.file.Files.readAllBytes(
+            io.pyhermetic.testdata.Distributions.wheel(dir, "nometa", "1.0", "py3-none-any", meta));
+    byte[] sdist = "never downloaded".getBytes(StandardCharsets.UTF_8);
+    byte[] big = new byte[small.length + 1000];
+    stubPage(
+        "nometa",
+        fileEntry("nometa-1.0-cp312-cp312-manylinux_2_17_x86_64.whl", big, true),
+        fileEntry("nometa-1.0-py3-none-any.whl", small, true),
+        fileEntry("nometa-1.0.tar.gz", sdist, true));
+    wm.stubFor(get("/files/nometa-1.0-py3-none-any.whl").willReturn(ok().withBody(small)));
+    ReleaseMetadata metadata = index.metadata(name("nometa"), v("1.0"));
+    assertThat(metadata.requiresDist()).containsExactly("idna>=2", "rich; extra == \"cli\"");
+    assertThat(metadata.requiresPython()).contains(">=3.10");
+    wm.verify(0, getRequestedFor(urlEqualTo("/files/nometa-1.0.tar.gz")));
+    wm.verify(
+        0, getRequestedFor(urlEqualTo("/files/nometa-1.0-cp312-cp312-manylinux_2_17_x86_64.whl")));
+  }
+
+  @Test
+  void withoutWheelsTheSdistPkgInfoIsRead(@TempDir Path dir) throws Exception {
+    String pkgInfo =
+        io.pyhermetic.testdata.Distributions.metadata("srconly", "2.0", null, List.of("attrs"));
+    byte[] sdist =
+        java.nio.file.Files.readAllBytes(
+            io.pyhermetic.testdata.Distributions.sdist(
+                dir,
+                "srconly",
+                "2.0",
+                io.pyhermetic.testdata.Distributions.Format.TAR_GZ,
+                pkgInfo,
+                java.util.Map.of()));
+    stubPage("srconly", fileEntry("srconly-2.0.tar.gz", sdist, false));
+    wm.stubFor(get("/files/srconly-2.0.tar.gz").willReturn(ok().withBody(sdist)));
+    assertThat(index.metadata(name("srconly"), v("2.0")).requiresDist()).containsExactly("attrs");
+  }
+
+  @Test
+  void archiveFallbackChecksTheListedHash(@TempDir Path dir) throws Exception {
+    byte[] bytes = "tampered".getBytes(StandardCharsets.UTF_8);
+    stubPage(
+        "tampered",
+        fileEntry(
+                "tampered-1.0-py3-none-any.whl", "original".getBytes(StandardCharsets.UTF_8), true)
+            .replace("\"size\": 8", "\"size\": 100"));
+    wm.stubFor(get("/files/tampered-1.0-py3-none-any.whl").willReturn(ok().withBody(bytes)));
+    assertThatThrownBy(() -> index.metadata(name("tampered"), v("1.0")))
+        .isInstanceOf(IndexException.class)
+        .hasMessageStartingWith("tampered==1.0: tampered-1.0-py3-none-any.whl sha256 ")
+        .hasMessageContaining("does not match the index's");
+    byte[] notAZip = "PK not really".getBytes(StandardCharsets.UTF_8);
+    stubPage("broken", fileEntry("broken-1.0-py3-none-any.whl", notAZip, true));
+    wm.stubFor(get("/files/broken-1.0-py3-none-any.whl").willReturn(ok().withBody(notAZip)));
+    assertThatThrownBy(() -> index.metadata(name("broken"), v("1.0")))
+        .isInstanceOf(IndexException.class)
+        .hasMessageContaining("cannot read broken-1.0-py3-none-any.whl");
   }
 }

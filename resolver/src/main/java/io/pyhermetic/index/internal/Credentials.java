@@ -15,4 +15,38 @@ public interface Credentials {
 
   /** The {@code Authorization} header value for {@code uri} (which has no user-info), if any. */
   Optional<String> authorization(URI uri);
+
+  /** A basic {@code Authorization} header value. */
+  static String basic(String user, String password) {
+    String pair = user + ":" + password;
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A token for the index's own origin (as basic auth with {@code tokenUser}), else the netrc entry
+   * for the request's host. The URL's user-info, handled by the transport, comes before both.
+   */
+  static Credentials forIndex(
+      String indexUrl, Optional<String> token, String tokenUser, Optional<Netrc> netrc) {
+    URI index;
+    try {
+      index = HttpTransport.withoutUserInfo(new URI(indexUrl));
+    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+      index = null;
+    }
+    URI origin = index;
+    return uri -> {
+      if (token.isPresent()
+          && origin != null
+          && origin.getHost() != null
+          && HttpTransport.sameOrigin(origin, uri)) {
+        return Optional.of(basic(tokenUser, token.get()));
+      }
+      return netrc
+          .flatMap(n -> uri.getHost() == null ? Optional.empty() : n.lookup(uri.getHost()))
+          .map(e -> basic(e.login(), e.password()));
+    };
+  }
 }

@@ -1,76 +1,51 @@
 package io.pyhermetic.index.internal;
 
 import io.pyhermetic.index.ReleaseFile;
+import io.pyhermetic.platform.DistributionFilename;
+import io.pyhermetic.platform.InvalidFilenameException;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The version of a distribution file, from its name: the second dash-separated field of a wheel;
- * for an sdist, whatever follows the shortest prefix that normalizes to the project name (pip's
- * approach, which reads {@code foo-bar-1.0-1.tar.gz} as {@code foo-bar} {@code 1.0-1}).
+ * The version of a distribution file of a known project, from its name, by core's {@link
+ * DistributionFilename}: a wheel's version field; for an sdist, whatever follows the shortest
+ * prefix that normalizes to the project name (pip's approach, which reads {@code
+ * foo-bar-1.0-1.tar.gz} as {@code foo-bar} {@code 1.0-1}). Suffixes are matched as {@link
+ * ReleaseFile#sdistSuffix} does.
  */
 public final class Filenames {
   private Filenames() {}
 
   /** The version of {@code filename} as a file of {@code project}; empty if it is not one. */
   public static Optional<Version> version(ProjectName project, String filename) {
-    return versionText(project, filename).flatMap(Version::tryParse);
+    return parse(project, filename).map(DistributionFilename::version);
   }
 
-  static Optional<String> versionText(ProjectName project, String filename) {
+  /**
+   * {@code filename} parsed by {@link DistributionFilename} as a file of {@code project}: a wheel
+   * whose name normalizes to the project's, or an sdist split where the project name ends.
+   */
+  public static Optional<DistributionFilename> parse(ProjectName project, String filename) {
     switch (ReleaseFile.kindOf(filename)) {
       case WHEEL:
         {
-          String stem = filename.substring(0, filename.length() - ".whl".length());
-          String[] parts = stem.split("-", -1);
-          if (parts.length != 5 && parts.length != 6) {
-            return Optional.empty();
-          }
-          if (!ProjectName.canonicalize(parts[0]).equals(project.canonical())) {
-            return Optional.empty();
-          }
-          return Optional.of(parts[1]);
+          String canonical = filename.substring(0, filename.length() - ".whl".length()) + ".whl";
+          return DistributionFilename.tryParse(canonical)
+              .filter(f -> f.name().canonical().equals(project.canonical()));
         }
       case SDIST:
         {
-          String stem = filename.substring(0, filename.length() - sdistSuffixLength(filename));
-          for (int i = stem.indexOf('-'); i >= 0; i = stem.indexOf('-', i + 1)) {
-            if (ProjectName.canonicalize(stem.substring(0, i)).equals(project.canonical())) {
-              String version = stem.substring(i + 1);
-              return version.isEmpty() ? Optional.empty() : Optional.of(version);
-            }
+          String suffix = ReleaseFile.sdistSuffix(filename).orElseThrow();
+          String canonical = filename.substring(0, filename.length() - suffix.length()) + suffix;
+          try {
+            return Optional.of(DistributionFilename.parseSdist(canonical, project));
+          } catch (InvalidFilenameException e) {
+            return Optional.empty();
           }
-          return Optional.empty();
         }
       default:
         return Optional.empty();
     }
-  }
-
-  private static int sdistSuffixLength(String filename) {
-    String lower = filename.toLowerCase(Locale.ROOT);
-    int best = 0;
-    for (String suffix :
-        new String[] {
-          ".tar.gz",
-          ".zip",
-          ".tar.bz2",
-          ".tar.xz",
-          ".tgz",
-          ".tar",
-          ".tbz",
-          ".txz",
-          ".tlz",
-          ".tar.lz",
-          ".tar.lzma",
-          ".tar.z"
-        }) {
-      if (lower.endsWith(suffix) && suffix.length() > best) {
-        best = suffix.length();
-      }
-    }
-    return best;
   }
 }

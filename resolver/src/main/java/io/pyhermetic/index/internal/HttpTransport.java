@@ -17,6 +17,10 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -52,6 +56,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
+import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
@@ -77,7 +82,7 @@ public final class HttpTransport implements AutoCloseable {
   public interface Backoff {
     /**
      * @param retry 1 for the first retry, 2 for the second, …
-     * @param retryAfter the server's {@code Retry-After}, when it sent one in seconds form
+     * @param retryAfter the server's {@code Retry-After} (seconds or HTTP-date), when it sent one
      */
     Duration delay(int retry, Optional<Duration> retryAfter);
 
@@ -317,6 +322,11 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   public HttpTransport(Options options) {
+    this(options, null);
+  }
+
+  /** With {@code tls} instead of the JVM's default trust and hostname checks (tests only). */
+  HttpTransport(Options options, TlsStrategy tls) {
     this.options = Objects.requireNonNull(options, "options");
     this.permits = new Semaphore(options.maxConcurrency());
     this.cache = options.cache().map(ResponseCache::new);
@@ -329,6 +339,7 @@ public final class HttpTransport implements AutoCloseable {
         HttpAsyncClients.custom()
             .setConnectionManager(
                 PoolingAsyncClientConnectionManagerBuilder.create()
+                    .setTlsStrategy(tls)
                     .setMaxConnTotal(options.maxConcurrency())
                     .setMaxConnPerRoute(options.maxConcurrency())
                     .setDefaultConnectionConfig(connection)
@@ -564,9 +575,7 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     boolean sameOrigin(URI uri) {
-      return uri.getScheme().equalsIgnoreCase(origin.getScheme())
-          && uri.getHost().equalsIgnoreCase(origin.getHost())
-          && port(uri) == port(origin);
+      return HttpTransport.sameOrigin(origin, uri);
     }
 
     /** Queues a try of {@code uri} ({@code null}: the exchange's own URL). */
@@ -669,7 +678,7 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     void onFailure(URI uri, Exception error, int tryNumber, int redirects) {
-      if (error instanceof BodyTooLargeException) {
+      if (error instanceof BodyTooLargeException || error instanceof LocalFileException) {
         fail(uri, error.getMessage(), -1, null);
         return;
       }
@@ -709,20 +718,38 @@ public final class HttpTransport implements AutoCloseable {
   /** Connection-level failures that may pass; not unknown hosts or failed TLS handshakes. */
   private static boolean isRetryable(Throwable error) {
     return error instanceof IOException
+        && !(error instanceof LocalFileException)
         && !(error instanceof java.net.UnknownHostException)
         && !(error instanceof javax.net.ssl.SSLHandshakeException);
   }
 
   private static Optional<Duration> retryAfter(Response response) {
-    Optional<String> value = response.header("Retry-After");
-    if (value.isEmpty()) {
-      return Optional.empty();
+    return response.header("Retry-After").flatMap(v -> parseRetryAfter(v, Instant.now()));
+  }
+
+  /**
+   * A {@code Retry-After} value (RFC 9110 §10.2.3): delay-seconds, or an HTTP-date taken relative
+   * to {@code now} (a date in the past means no wait). The backoff caps it.
+   */
+  private static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
+
+  private static Duration min(Duration d) {
+    return d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d;
+  }
+
+  static Optional<Duration> parseRetryAfter(String value, Instant now) {
+    String text = value.trim();
+    if (!text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      // beyond a day is absurd (and would overflow as milliseconds); the backoff caps it anyway
+      return Optional.of(
+          text.length() > 6 ? MAX_RETRY_AFTER : min(Duration.ofSeconds(Long.parseLong(text))));
     }
     try {
-      long seconds = Long.parseLong(value.get().trim());
-      return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
-    } catch (NumberFormatException e) {
-      return Optional.empty(); // HTTP-date form: fall back to the exponential delay
+      Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      Duration wait = Duration.between(now, at);
+      return Optional.of(wait.isNegative() ? Duration.ZERO : min(wait));
+    } catch (DateTimeParseException e) {
+      return Optional.empty(); // unparsable: the exponential delay applies
     }
   }
 
@@ -730,6 +757,15 @@ public final class HttpTransport implements AutoCloseable {
     String type = error.getClass().getSimpleName();
     String message = error.getMessage();
     return Redaction.redact(message == null || message.isBlank() ? type : type + ": " + message);
+  }
+
+  /** Whether two absolute URLs share scheme, host and port. */
+  static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme() != null
+        && a.getHost() != null
+        && a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getHost().equalsIgnoreCase(b.getHost())
+        && port(a) == port(b);
   }
 
   private static int port(URI uri) {
@@ -798,6 +834,15 @@ public final class HttpTransport implements AutoCloseable {
     return "dev";
   }
 
+  /** A failure writing the local file (disk full, missing directory): retrying cannot help. */
+  static final class LocalFileException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    LocalFileException(String message, IOException cause) {
+      super(message, cause);
+    }
+  }
+
   /** Thrown while reading a body that exceeds the limit. */
   static final class BodyTooLargeException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -859,12 +904,16 @@ public final class HttpTransport implements AutoCloseable {
       headers = headersOf(response);
       if (status == 200) {
         checkLength(response, limit);
-        channel =
-            FileChannel.open(
-                destination,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
+        try {
+          channel =
+              FileChannel.open(
+                  destination,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.TRUNCATE_EXISTING,
+                  StandardOpenOption.WRITE);
+        } catch (IOException e) {
+          throw new LocalFileException("cannot write " + destination + ": " + e, e);
+        }
         try {
           sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -889,8 +938,12 @@ public final class HttpTransport implements AutoCloseable {
         throw new BodyTooLargeException(limit);
       }
       sha.update(src.duplicate());
-      while (src.hasRemaining()) {
-        channel.write(src);
+      try {
+        while (src.hasRemaining()) {
+          channel.write(src);
+        }
+      } catch (IOException e) {
+        throw new LocalFileException("cannot write " + destination + ": " + e, e);
       }
     }
 

@@ -3,6 +3,7 @@ package io.pyhermetic.index.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pyhermetic.requirement.ProjectName;
+import io.pyhermetic.version.Version;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,10 +24,15 @@ class FilenamesTest {
     "foo, foo-1.0.tar.Z, 1.0",
     "foo, foo-.tar.gz, ",
     "foo, foo-1.0-py2.7.egg, ",
-    "foo, foobar-1.0.tar.gz, "
+    "foo, foobar-1.0.tar.gz, ",
+    "foo, FOO-1.0.TAR.GZ, 1.0",
+    "foo, foo-1.0.TAR.Z, ",
+    "foo, Foo-1.0-py3-none-any.WHL, 1.0",
+    "foo, foo-1.0-x-py3-none-any.whl, ",
+    "foo, foo-1.0-not.a.version.tar.gz, "
   })
-  void versionText(String project, String filename, String expected) {
-    assertThat(Filenames.versionText(ProjectName.of(project), filename))
-        .isEqualTo(Optional.ofNullable(expected));
+  void version(String project, String filename, String expected) {
+    assertThat(Filenames.version(ProjectName.of(project), filename))
+        .isEqualTo(Optional.ofNullable(expected).map(Version::parse));
   }
 }

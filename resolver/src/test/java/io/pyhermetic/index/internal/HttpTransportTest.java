@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -488,5 +489,56 @@ class HttpTransportTest {
         .isInstanceOf(IndexException.class)
         .hasMessageContaining("offline");
     wm.verify(0, getRequestedFor(urlEqualTo("/a.whl")));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      nullValues = "none",
+      value = {
+        "120                           | PT2M",
+        "' 0 '                         | PT0S",
+        "Sun, 01 Jun 2025 12:00:30 GMT | PT30S",
+        "Sun, 01 Jun 2025 11:59:00 GMT | PT0S",
+        "Mon, 02 Jun 2025 12:00:00 GMT | PT24H",
+        "-5                            | none",
+        "soon                          | none",
+        "''                            | none",
+        "99999999999999999999          | PT24H",
+        "Sat, 01 Jun 2030 12:00:00 GMT | PT24H",
+      })
+  void retryAfterSecondsAndHttpDates(String header, String expected) {
+    Instant now = Instant.parse("2025-06-01T12:00:00Z");
+    assertThat(HttpTransport.parseRetryAfter(header, now))
+        .isEqualTo(Optional.ofNullable(expected).map(Duration::parse));
+  }
+
+  @Test
+  void honoursRetryAfterAsAnHttpDate() {
+    String inOneSecond =
+        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(2));
+    wm.stubFor(
+        get("/d429")
+            .inScenario("date")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", inOneSecond))
+            .willSetStateTo("ok"));
+    wm.stubFor(get("/d429").inScenario("date").whenScenarioStateIs("ok").willReturn(ok("done")));
+    assertThat(fastTransport().getSync("pkg", url("/d429"), Map.of()).bodyText()).isEqualTo("done");
+    assertThat(retryAfters).hasSize(1);
+    assertThat(retryAfters.get(0).orElseThrow()).isBetween(Duration.ZERO, Duration.ofSeconds(2));
+  }
+
+  @Test
+  void downloadIntoAMissingDirectoryFailsWithoutRetrying(@TempDir Path dir) {
+    wm.stubFor(get("/f/a.whl").willReturn(ok("bytes")));
+    Path target = dir.resolve("no-such-dir").resolve("a.whl");
+    assertThatThrownBy(
+            () -> Futures.join(fastTransport().download("a.whl", url("/f/a.whl"), target, 10)))
+        .isInstanceOf(IndexException.class)
+        .hasMessageStartingWith("a.whl: cannot write " + target)
+        .hasMessageNotContaining("tries");
+    wm.verify(1, getRequestedFor(urlEqualTo("/f/a.whl")));
   }
 }

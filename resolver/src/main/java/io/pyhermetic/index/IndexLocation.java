@@ -1,0 +1,109 @@
+package io.pyhermetic.index;
+
+import io.pyhermetic.internal.Redaction;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where packages come from: a PyPI-style JSON API, a simple (PEP 503/691) index, or a find-links
+ * directory. {@link #toString()} redacts credentials.
+ *
+ * @param kind which kind of index
+ * @param location the base URL, or the directory path for {@link Kind#FIND_LINKS}
+ */
+public record IndexLocation(Kind kind, String location) {
+  /** The variables that name a simple index, in the order they are consulted. */
+  public static final java.util.List<String> INDEX_URL_VARIABLES =
+      java.util.List.of("PIP_INDEX_URL", "UV_INDEX_URL");
+
+  /** The kinds of index. */
+  public enum Kind {
+    JSON_API,
+    SIMPLE,
+    FIND_LINKS
+  }
+
+  public IndexLocation {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(location, "location");
+    if (location.isBlank()) {
+      throw new IllegalArgumentException("empty index location");
+    }
+  }
+
+  /** A JSON API base URL such as {@code https://pypi.org/pypi}. */
+  public static IndexLocation jsonApi(String url) {
+    return new IndexLocation(Kind.JSON_API, url);
+  }
+
+  /** A simple index base URL such as {@code https://pypi.org/simple/}. */
+  public static IndexLocation simple(String url) {
+    return new IndexLocation(Kind.SIMPLE, url);
+  }
+
+  /** A flat directory of distribution files. */
+  public static IndexLocation findLinks(Path directory) {
+    return new IndexLocation(Kind.FIND_LINKS, directory.toString());
+  }
+
+  /** PyPI's JSON API, the default when nothing else is named. */
+  public static IndexLocation pypi() {
+    return jsonApi(PypiJsonIndex.DEFAULT_BASE_URL);
+  }
+
+  /**
+   * The index a URL names: a path whose last segment is {@code pypi} is a JSON API (as in {@code
+   * https://pypi.org/pypi}); anything else is a simple index, as pip reads {@code --index-url}.
+   */
+  public static IndexLocation ofUrl(String url) {
+    String path;
+    try {
+      path = Optional.ofNullable(new URI(url.trim()).getPath()).orElse("");
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("invalid index URL: " + Redaction.redact(url), e);
+    }
+    while (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    boolean json = path.toLowerCase(Locale.ROOT).endsWith("/pypi");
+    return json ? jsonApi(url.trim()) : simple(url.trim());
+  }
+
+  /**
+   * {@code url} when given ({@link #ofUrl}); else the first of {@code PIP_INDEX_URL} and {@code
+   * UV_INDEX_URL} set in {@code environment} (a simple index, as pip and uv read them); else {@link
+   * #pypi()}.
+   */
+  public static IndexLocation resolve(Optional<String> url, Map<String, String> environment) {
+    if (url.isPresent() && !url.get().isBlank()) {
+      return ofUrl(url.get());
+    }
+    for (String variable : INDEX_URL_VARIABLES) {
+      String value = environment.get(variable);
+      if (value != null && !value.isBlank()) {
+        return simple(value.trim());
+      }
+    }
+    return pypi();
+  }
+
+  /** The directory of a {@link Kind#FIND_LINKS} location. */
+  public Path directory() {
+    if (kind != Kind.FIND_LINKS) {
+      throw new IllegalStateException(kind + " has no directory");
+    }
+    return Path.of(location);
+  }
+
+  @Override
+  public String toString() {
+    return kind.name().toLowerCase(Locale.ROOT).replace('_', '-')
+        + " "
+        + Redaction.redact(location);
+  }
+}

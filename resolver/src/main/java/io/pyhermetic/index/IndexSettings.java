@@ -1,0 +1,398 @@
+package io.pyhermetic.index;
+
+import io.pyhermetic.index.internal.Credentials;
+import io.pyhermetic.index.internal.HttpTransport;
+import io.pyhermetic.index.internal.Netrc;
+import io.pyhermetic.index.internal.ResponseCache;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How the HTTP indexes talk to a server: concurrency, timeouts, retries, size limits, the on-disk
+ * response cache and credentials. Immutable; start from {@link #builder()} (library defaults, no
+ * cache, no credentials beyond an index URL's own {@code user:password@}) or from {@link
+ * #fromEnvironment(Map)} (also the token, netrc file and cache directory the environment names).
+ *
+ * <p>Credentials, strongest first: the index URL's user-info (for that origin only); the
+ * {@linkplain Builder#token token}, sent as HTTP basic auth with user {@code __token__} (the
+ * convention of PyPI-compatible indexes; {@link Builder#tokenUser} changes the user) to the index's
+ * own origin only; then the {@code .netrc} entry for the request's host (or its {@code default}
+ * entry). None of them ever appears in a message, log or cache file.
+ *
+ * <p>The on-disk cache (see {@link Builder#cache}) keeps successful index pages and metadata files
+ * (never downloaded distributions), uses each for {@link Builder#cacheMaxAge} without asking, then
+ * revalidates it by ETag; {@linkplain Builder#offline offline} answers from the cache only.
+ */
+public final class IndexSettings {
+  private static final Logger LOG = LoggerFactory.getLogger(IndexSettings.class);
+
+  /** The environment variable holding an index token. */
+  public static final String TOKEN_VARIABLE = "PYHERMETIC_INDEX_TOKEN";
+
+  /** The user name a token is sent with unless {@link Builder#tokenUser} says otherwise. */
+  public static final String DEFAULT_TOKEN_USER = "__token__";
+
+  private final int maxConcurrency;
+  private final Duration connectTimeout;
+  private final Duration responseTimeout;
+  private final int maxTries;
+  private final long maxBodyBytes;
+  private final long maxDownloadBytes;
+  private final Optional<Path> cacheDirectory;
+  private final Duration cacheMaxAge;
+  private final boolean offline;
+  private final Optional<String> token;
+  private final String tokenUser;
+  private final Optional<Path> netrcFile;
+
+  private IndexSettings(Builder b) {
+    this.maxConcurrency = b.maxConcurrency;
+    this.connectTimeout = b.connectTimeout;
+    this.responseTimeout = b.responseTimeout;
+    this.maxTries = b.maxTries;
+    this.maxBodyBytes = b.maxBodyBytes;
+    this.maxDownloadBytes = b.maxDownloadBytes;
+    this.cacheDirectory = b.cacheDirectory;
+    this.cacheMaxAge = b.cacheMaxAge;
+    this.offline = b.offline;
+    this.token = b.token;
+    this.tokenUser = b.tokenUser;
+    this.netrcFile = b.netrcFile;
+  }
+
+  /** The library defaults: see each {@link Builder} method. */
+  public static IndexSettings defaults() {
+    return builder().build();
+  }
+
+  /** A builder with the library defaults and nothing taken from the environment. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder with the library defaults plus what {@code environment} names: the token from {@value
+   * #TOKEN_VARIABLE}, the netrc file from {@code NETRC} or else {@code $HOME/.netrc}, and the cache
+   * under {@link #defaultCacheDirectory}. Pass {@code System.getenv()} in production.
+   */
+  public static Builder fromEnvironment(Map<String, String> environment) {
+    Builder builder = new Builder();
+    Optional.ofNullable(environment.get(TOKEN_VARIABLE))
+        .filter(t -> !t.isBlank())
+        .ifPresent(t -> builder.token(t.trim()));
+    Optional<Path> netrc =
+        nonEmpty(environment.get("NETRC"))
+            .map(Path::of)
+            .or(() -> nonEmpty(environment.get("HOME")).map(h -> Path.of(h, ".netrc")));
+    netrc.ifPresent(builder::netrcFile);
+    builder.cache(defaultCacheDirectory(environment));
+    return builder;
+  }
+
+  /**
+   * {@code $XDG_CACHE_HOME/pyhermetic} when that variable holds an absolute path, else {@code
+   * $HOME/.cache/pyhermetic}, else under the {@code user.home} system property.
+   */
+  public static Path defaultCacheDirectory(Map<String, String> environment) {
+    Optional<Path> xdg =
+        nonEmpty(environment.get("XDG_CACHE_HOME")).map(Path::of).filter(Path::isAbsolute);
+    if (xdg.isPresent()) {
+      return xdg.get().resolve("pyhermetic");
+    }
+    String home =
+        nonEmpty(environment.get("HOME")).orElseGet(() -> System.getProperty("user.home", "."));
+    return Path.of(home, ".cache", "pyhermetic");
+  }
+
+  private static Optional<String> nonEmpty(String value) {
+    return Optional.ofNullable(value).filter(v -> !v.isEmpty());
+  }
+
+  public int maxConcurrency() {
+    return maxConcurrency;
+  }
+
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  public Duration responseTimeout() {
+    return responseTimeout;
+  }
+
+  public int maxTries() {
+    return maxTries;
+  }
+
+  public long maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  public long maxDownloadBytes() {
+    return maxDownloadBytes;
+  }
+
+  /** Where the on-disk response cache lives; empty when there is none. */
+  public Optional<Path> cacheDirectory() {
+    return cacheDirectory;
+  }
+
+  public Duration cacheMaxAge() {
+    return cacheMaxAge;
+  }
+
+  public boolean offline() {
+    return offline;
+  }
+
+  /** Whether a token is set (its value is not exposed). */
+  public boolean hasToken() {
+    return token.isPresent();
+  }
+
+  public String tokenUser() {
+    return tokenUser;
+  }
+
+  public Optional<Path> netrcFile() {
+    return netrcFile;
+  }
+
+  /** A builder holding these settings. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.maxConcurrency = maxConcurrency;
+    b.connectTimeout = connectTimeout;
+    b.responseTimeout = responseTimeout;
+    b.maxTries = maxTries;
+    b.maxBodyBytes = maxBodyBytes;
+    b.maxDownloadBytes = maxDownloadBytes;
+    b.cacheDirectory = cacheDirectory;
+    b.cacheMaxAge = cacheMaxAge;
+    b.offline = offline;
+    b.token = token;
+    b.tokenUser = tokenUser;
+    b.netrcFile = netrcFile;
+    return b;
+  }
+
+  /** The transport options for an index at {@code indexUrl}; reads the netrc file now. */
+  HttpTransport.Options transportOptions(String indexUrl) {
+    return HttpTransport.Options.defaults()
+        .withMaxConcurrency(maxConcurrency)
+        .withTimeouts(connectTimeout, responseTimeout)
+        .withMaxTries(maxTries)
+        .withMaxBodyBytes(maxBodyBytes)
+        .withMaxDownloadBytes(maxDownloadBytes)
+        .withCache(cacheDirectory.map(dir -> new ResponseCache.Settings(dir, cacheMaxAge, offline)))
+        .withCredentials(Credentials.forIndex(indexUrl, token, tokenUser, readNetrc()));
+  }
+
+  private Optional<Netrc> readNetrc() {
+    if (netrcFile.isEmpty() || !Files.isRegularFile(netrcFile.get())) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Netrc.parse(Files.readString(netrcFile.get(), StandardCharsets.UTF_8)));
+    } catch (IOException | RuntimeException e) {
+      // like pip and requests: a broken netrc is ignored rather than fatal
+      LOG.warn("ignoring netrc file {}: {}", netrcFile.get(), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof IndexSettings s
+        && maxConcurrency == s.maxConcurrency
+        && connectTimeout.equals(s.connectTimeout)
+        && responseTimeout.equals(s.responseTimeout)
+        && maxTries == s.maxTries
+        && maxBodyBytes == s.maxBodyBytes
+        && maxDownloadBytes == s.maxDownloadBytes
+        && cacheDirectory.equals(s.cacheDirectory)
+        && cacheMaxAge.equals(s.cacheMaxAge)
+        && offline == s.offline
+        && token.equals(s.token)
+        && tokenUser.equals(s.tokenUser)
+        && netrcFile.equals(s.netrcFile);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        maxConcurrency,
+        connectTimeout,
+        responseTimeout,
+        maxTries,
+        maxBodyBytes,
+        maxDownloadBytes,
+        cacheDirectory,
+        cacheMaxAge,
+        offline,
+        token,
+        tokenUser,
+        netrcFile);
+  }
+
+  @Override
+  public String toString() {
+    return "IndexSettings[maxConcurrency="
+        + maxConcurrency
+        + ", connectTimeout="
+        + connectTimeout
+        + ", responseTimeout="
+        + responseTimeout
+        + ", maxTries="
+        + maxTries
+        + ", maxBodyBytes="
+        + maxBodyBytes
+        + ", maxDownloadBytes="
+        + maxDownloadBytes
+        + ", cacheDirectory="
+        + cacheDirectory.map(Path::toString).orElse("none")
+        + ", cacheMaxAge="
+        + cacheMaxAge
+        + ", offline="
+        + offline
+        + ", token="
+        + (token.isPresent() ? "***" : "none")
+        + ", netrcFile="
+        + netrcFile.map(Path::toString).orElse("none")
+        + "]";
+  }
+
+  /** A mutable builder for {@link IndexSettings}. */
+  public static final class Builder {
+    private int maxConcurrency = 16;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration responseTimeout = Duration.ofSeconds(60);
+    private int maxTries = 4;
+    private long maxBodyBytes = 64L * 1024 * 1024;
+    private long maxDownloadBytes = 16L * 1024 * 1024 * 1024;
+    private Optional<Path> cacheDirectory = Optional.empty();
+    private Duration cacheMaxAge = Duration.ofMinutes(15);
+    private boolean offline;
+    private Optional<String> token = Optional.empty();
+    private String tokenUser = DEFAULT_TOKEN_USER;
+    private Optional<Path> netrcFile = Optional.empty();
+
+    private Builder() {}
+
+    /** Requests in flight at once (default 16). */
+    public Builder maxConcurrency(int value) {
+      this.maxConcurrency = positive(value, "maxConcurrency");
+      return this;
+    }
+
+    /** TCP/TLS connect timeout (default 10 s) and longest wait for response data (60 s). */
+    public Builder timeouts(Duration connect, Duration response) {
+      this.connectTimeout = Objects.requireNonNull(connect, "connect");
+      this.responseTimeout = Objects.requireNonNull(response, "response");
+      return this;
+    }
+
+    /** Attempts per request, including the first (default 4). */
+    public Builder maxTries(int value) {
+      this.maxTries = positive(value, "maxTries");
+      return this;
+    }
+
+    /** The largest index page or metadata file accepted (default 64 MiB). */
+    public Builder maxBodyBytes(long value) {
+      this.maxBodyBytes = positive(value, "maxBodyBytes");
+      return this;
+    }
+
+    /** The largest download when the index does not list the file's size (default 16 GiB). */
+    public Builder maxDownloadBytes(long value) {
+      this.maxDownloadBytes = positive(value, "maxDownloadBytes");
+      return this;
+    }
+
+    /** Keeps the on-disk response cache under {@code directory}. */
+    public Builder cache(Path directory) {
+      this.cacheDirectory = Optional.of(directory);
+      return this;
+    }
+
+    /** No on-disk response cache (the default of {@link IndexSettings#builder()}). */
+    public Builder noCache() {
+      this.cacheDirectory = Optional.empty();
+      return this;
+    }
+
+    /** How long a cached response is used without revalidation (default 15 minutes). */
+    public Builder cacheMaxAge(Duration value) {
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("cacheMaxAge must not be negative");
+      }
+      this.cacheMaxAge = value;
+      return this;
+    }
+
+    /** Answers from the cache only; needs {@link #cache}. */
+    public Builder offline(boolean value) {
+      this.offline = value;
+      return this;
+    }
+
+    /** A token for the index's origin, sent as basic auth {@code <tokenUser>:<token>}. */
+    public Builder token(String value) {
+      this.token = Optional.of(Objects.requireNonNull(value, "token"));
+      return this;
+    }
+
+    public Builder noToken() {
+      this.token = Optional.empty();
+      return this;
+    }
+
+    /** The basic-auth user a token is sent with (default {@code __token__}). */
+    public Builder tokenUser(String value) {
+      this.tokenUser = Objects.requireNonNull(value, "tokenUser");
+      return this;
+    }
+
+    /** Reads credentials from this netrc file when it exists. */
+    public Builder netrcFile(Path value) {
+      this.netrcFile = Optional.of(value);
+      return this;
+    }
+
+    public Builder noNetrc() {
+      this.netrcFile = Optional.empty();
+      return this;
+    }
+
+    /** The settings; offline without a cache is an error. */
+    public IndexSettings build() {
+      if (offline && cacheDirectory.isEmpty()) {
+        throw new IllegalStateException("offline needs a cache directory");
+      }
+      return new IndexSettings(this);
+    }
+
+    private static int positive(int value, String name) {
+      if (value < 1) {
+        throw new IllegalArgumentException(name + " must be positive");
+      }
+      return value;
+    }
+
+    private static long positive(long value, String name) {
+      if (value < 1) {
+        throw new IllegalArgumentException(name + " must be positive");
+      }
+      return value;
+    }
+  }
+}
