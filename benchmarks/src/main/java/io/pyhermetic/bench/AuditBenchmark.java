@@ -2,8 +2,8 @@ package io.pyhermetic.bench;
 
 import io.pyhermetic.audit.AuditReport;
 import io.pyhermetic.audit.Auditor;
+import io.pyhermetic.index.IndexSettings;
 import io.pyhermetic.index.SimpleIndex;
-import io.pyhermetic.index.internal.HttpTransport;
 import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.reqfile.RequirementsFileParser;
@@ -54,8 +54,9 @@ public final class AuditBenchmark {
     CorpusIndex corpus = CorpusIndex.garak();
     Path cache = Files.createTempDirectory("pyhermetic-audit-bench");
     try (FixtureServer server = FixtureServer.start(corpus, latency)) {
-      HttpTransport.Options defaults = HttpTransport.Options.defaults();
-      HttpTransport.Options warm = defaults.withCache(cache, Duration.ofHours(1), false);
+      IndexSettings defaults = IndexSettings.builder().noNetrc().build();
+      IndexSettings warm =
+          defaults.toBuilder().cache(cache).cacheMaxAge(Duration.ofHours(1)).build();
       audit(server, defaults, targets, byTarget); // warms the JIT
       double[] cold = new double[runs];
       long coldHeap = 0;
@@ -64,7 +65,8 @@ public final class AuditBenchmark {
         cold[i] = audit(server, defaults, targets, byTarget);
         coldHeap = Math.max(coldHeap, peakHeap());
       }
-      double serial = audit(server, defaults.withMaxConcurrency(1), targets, byTarget);
+      double serial =
+          audit(server, defaults.toBuilder().maxConcurrency(1).build(), targets, byTarget);
       audit(server, warm, targets, byTarget); // fills the cache
       int before = server.requests();
       double[] cached = new double[runs];
@@ -102,11 +104,10 @@ public final class AuditBenchmark {
 
   private static double audit(
       FixtureServer server,
-      HttpTransport.Options options,
+      IndexSettings options,
       Map<String, Target> targets,
       Map<String, List<Entry>> byTarget) {
-    try (HttpTransport transport = new HttpTransport(options)) {
-      SimpleIndex index = new SimpleIndex(server.simpleUrl(), transport);
+    try (SimpleIndex index = new SimpleIndex(server.simpleUrl(), options)) {
       long start = System.nanoTime();
       AuditReport report =
           new Auditor(index, targets, Auditor::hermetoConfigFilter).audit(byTarget);

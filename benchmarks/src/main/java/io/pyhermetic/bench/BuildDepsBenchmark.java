@@ -4,8 +4,8 @@ import io.pyhermetic.builddeps.BuildDepsOptions;
 import io.pyhermetic.builddeps.BuildDepsResolver;
 import io.pyhermetic.builddeps.BuildDepsResult;
 import io.pyhermetic.builddeps.OutputEntry;
+import io.pyhermetic.index.IndexSettings;
 import io.pyhermetic.index.SimpleIndex;
-import io.pyhermetic.index.internal.HttpTransport;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.reqfile.RequirementsFileParser;
 import io.pyhermetic.testdata.BuildGraphFixture;
@@ -43,8 +43,9 @@ public final class BuildDepsBenchmark {
       List<Entry> pins =
           new RequirementsFileParser().parse(fixture.requirements(), "requirements.txt").entries();
       try (FixtureServer server = FixtureServer.start(index, latency)) {
-        HttpTransport.Options defaults = HttpTransport.Options.defaults();
-        HttpTransport.Options warm = defaults.withCache(cache, Duration.ofHours(1), false);
+        IndexSettings defaults = IndexSettings.builder().noNetrc().build();
+        IndexSettings warm =
+            defaults.toBuilder().cache(cache).cacheMaxAge(Duration.ofHours(1)).build();
         BuildDepsOptions options =
             BuildDepsOptions.builder()
                 .skipMissingSdist(true)
@@ -60,7 +61,8 @@ public final class BuildDepsBenchmark {
           coldHeap = Math.max(coldHeap, peakHeap());
         }
         double serial =
-            run(server, defaults.withMaxConcurrency(1), serialOptions, pins, root).seconds;
+            run(server, defaults.toBuilder().maxConcurrency(1).build(), serialOptions, pins, root)
+                .seconds;
         run(server, warm, options, pins, root); // fills the cache
         int before = server.requests();
         double[] cached = new double[runs];
@@ -113,14 +115,13 @@ public final class BuildDepsBenchmark {
 
   private static Run run(
       FixtureServer server,
-      HttpTransport.Options transportOptions,
+      IndexSettings transportOptions,
       BuildDepsOptions options,
       List<Entry> pins,
       Path root)
       throws IOException {
     Path work = Files.createTempDirectory(root, "work");
-    try (HttpTransport transport = new HttpTransport(transportOptions)) {
-      SimpleIndex index = new SimpleIndex(server.simpleUrl(), transport);
+    try (SimpleIndex index = new SimpleIndex(server.simpleUrl(), transportOptions)) {
       long start = System.nanoTime();
       BuildDepsResult result =
           new BuildDepsResolver(index, options.toBuilder().workDirectory(work).build())

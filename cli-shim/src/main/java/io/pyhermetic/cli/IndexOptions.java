@@ -1,14 +1,16 @@
 package io.pyhermetic.cli;
 
-import io.pyhermetic.index.LocalIndex;
+import io.pyhermetic.index.CachingIndex;
+import io.pyhermetic.index.IndexLocation;
+import io.pyhermetic.index.IndexSettings;
+import io.pyhermetic.index.Indexes;
 import io.pyhermetic.index.PackageIndex;
-import io.pyhermetic.index.PypiJsonIndex;
-import io.pyhermetic.index.SimpleIndex;
-import io.pyhermetic.index.internal.HttpTransport;
 import io.pyhermetic.internal.Redaction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Which package index a command reads, shared by every command that needs one. */
@@ -17,7 +19,9 @@ final class IndexOptions {
   @Option(
       names = "--index",
       paramLabel = "URL",
-      description = "A PyPI-style JSON API base URL (default: PyPI's).")
+      description =
+          "A PyPI-style JSON API base URL (default: $PIP_INDEX_URL, then $UV_INDEX_URL as simple"
+              + " indexes, else PyPI's JSON API).")
   String jsonIndex;
 
   @Option(
@@ -44,7 +48,8 @@ final class IndexOptions {
       paramLabel = "DIR",
       description =
           "Where index responses are cached (default: $XDG_CACHE_HOME/pyhermetic or"
-              + " ~/.cache/pyhermetic).")
+              + " ~/.cache/pyhermetic). Credentials: user:password@ in the URL, else"
+              + " $PYHERMETIC_INDEX_TOKEN (sent as __token__), else ~/.netrc or $NETRC.")
   Path cacheDir;
 
   @Option(names = "--no-cache", description = "Neither read nor write the response cache.")
@@ -58,7 +63,7 @@ final class IndexOptions {
   @Option(
       names = "--max-age",
       paramLabel = "SECONDS",
-      defaultValue = "600",
+      defaultValue = "900",
       description = "Use a cached response unasked for this long (default: ${DEFAULT-VALUE}).")
   long maxAgeSeconds;
 
@@ -77,37 +82,36 @@ final class IndexOptions {
     if (offline && noCache) {
       throw new CliException("--offline needs the cache: drop --no-cache", ExitCodes.USAGE);
     }
-    if (findLinks != null) {
-      if (!Files.isDirectory(findLinks)) {
-        throw new CliException(
-            "--find-links " + findLinks + ": no such directory", ExitCodes.USAGE);
-      }
-      return new Opened(new LocalIndex(findLinks), findLinks.toString(), () -> {});
+    if (findLinks != null && !Files.isDirectory(findLinks)) {
+      throw new CliException("--find-links " + findLinks + ": no such directory", ExitCodes.USAGE);
     }
-    HttpTransport.Options options =
-        HttpTransport.Options.defaults().withMaxConcurrency(concurrency);
-    if (!noCache) {
-      options = options.withCache(cacheDirectory(), Duration.ofSeconds(maxAgeSeconds), offline);
-    }
-    HttpTransport transport = new HttpTransport(options);
-    if (simpleIndex != null) {
-      return new Opened(
-          new SimpleIndex(simpleIndex, transport), Redaction.redact(simpleIndex), transport::close);
-    }
-    String url = jsonIndex != null ? jsonIndex : PypiJsonIndex.DEFAULT_BASE_URL;
-    return new Opened(new PypiJsonIndex(url, transport), Redaction.redact(url), transport::close);
-  }
-
-  private Path cacheDirectory() {
+    Map<String, String> environment = System.getenv();
+    IndexLocation location =
+        findLinks != null
+            ? IndexLocation.findLinks(findLinks)
+            : simpleIndex != null
+                ? IndexLocation.simple(simpleIndex)
+                : jsonIndex != null
+                    ? IndexLocation.jsonApi(jsonIndex)
+                    : IndexLocation.resolve(Optional.empty(), environment);
+    IndexSettings.Builder settings =
+        IndexSettings.fromEnvironment(environment)
+            .maxConcurrency(concurrency)
+            .cacheMaxAge(Duration.ofSeconds(maxAgeSeconds))
+            .offline(offline);
     if (cacheDir != null) {
-      return cacheDir;
+      settings.cache(cacheDir);
     }
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base =
-        xdg != null && !xdg.isBlank()
-            ? Path.of(xdg)
-            : Path.of(System.getProperty("user.home"), ".cache");
-    return base.resolve("pyhermetic");
+    if (noCache) {
+      settings.noCache();
+    }
+    CachingIndex index;
+    try {
+      index = Indexes.open(location, settings.build());
+    } catch (IllegalArgumentException e) {
+      throw new CliException(Redaction.redact(e.getMessage()), ExitCodes.USAGE);
+    }
+    return new Opened(index, location.toString(), index::close);
   }
 
   /** An open index, how to describe it, and what closes it. */

@@ -4,15 +4,16 @@ import io.pyhermetic.audit.AuditReport;
 import io.pyhermetic.audit.Auditor;
 import io.pyhermetic.audit.PackageAudit;
 import io.pyhermetic.audit.Route;
-import io.pyhermetic.builddeps.internal.CachedIndex;
 import io.pyhermetic.builddeps.internal.EnvironmentResolver;
 import io.pyhermetic.buildsystem.BuildRequirements;
 import io.pyhermetic.buildsystem.BuildSystemException;
+import io.pyhermetic.index.CachingIndex;
 import io.pyhermetic.index.IndexException;
 import io.pyhermetic.index.PackageIndex;
 import io.pyhermetic.index.Release;
 import io.pyhermetic.index.ReleaseFile;
 import io.pyhermetic.index.ReleaseResults;
+import io.pyhermetic.index.internal.Futures;
 import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.reqfile.RequirementsFile;
@@ -73,7 +74,7 @@ import org.slf4j.LoggerFactory;
 public final class BuildDepsResolver {
   private static final Logger LOG = LoggerFactory.getLogger(BuildDepsResolver.class);
 
-  private final CachedIndex index;
+  private final CachingIndex index;
   private final Downloader downloader;
   private final BuildDepsOptions options;
 
@@ -84,7 +85,7 @@ public final class BuildDepsResolver {
 
   /** Downloads sdists through {@code downloader} (a mirror, a cache, a test double). */
   public BuildDepsResolver(PackageIndex index, Downloader downloader, BuildDepsOptions options) {
-    this.index = new CachedIndex(Objects.requireNonNull(index, "index"));
+    this.index = new CachingIndex(Objects.requireNonNull(index, "index"));
     this.downloader = Objects.requireNonNull(downloader, "downloader");
     this.options = Objects.requireNonNull(options, "options");
   }
@@ -512,7 +513,7 @@ public final class BuildDepsResolver {
         try {
           Path temp = Files.createTempFile(work, "hash-", ".part");
           try {
-            hashes.add("sha256:" + CachedIndex.join(downloader.download(f, temp)));
+            hashes.add("sha256:" + Futures.join(downloader.download(f, temp)));
           } finally {
             Files.deleteIfExists(temp);
           }

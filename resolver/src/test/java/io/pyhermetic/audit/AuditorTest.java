@@ -7,9 +7,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.pyhermetic.index.IndexSettings;
 import io.pyhermetic.index.LocalIndex;
 import io.pyhermetic.index.SimpleIndex;
-import io.pyhermetic.index.internal.HttpTransport;
 import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.reqfile.RequirementsFileParser;
@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -286,15 +285,9 @@ class AuditorTest {
                             + file("oldrel-1.0.tar.gz", b, "\"broken build\"")))));
     wm.stubFor(get("/simple/gone/").willReturn(aResponse().withStatus(404)));
     wm.stubFor(get("/simple/flaky/").willReturn(aResponse().withStatus(503)));
-    HttpTransport transport =
-        new HttpTransport(
-            HttpTransport.Options.defaults()
-                .withMaxTries(2)
-                .withBackoff(
-                    HttpTransport.Backoff.exponential(
-                        Duration.ofMillis(10), Duration.ofMillis(20), 0.0)));
-    try (transport) {
-      SimpleIndex simple = new SimpleIndex(wm.baseUrl() + "/simple/", transport);
+    try (SimpleIndex simple =
+        new SimpleIndex(
+            wm.baseUrl() + "/simple/", IndexSettings.builder().maxTries(2).noNetrc().build())) {
       RequirementsFile file =
           new RequirementsFileParser()
               .parse(

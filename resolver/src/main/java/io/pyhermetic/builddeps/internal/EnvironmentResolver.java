@@ -1,5 +1,6 @@
 package io.pyhermetic.builddeps.internal;
 
+import io.pyhermetic.index.CachingIndex;
 import io.pyhermetic.index.IndexException;
 import io.pyhermetic.index.ReleaseFile;
 import io.pyhermetic.index.ReleaseMetadata;
@@ -107,7 +108,7 @@ public final class EnvironmentResolver {
     }
   }
 
-  private final CachedIndex index;
+  private final CachingIndex index;
   private final MarkerEnvironment environment;
   private final Version python;
   private final Map<ProjectName, Version> preferred;
@@ -122,7 +123,7 @@ public final class EnvironmentResolver {
    * @param maxRounds how many candidate versions may be tried in all
    */
   public EnvironmentResolver(
-      CachedIndex index,
+      CachingIndex index,
       MarkerEnvironment environment,
       Map<ProjectName, Version> preferred,
       List<Requirement> constraints,
