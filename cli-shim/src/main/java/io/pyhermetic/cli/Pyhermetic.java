@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       HermetoConfigCommand.class,
       GenerateEnvCommand.class,
+      PrefetchCommand.class,
       BuildCommand.class
     },
     description = "Plans hermetic multi-architecture Python container builds for Hermeto.",
