@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       BuildDepsCommand.class,
       HermetoConfigCommand.class,
       GenerateEnvCommand.class,
+      PrefetchCommand.class,
       BuildCommand.class
     },
     description = "Plans hermetic multi-architecture Python container builds for Hermeto.",

@@ -1,0 +1,58 @@
+package io.pyhermetic.prefetch;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What happened to one file of {@code deps/pip}.
+ *
+ * @param filename the file name the index gives, also its name under {@code deps/pip}
+ * @param url where it comes from, with credentials redacted
+ * @param status the outcome
+ * @param size its size in bytes, when it was fetched
+ * @param sha256 the lower-case hex sha256 of its bytes, when they were read
+ * @param requirements the pins ({@code name==version}) it was selected for
+ * @param problem why it failed, for {@link Status#FAILED}
+ */
+public record FileOutcome(
+    String filename,
+    String url,
+    Status status,
+    OptionalLong size,
+    Optional<String> sha256,
+    List<String> requirements,
+    Optional<Problem> problem) {
+
+  /** The outcomes. */
+  public enum Status {
+    /** Downloaded now, and verified. */
+    DOWNLOADED,
+    /** Taken from the download cache (written by an earlier run), its hash checked again. */
+    REUSED,
+    /** Not fetched; see {@link FileOutcome#problem()}. */
+    FAILED;
+
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  public FileOutcome {
+    Objects.requireNonNull(filename, "filename");
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(size, "size");
+    Objects.requireNonNull(sha256, "sha256");
+    requirements = List.copyOf(requirements);
+    Objects.requireNonNull(problem, "problem");
+    if ((status == Status.FAILED) != problem.isPresent()) {
+      throw new IllegalArgumentException("a failed file, and only a failed one, has a problem");
+    }
+  }
+
+  public boolean isOk() {
+    return status != Status.FAILED;
+  }
+}

@@ -1,0 +1,78 @@
+package io.pyhermetic.prefetch;
+
+import io.pyhermetic.error.Diagnostic;
+import io.pyhermetic.error.Severity;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Every outcome of a prefetch: what Hermeto's rules say about the requirements files, each
+ * requirement, each file, and whether the output directory was written.
+ *
+ * @param outputDirectory the output directory asked for
+ * @param written whether it now holds the complete output (nothing is written unless {@link
+ *     #isOk()})
+ * @param diagnostics Hermeto's objections to the requirements files (errors stop the output;
+ *     warnings do not), in file order
+ * @param requirements every requirement line, in input order (runtime files, then build files, per
+ *     package)
+ * @param files every file of {@code deps/pip}, sorted by name
+ */
+public record PrefetchResult(
+    Path outputDirectory,
+    boolean written,
+    List<Diagnostic> diagnostics,
+    List<RequirementOutcome> requirements,
+    List<FileOutcome> files) {
+
+  public PrefetchResult {
+    Objects.requireNonNull(outputDirectory, "outputDirectory");
+    diagnostics = List.copyOf(diagnostics);
+    requirements = List.copyOf(requirements);
+    files = List.copyOf(files);
+  }
+
+  /** No rule error, every requirement fetched, every file verified. */
+  public boolean isOk() {
+    return diagnostics.stream().noneMatch(d -> d.severity() == Severity.ERROR)
+        && requirements.stream().allMatch(RequirementOutcome::isOk)
+        && files.stream().allMatch(FileOutcome::isOk);
+  }
+
+  /** Whether some failure was the index's or the network's (a retry may cure it). */
+  public boolean hasIndexFailures() {
+    return requirements.stream()
+            .anyMatch(r -> r.problem().filter(p -> p.kind() == Problem.Kind.INDEX).isPresent())
+        || files.stream()
+            .anyMatch(f -> f.problem().filter(p -> p.kind() == Problem.Kind.INDEX).isPresent());
+  }
+
+  /** The requirements that could not be fetched. */
+  public List<RequirementOutcome> failedRequirements() {
+    return requirements.stream().filter(r -> !r.isOk()).toList();
+  }
+
+  /** The files that could not be fetched. */
+  public List<FileOutcome> failedFiles() {
+    return files.stream().filter(f -> !f.isOk()).toList();
+  }
+
+  /** How many files had the given status. */
+  public long count(FileOutcome.Status status) {
+    return files.stream().filter(f -> f.status() == status).count();
+  }
+
+  /** The bytes of the files fetched (downloaded or reused). */
+  public long bytes() {
+    return files.stream().mapToLong(f -> f.size().orElse(0)).sum();
+  }
+
+  /** The bytes actually downloaded by this run. */
+  public long downloadedBytes() {
+    return files.stream()
+        .filter(f -> f.status() == FileOutcome.Status.DOWNLOADED)
+        .mapToLong(f -> f.size().orElse(0))
+        .sum();
+  }
+}

@@ -1,0 +1,103 @@
+package io.pyhermetic.prefetch.internal;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Verified distribution files keyed by their sha256 ({@code sha256/ab/abcd…}), and a {@code tmp}
+ * directory for downloads in progress. Entries are only ever added by an atomic rename of a
+ * verified file, and checked again before use, so a killed run or a damaged entry costs a download,
+ * never a wrong file.
+ */
+public final class DownloadCache {
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+  private static final Duration STALE = Duration.ofDays(1);
+
+  private final Path root;
+
+  public DownloadCache(Path root) {
+    this.root = root;
+  }
+
+  /** Creates the directories and removes downloads left by runs that were killed long ago. */
+  public void open() throws IOException {
+    Files.createDirectories(root.resolve("sha256"));
+    Path tmp = Files.createDirectories(root.resolve("tmp"));
+    FileTime cutoff = FileTime.from(Instant.now().minus(STALE));
+    try (DirectoryStream<Path> parts = Files.newDirectoryStream(tmp, "*.part")) {
+      for (Path part : parts) {
+        try {
+          if (Files.getLastModifiedTime(part).compareTo(cutoff) < 0) {
+            Files.deleteIfExists(part);
+          }
+        } catch (IOException e) {
+          // another run may be removing it too; it is only garbage
+        }
+      }
+    }
+  }
+
+  /** The entry for {@code sha256}, when present and its bytes still have that hash. */
+  public Optional<Path> lookup(String sha256) throws IOException {
+    String key = sha256.toLowerCase(Locale.ROOT);
+    if (!SHA256.matcher(key).matches()) {
+      return Optional.empty();
+    }
+    Path entry = entry(key);
+    if (!Files.isRegularFile(entry)) {
+      return Optional.empty();
+    }
+    if (Digests.sha256(entry).equals(key)) {
+      return Optional.of(entry);
+    }
+    Files.deleteIfExists(entry);
+    return Optional.empty();
+  }
+
+  /** A new empty file to download into. */
+  public Path newDownload() throws IOException {
+    return Files.createTempFile(root.resolve("tmp"), "download-", ".part");
+  }
+
+  /** Moves a verified download into the cache as the entry of its sha256. */
+  public Path store(Path download, String sha256) throws IOException {
+    Path entry = entry(sha256.toLowerCase(Locale.ROOT));
+    Files.createDirectories(entry.getParent());
+    try {
+      Files.move(download, entry, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(download, entry, StandardCopyOption.REPLACE_EXISTING);
+    } catch (FileAlreadyExistsException e) {
+      // an identical file (same sha256) was stored concurrently
+      Files.deleteIfExists(download);
+    }
+    return entry;
+  }
+
+  /**
+   * Puts a cache entry at {@code target}: a hard link when the file system allows, else a copy (the
+   * output must not depend on the cache staying where it is only when linking fails).
+   */
+  public static void place(Path entry, Path target) throws IOException {
+    try {
+      Files.createLink(target, entry);
+    } catch (IOException | UnsupportedOperationException e) {
+      Files.copy(entry, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private Path entry(String key) {
+    return root.resolve("sha256").resolve(key.substring(0, 2)).resolve(key);
+  }
+}
