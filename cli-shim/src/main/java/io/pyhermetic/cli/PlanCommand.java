@@ -41,7 +41,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,17 +95,6 @@ final class PlanCommand implements Callable<Integer> {
   List<String> targetArchs;
 
   @Option(
-      names = "--skip-missing-sdist",
-      description = "Leave packages without an sdist out of the build dependencies, listing them.")
-  boolean skipMissingSdist;
-
-  @Option(
-      names = {"-c", "--constraint"},
-      paramLabel = "FILE",
-      description = "Constraints for every build environment, such as setuptools<82 (repeatable).")
-  List<Path> constraintFiles;
-
-  @Option(
       names = "--source",
       defaultValue = ".",
       paramLabel = "DIR",
@@ -141,6 +129,8 @@ final class PlanCommand implements Callable<Integer> {
 
   @Option(names = "--quiet", description = "Print nothing but errors.")
   boolean quiet;
+
+  @Mixin BuildDepsInputs buildDepsInputs;
 
   @Mixin TargetOptions targetOptions;
 
@@ -182,7 +172,7 @@ final class PlanCommand implements Callable<Integer> {
     for (String arch : targets.keySet()) {
       filesByTarget.put(arch, perFile ? filesByLabel.getOrDefault(arch, List.of()) : files);
     }
-    List<Requirement> constraints = constraints(parser);
+    List<Requirement> constraints = buildDepsInputs.constraints(parser);
 
     List<String> failures = new ArrayList<>();
     Map<String, String> written = new LinkedHashMap<>();
@@ -233,7 +223,7 @@ final class PlanCommand implements Callable<Integer> {
     AuditReport audit;
     BuildDepsResult buildDeps;
     String indexDescription;
-    Path work = temporaryDirectory();
+    Path work = TempDirs.create("pyhermetic-plan");
     try (IndexOptions.Opened opened = indexOptions.open()) {
       indexDescription = opened.description();
       progress(
@@ -245,15 +235,16 @@ final class PlanCommand implements Callable<Integer> {
       buildDeps =
           new BuildDepsResolver(
                   opened.index(),
+                  opened.downloader(),
                   BuildDepsOptions.builder()
                       .targets(new ArrayList<>(targets.values()))
-                      .skipMissingSdist(skipMissingSdist)
+                      .skipMissingSdist(buildDepsInputs.skipMissingSdist)
                       .constraints(constraints)
                       .workDirectory(work)
                       .build())
               .resolve(allEntries);
     } finally {
-      deleteTree(work);
+      TempDirs.deleteTree(work);
     }
     List<PackageAudit> shown = audit.packages();
     written.put(
@@ -351,7 +342,7 @@ final class PlanCommand implements Callable<Integer> {
           StandardCharsets.UTF_8);
       publish(staging, outDir);
     } catch (IOException | UncheckedIOException e) {
-      deleteTree(staging);
+      TempDirs.deleteTree(staging);
       throw new CliException("cannot write " + output + ": " + e.getMessage(), ExitCodes.USAGE);
     }
 
@@ -433,27 +424,6 @@ final class PlanCommand implements Callable<Integer> {
     }
   }
 
-  private List<Requirement> constraints(RequirementsFileParser parser) {
-    List<Requirement> constraints = new ArrayList<>();
-    if (constraintFiles == null) {
-      return constraints;
-    }
-    for (Path file : constraintFiles) {
-      for (Entry e : Inputs.parse(parser, file).allEntries()) {
-        constraints.add(
-            e.requirement()
-                .orElseThrow(
-                    () ->
-                        new CliException(
-                            e.location()
-                                + ": a constraint names a project and versions, not "
-                                + e.requirementText().strip(),
-                            ExitCodes.USAGE)));
-      }
-    }
-    return constraints;
-  }
-
   // ---- plan.md ----
 
   private String summary(
@@ -508,7 +478,7 @@ final class PlanCommand implements Callable<Integer> {
       md.append("Every pin has an sdist.\n\n");
     } else {
       md.append("Wheels only; their build dependencies cannot be derived")
-          .append(skipMissingSdist ? " (skipped with --skip-missing-sdist)" : "")
+          .append(buildDepsInputs.skipMissingSdist ? " (skipped with --skip-missing-sdist)" : "")
           .append(": ")
           .append(pins(audit.withoutSdist()))
           .append(".\n\n");
@@ -717,7 +687,7 @@ final class PlanCommand implements Callable<Integer> {
       old =
           outDir.resolveSibling(
               "." + outDir.getFileName() + ".old-" + ProcessHandle.current().pid());
-      deleteTree(old);
+      TempDirs.deleteTree(old);
       move(outDir, old);
     }
     try {
@@ -729,7 +699,7 @@ final class PlanCommand implements Callable<Integer> {
       throw e;
     }
     if (old != null) {
-      deleteTree(old);
+      TempDirs.deleteTree(old);
     }
   }
 
@@ -738,26 +708,6 @@ final class PlanCommand implements Callable<Integer> {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(from, to);
-    }
-  }
-
-  private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("pyhermetic-plan");
-    } catch (IOException e) {
-      throw new CliException(
-          "cannot create a temporary directory: " + e.getMessage(), ExitCodes.USAGE);
-    }
-  }
-
-  private static void deleteTree(Path root) {
-    if (root == null || !Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      // a leftover temporary directory is harmless
     }
   }
 }
