@@ -30,6 +30,9 @@ public record BuildRequirements(
     boolean legacyDefault,
     List<Origin> origins) {
 
+  // a mapper is costly to build and thread-safe once built
+  private static final TomlMapper TOML = new TomlMapper();
+
   /** pip's build requirements for a project without {@code [build-system]}. */
   public static final String LEGACY_DEFAULT = "setuptools>=40.8.0";
 
@@ -97,7 +100,7 @@ public record BuildRequirements(
       String text = decode(pyproject.get());
       JsonNode root;
       try {
-        root = new TomlMapper().readTree(text);
+        root = TOML.readTree(text);
       } catch (JsonProcessingException e) {
         JsonLocation at = e.getLocation();
         throw new BuildSystemException(

@@ -1,6 +1,5 @@
 package io.pyhermetic.builddeps;
 
-import io.pyhermetic.audit.AuditReport;
 import io.pyhermetic.audit.Auditor;
 import io.pyhermetic.audit.PackageAudit;
 import io.pyhermetic.audit.Route;
@@ -45,8 +44,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Phaser;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -173,98 +175,89 @@ public final class BuildDepsResolver {
     for (Release r : inputEntries.keySet()) {
       neededBy.computeIfAbsent(r, k -> new TreeSet<>()).add(PackageOutcome.INPUT);
     }
-    List<Release> wave = new ArrayList<>(inputEntries.keySet());
-    Set<Release> seen = new LinkedHashSet<>(wave);
-    Map<Release, Entry> auditEntries = new LinkedHashMap<>(inputEntries);
-    while (!wave.isEmpty()) {
-      List<Release> toBuild = wave;
-      if (options.isBinaryFor()) {
-        toBuild = new ArrayList<>();
-        Map<Release, Optional<String>> needs = needsBuilding(wave, auditEntries, errors);
-        for (Release r : wave) {
-          Optional<String> reason = needs.get(r);
-          if (reason == null) {
-            continue; // an index failure, already reported
-          }
-          if (reason.isPresent()) {
-            toBuild.add(r);
-          } else {
-            outcomes.put(
-                r,
-                new PackageOutcome(
-                    r.name(),
-                    r.version(),
-                    PackageOutcome.Status.NOT_NEEDED,
-                    Optional.empty(),
-                    Optional.empty(),
-                    List.of(),
-                    List.of(),
-                    neededBy.getOrDefault(r, new TreeSet<>()),
-                    Optional.empty()));
-          }
-        }
-      }
-      Map<Release, CompletableFuture<Inspection>> started = new LinkedHashMap<>();
-      for (Release r : toBuild) {
-        Set<String> hashes = pinnedHashes.getOrDefault(r, Set.of());
-        started.put(
-            r,
-            inspect(r, hashes, loader, preferred, executor)
-                .exceptionally(
-                    error -> {
-                      Throwable cause = unwrap(error);
-                      LOG.debug("{} failed", r, cause);
-                      return failed(r, new Problem(r.toString(), kindOf(cause), messageOf(cause)));
-                    }));
-      }
-      List<Release> next = new ArrayList<>();
-      for (Map.Entry<Release, CompletableFuture<Inspection>> s : started.entrySet()) {
-        Release r = s.getKey();
-        Inspection inspection = s.getValue().join();
-        PackageOutcome o = inspection.outcome();
-        outcomes.put(
-            r,
-            new PackageOutcome(
-                o.name(),
-                o.version(),
-                o.status(),
-                o.sdist(),
-                o.backend(),
-                o.buildRequirements(),
-                o.environment(),
-                neededBy.getOrDefault(r, new TreeSet<>()),
-                o.problem()));
-        for (Map.Entry<Release, SortedSet<String>> pin : inspection.environment().entrySet()) {
-          via.computeIfAbsent(pin.getKey(), k -> new TreeSet<>()).addAll(pin.getValue());
-          neededBy.computeIfAbsent(pin.getKey(), k -> new TreeSet<>()).add(r.name().canonical());
-          if (seen.add(pin.getKey())) {
-            next.add(pin.getKey());
-          }
-        }
-      }
-      // a package reached again from a later wave keeps the dependents found since
-      for (Map.Entry<Release, PackageOutcome> o : outcomes.entrySet()) {
-        SortedSet<String> now = neededBy.getOrDefault(o.getKey(), new TreeSet<>());
-        if (!now.equals(o.getValue().neededBy())) {
-          PackageOutcome p = o.getValue();
-          o.setValue(
-              new PackageOutcome(
-                  p.name(),
-                  p.version(),
-                  p.status(),
-                  p.sdist(),
-                  p.backend(),
-                  p.buildRequirements(),
-                  p.environment(),
-                  now,
-                  p.problem()));
-        }
-      }
-      next.sort(RELEASE_ORDER);
-      if (options.isBinaryFor()) {
-        auditEntries = syntheticEntries(next);
-      }
-      wave = next;
+    // Each release is inspected as soon as some environment needs it, with no barrier between
+    // generations: the run takes as long as its longest chain, not the sum of the slowest
+    // package of each generation. The result does not depend on the order of completion.
+    Set<Release> seen = ConcurrentHashMap.newKeySet();
+    seen.addAll(inputEntries.keySet());
+    Object lock = new Object();
+    Phaser pending = new Phaser(1);
+    @SuppressWarnings("unchecked")
+    Consumer<Release>[] submit = new Consumer[1];
+    submit[0] =
+        r -> {
+          pending.register();
+          CompletableFuture.supplyAsync(
+                  () -> needsBuilding(r, inputEntries.get(r), errors, lock), executor)
+              .thenCompose(
+                  reason -> {
+                    if (reason == null) {
+                      return CompletableFuture.completedFuture(null); // reported already
+                    }
+                    if (reason.isPresent() || !options.isBinaryFor()) {
+                      return inspect(
+                          r, pinnedHashes.getOrDefault(r, Set.of()), loader, preferred, executor);
+                    }
+                    return CompletableFuture.completedFuture(
+                        new Inspection(
+                            new PackageOutcome(
+                                r.name(),
+                                r.version(),
+                                PackageOutcome.Status.NOT_NEEDED,
+                                Optional.empty(),
+                                Optional.empty(),
+                                List.of(),
+                                List.of(),
+                                new TreeSet<>(),
+                                Optional.empty()),
+                            Map.<Release, SortedSet<String>>of()));
+                  })
+              .exceptionally(
+                  error -> {
+                    Throwable cause = unwrap(error);
+                    LOG.debug("{} failed", r, cause);
+                    return failed(r, new Problem(r.toString(), kindOf(cause), messageOf(cause)));
+                  })
+              .thenAccept(
+                  inspection -> {
+                    List<Release> discovered = new ArrayList<>();
+                    if (inspection != null) {
+                      synchronized (lock) {
+                        outcomes.put(r, inspection.outcome());
+                        for (Map.Entry<Release, SortedSet<String>> pin :
+                            inspection.environment().entrySet()) {
+                          via.computeIfAbsent(pin.getKey(), k -> new TreeSet<>())
+                              .addAll(pin.getValue());
+                          neededBy
+                              .computeIfAbsent(pin.getKey(), k -> new TreeSet<>())
+                              .add(r.name().canonical());
+                          if (seen.add(pin.getKey())) {
+                            discovered.add(pin.getKey());
+                          }
+                        }
+                      }
+                    }
+                    discovered.forEach(submit[0]);
+                  })
+              .whenComplete((ok, error) -> pending.arriveAndDeregister());
+        };
+    inputEntries.keySet().forEach(submit[0]);
+    pending.arriveAndAwaitAdvance();
+
+    // every outcome names all the dependents found, whenever they were found
+    for (Map.Entry<Release, PackageOutcome> o : outcomes.entrySet()) {
+      PackageOutcome p = o.getValue();
+      o.setValue(
+          new PackageOutcome(
+              p.name(),
+              p.version(),
+              p.status(),
+              p.sdist(),
+              p.backend(),
+              p.buildRequirements(),
+              p.environment(),
+              neededBy.getOrDefault(o.getKey(), new TreeSet<>()),
+              p.problem()));
     }
 
     List<Problem> skipped = new ArrayList<>();
@@ -305,55 +298,47 @@ public final class BuildDepsResolver {
   }
 
   /**
-   * For {@code --binary-for}: per release, why it must be built (a target without a wheel), empty
-   * when wheels cover every target; releases whose look-up failed are absent and reported.
+   * For {@code --binary-for}: why {@code release} must be built (a target without an installable
+   * wheel), or empty when wheels cover every target; always empty in source-only mode. Null when
+   * its look-up failed, which is reported.
    */
-  private Map<Release, Optional<String>> needsBuilding(
-      List<Release> releases, Map<Release, Entry> entries, List<Problem> errors) {
+  private Optional<String> needsBuilding(
+      Release release, Entry input, List<Problem> errors, Object lock) {
+    if (!options.isBinaryFor()) {
+      return Optional.empty();
+    }
     Map<String, Target> targets = new LinkedHashMap<>();
     for (Target t : options.binaryFor()) {
       targets.put(t.toString(), t);
     }
-    List<Entry> list = new ArrayList<>();
-    for (Release r : releases) {
-      list.add(entries.get(r));
-    }
-    AuditReport report = new Auditor(index, targets, t -> Optional.empty()).audit(list);
-    Map<Release, Optional<String>> out = new LinkedHashMap<>();
-    for (int i = 0; i < releases.size(); i++) {
-      Release r = releases.get(i);
-      PackageAudit audit = report.packages().get(i);
-      if (audit.indexFailure()) {
+    // an input keeps its pinned hashes, which decide which files pip may take
+    Entry entry =
+        input != null
+            ? input
+            : RequirementsFile.parse(
+                    release.name().canonical() + "==" + release.version() + "\n",
+                    "<build environment>")
+                .entries()
+                .get(0);
+    PackageAudit audit =
+        new Auditor(index, targets, t -> Optional.empty()).audit(List.of(entry)).packages().get(0);
+    if (audit.indexFailure()) {
+      synchronized (lock) {
         errors.add(
-            new Problem(r.toString(), Problem.Kind.INDEX_FAILURE, audit.error().orElse("failed")));
-        continue;
+            new Problem(
+                release.toString(), Problem.Kind.INDEX_FAILURE, audit.error().orElse("failed")));
       }
-      Optional<String> reason = Optional.empty();
-      for (Map.Entry<String, io.pyhermetic.audit.TargetResult> t : audit.targets().entrySet()) {
-        if (t.getValue().route() != Route.WHEEL) {
-          reason = Optional.of("no installable wheel for " + t.getKey());
-          break;
-        }
+      return null;
+    }
+    if (audit.error().isPresent()) {
+      return audit.error();
+    }
+    for (Map.Entry<String, io.pyhermetic.audit.TargetResult> t : audit.targets().entrySet()) {
+      if (t.getValue().route() != Route.WHEEL) {
+        return Optional.of("no installable wheel for " + t.getKey());
       }
-      if (audit.error().isPresent()) {
-        reason = audit.error();
-      }
-      out.put(r, reason);
     }
-    return out;
-  }
-
-  private static Map<Release, Entry> syntheticEntries(List<Release> releases) {
-    StringBuilder text = new StringBuilder();
-    for (Release r : releases) {
-      text.append(r.name().canonical()).append("==").append(r.version()).append('\n');
-    }
-    List<Entry> parsed = RequirementsFile.parse(text.toString(), "<build environment>").entries();
-    Map<Release, Entry> out = new LinkedHashMap<>();
-    for (int i = 0; i < releases.size(); i++) {
-      out.put(releases.get(i), parsed.get(i));
-    }
-    return out;
+    return Optional.empty();
   }
 
   private CompletableFuture<Inspection> inspect(
