@@ -74,10 +74,17 @@ import picocli.CommandLine.Parameters;
 final class PlanCommand implements Callable<Integer> {
 
   @Parameters(
-      arity = "1..*",
+      arity = "0..*",
       paramLabel = "FILE",
       description = "Pinned requirements files, one per architecture (named after it).")
   List<Path> files;
+
+  @Option(
+      names = "--universal",
+      paramLabel = "FILE",
+      description =
+          "One marker-annotated file for every --target instead of per-architecture files.")
+  Path universal;
 
   @Option(
       names = {"-o", "--output"},
@@ -146,6 +153,20 @@ final class PlanCommand implements Callable<Integer> {
       throw new CliException("--source " + source + ": no such directory", ExitCodes.USAGE);
     }
     checkOutput(outDir);
+    if (universal != null) {
+      if (files != null && !files.isEmpty()) {
+        throw new CliException(
+            "give per-architecture files or --universal, not both", ExitCodes.USAGE);
+      }
+      if (targetArchs == null) {
+        throw new CliException("--universal needs --target for each architecture", ExitCodes.USAGE);
+      }
+      files = List.of(universal);
+    } else if (files == null || files.isEmpty()) {
+      throw new CliException(
+          "give the per-architecture requirements files (or --universal FILE --target ARCH…)",
+          ExitCodes.USAGE);
+    }
 
     // 1. read: a file pip would reject ends the plan here, located
     RequirementsFileParser parser = new RequirementsFileParser();

@@ -126,6 +126,7 @@ class PlanCommandTest {
     int code =
         run(
             "plan",
+            "--universal",
             universal.toString(),
             "--target",
             "x86_64",
@@ -173,6 +174,29 @@ class PlanCommandTest {
   void badOptionsAreUsageErrors(String[] options, String message) {
     assertThat(run(plan(options))).isEqualTo(2);
     assertThat(err.toString()).contains(message).doesNotContain("Exception");
+  }
+
+  @Test
+  void aUniversalFileNeedsTargetsAndNoOtherFiles() throws IOException {
+    Path universal = project.resolve("sample/requirements.txt");
+    Files.copy(project.resolve("sample/requirements-aarch64.txt"), universal);
+    String out = project.resolve("out").toString();
+    assertThat(run("plan", "--universal", universal.toString(), "-o", out)).isEqualTo(2);
+    assertThat(err.toString()).contains("--universal needs --target");
+    assertThat(
+            run(
+                "plan",
+                universal.toString(),
+                "--universal",
+                universal.toString(),
+                "--target",
+                "x86_64",
+                "-o",
+                out))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("not both");
+    assertThat(run("plan", "-o", out)).isEqualTo(2);
+    assertThat(err.toString()).contains("give the per-architecture requirements files");
   }
 
   @Test
