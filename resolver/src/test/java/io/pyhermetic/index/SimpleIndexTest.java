@@ -91,6 +91,25 @@ class SimpleIndexTest {
   }
 
   @Test
+  void askersOfOneProjectAtTheSameTimeShareOneRequest() {
+    wm.stubFor(
+        get("/simple/beautifulsoup4/")
+            .willReturn(
+                ok(Stubs.resource("simple-beautifulsoup4.json")
+                        .replace("@METADATA_SHA256@", METADATA_SHA))
+                    .withHeader("Content-Type", JSON)
+                    .withFixedDelay(300)));
+    var files = index.filesAsync(name("beautifulsoup4"), v("4.12.3"));
+    var versions = index.versionsAsync(name("beautifulsoup4"));
+    assertThat(files.join()).hasSize(2);
+    assertThat(versions.join()).contains(v("4.12.3"));
+    wm.verify(1, getRequestedFor(urlEqualTo("/simple/beautifulsoup4/")));
+    // once answered, nothing is kept: a later asker asks again
+    index.files(name("beautifulsoup4"), v("4.12.3"));
+    wm.verify(2, getRequestedFor(urlEqualTo("/simple/beautifulsoup4/")));
+  }
+
+  @Test
   void jsonPageFilesForAPin() {
     stubJsonPage();
     List<ReleaseFile> files = index.files(name("BeautifulSoup4"), v("4.12.3"));
