@@ -194,7 +194,8 @@ final class PlanCommand implements Callable<Integer> {
       filesByTarget.put(arch, perFile ? filesByLabel.getOrDefault(arch, List.of()) : files);
     }
     List<Requirement> constraints = buildDepsInputs.constraints(parser);
-    targets.values().forEach(this::binaryFilter); // a bad --binary-packages fails before any look-up
+    // a bad --binary-packages fails before any look-up
+    targets.values().forEach(this::binaryFilter);
 
     List<String> failures = new ArrayList<>();
     Map<String, String> written = new LinkedHashMap<>();
