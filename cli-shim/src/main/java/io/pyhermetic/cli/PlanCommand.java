@@ -16,6 +16,7 @@ import io.pyhermetic.container.PodmanPlan;
 import io.pyhermetic.diff.Labels;
 import io.pyhermetic.diff.PackageDiff;
 import io.pyhermetic.diff.RequirementsDiff;
+import io.pyhermetic.diff.RequirementsSplit;
 import io.pyhermetic.error.Diagnostic;
 import io.pyhermetic.error.Severity;
 import io.pyhermetic.hermeto.HermetoEnv;
@@ -223,6 +224,26 @@ final class PlanCommand implements Callable<Integer> {
     }
     written.put("check.txt", check.toString());
 
+    // a universal file is split per target: Hermeto ignores markers and would fetch every pin
+    // for every architecture
+    if (universal != null) {
+      RequirementsSplit.Result split =
+          RequirementsSplit.split(
+              parsed.get(universal),
+              new ArrayList<>(targets.keySet()),
+              targets.values().iterator().next().pythonVersion(),
+              false);
+      if (split.isOk()) {
+        split.files().forEach((arch, text) -> written.put("requirements-" + arch + ".txt", text));
+      } else {
+        split
+            .problems()
+            .forEach(
+                d ->
+                    failures.add("splitting " + universal + ": " + Redaction.redact(d.toString())));
+      }
+    }
+
     // 3. diff
     Map<String, RequirementsFile> byLabel = new LinkedHashMap<>();
     parsed.forEach((file, rf) -> byLabel.putIfAbsent(label(file, byLabel), rf));
@@ -321,10 +342,20 @@ final class PlanCommand implements Callable<Integer> {
         for (Map.Entry<String, Target> t : targets.entrySet()) {
           String arch = t.getKey();
           String finalJson =
-              hermetoJson(arch, t.getValue(), filesByTarget.get(arch), sourceDir, outDir);
+              hermetoJson(
+                  arch,
+                  t.getValue(),
+                  requirementsFor(arch, filesByTarget, outDir),
+                  sourceDir,
+                  outDir);
           // Hermeto checks that the files exist: the staged build file stands in for the final one
           String stagedJson =
-              hermetoJson(arch, t.getValue(), filesByTarget.get(arch), sourceDir, staging);
+              hermetoJson(
+                  arch,
+                  t.getValue(),
+                  requirementsFor(arch, filesByTarget, staging),
+                  sourceDir,
+                  staging);
           HermetoValidator.Result result = HermetoValidator.validate(stagedJson, sourceDir);
           if (result.isValid()) {
             configs.put(arch, finalJson);
@@ -416,6 +447,13 @@ final class PlanCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CliException("--binary-packages: " + e.getMessage(), ExitCodes.USAGE);
     }
+  }
+
+  /** The files Hermeto reads for {@code arch}: the split file in {@code dir}, or the inputs. */
+  private List<Path> requirementsFor(String arch, Map<String, List<Path>> filesByTarget, Path dir) {
+    return universal != null
+        ? List.of(dir.resolve("requirements-" + arch + ".txt"))
+        : filesByTarget.get(arch);
   }
 
   private String hermetoJson(
@@ -571,6 +609,17 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     md.append("## Files\n\n");
+    if (universal != null) {
+      targets
+          .keySet()
+          .forEach(
+              a ->
+                  md.append("- `requirements-")
+                      .append(a)
+                      .append(".txt`: the universal file's pins for ")
+                      .append(a)
+                      .append(", what Hermeto reads\n"));
+    }
     md.append("- `check.txt`: pip's and Hermeto's findings per line\n");
     md.append("- `diff.md`: the per-architecture comparison\n");
     md.append("- `audit.json`, `audit.md`: what installs how on each target\n");

@@ -143,6 +143,10 @@ class PlanCommandTest {
     assertThat(Files.readString(project.resolve("out/plan.md")))
         .contains("| not installable | - | nvlib 12.0 |")
         .contains("- 1 pin(s) do not install on aarch64: nvlib 12.0");
+    // Hermeto ignores markers: it reads the universal file split per architecture
+    assertThat(project.resolve("out/requirements-aarch64.txt")).exists();
+    assertThat(Files.readString(project.resolve("out/hermeto-aarch64.json")))
+        .contains("\"requirements_files\": [\"out/requirements-aarch64.txt\"]");
   }
 
   @Test
