@@ -81,12 +81,11 @@ md_warm="$(cell metadata-fetch.md '^warm cache' 4)"
 
 cores="$(nproc)"
 loaded_note=""
-for up in "$load_before" "$load_after"; do
-  one="$(echo "$up" | sed -E 's/.*load average: ([0-9.]+).*/\1/')"
-  if awk -v l="$one" -v c="$cores" 'BEGIN { exit !(l >= c / 2) }'; then
-    loaded_note="The machine was shared: its load average reached $one on $cores cores while the benchmarks ran, so other work competed for the CPU. Absolute times are pessimistic; the ratios, measured side by side in the same run, are the figures to compare."
-  fi
-done
+# Only the load before the run tells of other work: the load after includes the benchmarks.
+load_start="$(echo "$load_before" | sed -E 's/.*load average: ([0-9.]+).*/\1/')"
+if awk -v l="$load_start" -v c="$cores" 'BEGIN { exit !(l >= c / 2) }'; then
+  loaded_note="The machine was shared: its 1-minute load average was $load_start on $cores cores before the run started (other jobs competing for the CPU; the load after also counts the benchmarks themselves). Absolute times are pessimistic; the ratios, measured side by side in the same run, are the figures to compare."
+fi
 os="$(. /etc/os-release 2> /dev/null && echo "$PRETTY_NAME") ($(uname -srm))"
 cpu="$(lscpu 2> /dev/null | sed -n 's/^Model name: *//p' | head -n1)"
 python_line="not installed"
