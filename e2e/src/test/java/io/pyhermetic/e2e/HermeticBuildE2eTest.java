@@ -1,0 +1,528 @@
+package io.pyhermetic.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pyhermetic.container.PodmanPlan;
+import io.pyhermetic.testdata.FixtureServer;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The end-to-end proof: the sample project is planned with pyhermetic, its files prefetched per
+ * architecture from a local index, and built with podman for x86_64 and aarch64 with {@code
+ * --network none} into one manifest list; each image is then run on its platform. A second build
+ * shows that a requirements-build.txt missing {@code wheel} fails offline, as build-deps predicted.
+ *
+ * <p>Needs root, podman (with a runtime that works on this host), aarch64 emulation through
+ * binfmt_misc, the base images and Debian's wheels of setuptools and wheel, all of which {@code
+ * e2e/setup.sh} provides; without them the tests are skipped with the reason. Logs go to {@code
+ * target/e2e/e2e.log}, step times to {@code target/e2e/timings.txt}.
+ */
+@Tag("e2e")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HermeticBuildE2eTest {
+  private static final List<String> ARCHES = List.of("x86_64", "aarch64");
+  private static final String PYTHON = "3.11";
+  private static final String IMAGE = "pyhermetic-e2e-sample";
+  private static final String BROKEN_IMAGE = "pyhermetic-e2e-missing-wheel";
+  private static final Path DEBIAN_WHEELS = Path.of("/usr/share/python-wheels");
+  private static final Duration SHORT = Duration.ofMinutes(2);
+  private static final Duration BUILD = Duration.ofMinutes(20);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path work = Path.of("target", "e2e").toAbsolutePath();
+  private Steps steps;
+  private FixtureServer server;
+  private SampleProject sample;
+  private long started;
+
+  @BeforeAll
+  void prerequisitesAndSample() throws IOException {
+    Optional<String> missing = missingPrerequisite();
+    Assumptions.assumeTrue(
+        missing.isEmpty(),
+        () -> "end-to-end build skipped: " + missing.orElse("") + " (run e2e/setup.sh as root)");
+    started = System.nanoTime();
+    deleteTree(work);
+    steps = new Steps(work.resolve("e2e.log"));
+    steps.log("work directory " + work);
+    sample = SampleProject.write(work.resolve("sample"), DEBIAN_WHEELS);
+    server = FixtureServer.start(sample.index(), 0);
+    steps.log("index of " + sample.index() + " served at " + server.simpleUrl());
+  }
+
+  @AfterAll
+  void summary() throws IOException {
+    if (server != null) {
+      server.close();
+    }
+    if (steps != null) {
+      List<String> lines = new ArrayList<>(steps.timings());
+      lines.add(String.format("%7.1f s  total", (System.nanoTime() - started) / 1e9));
+      Files.write(work.resolve("timings.txt"), lines, StandardCharsets.UTF_8);
+      lines.forEach(l -> steps.log("timing " + l));
+    }
+  }
+
+  @Test
+  @Order(1)
+  void buildsBothArchitecturesOfflineIntoOneManifest() throws IOException {
+    Path project = sample.project();
+    Path plan = work.resolve("plan");
+    Path fetched = work.resolve("fetched");
+    plan(project, plan);
+    assertThat(Files.readString(project.resolve("requirements-build.txt")))
+        .contains("setuptools==" + sample.buildVersion("setuptools"))
+        .contains("wheel==" + sample.buildVersion("wheel"));
+    prefetch(project, plan, fetched);
+    removeImages(IMAGE);
+
+    Steps.Result build = build(project, plan, fetched, IMAGE);
+    assertThat(build.exitCode()).as(build.all()).isZero();
+
+    Steps.Result manifest = steps.podman(SHORT, "manifest", "inspect", IMAGE);
+    assertThat(manifest.exitCode()).isZero();
+    List<String> platforms = new ArrayList<>();
+    for (JsonNode m : JSON.readTree(manifest.out()).path("manifests")) {
+      platforms.add(
+          m.path("platform").path("os").asText()
+              + "/"
+              + m.path("platform").path("architecture").asText());
+    }
+    assertThat(platforms).containsExactlyInAnyOrder("linux/amd64", "linux/arm64");
+
+    for (String arch : ARCHES) {
+      JsonNode inside = inspect(IMAGE + "-" + arch, arch);
+      assertThat(inside.path("machine").asText()).isEqualTo(arch);
+      assertThat(inside.path("compiled_for").asText()).isEqualTo(arch);
+      assertThat(inside.path("sum").asInt()).isEqualTo(5);
+      assertThat(inside.path("pure").asText()).isEqualTo("hello from a pure-Python wheel");
+      assertThat(inside.path("native_file").asText()).endsWith(".so");
+      assertThat(inside.path("cuda_stub").asBoolean())
+          .as("the x86_64-only wheel is installed on %s", arch)
+          .isEqualTo(arch.equals("x86_64"));
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aBuildRequirementsFileWithoutWheelFailsOfflineAsPredicted() throws IOException {
+    Path project = work.resolve("missing-wheel/project");
+    Path plan = work.resolve("missing-wheel/plan");
+    Path fetched = work.resolve("missing-wheel/fetched");
+    Files.createDirectories(project);
+    for (String name :
+        List.of("requirements-x86_64.txt", "requirements-aarch64.txt", "Containerfile.hermeto")) {
+      Files.copy(sample.project().resolve(name), project.resolve(name));
+    }
+    Files.writeString(project.resolve("requirements-build.txt"), sample.buildRequirements(false));
+    Files.createDirectories(plan);
+
+    // the prediction: build-deps finds that the native sdist needs wheel, which the file lacks
+    Path predicted = plan.resolve("requirements-build.predicted.txt");
+    Steps.Result deps =
+        steps.pyhermetic(
+            concat(
+                List.of("build-deps", project.resolve("requirements-aarch64.txt").toString()),
+                indexOptions(),
+                List.of(
+                    "--python",
+                    PYTHON,
+                    "--target",
+                    "aarch64",
+                    "--binary-for",
+                    "aarch64",
+                    "--report",
+                    plan.resolve("build-deps.json").toString(),
+                    "-o",
+                    predicted.toString())));
+    assertThat(deps.exitCode()).as(deps.all()).isZero();
+    assertThat(Files.readString(predicted))
+        .contains("wheel==" + sample.buildVersion("wheel"))
+        .contains("# via hermetic-native");
+    Steps.Result diff =
+        steps.pyhermetic(
+            "diff",
+            predicted.toString(),
+            project.resolve("requirements-build.txt").toString(),
+            "--label",
+            "build-deps",
+            "--label",
+            "project",
+            "--format",
+            "json");
+    JsonNode wheel = null;
+    for (JsonNode p : JSON.readTree(diff.out()).path("packages")) {
+      if (p.path("name").asText().equals("wheel")) {
+        wheel = p;
+      }
+    }
+    assertThat(wheel).as(diff.all()).isNotNull();
+    assertThat(wheel.path("status").asText()).isEqualTo("only");
+    assertThat(wheel.path("versions").path("project").isNull()).isTrue();
+
+    hermetoConfig(project, plan, "aarch64");
+    Path output = fetched.resolve(PodmanPlan.outputDir("aarch64"));
+    prefetchOne(project, plan, "aarch64", output);
+    assertThat(fileNames(output.resolve("deps/pip")))
+        .anySatisfy(f -> assertThat(f).startsWith("setuptools-"))
+        .noneSatisfy(f -> assertThat(f).startsWith("wheel-"));
+    generateEnv(output, plan);
+    removeImages(BROKEN_IMAGE);
+
+    Steps.Result build =
+        steps.pyhermetic(
+            "build",
+            "--plan",
+            plan.toString(),
+            "--arch",
+            "aarch64",
+            "--context",
+            project.toString(),
+            "--prefetched",
+            fetched.toString(),
+            "--image",
+            BROKEN_IMAGE,
+            "--timeout-minutes",
+            String.valueOf(BUILD.toMinutes()));
+    assertThat(build.exitCode()).as(build.all()).isEqualTo(4);
+    assertThat(build.all())
+        .contains("--network none")
+        .containsPattern(
+            "No matching distribution found for wheel|satisfies the requirement wheel");
+    removeImages(BROKEN_IMAGE);
+  }
+
+  /**
+   * What {@code pyhermetic plan} does, step by step: check, diff, audit, build-deps and the Hermeto
+   * input per architecture, into {@code plan} (requirements-build.txt into the project, where the
+   * Hermeto input names it).
+   */
+  private void plan(Path project, Path plan) throws IOException {
+    Files.createDirectories(plan);
+    List<String> files = new ArrayList<>();
+    for (String arch : ARCHES) {
+      files.add(project.resolve("requirements-" + arch + ".txt").toString());
+    }
+    Steps.Result check = steps.pyhermetic(concat(List.of("check", "--hermeto"), files));
+    assertThat(check.exitCode()).as(check.all()).isZero();
+
+    Steps.Result diff =
+        steps.pyhermetic(
+            concat(
+                List.of("diff"),
+                files,
+                List.of("--label", "x86_64", "--label", "aarch64", "--format", "markdown")));
+    Files.writeString(plan.resolve("diff.md"), diff.out());
+    assertThat(diff.out()).contains("hermetic-cuda-stub");
+
+    Steps.Result audit =
+        steps.pyhermetic(
+            concat(
+                List.of("audit"),
+                files,
+                indexOptions(),
+                List.of(
+                    "--python",
+                    PYTHON,
+                    "--target",
+                    "x86_64",
+                    "--target",
+                    "aarch64",
+                    "--format",
+                    "json")));
+    Files.writeString(plan.resolve("audit.json"), audit.out());
+    assertThat(audit.exitCode()).as(audit.all()).isZero();
+    JsonNode packages = JSON.readTree(audit.out()).path("packages");
+    assertThat(install(packages, "hermetic-native", "x86_64")).isEqualTo("sdist");
+    assertThat(install(packages, "hermetic-native", "aarch64")).isEqualTo("sdist");
+    assertThat(install(packages, "hermetic-cuda-stub", "x86_64")).isEqualTo("wheel");
+    assertThat(install(packages, "hermetic-pure", "aarch64")).isEqualTo("wheel");
+
+    Steps.Result deps =
+        steps.pyhermetic(
+            concat(
+                List.of("build-deps"),
+                files,
+                indexOptions(),
+                List.of(
+                    "--python",
+                    PYTHON,
+                    "--target",
+                    "x86_64",
+                    "--target",
+                    "aarch64",
+                    "--binary-for",
+                    "x86_64",
+                    "--binary-for",
+                    "aarch64",
+                    "--report",
+                    plan.resolve("build-deps.json").toString(),
+                    "-o",
+                    project.resolve("requirements-build.txt").toString())));
+    assertThat(deps.exitCode()).as(deps.all()).isZero();
+    for (String arch : ARCHES) {
+      hermetoConfig(project, plan, arch);
+    }
+  }
+
+  private static String install(JsonNode packages, String name, String arch) {
+    for (JsonNode p : packages) {
+      if (p.path("name").asText().equals(name)) {
+        return p.path("targets").path(arch).path("install").asText();
+      }
+    }
+    return "absent";
+  }
+
+  private void hermetoConfig(Path project, Path plan, String arch) throws IOException {
+    Steps.Result config =
+        steps.pyhermetic(
+            "hermeto-config",
+            "--source",
+            project.toString(),
+            "--arch",
+            arch,
+            "--py-version",
+            PYTHON.replace(".", ""),
+            "--requirements",
+            "requirements-" + arch + ".txt",
+            "--build-requirements",
+            "requirements-build.txt");
+    assertThat(config.exitCode()).as(config.all()).isZero();
+    Files.writeString(plan.resolve("hermeto-" + arch + ".json"), config.out());
+  }
+
+  /** Hermeto's fetch, done by pyhermetic prefetch, per architecture; then the env file. */
+  private void prefetch(Path project, Path plan, Path fetched) throws IOException {
+    for (String arch : ARCHES) {
+      prefetchOne(project, plan, arch, fetched.resolve(PodmanPlan.outputDir(arch)));
+    }
+    assertThat(fileNames(fetched.resolve("hermeto-output-x86_64/deps/pip")))
+        .anySatisfy(f -> assertThat(f).startsWith("hermetic_cuda_stub-"))
+        .anySatisfy(f -> assertThat(f).startsWith("wheel-"));
+    assertThat(fileNames(fetched.resolve("hermeto-output-aarch64/deps/pip")))
+        .noneSatisfy(f -> assertThat(f).startsWith("hermetic_cuda_stub-"))
+        .anySatisfy(f -> assertThat(f).startsWith("hermetic_native-"));
+    generateEnv(fetched.resolve(PodmanPlan.outputDir("x86_64")), plan);
+  }
+
+  private void prefetchOne(Path project, Path plan, String arch, Path output) {
+    Steps.Result result =
+        steps.pyhermetic(
+            concat(
+                List.of(
+                    "prefetch",
+                    plan.resolve("hermeto-" + arch + ".json").toString(),
+                    "--source",
+                    project.toString(),
+                    "-o",
+                    output.toString(),
+                    "--download-cache",
+                    work.resolve("download-cache").toString(),
+                    "--quiet"),
+                indexOptions()));
+    assertThat(result.exitCode()).as(result.all()).isZero();
+  }
+
+  private void generateEnv(Path output, Path plan) throws IOException {
+    Steps.Result env =
+        steps.pyhermetic(
+            "generate-env",
+            output.toString(),
+            "--for-output-dir",
+            "/tmp/hermeto-output",
+            "-o",
+            plan.resolve("hermeto.env").toString());
+    assertThat(env.exitCode()).as(env.all()).isZero();
+    assertThat(Files.readString(plan.resolve("hermeto.env")))
+        .contains("PIP_FIND_LINKS=/tmp/hermeto-output/deps/pip")
+        .contains("PIP_NO_INDEX=true");
+  }
+
+  private Steps.Result build(Path project, Path plan, Path fetched, String image) {
+    return steps.pyhermetic(
+        "build",
+        "--plan",
+        plan.toString(),
+        "--context",
+        project.toString(),
+        "--prefetched",
+        fetched.toString(),
+        "--image",
+        image,
+        "--timeout-minutes",
+        String.valueOf(BUILD.toMinutes()));
+  }
+
+  /** Runs the image on its platform and reports, as JSON, what Python sees inside. */
+  private JsonNode inspect(String image, String arch) throws IOException {
+    String probe =
+        "import importlib.util, json, platform, hermetic_native, hermetic_pure\n"
+            + "print(json.dumps({'machine': platform.machine(),"
+            + " 'compiled_for': hermetic_native.compiled_for(),"
+            + " 'sum': hermetic_native.add(2, 3),"
+            + " 'pure': hermetic_pure.greet(),"
+            + " 'native_file': hermetic_native.__file__,"
+            + " 'cuda_stub': importlib.util.find_spec('hermetic_cuda_stub') is not None}))\n";
+    Steps.Result arch1 =
+        steps.podman(SHORT, "image", "inspect", "--format", "{{.Os}}/{{.Architecture}}", image);
+    assertThat(arch1.out().strip()).isEqualTo(PodmanPlan.platform(arch));
+    Steps.Result run =
+        steps.podman(
+            SHORT,
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            "--platform",
+            PodmanPlan.platform(arch),
+            image,
+            "python",
+            "-c",
+            probe);
+    assertThat(run.exitCode()).as(run.out()).isZero();
+    List<String> lines = run.out().strip().lines().toList();
+    return JSON.readTree(lines.get(lines.size() - 1));
+  }
+
+  /** Removes the manifest list and per-architecture images of an earlier run. */
+  private void removeImages(String image) {
+    if (steps.podman(SHORT, "manifest", "exists", image).exitCode() == 0) {
+      steps.podman(SHORT, "manifest", "rm", image);
+    }
+    for (String arch : ARCHES) {
+      if (steps.podman(SHORT, "image", "exists", image + "-" + arch).exitCode() == 0) {
+        steps.podman(SHORT, "rmi", "--force", image + "-" + arch);
+      }
+    }
+  }
+
+  private List<String> indexOptions() {
+    return List.of("--simple-index", server.simpleUrl(), "--no-cache");
+  }
+
+  @SafeVarargs
+  private static String[] concat(List<String>... parts) {
+    List<String> all = new ArrayList<>();
+    for (List<String> p : parts) {
+      all.addAll(p);
+    }
+    return all.toArray(String[]::new);
+  }
+
+  private static List<String> fileNames(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted((a, b) -> b.compareTo(a)).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  // ---- prerequisites -------------------------------------------------------------------------
+
+  /** The first missing prerequisite, described, or empty when the build can run here. */
+  static Optional<String> missingPrerequisite() {
+    if (!System.getProperty("os.name", "").equals("Linux")) {
+      return Optional.of("needs Linux");
+    }
+    try {
+      Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+      if (!Integer.valueOf(0).equals(uid)) {
+        return Optional.of("needs root (uid is " + uid + ")");
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      return Optional.of("cannot tell the user id: " + e.getMessage());
+    }
+    if (onPath("podman").isEmpty()) {
+      return Optional.of("podman is not on PATH");
+    }
+    Path aarch64 = Path.of("/proc/sys/fs/binfmt_misc/qemu-aarch64");
+    try {
+      if (!Files.isRegularFile(aarch64) || !Files.readString(aarch64).startsWith("enabled")) {
+        return Optional.of("no enabled aarch64 emulation in " + aarch64);
+      }
+    } catch (IOException e) {
+      return Optional.of("cannot read " + aarch64 + ": " + e.getMessage());
+    }
+    for (String name : List.of("setuptools-", "wheel-")) {
+      try (Stream<Path> s = Files.list(DEBIAN_WHEELS)) {
+        if (s.noneMatch(p -> p.getFileName().toString().startsWith(name))) {
+          return Optional.of("no " + name + "*.whl in " + DEBIAN_WHEELS);
+        }
+      } catch (IOException e) {
+        return Optional.of("no " + DEBIAN_WHEELS + " (Debian's python3-*-whl packages)");
+      }
+    }
+    Optional<String> runtime = probe("info", "--format", "{{.Host.OCIRuntime.Name}}");
+    if (runtime.isEmpty()) {
+      return Optional.of("podman info fails");
+    }
+    Optional<String> cgroups = probe("info", "--format", "{{.Host.CgroupsVersion}}");
+    if (runtime.get().equals("crun") && !cgroups.orElse("").equals("v2")) {
+      return Optional.of("podman uses crun, which fails with cgroups " + cgroups.orElse("?"));
+    }
+    for (String arch : ARCHES) {
+      String base = SampleProject.BASE_IMAGE + ":" + arch;
+      if (probe("image", "exists", base).isEmpty()) {
+        return Optional.of("no base image " + base);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Path> onPath(String program) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+        return Optional.of(Path.of(dir, program));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Runs podman quietly; its trimmed output when it succeeds. */
+  private static Optional<String> probe(String... args) {
+    List<String> argv = new ArrayList<>(List.of("podman"));
+    argv.addAll(List.of(args));
+    try {
+      Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+      p.getOutputStream().close();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return p.waitFor() == 0 ? Optional.of(out.strip()) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+}
