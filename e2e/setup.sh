@@ -1,6 +1,6 @@
 #!/bin/bash
 # Prerequisites of the end-to-end build test (run as root; idempotent):
-#  - podman with the runc runtime, qemu-user-static, debootstrap, and Debian's wheels of
+#  - podman with the runc runtime (and container ulimits this host allows), qemu-user-static, debootstrap, and Debian's wheels of
 #    setuptools, wheel and pip in /usr/share/python-wheels;
 #  - aarch64 emulation through binfmt_misc;
 #  - two local base images, pyhermetic-e2e-base:x86_64 and pyhermetic-e2e-base:aarch64, made with
@@ -50,12 +50,16 @@ packages() {
 }
 
 runtime() {
-  # crun fails on hosts with cgroups in hybrid mode; runc works.
+  # crun fails on hosts with cgroups in hybrid mode; runc works. Rootful `podman run` asks for
+  # nofile and nproc limits above what this host lets a container set ("error setting rlimit
+  # type 7: operation not permitted"), so containers get modest ones.
   local conf=/etc/containers/containers.conf.d/50-pyhermetic-e2e.conf
-  if [ ! -f "$conf" ]; then
+  local want
+  want=$(printf '[containers]\ndefault_ulimits = ["nofile=4096:4096", "nproc=4096:4096"]\n\n[engine]\nruntime = "runc"\n')
+  if [ "$(cat "$conf" 2>/dev/null)" != "$want" ]; then
     run mkdir -p "$(dirname "$conf")"
-    log "writing $conf: runtime = \"runc\""
-    printf '[engine]\nruntime = "runc"\n' >"$conf"
+    log "writing $conf: runtime runc, default ulimits nofile and nproc 4096"
+    printf '%s\n' "$want" >"$conf"
   fi
   run podman info --format '{{.Host.OCIRuntime.Name}} {{.Host.CgroupsVersion}} {{.Version.Version}}'
 }
