@@ -160,6 +160,13 @@ class HermeticBuildE2eTest {
     assertThat(Files.readString(predicted))
         .contains("wheel==" + sample.buildVersion("wheel"))
         .contains("# via hermetic-native");
+    List<String> environment = new ArrayList<>();
+    for (JsonNode p : JSON.readTree(plan.resolve("build-deps.json").toFile()).path("packages")) {
+      if (p.path("name").asText().equals("hermetic-native")) {
+        p.path("environment").forEach(e -> environment.add(e.path("name").asText()));
+      }
+    }
+    assertThat(environment).containsExactlyInAnyOrder("setuptools", "wheel");
     Steps.Result diff =
         steps.pyhermetic(
             "diff",
