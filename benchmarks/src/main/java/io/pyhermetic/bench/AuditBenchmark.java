@@ -10,19 +10,13 @@ import io.pyhermetic.reqfile.RequirementsFileParser;
 import io.pyhermetic.testdata.CorpusIndex;
 import io.pyhermetic.testdata.FixtureServer;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Audits the corpus' two per-architecture files (213 distinct pins) for x86_64 and aarch64 against
@@ -61,9 +55,9 @@ public final class AuditBenchmark {
       double[] cold = new double[runs];
       long coldHeap = 0;
       for (int i = 0; i < runs; i++) {
-        resetPeaks();
+        Measure.resetPeaks();
         cold[i] = audit(server, defaults, targets, byTarget);
-        coldHeap = Math.max(coldHeap, peakHeap());
+        coldHeap = Math.max(coldHeap, Measure.peakHeapMib());
       }
       double serial =
           audit(server, defaults.toBuilder().maxConcurrency(1).build(), targets, byTarget);
@@ -72,33 +66,30 @@ public final class AuditBenchmark {
       double[] cached = new double[runs];
       long warmHeap = 0;
       for (int i = 0; i < runs; i++) {
-        resetPeaks();
+        Measure.resetPeaks();
         cached[i] = audit(server, warm, targets, byTarget);
-        warmHeap = Math.max(warmHeap, peakHeap());
+        warmHeap = Math.max(warmHeap, Measure.peakHeapMib());
       }
       int warmRequests = server.requests() - before;
-      double coldMedian = median(cold);
-      double warmMedian = median(cached);
+      double coldMedian = Measure.median(cold);
+      double warmMedian = Measure.median(cached);
       System.out.printf(
           "%d distinct pins, 2 targets, %d ms latency per request, median of %d runs.%n%n",
           corpus.releaseCount(), latency, runs);
       System.out.println("| run | concurrency | seconds | peak heap MiB |");
       System.out.println("|---|---|---|---|");
       System.out.printf(
-          "| cold | %d | %.3f | %d |%n",
-          defaults.maxConcurrency(), coldMedian, coldHeap / (1024 * 1024));
+          "| cold | %d | %.3f | %d |%n", defaults.maxConcurrency(), coldMedian, coldHeap);
       System.out.printf("| cold, serial | 1 | %.3f | - |%n", serial);
       System.out.printf(
           "| warm cache (%d requests) | %d | %.3f | %d |%n",
-          warmRequests, defaults.maxConcurrency(), warmMedian, warmHeap / (1024 * 1024));
+          warmRequests, defaults.maxConcurrency(), warmMedian, warmHeap);
       System.out.printf(
           "%nCold at the default concurrency is %.1fx faster than serial; the warm cache %.1fx"
               + " faster than cold.%n",
           serial / coldMedian, coldMedian / warmMedian);
     } finally {
-      try (Stream<Path> files = Files.walk(cache)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      Measure.deleteTree(cache);
     }
   }
 
@@ -119,27 +110,5 @@ public final class AuditBenchmark {
       }
       return seconds;
     }
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
-
-  private static void resetPeaks() {
-    System.gc();
-    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-  }
-
-  private static long peakHeap() {
-    long sum = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        sum += pool.getPeakUsage().getUsed();
-      }
-    }
-    return sum;
   }
 }

@@ -4,23 +4,20 @@ import io.pyhermetic.builddeps.BuildDepsOptions;
 import io.pyhermetic.builddeps.BuildDepsResolver;
 import io.pyhermetic.builddeps.BuildDepsResult;
 import io.pyhermetic.builddeps.OutputEntry;
+import io.pyhermetic.index.FileCache;
 import io.pyhermetic.index.IndexSettings;
 import io.pyhermetic.index.SimpleIndex;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.reqfile.RequirementsFileParser;
+import io.pyhermetic.sdist.Downloader;
 import io.pyhermetic.testdata.BuildGraphFixture;
 import io.pyhermetic.testdata.FixtureServer;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 /**
  * Resolves the build dependencies of the corpus' x86_64 pins against a directory index whose build
@@ -56,9 +53,9 @@ public final class BuildDepsBenchmark {
         double[] cold = new double[runs];
         long coldHeap = 0;
         for (int i = 0; i < runs; i++) {
-          resetPeaks();
+          Measure.resetPeaks();
           cold[i] = run(server, defaults, options, pins, root).seconds;
-          coldHeap = Math.max(coldHeap, peakHeap());
+          coldHeap = Math.max(coldHeap, Measure.peakHeapMib());
         }
         double serial =
             run(server, defaults.toBuilder().maxConcurrency(1).build(), serialOptions, pins, root)
@@ -68,13 +65,13 @@ public final class BuildDepsBenchmark {
         double[] cached = new double[runs];
         long warmHeap = 0;
         for (int i = 0; i < runs; i++) {
-          resetPeaks();
+          Measure.resetPeaks();
           cached[i] = run(server, warm, options, pins, root).seconds;
-          warmHeap = Math.max(warmHeap, peakHeap());
+          warmHeap = Math.max(warmHeap, Measure.peakHeapMib());
         }
         int warmRequests = server.requests() - before;
-        double coldMedian = median(cold);
-        double warmMedian = median(cached);
+        double coldMedian = Measure.median(cold);
+        double warmMedian = Measure.median(cached);
         System.out.printf(
             "%d pins (%d skipped without sdist) → %d build requirement pins; %d ms latency per"
                 + " request, median of %d runs.%n%n",
@@ -87,7 +84,7 @@ public final class BuildDepsBenchmark {
         System.out.println("|---|---|---|---|");
         System.out.printf(
             "| cold | %d packages, %d requests | %.3f | %d |%n",
-            options.concurrency(), defaults.maxConcurrency(), coldMedian, coldHeap / (1024 * 1024));
+            options.concurrency(), defaults.maxConcurrency(), coldMedian, coldHeap);
         System.out.printf("| cold, serial | 1 package, 1 request | %.3f | - |%n", serial);
         System.out.printf(
             "| warm cache (%d requests per run) | %d packages, %d requests | %.3f | %d |%n",
@@ -95,7 +92,7 @@ public final class BuildDepsBenchmark {
             options.concurrency(),
             defaults.maxConcurrency(),
             warmMedian,
-            warmHeap / (1024 * 1024));
+            warmHeap);
         System.out.printf(
             "%nCold at the default concurrency is %.1fx faster than serial; the warm cache %.1fx"
                 + " faster than cold.%n%nPins written:%n%n```%n%s```%n",
@@ -105,9 +102,7 @@ public final class BuildDepsBenchmark {
                 + "\n");
       }
     } finally {
-      try (Stream<Path> files = Files.walk(root)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      Measure.deleteTree(root);
     }
   }
 
@@ -122,9 +117,19 @@ public final class BuildDepsBenchmark {
       throws IOException {
     Path work = Files.createTempDirectory(root, "work");
     try (SimpleIndex index = new SimpleIndex(server.simpleUrl(), transportOptions)) {
+      // with a response cache, sdists come from the file cache beside it, as on the command line
+      Optional<FileCache> files =
+          transportOptions.cacheDirectory().map(dir -> new FileCache(dir.resolve("files")));
+      if (files.isPresent()) {
+        files.get().open();
+      }
+      Downloader downloader =
+          files
+              .<Downloader>map(c -> (file, target) -> c.download(index, file, target))
+              .orElse(index::downloadAsync);
       long start = System.nanoTime();
       BuildDepsResult result =
-          new BuildDepsResolver(index, options.toBuilder().workDirectory(work).build())
+          new BuildDepsResolver(index, downloader, options.toBuilder().workDirectory(work).build())
               .resolve(pins);
       double seconds = (System.nanoTime() - start) / 1e9;
       if (!result.isSuccess()) {
@@ -132,27 +137,5 @@ public final class BuildDepsBenchmark {
       }
       return new Run(seconds, result);
     }
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
-
-  private static void resetPeaks() {
-    System.gc();
-    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-  }
-
-  private static long peakHeap() {
-    long sum = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        sum += pool.getPeakUsage().getUsed();
-      }
-    }
-    return sum;
   }
 }

@@ -14,18 +14,13 @@ import io.pyhermetic.reqfile.RequirementsFileParser;
 import io.pyhermetic.requirement.InvalidRequirementException;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.requirement.Requirement;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,17 +54,6 @@ final class BuildDepsCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Where to write requirements-build.txt ('-' for stdout).")
   String output;
-
-  @Option(
-      names = "--skip-missing-sdist",
-      description = "Skip packages without an sdist, listing them, instead of failing.")
-  boolean skipMissingSdist;
-
-  @Option(
-      names = {"-c", "--constraint"},
-      paramLabel = "FILE",
-      description = "Constraints for every build environment, such as setuptools<82 (repeatable).")
-  List<Path> constraintFiles;
 
   @Option(
       names = "--target",
@@ -114,6 +98,8 @@ final class BuildDepsCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Print nothing but errors.")
   boolean quiet;
 
+  @Mixin BuildDepsInputs buildDepsInputs;
+
   @Mixin TargetOptions targetOptions;
 
   @Mixin IndexOptions indexOptions;
@@ -134,37 +120,24 @@ final class BuildDepsCommand implements Callable<Integer> {
     for (Path file : files) {
       entries.addAll(Inputs.parse(parser, file).allEntries());
     }
-    List<Requirement> constraints = new ArrayList<>();
-    if (constraintFiles != null) {
-      for (Path file : constraintFiles) {
-        for (Entry e : Inputs.parse(parser, file).allEntries()) {
-          constraints.add(
-              e.requirement()
-                  .orElseThrow(
-                      () ->
-                          new CliException(
-                              e.location()
-                                  + ": a constraint names a project and versions, not "
-                                  + e.requirementText().strip(),
-                              ExitCodes.USAGE)));
-        }
-      }
-    }
-    Path work = workDirectory();
+    List<Requirement> constraints = buildDepsInputs.constraints(parser);
+    Path work = TempDirs.create("pyhermetic-build-deps");
     BuildDepsResult result;
     try (IndexOptions.Opened opened = indexOptions.open()) {
       BuildDepsOptions.Builder options =
           BuildDepsOptions.builder()
               .targets(new ArrayList<>(targets.values()))
               .binaryFor(new ArrayList<>(binary.values()))
-              .skipMissingSdist(skipMissingSdist)
+              .skipMissingSdist(buildDepsInputs.skipMissingSdist)
               .constraints(constraints)
               .concurrency(jobs)
               .workDirectory(work);
       extras().forEach(options::extraRequirements);
-      result = new BuildDepsResolver(opened.index(), options.build()).resolve(entries);
+      result =
+          new BuildDepsResolver(opened.index(), opened.downloader(), options.build())
+              .resolve(entries);
     } finally {
-      deleteTree(work);
+      TempDirs.deleteTree(work);
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -252,33 +225,16 @@ final class BuildDepsCommand implements Callable<Integer> {
     List<String> args = new ArrayList<>();
     args.add("pyhermetic build-deps");
     args.add("--output-file=" + output);
-    if (skipMissingSdist) {
+    if (buildDepsInputs.skipMissingSdist) {
       args.add("--skip-missing-sdist");
     }
-    if (constraintFiles != null) {
-      constraintFiles.forEach(c -> args.add("--constraint=" + c));
+    if (buildDepsInputs.constraintFiles != null) {
+      buildDepsInputs.constraintFiles.forEach(c -> args.add("--constraint=" + c));
     }
     if (binaryFor != null) {
       binaryFor.forEach(b -> args.add("--binary-for=" + b));
     }
     files.forEach(f -> args.add(f.toString()));
     return String.join(" ", args);
-  }
-
-  private static Path workDirectory() {
-    try {
-      return Files.createTempDirectory("pyhermetic-build-deps");
-    } catch (IOException e) {
-      throw new CliException(
-          "cannot create a temporary directory: " + e.getMessage(), ExitCodes.USAGE);
-    }
-  }
-
-  private static void deleteTree(Path root) {
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      // a leftover temporary directory is harmless
-    }
   }
 }

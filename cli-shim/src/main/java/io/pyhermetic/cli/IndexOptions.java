@@ -1,11 +1,13 @@
 package io.pyhermetic.cli;
 
 import io.pyhermetic.index.CachingIndex;
+import io.pyhermetic.index.FileCache;
 import io.pyhermetic.index.IndexLocation;
 import io.pyhermetic.index.IndexSettings;
 import io.pyhermetic.index.Indexes;
 import io.pyhermetic.index.PackageIndex;
 import io.pyhermetic.internal.Redaction;
+import io.pyhermetic.sdist.Downloader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,11 +113,44 @@ final class IndexOptions {
     } catch (IllegalArgumentException e) {
       throw new CliException(Redaction.redact(e.getMessage()), ExitCodes.USAGE);
     }
-    return new Opened(index, location.toString(), index::close);
+    // a directory index is local already: copying its files into the cache gains nothing
+    Optional<FileCache> files =
+        location.kind() == IndexLocation.Kind.FIND_LINKS ? Optional.empty() : fileCache();
+    return new Opened(index, Redaction.redact(location.location()), index::close, files);
+  }
+
+  /**
+   * The cache of verified files beside the response cache ({@code files/} under it), unless {@code
+   * --no-cache}.
+   */
+  Optional<FileCache> fileCache() {
+    if (noCache) {
+      return Optional.empty();
+    }
+    Path root =
+        (cacheDir != null ? cacheDir : IndexSettings.defaultCacheDirectory(System.getenv()))
+            .resolve("files");
+    FileCache cache = new FileCache(root);
+    try {
+      cache.open();
+    } catch (java.io.IOException e) {
+      throw new CliException(
+          "cannot use the cache directory " + root + ": " + e.getMessage(), ExitCodes.USAGE);
+    }
+    return Optional.of(cache);
   }
 
   /** An open index, how to describe it, and what closes it. */
-  record Opened(PackageIndex index, String description, Runnable closer) implements AutoCloseable {
+  record Opened(PackageIndex index, String description, Runnable closer, Optional<FileCache> files)
+      implements AutoCloseable {
+
+    /** Downloads through the file cache when there is one. */
+    Downloader downloader() {
+      return files
+          .<Downloader>map(cache -> (file, target) -> cache.download(index, file, target))
+          .orElse(index::downloadAsync);
+    }
+
     @Override
     public void close() {
       closer.run();

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       SplitCommand.class,
       AuditCommand.class,
       BuildDepsCommand.class,
+      PlanCommand.class,
       HermetoConfigCommand.class,
       GenerateEnvCommand.class,
       PrefetchCommand.class,

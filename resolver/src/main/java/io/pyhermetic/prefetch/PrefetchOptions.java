@@ -30,12 +30,8 @@ public record PrefetchOptions(Path cacheDirectory, int concurrency, boolean repl
 
   /** {@code $XDG_CACHE_HOME/pyhermetic/files}, or {@code ~/.cache/pyhermetic/files}. */
   public static Path defaultCacheDirectory() {
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base =
-        xdg != null && !xdg.isBlank()
-            ? Path.of(xdg)
-            : Path.of(System.getProperty("user.home"), ".cache");
-    return base.resolve("pyhermetic").resolve("files");
+    return io.pyhermetic.index.IndexSettings.defaultCacheDirectory(System.getenv())
+        .resolve("files");
   }
 
   public PrefetchOptions withCacheDirectory(Path value) {

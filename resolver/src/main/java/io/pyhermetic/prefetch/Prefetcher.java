@@ -8,6 +8,7 @@ import io.pyhermetic.hermeto.HermetoSelection;
 import io.pyhermetic.hermeto.HermetoValidator;
 import io.pyhermetic.hermeto.PipBinaryFilters;
 import io.pyhermetic.hermeto.PipInput;
+import io.pyhermetic.index.FileCache;
 import io.pyhermetic.index.IndexException;
 import io.pyhermetic.index.PackageIndex;
 import io.pyhermetic.index.Release;
@@ -16,7 +17,6 @@ import io.pyhermetic.index.ReleaseResults;
 import io.pyhermetic.internal.Redaction;
 import io.pyhermetic.prefetch.internal.BuildConfig;
 import io.pyhermetic.prefetch.internal.Digests;
-import io.pyhermetic.prefetch.internal.DownloadCache;
 import io.pyhermetic.prefetch.internal.OutputDirectory;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.reqfile.RequirementsFile;
@@ -133,7 +133,7 @@ public final class Prefetcher {
       selected.add(select(p, releaseFiles, lookupFailures, tasks));
     }
 
-    DownloadCache cache = new DownloadCache(options.cacheDirectory());
+    FileCache cache = new FileCache(options.cacheDirectory());
     Path staging;
     try {
       cache.open();
@@ -454,7 +454,7 @@ public final class Prefetcher {
   // ---- downloads
 
   private Map<String, FileOutcome> fetchAll(
-      Map<String, FileTask> tasks, DownloadCache cache, Path pipDir) {
+      Map<String, FileTask> tasks, FileCache cache, Path pipDir) {
     int total = tasks.size();
     AtomicInteger completed = new AtomicInteger();
     Map<String, CompletableFuture<FileOutcome>> started = new LinkedHashMap<>();
@@ -489,7 +489,7 @@ public final class Prefetcher {
   }
 
   /** Fetches one file; every failure becomes an outcome. */
-  private FileOutcome fetch(FileTask task, DownloadCache cache, Path pipDir) {
+  private FileOutcome fetch(FileTask task, FileCache cache, Path pipDir) {
     ReleaseFile file = task.file;
     String url = Redaction.redact(file.url());
     if (task.conflict.isPresent()) {
@@ -506,7 +506,7 @@ public final class Prefetcher {
       if (file.sha256().isPresent()) {
         Optional<Path> cached = cache.lookup(file.sha256().get());
         if (cached.isPresent() && pinsAllow(task, cached.get(), file.sha256().get())) {
-          DownloadCache.place(cached.get(), target);
+          FileCache.place(cached.get(), target);
           return new FileOutcome(
               file.filename(),
               url,
@@ -549,7 +549,7 @@ public final class Prefetcher {
                     + String.join(", ", task.pins)));
       }
       Path stored = cache.store(download, sha256);
-      DownloadCache.place(stored, target);
+      FileCache.place(stored, target);
       return new FileOutcome(
           file.filename(),
           url,

@@ -100,7 +100,9 @@ public final class Distributions {
     Path file = dir.resolve(top + format.suffix);
     Map<String, String> entries = new LinkedHashMap<>();
     entries.put(top + "/PKG-INFO", pkgInfo);
-    files.forEach((path, content) -> entries.put(top + "/" + path, content));
+    // sorted: Map.of iterates in a different order on every run
+    new java.util.TreeMap<>(files)
+        .forEach((path, content) -> entries.put(top + "/" + path, content));
     write(file, format == Format.ZIP ? zip(entries) : tar(entries, format));
     return file;
   }

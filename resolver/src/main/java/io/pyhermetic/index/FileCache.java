@@ -1,6 +1,7 @@
-package io.pyhermetic.prefetch.internal;
+package io.pyhermetic.index;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -8,25 +9,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
- * Verified distribution files keyed by their sha256 ({@code sha256/ab/abcd…}), and a {@code tmp}
- * directory for downloads in progress. Entries are only ever added by an atomic rename of a
- * verified file, and checked again before use, so a killed run or a damaged entry costs a download,
- * never a wrong file.
+ * Verified distribution files kept between runs, keyed by their sha256 ({@code sha256/ab/abcd…}),
+ * and a {@code tmp} directory for downloads in progress. Entries are only ever added by an atomic
+ * rename of a verified file, and checked again before use, so a killed run or a damaged entry costs
+ * a download, never a wrong file.
  */
-public final class DownloadCache {
+public final class FileCache {
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final Duration STALE = Duration.ofDays(1);
 
   private final Path root;
 
-  public DownloadCache(Path root) {
+  public FileCache(Path root) {
     this.root = root;
   }
 
@@ -58,7 +63,7 @@ public final class DownloadCache {
     if (!Files.isRegularFile(entry)) {
       return Optional.empty();
     }
-    if (Digests.sha256(entry).equals(key)) {
+    if (sha256(entry).equals(key)) {
       return Optional.of(entry);
     }
     Files.deleteIfExists(entry);
@@ -99,5 +104,58 @@ public final class DownloadCache {
 
   private Path entry(String key) {
     return root.resolve("sha256").resolve(key.substring(0, 2)).resolve(key);
+  }
+
+  /**
+   * Downloads {@code file} into {@code destination} through the cache: a file whose index digest is
+   * cached is placed without a request; anything else is downloaded and, when its bytes have the
+   * index digest, kept for later runs. Completes with the sha256 of the bytes placed, as {@link
+   * PackageIndex#downloadAsync} does.
+   */
+  public CompletableFuture<String> download(
+      PackageIndex index, ReleaseFile file, Path destination) {
+    Optional<String> digest = file.sha256().map(d -> d.toLowerCase(Locale.ROOT));
+    if (digest.isPresent()) {
+      try {
+        Optional<Path> hit = lookup(digest.get());
+        if (hit.isPresent()) {
+          Files.copy(hit.get(), destination, StandardCopyOption.REPLACE_EXISTING);
+          return CompletableFuture.completedFuture(digest.get());
+        }
+      } catch (IOException e) {
+        // an unreadable cache costs a download, nothing more
+      }
+    }
+    return index
+        .downloadAsync(file, destination)
+        .thenApply(
+            sha256 -> {
+              if (digest.isPresent() && digest.get().equals(sha256)) {
+                try {
+                  Path copy = newDownload();
+                  Files.copy(destination, copy, StandardCopyOption.REPLACE_EXISTING);
+                  store(copy, sha256);
+                } catch (IOException e) {
+                  // not kept: the next run downloads it again
+                }
+              }
+              return sha256;
+            });
+  }
+
+  private static String sha256(Path file) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[64 * 1024];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 }

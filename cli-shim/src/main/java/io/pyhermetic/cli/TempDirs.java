@@ -1,0 +1,33 @@
+package io.pyhermetic.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Scratch directories of a command: made up front, removed whatever happens. */
+final class TempDirs {
+  private TempDirs() {}
+
+  static Path create(String prefix) {
+    try {
+      return Files.createTempDirectory(prefix);
+    } catch (IOException e) {
+      throw new CliException(
+          "cannot create a temporary directory: " + e.getMessage(), ExitCodes.USAGE);
+    }
+  }
+
+  static void deleteTree(Path root) {
+    if (root == null || !Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // a leftover temporary directory is harmless
+    }
+  }
+}

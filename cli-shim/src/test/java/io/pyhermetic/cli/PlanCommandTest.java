@@ -1,0 +1,195 @@
+package io.pyhermetic.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pyhermetic.testdata.OfflineSample;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code pyhermetic plan} on the offline sample, against golden files (regenerate them with {@code
+ * -Dgolden.update=true}).
+ */
+class PlanCommandTest {
+  private static final Path GOLDEN = Path.of("src/test/resources/golden/plan");
+  private static final List<String> GOLDEN_FILES =
+      List.of(
+          "plan.md",
+          "check.txt",
+          "diff.md",
+          "audit.md",
+          "requirements-build.txt",
+          "hermeto-x86_64.json",
+          "hermeto-aarch64.json",
+          "hermeto.env",
+          "build.sh");
+
+  @TempDir Path project;
+  private StringWriter out;
+  private StringWriter err;
+
+  @BeforeEach
+  void copySample() {
+    OfflineSample.write(project.resolve("sample"));
+  }
+
+  private int run(String... args) {
+    out = new StringWriter();
+    err = new StringWriter();
+    return Pyhermetic.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+  }
+
+  private String[] plan(String... extra) {
+    String[] base = {
+      "plan",
+      project.resolve("sample/requirements-x86_64.txt").toString(),
+      project.resolve("sample/requirements-aarch64.txt").toString(),
+      "--find-links",
+      project.resolve("sample/index").toString(),
+      "-o",
+      project.resolve("out").toString()
+    };
+    if (!List.of(extra).contains("--source")) {
+      base = java.util.Arrays.copyOf(base, base.length + 2);
+      base[base.length - 2] = "--source";
+      base[base.length - 1] = project.toString();
+    }
+    String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
+    System.arraycopy(extra, 0, all, base.length, extra.length);
+    return all;
+  }
+
+  /** The file with the project's temporary path replaced, so that it compares across runs. */
+  private String normalized(Path file) throws IOException {
+    return Files.readString(file, StandardCharsets.UTF_8).replace(project.toString(), "$PROJECT");
+  }
+
+  @Test
+  void theSamplePlanMatchesTheGoldenFiles() throws IOException {
+    assertThat(run(plan("--skip-missing-sdist"))).as(err.toString()).isZero();
+    Path outDir = project.resolve("out");
+    for (String name : GOLDEN_FILES) {
+      String actual = normalized(outDir.resolve(name));
+      Path golden = GOLDEN.resolve(name);
+      if (Boolean.getBoolean("golden.update")) {
+        Files.createDirectories(GOLDEN);
+        Files.writeString(golden, actual, StandardCharsets.UTF_8);
+      }
+      assertThat(actual).as(name).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    }
+    JsonNode audit = new ObjectMapper().readTree(outDir.resolve("audit.json").toFile());
+    assertThat(audit.path("summary").path("without_sdist").get(0).asText()).isEqualTo("nvlib");
+    assertThat(out.toString()).contains("no findings");
+    // the same input plans the same bytes, replacing the previous plan
+    byte[] before = Files.readAllBytes(outDir.resolve("plan.md"));
+    assertThat(run(plan("--skip-missing-sdist"))).isZero();
+    assertThat(Files.readAllBytes(outDir.resolve("plan.md"))).isEqualTo(before);
+    try (Stream<Path> siblings = Files.list(project)) {
+      assertThat(siblings.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("sample", "out");
+    }
+  }
+
+  @Test
+  void aPackageWithoutSdistIsAFindingThatNamesTheWayOut() throws IOException {
+    assertThat(run(plan())).isEqualTo(1);
+    Path outDir = project.resolve("out");
+    String plan = Files.readString(outDir.resolve("plan.md"));
+    assertThat(plan)
+        .contains("**1 finding(s)**")
+        .contains("- build dependencies: nvlib==12.0: the index has no sdist")
+        .contains("(--skip-missing-sdist leaves it out)");
+    assertThat(outDir.resolve("requirements-build.txt")).doesNotExist();
+    assertThat(outDir.resolve("hermeto-x86_64.json")).doesNotExist();
+    assertThat(outDir.resolve("audit.json")).exists();
+  }
+
+  @Test
+  void aPinThatInstallsNowhereIsPredicted() throws IOException {
+    // the x86_64-only wheel planned for aarch64 too: nothing installs there
+    Path universal = project.resolve("sample/requirements.txt");
+    Files.copy(project.resolve("sample/requirements-x86_64.txt"), universal);
+    int code =
+        run(
+            "plan",
+            universal.toString(),
+            "--target",
+            "x86_64",
+            "--target",
+            "aarch64",
+            "--find-links",
+            project.resolve("sample/index").toString(),
+            "--source",
+            project.toString(),
+            "-o",
+            project.resolve("out").toString(),
+            "--skip-missing-sdist");
+    assertThat(code).as(err.toString()).isEqualTo(1);
+    assertThat(Files.readString(project.resolve("out/plan.md")))
+        .contains("| not installable | - | nvlib 12.0 |")
+        .contains("- 1 pin(s) do not install on aarch64: nvlib 12.0");
+  }
+
+  @Test
+  void aPlanOutsideTheSourceIsWhatHermetoWouldReject() throws IOException {
+    Path elsewhere = Files.createTempDirectory("plan-elsewhere");
+    try {
+      String[] args = plan("--skip-missing-sdist");
+      args[List.of(args).indexOf("-o") + 1] = elsewhere.resolve("out").toString();
+      assertThat(run(args)).isEqualTo(1);
+      assertThat(Files.readString(elsewhere.resolve("out/plan.md")))
+          .contains("Hermeto would reject the input for x86_64");
+    } finally {
+      try (Stream<Path> paths = Files.walk(elsewhere)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  static Stream<Arguments> usageErrors() {
+    return Stream.of(
+        Arguments.of(new String[] {"--target", "mips"}, "--target mips"),
+        Arguments.of(new String[] {"--source", "/nonexistent-dir"}, "--source /nonexistent-dir"),
+        Arguments.of(
+            new String[] {"--constraint", "/nonexistent/c.txt"}, "cannot read /nonexistent/c.txt"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("usageErrors")
+  void badOptionsAreUsageErrors(String[] options, String message) {
+    assertThat(run(plan(options))).isEqualTo(2);
+    assertThat(err.toString()).contains(message).doesNotContain("Exception");
+  }
+
+  @Test
+  void filesNotNamedPerArchitectureNeedTargets() throws IOException {
+    Path universal = project.resolve("sample/requirements.txt");
+    Files.copy(project.resolve("sample/requirements-aarch64.txt"), universal);
+    assertThat(run("plan", universal.toString(), "-o", project.resolve("out").toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("give --target");
+  }
+
+  @Test
+  void anOutputDirectoryHoldingOtherFilesIsLeftAlone() throws IOException {
+    Path outDir = Files.createDirectories(project.resolve("out"));
+    Files.writeString(outDir.resolve("notes.txt"), "mine\n");
+    assertThat(run(plan("--skip-missing-sdist"))).isEqualTo(2);
+    assertThat(err.toString()).contains("holds files that are not a plan");
+    assertThat(Files.readString(outDir.resolve("notes.txt"))).isEqualTo("mine\n");
+  }
+}
