@@ -88,16 +88,33 @@ class HermeticBuildE2eTest {
   @Order(1)
   void buildsBothArchitecturesOfflineIntoOneManifest() throws IOException {
     Path project = sample.project();
-    Path plan = work.resolve("plan");
+    Path plan = project.resolve(SampleProject.PLAN_DIR);
     Path fetched = work.resolve("fetched");
-    plan(project, plan);
-    assertThat(Files.readString(project.resolve("requirements-build.txt")))
+    plan(project);
+    assertThat(Files.readString(plan.resolve("requirements-build.txt")))
         .contains("setuptools==" + sample.buildVersion("setuptools"))
         .contains("wheel==" + sample.buildVersion("wheel"));
-    prefetch(project, plan, fetched);
+    for (String arch : ARCHES) {
+      prefetch(project, arch, fetched);
+    }
+    assertThat(fileNames(fetched.resolve("hermeto-output-x86_64/deps/pip")))
+        .anySatisfy(f -> assertThat(f).startsWith("hermetic_cuda_stub-"))
+        .anySatisfy(f -> assertThat(f).startsWith("wheel-"));
+    assertThat(fileNames(fetched.resolve("hermeto-output-aarch64/deps/pip")))
+        .noneSatisfy(f -> assertThat(f).startsWith("hermetic_cuda_stub-"))
+        .anySatisfy(f -> assertThat(f).startsWith("hermetic_native-"));
+    // the env file of the plan is the one Hermeto's generate-env writes for the fetched output
+    Steps.Result env =
+        steps.pyhermetic(
+            "generate-env",
+            fetched.resolve(PodmanPlan.outputDir("x86_64")).toString(),
+            "--for-output-dir",
+            "/tmp/hermeto-output");
+    assertThat(env.exitCode()).as(env.all()).isZero();
+    assertThat(env.out()).isEqualTo(Files.readString(plan.resolve("hermeto.env")));
     removeImages(IMAGE);
 
-    Steps.Result build = build(project, plan, fetched, IMAGE);
+    Steps.Result build = build(project, fetched, IMAGE, List.of());
     assertThat(build.exitCode()).as(build.all()).isZero();
 
     Steps.Result manifest = steps.podman(SHORT, "manifest", "inspect", IMAGE);
@@ -128,35 +145,18 @@ class HermeticBuildE2eTest {
   @Order(2)
   void aBuildRequirementsFileWithoutWheelFailsOfflineAsPredicted() throws IOException {
     Path project = work.resolve("missing-wheel/project");
-    Path plan = work.resolve("missing-wheel/plan");
+    Path plan = project.resolve(SampleProject.PLAN_DIR);
     Path fetched = work.resolve("missing-wheel/fetched");
     Files.createDirectories(project);
     for (String name :
         List.of("requirements-x86_64.txt", "requirements-aarch64.txt", "Containerfile.hermeto")) {
       Files.copy(sample.project().resolve(name), project.resolve(name));
     }
-    Files.writeString(project.resolve("requirements-build.txt"), sample.buildRequirements(false));
-    Files.createDirectories(plan);
+    plan(project);
 
-    // the prediction: build-deps finds that the native sdist needs wheel, which the file lacks
-    Path predicted = plan.resolve("requirements-build.predicted.txt");
-    Steps.Result deps =
-        steps.pyhermetic(
-            concat(
-                List.of("build-deps", project.resolve("requirements-aarch64.txt").toString()),
-                indexOptions(),
-                List.of(
-                    "--python",
-                    PYTHON,
-                    "--target",
-                    "aarch64",
-                    "--binary-for",
-                    "aarch64",
-                    "--report",
-                    plan.resolve("build-deps.json").toString(),
-                    "-o",
-                    predicted.toString())));
-    assertThat(deps.exitCode()).as(deps.all()).isZero();
+    // the prediction: the plan's build dependencies say the native sdist needs wheel
+    Path predicted = work.resolve("missing-wheel/requirements-build.predicted.txt");
+    Files.copy(plan.resolve("requirements-build.txt"), predicted);
     assertThat(Files.readString(predicted))
         .contains("wheel==" + sample.buildVersion("wheel"))
         .contains("# via hermetic-native");
@@ -167,15 +167,20 @@ class HermeticBuildE2eTest {
       }
     }
     assertThat(environment).containsExactlyInAnyOrder("setuptools", "wheel");
+
+    // the mistake: a requirements-build.txt without wheel, as when one is edited by hand
+    Path edited = plan.resolve("requirements-build.txt");
+    Files.writeString(edited, sample.buildRequirements(false));
+    steps.log("replaced " + edited + " by one without wheel");
     Steps.Result diff =
         steps.pyhermetic(
             "diff",
             predicted.toString(),
-            project.resolve("requirements-build.txt").toString(),
+            edited.toString(),
             "--label",
-            "build-deps",
+            "plan",
             "--label",
-            "project",
+            "edited",
             "--format",
             "json");
     JsonNode wheel = null;
@@ -186,34 +191,18 @@ class HermeticBuildE2eTest {
     }
     assertThat(wheel).as(diff.all()).isNotNull();
     assertThat(wheel.path("status").asText()).isEqualTo("only");
-    assertThat(wheel.path("versions").path("project").isNull()).isTrue();
+    assertThat(wheel.path("versions").path("edited").isNull()).isTrue();
 
-    hermetoConfig(project, plan, "aarch64");
-    Path output = fetched.resolve(PodmanPlan.outputDir("aarch64"));
-    prefetchOne(project, plan, "aarch64", output);
-    assertThat(fileNames(output.resolve("deps/pip")))
+    prefetch(project, "aarch64", fetched);
+    assertThat(fileNames(fetched.resolve(PodmanPlan.outputDir("aarch64")).resolve("deps/pip")))
         .anySatisfy(f -> assertThat(f).startsWith("setuptools-"))
         .noneSatisfy(f -> assertThat(f).startsWith("wheel-"));
-    generateEnv(output, plan);
     removeImages(BROKEN_IMAGE);
 
-    Steps.Result build =
-        steps.pyhermetic(
-            "build",
-            "--plan",
-            plan.toString(),
-            "--arch",
-            "aarch64",
-            "--context",
-            project.toString(),
-            "--prefetched",
-            fetched.toString(),
-            "--image",
-            BROKEN_IMAGE,
-            "--timeout-minutes",
-            String.valueOf(BUILD.toMinutes()));
+    Steps.Result build = build(project, fetched, BROKEN_IMAGE, List.of("--arch", "aarch64"));
     assertThat(build.exitCode()).as(build.all()).isEqualTo(4);
     assertThat(build.all())
+        .contains("--platform linux/arm64")
         .contains("--network none")
         .containsPattern(
             "No matching distribution found for wheel|satisfies the requirement wheel");
@@ -221,76 +210,43 @@ class HermeticBuildE2eTest {
   }
 
   /**
-   * What {@code pyhermetic plan} does, step by step: check, diff, audit, build-deps and the Hermeto
-   * input per architecture, into {@code plan} (requirements-build.txt into the project, where the
-   * Hermeto input names it).
+   * {@code pyhermetic plan}: check, diff, audit, build dependencies, the Hermeto inputs per
+   * architecture, the env file and the podman commands, into the project's plan directory.
    */
-  private void plan(Path project, Path plan) throws IOException {
-    Files.createDirectories(plan);
-    List<String> files = new ArrayList<>();
+  private void plan(Path project) throws IOException {
+    Path plan = project.resolve(SampleProject.PLAN_DIR);
+    List<String> args = new ArrayList<>(List.of("plan"));
     for (String arch : ARCHES) {
-      files.add(project.resolve("requirements-" + arch + ".txt").toString());
+      args.add(project.resolve("requirements-" + arch + ".txt").toString());
     }
-    Steps.Result check = steps.pyhermetic(concat(List.of("check", "--hermeto"), files));
-    assertThat(check.exitCode()).as(check.all()).isZero();
+    args.addAll(
+        List.of(
+            "-o",
+            plan.toString(),
+            "--source",
+            project.toString(),
+            "--python",
+            PYTHON,
+            "--skip-missing-sdist",
+            "--image",
+            IMAGE));
+    args.addAll(indexOptions());
+    Steps.Result result = steps.pyhermetic(args.toArray(String[]::new));
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    steps.log("plan.md:");
+    Files.readString(plan.resolve("plan.md")).lines().forEach(l -> steps.log("  > " + l));
 
-    Steps.Result diff =
-        steps.pyhermetic(
-            concat(
-                List.of("diff"),
-                files,
-                List.of("--label", "x86_64", "--label", "aarch64", "--format", "markdown")));
-    Files.writeString(plan.resolve("diff.md"), diff.out());
-    assertThat(diff.out()).contains("hermetic-cuda-stub");
-
-    Steps.Result audit =
-        steps.pyhermetic(
-            concat(
-                List.of("audit"),
-                files,
-                indexOptions(),
-                List.of(
-                    "--python",
-                    PYTHON,
-                    "--target",
-                    "x86_64",
-                    "--target",
-                    "aarch64",
-                    "--format",
-                    "json")));
-    Files.writeString(plan.resolve("audit.json"), audit.out());
-    assertThat(audit.exitCode()).as(audit.all()).isZero();
-    JsonNode packages = JSON.readTree(audit.out()).path("packages");
+    assertThat(Files.readString(plan.resolve("diff.md"))).contains("hermetic-cuda-stub");
+    JsonNode packages = JSON.readTree(plan.resolve("audit.json").toFile()).path("packages");
     assertThat(install(packages, "hermetic-native", "x86_64")).isEqualTo("sdist");
     assertThat(install(packages, "hermetic-native", "aarch64")).isEqualTo("sdist");
     assertThat(install(packages, "hermetic-cuda-stub", "x86_64")).isEqualTo("wheel");
     assertThat(install(packages, "hermetic-pure", "aarch64")).isEqualTo("wheel");
-
-    Steps.Result deps =
-        steps.pyhermetic(
-            concat(
-                List.of("build-deps"),
-                files,
-                indexOptions(),
-                List.of(
-                    "--python",
-                    PYTHON,
-                    "--target",
-                    "x86_64",
-                    "--target",
-                    "aarch64",
-                    "--binary-for",
-                    "x86_64",
-                    "--binary-for",
-                    "aarch64",
-                    "--skip-missing-sdist",
-                    "--report",
-                    plan.resolve("build-deps.json").toString(),
-                    "-o",
-                    project.resolve("requirements-build.txt").toString())));
-    assertThat(deps.exitCode()).as(deps.all()).isZero();
     for (String arch : ARCHES) {
-      hermetoConfig(project, plan, arch);
+      JsonNode config = JSON.readTree(plan.resolve("hermeto-" + arch + ".json").toFile());
+      assertThat(config.path("binary").path("arch").asText()).isEqualTo(arch);
+      assertThat(config.path("binary").path("py_version").asInt())
+          .isEqualTo(Integer.parseInt(PYTHON.replace(".", "")));
     }
   }
 
@@ -303,39 +259,9 @@ class HermeticBuildE2eTest {
     return "absent";
   }
 
-  private void hermetoConfig(Path project, Path plan, String arch) throws IOException {
-    Steps.Result config =
-        steps.pyhermetic(
-            "hermeto-config",
-            "--source",
-            project.toString(),
-            "--arch",
-            arch,
-            "--py-version",
-            PYTHON.replace(".", ""),
-            "--requirements",
-            "requirements-" + arch + ".txt",
-            "--build-requirements",
-            "requirements-build.txt");
-    assertThat(config.exitCode()).as(config.all()).isZero();
-    Files.writeString(plan.resolve("hermeto-" + arch + ".json"), config.out());
-  }
-
-  /** Hermeto's fetch, done by pyhermetic prefetch, per architecture; then the env file. */
-  private void prefetch(Path project, Path plan, Path fetched) throws IOException {
-    for (String arch : ARCHES) {
-      prefetchOne(project, plan, arch, fetched.resolve(PodmanPlan.outputDir(arch)));
-    }
-    assertThat(fileNames(fetched.resolve("hermeto-output-x86_64/deps/pip")))
-        .anySatisfy(f -> assertThat(f).startsWith("hermetic_cuda_stub-"))
-        .anySatisfy(f -> assertThat(f).startsWith("wheel-"));
-    assertThat(fileNames(fetched.resolve("hermeto-output-aarch64/deps/pip")))
-        .noneSatisfy(f -> assertThat(f).startsWith("hermetic_cuda_stub-"))
-        .anySatisfy(f -> assertThat(f).startsWith("hermetic_native-"));
-    generateEnv(fetched.resolve(PodmanPlan.outputDir("x86_64")), plan);
-  }
-
-  private void prefetchOne(Path project, Path plan, String arch, Path output) {
+  /** Hermeto's fetch for one architecture, done by pyhermetic prefetch with the plan's input. */
+  private void prefetch(Path project, String arch, Path fetched) {
+    Path plan = project.resolve(SampleProject.PLAN_DIR);
     Steps.Result result =
         steps.pyhermetic(
             concat(
@@ -345,7 +271,7 @@ class HermeticBuildE2eTest {
                     "--source",
                     project.toString(),
                     "-o",
-                    output.toString(),
+                    fetched.resolve(PodmanPlan.outputDir(arch)).toString(),
                     "--download-cache",
                     work.resolve("download-cache").toString(),
                     "--quiet"),
@@ -353,34 +279,22 @@ class HermeticBuildE2eTest {
     assertThat(result.exitCode()).as(result.all()).isZero();
   }
 
-  private void generateEnv(Path output, Path plan) throws IOException {
-    Steps.Result env =
-        steps.pyhermetic(
-            "generate-env",
-            output.toString(),
-            "--for-output-dir",
-            "/tmp/hermeto-output",
-            "-o",
-            plan.resolve("hermeto.env").toString());
-    assertThat(env.exitCode()).as(env.all()).isZero();
-    assertThat(Files.readString(plan.resolve("hermeto.env")))
-        .contains("PIP_FIND_LINKS=/tmp/hermeto-output/deps/pip")
-        .contains("PIP_NO_INDEX=true");
-  }
-
-  private Steps.Result build(Path project, Path plan, Path fetched, String image) {
+  private Steps.Result build(Path project, Path fetched, String image, List<String> more) {
     return steps.pyhermetic(
-        "build",
-        "--plan",
-        plan.toString(),
-        "--context",
-        project.toString(),
-        "--prefetched",
-        fetched.toString(),
-        "--image",
-        image,
-        "--timeout-minutes",
-        String.valueOf(BUILD.toMinutes()));
+        concat(
+            List.of(
+                "build",
+                "--plan",
+                project.resolve(SampleProject.PLAN_DIR).toString(),
+                "--context",
+                project.toString(),
+                "--prefetched",
+                fetched.toString(),
+                "--image",
+                image,
+                "--timeout-minutes",
+                String.valueOf(BUILD.toMinutes())),
+            more));
   }
 
   /** Runs the image on its platform and reports, as JSON, what Python sees inside. */

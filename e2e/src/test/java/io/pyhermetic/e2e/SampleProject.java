@@ -40,6 +40,9 @@ final class SampleProject {
   static final String NATIVE = "hermetic-native==0.1.0";
   static final String CUDA_STUB = "hermetic-cuda-stub==12.8.0";
 
+  /** Where {@code pyhermetic plan} writes, inside the project (Hermeto reads its files there). */
+  static final String PLAN_DIR = "plan";
+
   /** The base image every architecture's build starts from, tagged with the machine name. */
   static final String BASE_IMAGE = "localhost/pyhermetic-e2e-base";
 
@@ -177,7 +180,9 @@ final class SampleProject {
           + BASE_IMAGE
           + ":${TARGETARCH}\n"
           + "ARG TARGETARCH\n"
-          + "COPY requirements-${TARGETARCH}.txt requirements-build.txt /app/\n"
+          + "COPY requirements-${TARGETARCH}.txt "
+          + PLAN_DIR
+          + "/requirements-build.txt /app/\n"
           + "RUN set -e; . /tmp/hermeto.env; \\\n"
           + "    python3 -m venv /opt/venv; \\\n"
           + "    /opt/venv/bin/pip install --no-index --find-links \"$PIP_FIND_LINKS\""
