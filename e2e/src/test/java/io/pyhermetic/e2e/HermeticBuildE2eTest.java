@@ -27,10 +27,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The end-to-end proof: the sample project is planned with pyhermetic, its files prefetched per
- * architecture from a local index, and built with podman for x86_64 and aarch64 with {@code
- * --network none} into one manifest list; each image is then run on its platform. A second build
- * shows that a requirements-build.txt missing {@code wheel} fails offline, as build-deps predicted.
+ * The end-to-end proof: the sample project is planned with {@code pyhermetic plan}, its files
+ * prefetched per architecture from a local index, and built with podman for x86_64 and aarch64 with
+ * {@code --network none} into one manifest list; each image is then run on its platform. A second
+ * build shows that a requirements-build.txt missing {@code wheel} fails offline, as the plan's
+ * build dependencies predicted.
  *
  * <p>Needs root, podman (with a runtime that works on this host), aarch64 emulation through
  * binfmt_misc, the base images and Debian's wheels of setuptools and wheel, all of which {@code
