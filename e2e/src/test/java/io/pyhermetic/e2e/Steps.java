@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +31,8 @@ final class Steps {
     }
   }
 
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
   private final Path log;
   private final List<String> timings = new ArrayList<>();
 
@@ -41,7 +43,7 @@ final class Steps {
 
   /** Writes a line to standard output and the log. */
   synchronized void log(String line) {
-    String stamped = LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line;
+    String stamped = TIME.format(LocalTime.now()) + " " + line;
     System.out.println(stamped);
     System.out.flush();
     try {
