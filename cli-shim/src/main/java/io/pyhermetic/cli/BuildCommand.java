@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Option;
     description =
         "Run the hermetic multi-architecture build of a plan directory (hermeto-<arch>.json and"
             + " hermeto.env): Hermeto's fetch per architecture, an optional base image, and one"
-            + " --network none podman build per architecture into one manifest list."
+            + " --network none podman build per architecture into one manifest list (--prefetched"
+            + " skips the fetch and uses files pyhermetic prefetch wrote)."
             + " --dry-run prints the commands and runs nothing.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -78,6 +81,14 @@ final class BuildCommand implements Callable<Integer> {
   String baseContainerfile;
 
   @Option(
+      names = "--prefetched",
+      paramLabel = "DIR",
+      description =
+          "Use the files already fetched into DIR/hermeto-output-<arch> (as pyhermetic prefetch"
+              + " -o writes them) instead of running Hermeto's fetch.")
+  Path prefetched;
+
+  @Option(
       names = "--timeout-minutes",
       defaultValue = "120",
       paramLabel = "N",
@@ -94,6 +105,9 @@ final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Map<String, String> configs = readConfigs();
+    if (prefetched != null) {
+      checkPrefetched(configs.keySet());
+    }
     Path containerPath = context.resolve(containerfile);
     PodmanPlan.ArchSpelling spelling = PodmanPlan.ArchSpelling.PLATFORM;
     if (Files.isRegularFile(containerPath)) {
@@ -117,7 +131,8 @@ final class BuildCommand implements Callable<Integer> {
                 plan.resolve("hermeto.env"),
                 spelling,
                 PodmanPlan.HERMETO_IMAGE,
-                Duration.ofMinutes(timeoutMinutes)));
+                Duration.ofMinutes(timeoutMinutes),
+                Optional.ofNullable(prefetched)));
     PrintWriter out = spec.commandLine().getOut();
     if (dryRun) {
       for (io.pyhermetic.container.Command c : podman.commands()) {
@@ -139,6 +154,25 @@ final class BuildCommand implements Callable<Integer> {
   /** The PATH to find podman on (a system property lets tests point it elsewhere). */
   static String searchPath() {
     return System.getProperty("pyhermetic.path", System.getenv("PATH"));
+  }
+
+  /** Every architecture built needs its fetched files, with the build config Hermeto writes. */
+  private void checkPrefetched(Set<String> arches) {
+    List<String> missing = new ArrayList<>();
+    for (String arch : arches) {
+      Path output = prefetched.resolve(PodmanPlan.outputDir(arch));
+      if (!Files.isDirectory(output.resolve("deps/pip"))
+          || !Files.isRegularFile(output.resolve(".build-config.json"))) {
+        missing.add(output.toString());
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new CliException(
+          "not a prefetched output (deps/pip and .build-config.json): "
+              + String.join(", ", missing)
+              + " (write it with pyhermetic prefetch -o)",
+          ExitCodes.USAGE);
+    }
   }
 
   private Map<String, String> readConfigs() {

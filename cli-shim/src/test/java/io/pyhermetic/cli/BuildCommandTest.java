@@ -147,6 +147,42 @@ class BuildCommandTest {
   }
 
   @Test
+  void prefetchedOutputsSkipHermetosFetch() throws IOException {
+    fakePodman("exit 0");
+    Path fetched = temp.resolve("fetched");
+    Files.createDirectories(fetched.resolve("hermeto-output-aarch64/deps/pip"));
+    Files.writeString(fetched.resolve("hermeto-output-aarch64/.build-config.json"), "{}");
+    String[] args = {
+      "build",
+      "--plan",
+      planDir.toString(),
+      "--context",
+      context.toString(),
+      "--prefetched",
+      fetched.toString(),
+      "--image",
+      "app"
+    };
+    assertThat(run(args)).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("not a prefetched output")
+        .contains(fetched.resolve("hermeto-output-x86_64").toString())
+        .doesNotContain("hermeto-output-aarch64");
+    assertThat(log).doesNotExist();
+
+    Files.createDirectories(fetched.resolve("hermeto-output-x86_64/deps/pip"));
+    Files.writeString(fetched.resolve("hermeto-output-x86_64/.build-config.json"), "{}");
+    assertThat(run(args)).isZero();
+    List<String> calls = Files.readAllLines(log);
+    assertThat(calls).hasSize(3);
+    assertThat(calls.get(0)).isEqualTo("manifest create app");
+    assertThat(calls.get(1))
+        .startsWith("build -f Containerfile.hermeto --platform linux/arm64")
+        .contains(" --volume " + fetched + "/hermeto-output-aarch64:/tmp/hermeto-output:Z ");
+    assertThat(calls).noneSatisfy(c -> assertThat(c).contains("fetch-deps"));
+  }
+
+  @Test
   void aPlanWithoutConfigsIsAUsageError() throws IOException {
     assertThat(run("build", "--plan", temp.resolve("nope").toString())).isEqualTo(2);
     Files.delete(planDir.resolve("hermeto.env"));

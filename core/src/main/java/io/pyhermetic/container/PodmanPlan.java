@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The podman commands of a hermetic multi-architecture build, in order: Hermeto's fetch per
- * architecture (through its container, as the hand-run workflow did), an optional base image per
+ * architecture (through its container, as the hand-run workflow did; left out when the files were
+ * prefetched already, as {@code pyhermetic prefetch} does), an optional base image per
  * architecture, a manifest list, and one {@code --network none} build per architecture with the
  * prefetched files and the env file mounted, added to the manifest list so the result is one
  * multi-architecture image.
@@ -43,7 +44,13 @@ public record PodmanPlan(List<Command> commands) {
     }
   }
 
-  /** Everything the plan needs; paths are made absolute when the plan is built. */
+  /**
+   * Everything the plan needs; paths are made absolute when the plan is built.
+   *
+   * @param prefetched a directory holding {@code hermeto-output-<arch>} for every architecture,
+   *     already fetched: the plan then has no fetch step and mounts these; when empty, Hermeto
+   *     fetches into the context
+   */
   public record Settings(
       String image,
       Path context,
@@ -53,7 +60,8 @@ public record PodmanPlan(List<Command> commands) {
       Path envFile,
       ArchSpelling spelling,
       String hermetoImage,
-      Duration timeout) {
+      Duration timeout,
+      Optional<Path> prefetched) {
     public Settings {
       Objects.requireNonNull(image, "image");
       Objects.requireNonNull(context, "context");
@@ -67,6 +75,31 @@ public record PodmanPlan(List<Command> commands) {
       Objects.requireNonNull(spelling, "spelling");
       Objects.requireNonNull(hermetoImage, "hermetoImage");
       Objects.requireNonNull(timeout, "timeout");
+      Objects.requireNonNull(prefetched, "prefetched");
+    }
+
+    /** Settings whose plan fetches through Hermeto's container into the context. */
+    public Settings(
+        String image,
+        Path context,
+        String containerfile,
+        Optional<String> baseContainerfile,
+        Map<String, String> hermetoConfigs,
+        Path envFile,
+        ArchSpelling spelling,
+        String hermetoImage,
+        Duration timeout) {
+      this(
+          image,
+          context,
+          containerfile,
+          baseContainerfile,
+          hermetoConfigs,
+          envFile,
+          spelling,
+          hermetoImage,
+          timeout,
+          Optional.empty());
     }
   }
 
@@ -99,27 +132,30 @@ public record PodmanPlan(List<Command> commands) {
     Path context = s.context().toAbsolutePath().normalize();
     String dir = context.toString();
     List<Command> commands = new ArrayList<>();
-    for (Map.Entry<String, String> config : s.hermetoConfigs().entrySet()) {
-      String arch = config.getKey();
-      commands.add(
-          new Command(
-              arch,
-              List.of(
-                  "podman",
-                  "run",
-                  "--rm",
-                  "-v",
-                  dir + ":" + dir + ":z",
-                  "-w",
-                  dir,
-                  s.hermetoImage(),
-                  "fetch-deps",
-                  "--output",
-                  "./" + outputDir(arch),
-                  config.getValue()),
-              Optional.of(context),
-              Map.of(),
-              s.timeout()));
+    Path outputs = s.prefetched().map(p -> p.toAbsolutePath().normalize()).orElse(context);
+    if (s.prefetched().isEmpty()) {
+      for (Map.Entry<String, String> config : s.hermetoConfigs().entrySet()) {
+        String arch = config.getKey();
+        commands.add(
+            new Command(
+                arch,
+                List.of(
+                    "podman",
+                    "run",
+                    "--rm",
+                    "-v",
+                    dir + ":" + dir + ":z",
+                    "-w",
+                    dir,
+                    s.hermetoImage(),
+                    "fetch-deps",
+                    "--output",
+                    "./" + outputDir(arch),
+                    config.getValue()),
+                Optional.of(context),
+                Map.of(),
+                s.timeout()));
+      }
     }
     if (s.baseContainerfile().isPresent()) {
       for (String arch : s.hermetoConfigs().keySet()) {
@@ -164,7 +200,7 @@ public record PodmanPlan(List<Command> commands) {
                   "--build-arg",
                   "TARGETARCH=" + targetArch,
                   "--volume",
-                  context.resolve(outputDir(arch)) + ":/tmp/hermeto-output:Z",
+                  outputs.resolve(outputDir(arch)) + ":/tmp/hermeto-output:Z",
                   "--volume",
                   env + ":/tmp/hermeto.env:Z",
                   "--network",

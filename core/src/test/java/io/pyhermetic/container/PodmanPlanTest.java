@@ -88,6 +88,36 @@ class PodmanPlanTest {
   }
 
   @Test
+  void prefetchedOutputsAreMountedWithoutAFetchStep() {
+    Map<String, String> configs = new LinkedHashMap<>();
+    configs.put("x86_64", "{}");
+    configs.put("aarch64", "{}");
+    PodmanPlan plan =
+        PodmanPlan.hermeticBuild(
+            new PodmanPlan.Settings(
+                "app",
+                Path.of("/src/app"),
+                "Containerfile",
+                Optional.empty(),
+                configs,
+                Path.of("/plan/hermeto.env"),
+                PodmanPlan.ArchSpelling.MACHINE,
+                PodmanPlan.HERMETO_IMAGE,
+                Duration.ofMinutes(5),
+                Optional.of(Path.of("/fetched/../prefetched"))));
+    assertThat(plan.commands())
+        .extracting(Command::label)
+        .containsExactly("manifest", "x86_64", "aarch64");
+    assertThat(plan.commands())
+        .noneSatisfy(c -> assertThat(c.argv()).contains(PodmanPlan.HERMETO_IMAGE));
+    assertThat(plan.commands().get(2).argv())
+        .containsSequence("--volume", "/prefetched/hermeto-output-aarch64:/tmp/hermeto-output:Z")
+        .containsSequence("--volume", "/plan/hermeto.env:/tmp/hermeto.env:Z")
+        .containsSequence("--network", "none")
+        .endsWith("/src/app");
+  }
+
+  @Test
   void printsAShellScriptWithQuotedArguments() {
     String script = plan(PodmanPlan.ArchSpelling.MACHINE).only("aarch64").toScript();
     assertThat(script)
