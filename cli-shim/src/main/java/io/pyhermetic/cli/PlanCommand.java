@@ -597,15 +597,17 @@ final class PlanCommand implements Callable<Integer> {
             .append(arch)
             .append(".json -o ")
             .append(PodmanPlan.outputDir(arch))
-            .append("` (or Hermeto's own container, as `build.sh` does).\n");
+            .append("`.\n");
       }
       md.append(step)
           .append(". Build: `pyhermetic build --plan ")
           .append(output)
-          .append("` (or review and run `build.sh`): one `--network none` build per")
-          .append(" architecture into the manifest list `")
+          .append(" --prefetched .`: one `--network none` build per architecture into the")
+          .append(" manifest list `")
           .append(image)
-          .append("`.\n\n");
+          .append("`. Without the fetch steps, `pyhermetic build --plan ")
+          .append(output)
+          .append("` (or `build.sh`, to review first) fetches with Hermeto's own container.\n\n");
     }
 
     md.append("## Files\n\n");
