@@ -142,6 +142,19 @@ final class BuildCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     ProcessRunner runner = new ProcessRunner(searchPath(), out, spec.commandLine().getErr());
+    // an earlier build's manifest list would make "manifest create" fail: this build replaces it
+    Duration probe = Duration.ofMinutes(1);
+    if (runner.exitCode(
+            io.pyhermetic.container.Command.of(
+                "manifest", List.of("podman", "manifest", "exists", image), probe))
+        == 0) {
+      io.pyhermetic.container.Command remove =
+          io.pyhermetic.container.Command.of(
+              "manifest", List.of("podman", "manifest", "rm", image), probe);
+      out.println("$ " + remove.toShellString());
+      out.flush();
+      runner.run(remove);
+    }
     for (io.pyhermetic.container.Command c : podman.commands()) {
       out.println("$ " + c.toShellString());
       out.flush();

@@ -34,6 +34,31 @@ final class ProcessRunner {
 
   /** Runs the command; a failure ends the command line with exit code 4. */
   void run(Command command) {
+    Outcome outcome = execute(command);
+    if (outcome.exitCode() != 0) {
+      StringBuilder message =
+          new StringBuilder("failed with exit code ")
+              .append(outcome.exitCode())
+              .append(": ")
+              .append(command.toShellString());
+      for (String line : outcome.stderrTail()) {
+        message.append("\n  ").append(line);
+      }
+      throw new CliException(message.toString(), ExitCodes.PODMAN);
+    }
+  }
+
+  /**
+   * Runs the command and returns its exit code (for probes such as {@code podman manifest exists});
+   * only a missing program, a time-out or an interruption end the command line.
+   */
+  int exitCode(Command command) {
+    return execute(command).exitCode();
+  }
+
+  private record Outcome(int exitCode, List<String> stderrTail) {}
+
+  private Outcome execute(Command command) {
     List<String> argv = new ArrayList<>(command.argv());
     Path program = find(argv.get(0));
     if (program == null) {
@@ -77,18 +102,8 @@ final class ProcessRunner {
           "timed out after " + command.timeout().toMinutes() + " min: " + command.toShellString(),
           ExitCodes.PODMAN);
     }
-    if (process.exitValue() != 0) {
-      StringBuilder message =
-          new StringBuilder("failed with exit code ")
-              .append(process.exitValue())
-              .append(": ")
-              .append(command.toShellString());
-      synchronized (tail) {
-        for (String line : tail) {
-          message.append("\n  ").append(line);
-        }
-      }
-      throw new CliException(message.toString(), ExitCodes.PODMAN);
+    synchronized (tail) {
+      return new Outcome(process.exitValue(), List.copyOf(tail));
     }
   }
 

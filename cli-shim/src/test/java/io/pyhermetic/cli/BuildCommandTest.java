@@ -45,9 +45,20 @@ class BuildCommandTest {
     System.clearProperty("pyhermetic.path");
   }
 
+  /** Whether the fake has a manifest list already: its answer to {@code manifest exists}. */
+  private int manifestExists = 1;
+
   private void fakePodman(String body) throws IOException {
     Path podman = bin.resolve("podman");
-    Files.writeString(podman, "#!/bin/sh\necho \"$@\" >> '" + log + "'\n" + body + "\n");
+    Files.writeString(
+        podman,
+        "#!/bin/sh\nif [ \"$1\" = manifest ] && [ \"$2\" = exists ]; then exit "
+            + manifestExists
+            + "; fi\necho \"$@\" >> '"
+            + log
+            + "'\n"
+            + body
+            + "\n");
     Files.setPosixFilePermissions(podman, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
@@ -116,6 +127,26 @@ class BuildCommandTest {
         .contains("failed with exit code 125: podman run --rm")
         .contains("Error: no space left");
     assertThat(Files.readAllLines(log)).hasSize(1);
+  }
+
+  @Test
+  void anEarlierManifestListIsReplaced() throws IOException {
+    manifestExists = 0;
+    fakePodman("exit 0");
+    assertThat(
+            run(
+                "build",
+                "--plan",
+                planDir.toString(),
+                "--context",
+                context.toString(),
+                "--image",
+                "app"))
+        .isZero();
+    List<String> calls = Files.readAllLines(log);
+    assertThat(calls.get(0)).isEqualTo("manifest rm app");
+    assertThat(calls).contains("manifest create app");
+    assertThat(out.toString()).contains("$ podman manifest rm app");
   }
 
   @Test
