@@ -100,6 +100,15 @@ final class BuildCommand implements Callable<Integer> {
       description = "Print the commands, shell-quoted, one per line; run nothing.")
   boolean dryRun;
 
+  @Option(
+      names = "--hermeto-image",
+      paramLabel = "IMAGE",
+      defaultValue = "${env:HERMETO_IMAGE:-" + PodmanPlan.HERMETO_IMAGE + "}",
+      description =
+          "Hermeto's container image for the fetch step (default: $HERMETO_IMAGE, else the short"
+              + " name ${DEFAULT-VALUE} as podman resolves it).")
+  String hermetoImage;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -130,7 +139,7 @@ final class BuildCommand implements Callable<Integer> {
                 configs,
                 plan.resolve("hermeto.env"),
                 spelling,
-                PodmanPlan.HERMETO_IMAGE,
+                hermetoImage,
                 Duration.ofMinutes(timeoutMinutes),
                 Optional.ofNullable(prefetched)));
     PrintWriter out = spec.commandLine().getOut();

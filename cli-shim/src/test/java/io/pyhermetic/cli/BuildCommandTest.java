@@ -92,7 +92,7 @@ class BuildCommandTest {
                 + context
                 + ":z -w "
                 + context
-                + " ghcr.io/hermetoproject/hermeto:latest fetch-deps --output ./hermeto-output-aarch64");
+                + " hermeto fetch-deps --output ./hermeto-output-aarch64");
     assertThat(calls.get(2)).isEqualTo("manifest create app");
     assertThat(calls.get(4))
         .isEqualTo(
@@ -175,6 +175,26 @@ class BuildCommandTest {
         .allSatisfy(l -> assertThat(l).startsWith("podman "))
         .anySatisfy(l -> assertThat(l).contains("'{\"type\": \"pip\"}'"));
     assertThat(log).doesNotExist();
+  }
+
+  @Test
+  void hermetosImageIsTheOneNamed() {
+    assertThat(
+            run(
+                "build",
+                "--plan",
+                planDir.toString(),
+                "--context",
+                context.toString(),
+                "--dry-run",
+                "--hermeto-image",
+                "mirror.example.invalid/hermeto:0.40"))
+        .isZero();
+    assertThat(out.toString().lines().toList())
+        .filteredOn(l -> l.contains("fetch-deps"))
+        .hasSize(2)
+        .allSatisfy(
+            l -> assertThat(l).contains(" mirror.example.invalid/hermeto:0.40 fetch-deps "));
   }
 
   @Test

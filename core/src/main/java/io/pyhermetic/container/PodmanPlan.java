@@ -19,8 +19,12 @@ import java.util.Optional;
  */
 public record PodmanPlan(List<Command> commands) {
 
-  /** The default Hermeto image. */
-  public static final String HERMETO_IMAGE = "ghcr.io/hermetoproject/hermeto:latest";
+  /**
+   * Hermeto's container image by its short name, which podman resolves through its registries
+   * configuration; commands take the full reference from {@code --hermeto-image} or {@code
+   * HERMETO_IMAGE}.
+   */
+  public static final String HERMETO_IMAGE = "hermeto";
 
   public PodmanPlan {
     commands = List.copyOf(commands);

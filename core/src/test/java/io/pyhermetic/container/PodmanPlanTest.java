@@ -44,7 +44,7 @@ class PodmanPlanTest {
             "/src/app:/src/app:z",
             "-w",
             "/src/app",
-            "ghcr.io/hermetoproject/hermeto:latest",
+            "hermeto",
             "fetch-deps",
             "--output",
             "./hermeto-output-x86_64",
@@ -122,7 +122,7 @@ class PodmanPlanTest {
     String script = plan(PodmanPlan.ArchSpelling.MACHINE).only("aarch64").toScript();
     assertThat(script)
         .startsWith(
-            "#!/bin/sh\nset -eu\npodman run --rm -v /src/app:/src/app:z -w /src/app ghcr.io/hermetoproject/hermeto:latest fetch-deps --output ./hermeto-output-aarch64 '{\"type\": \"pip\", \"binary\": {\"arch\": \"aarch64\"}}'\n")
+            "#!/bin/sh\nset -eu\npodman run --rm -v /src/app:/src/app:z -w /src/app hermeto fetch-deps --output ./hermeto-output-aarch64 '{\"type\": \"pip\", \"binary\": {\"arch\": \"aarch64\"}}'\n")
         .contains("podman manifest create llama-stack-garak\n")
         .doesNotContain("x86_64");
     assertThat(
