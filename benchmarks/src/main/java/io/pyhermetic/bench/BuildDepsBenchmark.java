@@ -46,7 +46,9 @@ public final class BuildDepsBenchmark {
         BuildDepsOptions options =
             BuildDepsOptions.builder()
                 .skipMissingSdist(true)
-                .concurrency(Integer.getInteger("bench.jobs", 8))
+                .concurrency(
+                    Integer.getInteger(
+                        "bench.jobs", BuildDepsOptions.builder().build().concurrency()))
                 .build();
         BuildDepsOptions serialOptions = options.toBuilder().concurrency(1).build();
         Run first = run(server, defaults, options, pins, root); // warms the JIT

@@ -91,7 +91,7 @@ final class BuildDepsCommand implements Callable<Integer> {
   @Option(
       names = "--jobs",
       paramLabel = "N",
-      defaultValue = "8",
+      defaultValue = "16",
       description = "Packages inspected at once (default: ${DEFAULT-VALUE}).")
   int jobs;
 

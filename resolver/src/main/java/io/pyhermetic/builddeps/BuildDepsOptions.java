@@ -94,7 +94,7 @@ public record BuildDepsOptions(
     private boolean skipMissingSdist;
     private List<Requirement> constraints = new ArrayList<>();
     private Map<ProjectName, List<Requirement>> extraRequirements = new LinkedHashMap<>();
-    private int concurrency = 8;
+    private int concurrency = 16; // the index's own default: packages mostly wait on it
     private SdistReader.Limits sdistLimits = SdistReader.Limits.defaults();
     private Path workDirectory =
         Path.of(System.getProperty("java.io.tmpdir"), "pyhermetic-build-deps");
