@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pyhermetic build}: run the podman steps of a plan directory. */
@@ -100,14 +101,7 @@ final class BuildCommand implements Callable<Integer> {
       description = "Print the commands, shell-quoted, one per line; run nothing.")
   boolean dryRun;
 
-  @Option(
-      names = "--hermeto-image",
-      paramLabel = "IMAGE",
-      defaultValue = "${env:HERMETO_IMAGE:-" + PodmanPlan.HERMETO_IMAGE + "}",
-      description =
-          "Hermeto's container image for the fetch step (default: $HERMETO_IMAGE, else the short"
-              + " name ${DEFAULT-VALUE} as podman resolves it).")
-  String hermetoImage;
+  @Mixin HermetoImageOption hermeto;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -139,7 +133,7 @@ final class BuildCommand implements Callable<Integer> {
                 configs,
                 plan.resolve("hermeto.env"),
                 spelling,
-                hermetoImage,
+                hermeto.image,
                 Duration.ofMinutes(timeoutMinutes),
                 Optional.ofNullable(prefetched)));
     PrintWriter out = spec.commandLine().getOut();

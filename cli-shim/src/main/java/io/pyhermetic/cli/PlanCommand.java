@@ -144,14 +144,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Mixin IndexOptions indexOptions;
 
-  @Option(
-      names = "--hermeto-image",
-      paramLabel = "IMAGE",
-      defaultValue = "${env:HERMETO_IMAGE:-" + PodmanPlan.HERMETO_IMAGE + "}",
-      description =
-          "Hermeto's container image for the fetch step (default: $HERMETO_IMAGE, else the short"
-              + " name ${DEFAULT-VALUE} as podman resolves it).")
-  String hermetoImage;
+  @Mixin HermetoImageOption hermeto;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -393,7 +386,7 @@ final class PlanCommand implements Callable<Integer> {
                       configs,
                       outDir.resolve("hermeto.env"),
                       spelling(sourceDir.resolve(containerfile)),
-                      hermetoImage,
+                      hermeto.image,
                       Duration.ofHours(2)));
           Files.writeString(staging.resolve("build.sh"), podman.toScript(), StandardCharsets.UTF_8);
         }
