@@ -114,8 +114,9 @@ final class IndexOptions {
       throw new CliException(Redaction.redact(e.getMessage()), ExitCodes.USAGE);
     }
     // a directory index is local already: copying its files into the cache gains nothing
-    Optional<FileCache> files =
-        location.kind() == IndexLocation.Kind.FIND_LINKS ? Optional.empty() : fileCache();
+    // and only commands that download open the cache
+    java.util.function.Supplier<Optional<FileCache>> files =
+        location.kind() == IndexLocation.Kind.FIND_LINKS ? Optional::empty : this::fileCache;
     return new Opened(index, Redaction.redact(location.location()), index::close, files);
   }
 
@@ -141,12 +142,17 @@ final class IndexOptions {
   }
 
   /** An open index, how to describe it, and what closes it. */
-  record Opened(PackageIndex index, String description, Runnable closer, Optional<FileCache> files)
+  record Opened(
+      PackageIndex index,
+      String description,
+      Runnable closer,
+      java.util.function.Supplier<Optional<FileCache>> files)
       implements AutoCloseable {
 
     /** Downloads through the file cache when there is one. */
     Downloader downloader() {
       return files
+          .get()
           .<Downloader>map(cache -> (file, target) -> cache.download(index, file, target))
           .orElse(index::downloadAsync);
     }

@@ -1,7 +1,7 @@
 package io.pyhermetic.index;
 
+import io.pyhermetic.index.internal.Digests;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -9,11 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -63,7 +60,7 @@ public final class FileCache {
     if (!Files.isRegularFile(entry)) {
       return Optional.empty();
     }
-    if (sha256(entry).equals(key)) {
+    if (Digests.sha256(entry).equals(key)) {
       return Optional.of(entry);
     }
     Files.deleteIfExists(entry);
@@ -141,21 +138,5 @@ public final class FileCache {
               }
               return sha256;
             });
-  }
-
-  private static String sha256(Path file) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] buffer = new byte[64 * 1024];
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        digest.update(buffer, 0, n);
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
   }
 }

@@ -1,4 +1,4 @@
-package io.pyhermetic.prefetch.internal;
+package io.pyhermetic.index.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
