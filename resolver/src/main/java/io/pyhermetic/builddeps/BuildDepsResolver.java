@@ -12,6 +12,7 @@ import io.pyhermetic.index.PackageIndex;
 import io.pyhermetic.index.Release;
 import io.pyhermetic.index.ReleaseFile;
 import io.pyhermetic.index.ReleaseResults;
+import io.pyhermetic.index.RequestPriority;
 import io.pyhermetic.index.internal.Futures;
 import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.Entry;
@@ -180,6 +181,10 @@ public final class BuildDepsResolver {
     // package of each generation. The result does not depend on the order of completion.
     Set<Release> seen = ConcurrentHashMap.newKeySet();
     seen.addAll(inputEntries.keySet());
+    // how far from the input each release was found: deeper packages' requests go first, since
+    // they lie on the long chains (backends, their backends, …) while the inputs are independent
+    Map<Release, Integer> depth = new ConcurrentHashMap<>();
+    inputEntries.keySet().forEach(r -> depth.put(r, 0));
     Object lock = new Object();
     Phaser pending = new Phaser(1);
     @SuppressWarnings("unchecked")
@@ -187,16 +192,29 @@ public final class BuildDepsResolver {
     submit[0] =
         r -> {
           pending.register();
+          int level = depth.get(r);
           CompletableFuture.supplyAsync(
-                  () -> needsBuilding(r, inputEntries.get(r), errors, lock), executor)
+                  () ->
+                      RequestPriority.call(
+                          lookupPriority(level),
+                          () -> needsBuilding(r, inputEntries.get(r), errors, lock)),
+                  executor)
               .thenCompose(
                   reason -> {
                     if (reason == null) {
                       return CompletableFuture.completedFuture(null); // reported already
                     }
                     if (reason.isPresent() || !options.isBinaryFor()) {
-                      return inspect(
-                          r, pinnedHashes.getOrDefault(r, Set.of()), loader, preferred, executor);
+                      return RequestPriority.call(
+                          lookupPriority(level),
+                          () ->
+                              inspect(
+                                  r,
+                                  level,
+                                  pinnedHashes.getOrDefault(r, Set.of()),
+                                  loader,
+                                  preferred,
+                                  executor));
                     }
                     return CompletableFuture.completedFuture(
                         new Inspection(
@@ -232,6 +250,7 @@ public final class BuildDepsResolver {
                               .computeIfAbsent(pin.getKey(), k -> new TreeSet<>())
                               .add(r.name().canonical());
                           if (seen.add(pin.getKey())) {
+                            depth.put(pin.getKey(), level + 1);
                             discovered.add(pin.getKey());
                           }
                         }
@@ -341,8 +360,22 @@ public final class BuildDepsResolver {
     return Optional.empty();
   }
 
+  /** The request priority of a release's first look-ups, at {@code depth} in the build graph. */
+  private static int lookupPriority(int depth) {
+    return 2 * depth;
+  }
+
+  /**
+   * The priority of its later requests (the sdist, its build environment): a package that is
+   * started is finished before another of the same depth is started.
+   */
+  private static int followUpPriority(int depth) {
+    return 2 * depth + 1;
+  }
+
   private CompletableFuture<Inspection> inspect(
       Release release,
+      int depth,
       Set<String> pinnedHashes,
       SdistLoader loader,
       Map<ProjectName, Version> preferred,
@@ -365,10 +398,13 @@ public final class BuildDepsResolver {
                             outcome(release, PackageOutcome.Status.SKIPPED, problem), Map.of())
                         : failed(release, problem));
               }
-              return loader
-                  .load(sdist.get(), pinnedHashes)
+              return RequestPriority.call(
+                      followUpPriority(depth), () -> loader.load(sdist.get(), pinnedHashes))
                   .thenApplyAsync(
-                      contents -> resolveEnvironments(release, sdist.get(), contents, preferred),
+                      contents ->
+                          RequestPriority.call(
+                              followUpPriority(depth),
+                              () -> resolveEnvironments(release, sdist.get(), contents, preferred)),
                       executor);
             });
   }

@@ -14,9 +14,13 @@ import java.util.function.Supplier;
 /**
  * A {@link PackageIndex} that remembers, for as long as it lives (typically one run), every answer
  * of the index it wraps: files, versions and metadata are looked up once per release or project,
- * and concurrent identical look-ups share one request. Answers that a release or project does not
- * exist are remembered too; other failures are not, so a later look-up tries again. Downloads are
- * passed through unremembered.
+ * and concurrent identical look-ups share one request. For an index that {@linkplain ProjectListing
+ * lists} each project on one page, the page is remembered instead, so the files of every release
+ * and the versions of a project cost one request, and its metadata only the metadata file. A
+ * look-up that is still waiting for a connection is {@linkplain RequestPriority#raiseTo raised}
+ * when a more urgent asker joins it. Answers that a release or project does not exist are
+ * remembered too; other failures are not, so a later look-up tries again. Downloads are passed
+ * through unremembered.
  *
  * <p>What is cached where:
  *
@@ -29,19 +33,29 @@ import java.util.function.Supplier;
  *   <li>distribution files are never cached by the index layer.
  * </ul>
  */
-public final class CachingIndex implements PackageIndex {
+public final class CachingIndex implements PackageIndex, ProjectListing {
   private record Key(ProjectName project, Version version) {}
 
   private final PackageIndex delegate;
-  private final ConcurrentMap<Key, CompletableFuture<List<ReleaseFile>>> files =
+  private final ProjectListing listing; // null: the delegate answers per release
+  private final ConcurrentMap<Key, Memo<List<ReleaseFile>>> files = new ConcurrentHashMap<>();
+  private final ConcurrentMap<ProjectName, Memo<List<Version>>> versions =
       new ConcurrentHashMap<>();
-  private final ConcurrentMap<ProjectName, CompletableFuture<List<Version>>> versions =
-      new ConcurrentHashMap<>();
-  private final ConcurrentMap<Key, CompletableFuture<ReleaseMetadata>> metadata =
-      new ConcurrentHashMap<>();
+  private final ConcurrentMap<Key, Memo<ReleaseMetadata>> metadata = new ConcurrentHashMap<>();
+  private final ConcurrentMap<ProjectName, Memo<Listing>> listings = new ConcurrentHashMap<>();
 
   public CachingIndex(PackageIndex delegate) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
+    // a wrapped CachingIndex lists only when what it wraps does, and shares its memory
+    this.listing =
+        delegate instanceof CachingIndex inner
+            ? (inner.listing == null ? null : inner)
+            : delegate instanceof ProjectListing lists ? lists : null;
+  }
+
+  /** Whether the wrapped index answers with one {@link ProjectListing listing} per project. */
+  public boolean lists() {
+    return listing != null;
   }
 
   /** The index this one wraps. */
@@ -66,18 +80,60 @@ public final class CachingIndex implements PackageIndex {
 
   @Override
   public CompletableFuture<List<ReleaseFile>> filesAsync(ProjectName project, Version version) {
+    if (listing != null) {
+      return memo(
+          files,
+          new Key(project, version),
+          () -> listingAsync(project).thenApply(listing -> listing.filesOf(version)));
+    }
     return memo(files, new Key(project, version), () -> delegate.filesAsync(project, version));
   }
 
   @Override
   public CompletableFuture<List<Version>> versionsAsync(ProjectName project) {
+    if (listing != null) {
+      return memo(versions, project, () -> listingAsync(project).thenApply(Listing::versions));
+    }
     return memo(versions, project, () -> delegate.versionsAsync(project));
   }
 
   @Override
   public CompletableFuture<ReleaseMetadata> metadataAsync(ProjectName project, Version version) {
+    if (listing != null) {
+      // the files are remembered already: only the metadata file itself is requested
+      return memo(
+          metadata,
+          new Key(project, version),
+          () ->
+              filesAsync(project, version)
+                  .thenCompose(known -> listing.metadataAsync(project, version, known)));
+    }
     return memo(
         metadata, new Key(project, version), () -> delegate.metadataAsync(project, version));
+  }
+
+  /**
+   * The project's listing, remembered. Only when the wrapped index {@linkplain #lists lists
+   * projects}; otherwise throws {@link UnsupportedOperationException}.
+   */
+  @Override
+  public CompletableFuture<Listing> listingAsync(ProjectName project) {
+    if (listing == null) {
+      throw new UnsupportedOperationException(delegate + " does not list projects");
+    }
+    return memo(listings, project, () -> listing.listingAsync(project));
+  }
+
+  @Override
+  public CompletableFuture<ReleaseMetadata> metadataAsync(
+      ProjectName project, Version version, List<ReleaseFile> files) {
+    if (listing != null) {
+      return memo(
+          metadata,
+          new Key(project, version),
+          () -> listing.metadataAsync(project, version, files));
+    }
+    return metadataAsync(project, version);
   }
 
   @Override
@@ -90,18 +146,27 @@ public final class CachingIndex implements PackageIndex {
     files.clear();
     versions.clear();
     metadata.clear();
+    listings.clear();
   }
 
+  /** A remembered look-up and the priority its requests wait under. */
+  private record Memo<V>(CompletableFuture<V> future, RequestPriority priority) {}
+
   private static <K, V> CompletableFuture<V> memo(
-      ConcurrentMap<K, CompletableFuture<V>> map, K key, Supplier<CompletableFuture<V>> lookup) {
-    CompletableFuture<V> mine = new CompletableFuture<>();
-    CompletableFuture<V> existing = map.putIfAbsent(key, mine);
+      ConcurrentMap<K, Memo<V>> map, K key, Supplier<CompletableFuture<V>> lookup) {
+    RequestPriority asker = RequestPriority.current();
+    Memo<V> mine = new Memo<>(new CompletableFuture<>(), RequestPriority.under(asker));
+    Memo<V> existing = map.putIfAbsent(key, mine);
     if (existing != null) {
-      return copy(existing);
+      if (!existing.future().isDone()) {
+        // a more urgent asker must not wait behind the first one's place in the queue
+        existing.priority().raiseTo(asker.level());
+      }
+      return copy(existing.future());
     }
     CompletableFuture<V> started;
     try {
-      started = lookup.get();
+      started = mine.priority().call(lookup);
     } catch (RuntimeException e) {
       started = CompletableFuture.failedFuture(e);
     }
@@ -111,12 +176,12 @@ public final class CachingIndex implements PackageIndex {
             if (!isNotFound(error)) {
               map.remove(key, mine); // transient: let a later look-up try again
             }
-            mine.completeExceptionally(Futures.unwrap(error));
+            mine.future().completeExceptionally(Futures.unwrap(error));
           } else {
-            mine.complete(value);
+            mine.future().complete(value);
           }
         });
-    return copy(mine);
+    return copy(mine.future());
   }
 
   /** A dependent copy, so that a caller cancelling or completing it cannot touch the memo. */

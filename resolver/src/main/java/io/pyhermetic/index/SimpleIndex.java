@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +33,7 @@ import java.util.concurrent.CompletableFuture;
  * Content-Type}; a file's version is read from its name; metadata comes from the PEP 658/714 {@code
  * .metadata} file when the index offers one, else from inside the smallest wheel (or an sdist).
  */
-public final class SimpleIndex implements PackageIndex, AutoCloseable {
+public final class SimpleIndex implements PackageIndex, ProjectListing, AutoCloseable {
   /** PyPI's simple index. */
   public static final String DEFAULT_BASE_URL = "https://pypi.org/simple/";
 
@@ -93,81 +94,91 @@ public final class SimpleIndex implements PackageIndex, AutoCloseable {
 
   @Override
   public CompletableFuture<List<ReleaseFile>> filesAsync(ProjectName project, Version version) {
-    return page(project, project + "==" + version)
-        .thenApply(
-            page -> {
-              List<ReleaseFile> files = new ArrayList<>();
-              for (ReleaseFile file : page.files()) {
-                if (Filenames.version(project, file.filename())
-                    .filter(version::equals)
-                    .isPresent()) {
-                  files.add(file);
-                }
-              }
-              files.sort(Comparator.comparing(ReleaseFile::filename));
-              return List.copyOf(files);
-            });
+    return listingAsync(project, project + "==" + version)
+        .thenApply(listing -> listing.filesOf(version));
   }
 
   @Override
   public CompletableFuture<List<Version>> versionsAsync(ProjectName project) {
-    return page(project, project.toString())
+    return listingAsync(project).thenApply(Listing::versions);
+  }
+
+  @Override
+  public CompletableFuture<Listing> listingAsync(ProjectName project) {
+    return listingAsync(project, project.toString());
+  }
+
+  private CompletableFuture<Listing> listingAsync(ProjectName project, String subject) {
+    return page(project, subject)
         .thenApply(
             page -> {
               LinkedHashSet<Version> versions = new LinkedHashSet<>();
               for (String text : page.versions()) {
                 Version.tryParse(text).ifPresent(versions::add);
               }
+              Map<Version, List<ReleaseFile>> files = new HashMap<>();
               for (ReleaseFile file : page.files()) {
-                Filenames.version(project, file.filename()).ifPresent(versions::add);
+                Optional<Version> version = Filenames.version(project, file.filename());
+                if (version.isPresent()) {
+                  versions.add(version.get());
+                  files.computeIfAbsent(version.get(), v -> new ArrayList<>()).add(file);
+                }
               }
+              files.replaceAll(
+                  (v, list) -> {
+                    list.sort(Comparator.comparing(ReleaseFile::filename));
+                    return List.copyOf(list);
+                  });
               List<Version> sorted = new ArrayList<>(versions);
               Version.sort(sorted);
-              return List.copyOf(sorted);
+              return new Listing(sorted, files);
             });
   }
 
   @Override
   public CompletableFuture<ReleaseMetadata> metadataAsync(ProjectName project, Version version) {
-    String subject = project + "==" + version;
     return filesAsync(project, version)
-        .thenCompose(
-            files -> {
-              Optional<ReleaseFile> source =
-                  files.stream()
-                      .filter(ReleaseFile::coreMetadata)
-                      .min(Comparator.comparing((ReleaseFile f) -> !f.isWheel()));
-              if (files.isEmpty()) {
-                return CompletableFuture.failedFuture(
-                    new IndexException(
-                        subject,
-                        projectUrl(project),
-                        "no release " + version + " of " + project.canonical() + " on the index",
-                        404,
-                        null));
+        .thenCompose(files -> metadataAsync(project, version, files));
+  }
+
+  @Override
+  public CompletableFuture<ReleaseMetadata> metadataAsync(
+      ProjectName project, Version version, List<ReleaseFile> files) {
+    String subject = project + "==" + version;
+    Optional<ReleaseFile> source =
+        files.stream()
+            .filter(ReleaseFile::coreMetadata)
+            .min(Comparator.comparing((ReleaseFile f) -> !f.isWheel()));
+    if (files.isEmpty()) {
+      return CompletableFuture.failedFuture(
+          new IndexException(
+              subject,
+              projectUrl(project),
+              "no release " + version + " of " + project.canonical() + " on the index",
+              404,
+              null));
+    }
+    if (source.isEmpty()) {
+      return metadataFromArchive(project, version, files);
+    }
+    ReleaseFile file = source.get();
+    String url = HttpTransport.inheritCredentials(baseUrl, file.url() + ".metadata");
+    return transport
+        .get(subject, url, Map.of())
+        .thenApply(
+            response -> {
+              if (response.status() != 200) {
+                throw new IndexException(
+                    subject,
+                    url,
+                    "HTTP " + response.status() + " for the core metadata file",
+                    response.status(),
+                    null);
               }
-              if (source.isEmpty()) {
-                return metadataFromArchive(project, version, files);
-              }
-              ReleaseFile file = source.get();
-              String url = HttpTransport.inheritCredentials(baseUrl, file.url() + ".metadata");
-              return transport
-                  .get(subject, url, Map.of())
-                  .thenApply(
-                      response -> {
-                        if (response.status() != 200) {
-                          throw new IndexException(
-                              subject,
-                              url,
-                              "HTTP " + response.status() + " for the core metadata file",
-                              response.status(),
-                              null);
-                        }
-                        file.coreMetadataSha256()
-                            .ifPresent(expected -> verify(subject, url, expected, response.body()));
-                        String text = new String(response.body(), StandardCharsets.UTF_8);
-                        return CoreMetadata.parse(text).toReleaseMetadata(project, version);
-                      });
+              file.coreMetadataSha256()
+                  .ifPresent(expected -> verify(subject, url, expected, response.body()));
+              String text = new String(response.body(), StandardCharsets.UTF_8);
+              return CoreMetadata.parse(text).toReleaseMetadata(project, version);
             });
   }
 

@@ -9,6 +9,7 @@ import io.pyhermetic.index.LocalIndex;
 import io.pyhermetic.index.PackageIndex;
 import io.pyhermetic.index.ReleaseFile;
 import io.pyhermetic.index.ReleaseMetadata;
+import io.pyhermetic.index.RequestPriority;
 import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.reqfile.RequirementsFile;
@@ -513,6 +514,30 @@ class BuildDepsResolverTest {
         return index.metadata(project, version);
       }
     };
+  }
+
+  @Test
+  void packagesFoundDeeperDownloadAtHigherPriority() throws Exception {
+    backends();
+    release("app", "1.0", List.of(), null, false, Format.TAR_GZ, pyproject("hatchling>=1.27"));
+    PackageIndex local = new LocalIndex(index());
+    Map<String, Integer> levels = new java.util.concurrent.ConcurrentHashMap<>();
+    BuildDepsResult result =
+        new BuildDepsResolver(
+                local,
+                (file, destination) -> {
+                  levels.put(file.filename(), RequestPriority.current().level());
+                  return local.downloadAsync(file, destination);
+                },
+                BuildDepsOptions.builder().workDirectory(work).concurrency(4).build())
+            .resolve(entries("app==1.0\n"));
+
+    assertThat(result.errors()).isEmpty();
+    // the input, a backend it needs, and a backend of that backend's dependencies
+    assertThat(levels)
+        .containsEntry("app-1.0.tar.gz", 1)
+        .containsEntry("hatchling-1.28.0.tar.gz", 3)
+        .containsEntry("flit_core-3.12.0.tar.gz", 5);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.pyhermetic.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pyhermetic.index.ProjectListing.Listing;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
 import java.util.List;
@@ -102,6 +103,101 @@ class CachingIndexTest {
     inner.versionsFailure = null;
     assertThat(index.versions(PKG)).containsExactly(V1);
     assertThat(inner.versions).hasValue(2);
+  }
+
+  /** Lists projects; counts listings and metadata look-ups, remembers the askers' priorities. */
+  private static final class Listed implements PackageIndex, ProjectListing {
+    static final ReleaseFile WHEEL =
+        ReleaseFile.builder("pkg-1.0-py3-none-any.whl", "https://files.example.invalid/pkg.whl")
+            .build();
+    final AtomicInteger listings = new AtomicInteger();
+    final AtomicInteger metadata = new AtomicInteger();
+    final List<RequestPriority> askers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    volatile CompletableFuture<Listing> pending;
+
+    @Override
+    public CompletableFuture<Listing> listingAsync(ProjectName project) {
+      listings.incrementAndGet();
+      askers.add(RequestPriority.current());
+      if (pending != null) {
+        return pending;
+      }
+      return CompletableFuture.completedFuture(
+          new Listing(List.of(V1, Version.parse("2.0")), java.util.Map.of(V1, List.of(WHEEL))));
+    }
+
+    @Override
+    public CompletableFuture<ReleaseMetadata> metadataAsync(
+        ProjectName project, Version version, List<ReleaseFile> files) {
+      metadata.incrementAndGet();
+      assertThat(files).containsExactly(WHEEL);
+      return CompletableFuture.completedFuture(
+          new ReleaseMetadata(project, version, List.of(), java.util.Optional.empty()));
+    }
+
+    @Override
+    public List<ReleaseFile> files(ProjectName project, Version version) {
+      throw new AssertionError("files of a listing index are taken from its listing");
+    }
+
+    @Override
+    public List<Version> versions(ProjectName project) {
+      throw new AssertionError("versions of a listing index are taken from its listing");
+    }
+
+    @Override
+    public ReleaseMetadata metadata(ProjectName project, Version version) {
+      throw new AssertionError("metadata of a listing index is asked with the known files");
+    }
+  }
+
+  @Test
+  void oneListingAnswersEveryReleaseAndTheVersionsOfAProject() {
+    Listed inner = new Listed();
+    CachingIndex shared = new CachingIndex(inner);
+    CachingIndex index = new CachingIndex(shared); // as build-deps wraps the command's index
+    assertThat(index.lists()).isTrue();
+    assertThat(index.files(PKG, V1)).containsExactly(Listed.WHEEL);
+    assertThat(index.files(PKG, Version.parse("2.0"))).isEmpty();
+    assertThat(index.versions(PKG)).containsExactly(V1, Version.parse("2.0"));
+    assertThat(index.metadata(PKG, V1).name()).isEqualTo(PKG);
+    assertThat(shared.versions(PKG)).hasSize(2);
+    assertThat(shared.metadata(PKG, V1).name()).isEqualTo(PKG);
+    assertThat(inner.listings).hasValue(1);
+    assertThat(inner.metadata).hasValue(1);
+  }
+
+  @Test
+  void anIndexWithoutListingsIsAskedPerRelease() {
+    Counting inner = new Counting();
+    CachingIndex index = new CachingIndex(new CachingIndex(inner));
+    assertThat(index.lists()).isFalse();
+    assertThatThrownBy(() -> index.listingAsync(PKG))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(index.versions(PKG)).containsExactly(V1);
+    assertThat(inner.versions).hasValue(1);
+  }
+
+  @Test
+  void aMoreUrgentAskerRaisesAPendingLookUp() {
+    Listed inner = new Listed();
+    inner.pending = new CompletableFuture<>();
+    CachingIndex index = new CachingIndex(inner);
+    CompletableFuture<List<Version>> first =
+        RequestPriority.call(1, () -> index.versionsAsync(PKG));
+    RequestPriority waitingUnder = inner.askers.get(0);
+    assertThat(waitingUnder.level()).isEqualTo(1);
+
+    RequestPriority.call(7, () -> index.filesAsync(PKG, V1));
+    assertThat(waitingUnder.level()).isEqualTo(7);
+    RequestPriority.call(3, () -> index.versionsAsync(PKG));
+    assertThat(waitingUnder.level()).isEqualTo(7); // never lowered
+
+    inner.pending.complete(new Listing(List.of(V1), java.util.Map.of()));
+    assertThat(first.join()).containsExactly(V1);
+    RequestPriority.call(9, () -> index.versionsAsync(PKG)).join(); // answered: nothing to raise
+    assertThat(waitingUnder.level()).isEqualTo(7);
+    assertThat(inner.listings).hasValue(1);
   }
 
   @Test

@@ -152,6 +152,27 @@ class SimpleIndexTest {
   }
 
   @Test
+  void throughACachingIndexOnePageAnswersFilesVersionsAndMetadata() {
+    stubJsonPage();
+    wm.stubFor(
+        get("/files/b1/fe/beautifulsoup4-4.12.3-py3-none-any.whl.metadata")
+            .willReturn(ok(METADATA)));
+    CachingIndex cached = new CachingIndex(new CachingIndex(index));
+    ProjectName bs4 = name("beautifulsoup4");
+    assertThat(cached.lists()).isTrue();
+    assertThat(cached.files(bs4, v("4.12.3"))).hasSize(2);
+    assertThat(cached.files(bs4, v("4.12.2"))).isNotEmpty();
+    assertThat(cached.files(bs4, v("9.9"))).isEmpty();
+    assertThat(cached.versions(bs4)).contains(v("4.0.1"), v("4.13.0b2"));
+    assertThat(cached.metadata(bs4, v("4.12.3")).requiresPython()).contains(">=3.8,<4");
+    wm.verify(1, getRequestedFor(urlEqualTo("/simple/beautifulsoup4/")));
+    wm.verify(
+        1,
+        getRequestedFor(
+            urlEqualTo("/files/b1/fe/beautifulsoup4-4.12.3-py3-none-any.whl.metadata")));
+  }
+
+  @Test
   void metadataFromTheCoreMetadataFile() {
     stubJsonPage();
     wm.stubFor(

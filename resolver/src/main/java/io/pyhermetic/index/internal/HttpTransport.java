@@ -1,6 +1,7 @@
 package io.pyhermetic.index.internal;
 
 import io.pyhermetic.index.IndexException;
+import io.pyhermetic.index.RequestPriority;
 import io.pyhermetic.internal.Redaction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,10 +32,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Properties;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -314,7 +314,10 @@ public final class HttpTransport implements AutoCloseable {
   private final Options options;
   private final CloseableHttpAsyncClient client;
   private final Semaphore permits;
-  private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
+  private final Object queueLock = new Object();
+  private PriorityQueue<Waiting> waiting = new PriorityQueue<>(); // guarded by queueLock
+  private long raisesSeen; // guarded by queueLock
+  private long arrivals; // guarded by queueLock
   private final Optional<ResponseCache> cache;
 
   public HttpTransport() {
@@ -502,9 +505,45 @@ public final class HttpTransport implements AutoCloseable {
 
   // ---- concurrency limit: a Semaphore and a queue of waiting attempts, without blocking ----
 
-  private void submit(Runnable task) {
-    waiting.add(task);
+  /**
+   * An attempt waiting for a permit: higher level first, then first come, first served. The level
+   * is read when queued and again whenever some priority has been raised since.
+   */
+  private record Waiting(RequestPriority priority, int level, long arrival, Runnable task)
+      implements Comparable<Waiting> {
+    @Override
+    public int compareTo(Waiting other) {
+      int byLevel = Integer.compare(other.level, level);
+      return byLevel != 0 ? byLevel : Long.compare(arrival, other.arrival);
+    }
+  }
+
+  private void submit(RequestPriority priority, Runnable task) {
+    synchronized (queueLock) {
+      waiting.add(new Waiting(priority, priority.level(), arrivals++, task));
+    }
     drain();
+  }
+
+  private Waiting nextWaiting() {
+    synchronized (queueLock) {
+      long raises = RequestPriority.raises();
+      if (raises != raisesSeen) {
+        raisesSeen = raises;
+        PriorityQueue<Waiting> reordered = new PriorityQueue<>(Math.max(1, waiting.size()));
+        for (Waiting w : waiting) {
+          reordered.add(new Waiting(w.priority(), w.priority().level(), w.arrival(), w.task()));
+        }
+        waiting = reordered;
+      }
+      return waiting.poll();
+    }
+  }
+
+  private boolean isWaiting() {
+    synchronized (queueLock) {
+      return !waiting.isEmpty();
+    }
   }
 
   private void release() {
@@ -513,13 +552,13 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   private void drain() {
-    while (!waiting.isEmpty() && permits.tryAcquire()) {
-      Runnable task = waiting.poll();
-      if (task == null) {
+    while (isWaiting() && permits.tryAcquire()) {
+      Waiting next = nextWaiting();
+      if (next == null) {
         permits.release();
       } else {
         try {
-          task.run();
+          next.task().run();
         } catch (RuntimeException e) {
           LOG.warn("request could not be started", e);
         }
@@ -537,6 +576,8 @@ public final class HttpTransport implements AutoCloseable {
     final Map<String, String> headers;
     final CompletableFuture<Response> result;
     final Function<URI, AsyncResponseConsumer<Response>> consumers;
+    // the priority of the thread that asked, kept across retries and redirects
+    final RequestPriority priority = RequestPriority.current();
 
     Exchange(
         String subject,
@@ -581,7 +622,7 @@ public final class HttpTransport implements AutoCloseable {
     /** Queues a try of {@code uri} ({@code null}: the exchange's own URL). */
     void attempt(URI uri, int tryNumber, int redirects) {
       URI target = uri == null ? origin : uri;
-      submit(() -> send(target, tryNumber, redirects));
+      submit(priority, () -> send(target, tryNumber, redirects));
     }
 
     void send(URI uri, int tryNumber, int redirects) {
@@ -609,16 +650,18 @@ public final class HttpTransport implements AutoCloseable {
               @Override
               public void completed(Response response) {
                 release.run();
-                // leave the I/O thread: callers' continuations (parsing, hashing) run elsewhere
+                // leave the I/O thread: callers' continuations (parsing, hashing) run elsewhere,
+                // at this request's priority, which the requests they start inherit
                 ForkJoinPool.commonPool()
-                    .execute(() -> onResponse(uri, response, tryNumber, redirects));
+                    .execute(
+                        () -> priority.run(() -> onResponse(uri, response, tryNumber, redirects)));
               }
 
               @Override
               public void failed(Exception error) {
                 release.run();
                 ForkJoinPool.commonPool()
-                    .execute(() -> onFailure(uri, error, tryNumber, redirects));
+                    .execute(() -> priority.run(() -> onFailure(uri, error, tryNumber, redirects)));
               }
 
               @Override

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.pyhermetic.index.IndexException;
+import io.pyhermetic.index.RequestPriority;
 import io.pyhermetic.index.internal.HttpTransport.Backoff;
 import io.pyhermetic.index.internal.HttpTransport.Options;
 import io.pyhermetic.index.internal.HttpTransport.Response;
@@ -266,6 +267,72 @@ class HttpTransportTest {
     assertThat(Duration.ofNanos(System.nanoTime() - start))
         .isGreaterThanOrEqualTo(Duration.ofMillis(350));
     assertThat(futures).allSatisfy(f -> assertThat(f.join().bodyText()).isEqualTo("c"));
+  }
+
+  /** The paths the server received, in order of arrival. */
+  private static List<String> arrivals(String prefix) {
+    List<com.github.tomakehurst.wiremock.stubbing.ServeEvent> events =
+        new ArrayList<>(wm.getAllServeEvents());
+    Collections.reverse(events); // the server lists the newest first
+    return events.stream()
+        .map(e -> e.getRequest().getUrl())
+        .filter(u -> u.startsWith(prefix))
+        .collect(Collectors.toList());
+  }
+
+  @Test
+  void waitingRequestsGoByPriorityThenFirstComeFirstServed() {
+    wm.stubFor(get("/q/gate").willReturn(ok("gate").withFixedDelay(300)));
+    wm.stubFor(
+        get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/q/[a-z0-9]+"))
+            .atPriority(10)
+            .willReturn(ok("x").withFixedDelay(10)));
+    HttpTransport t = transport(Options.defaults().withBackoff(fast).withMaxConcurrency(1));
+    CompletableFuture<Response> gate = t.get("gate", url("/q/gate"), Map.of());
+    RequestPriority raised = RequestPriority.of(0);
+    RequestPriority underRaised = RequestPriority.under(raised);
+    List<CompletableFuture<Response>> queued =
+        List.of(
+            t.get("low1", url("/q/low1"), Map.of()),
+            RequestPriority.call(5, () -> t.get("high", url("/q/high"), Map.of())),
+            t.get("low2", url("/q/low2"), Map.of()),
+            raised.call(() -> t.get("raised", url("/q/raised"), Map.of())),
+            underRaised.call(() -> t.get("child", url("/q/child"), Map.of())),
+            RequestPriority.call(5, () -> t.get("high2", url("/q/high2"), Map.of())));
+    raised.raiseTo(9); // while everything waits behind the gate
+    gate.join();
+    queued.forEach(CompletableFuture::join);
+    assertThat(arrivals("/q/"))
+        .containsExactly(
+            "/q/gate", "/q/raised", "/q/child", "/q/high", "/q/high2", "/q/low1", "/q/low2");
+  }
+
+  @Test
+  void requestsStartedWhenAResponseArrivesInheritItsPriority() {
+    wm.stubFor(get("/r/gate").willReturn(ok("gate").withFixedDelay(300)));
+    wm.stubFor(
+        get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/r/[a-z0-9]+"))
+            .atPriority(10)
+            .willReturn(ok("x").withFixedDelay(10)));
+    HttpTransport t = transport(Options.defaults().withBackoff(fast).withMaxConcurrency(1));
+    CompletableFuture<Response> gate = t.get("gate", url("/r/gate"), Map.of());
+    CompletableFuture<Response> chain =
+        RequestPriority.call(
+            3,
+            () ->
+                t.get("first", url("/r/first"), Map.of())
+                    .thenCompose(r -> t.get("second", url("/r/second"), Map.of())));
+    List<CompletableFuture<Response>> bulk =
+        IntStream.range(0, 3)
+            .mapToObj(i -> t.get("bulk" + i, url("/r/bulk" + i), Map.of()))
+            .collect(Collectors.toList());
+    gate.join();
+    chain.join();
+    bulk.forEach(CompletableFuture::join);
+    // the slot the first link frees goes to the queue at once; the second link, queued when the
+    // first's response has been handled, overtakes the rest of the bulk queued before it
+    assertThat(arrivals("/r/"))
+        .containsExactly("/r/gate", "/r/first", "/r/bulk0", "/r/second", "/r/bulk1", "/r/bulk2");
   }
 
   @Test
