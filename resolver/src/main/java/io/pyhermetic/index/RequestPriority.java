@@ -26,12 +26,18 @@ public final class RequestPriority {
   private static final ThreadLocal<RequestPriority> CURRENT = ThreadLocal.withInitial(() -> NORMAL);
   private static final AtomicLong RAISES = new AtomicLong();
 
+  // continuations that start look-ups derive priorities from priorities: past this many links a
+  // new one takes its parent's level at that moment instead, so chains stay short
+  private static final int MAX_LINKS = 16;
+
   private final AtomicInteger own;
   private final RequestPriority parent;
+  private final int links;
 
   private RequestPriority(int level, RequestPriority parent) {
     this.own = new AtomicInteger(level);
     this.parent = parent;
+    this.links = parent == null ? 0 : parent.links + 1;
   }
 
   /** A priority of {@code level} (higher goes first). */
@@ -41,7 +47,11 @@ public final class RequestPriority {
 
   /** A priority at least as high as {@code parent}, now and whenever {@code parent} is raised. */
   public static RequestPriority under(RequestPriority parent) {
-    return new RequestPriority(Integer.MIN_VALUE, Objects.requireNonNull(parent, "parent"));
+    Objects.requireNonNull(parent, "parent");
+    if (parent.links >= MAX_LINKS) {
+      return new RequestPriority(parent.level(), null);
+    }
+    return new RequestPriority(Integer.MIN_VALUE, parent);
   }
 
   /** The priority of requests started now on this thread; level 0 unless set by {@link #call}. */
@@ -52,7 +62,10 @@ public final class RequestPriority {
   /** The level now: its own, or its parent's when that is higher. */
   public int level() {
     int level = own.get();
-    return parent == null ? level : Math.max(level, parent.level());
+    for (RequestPriority p = parent; p != null; p = p.parent) {
+      level = Math.max(level, p.own.get());
+    }
+    return level;
   }
 
   /**

@@ -37,6 +37,18 @@ class RequestPriorityTest {
   }
 
   @Test
+  void longDerivationsStayShort() {
+    RequestPriority root = RequestPriority.of(1);
+    RequestPriority p = root;
+    for (int i = 0; i < 100_000; i++) {
+      p = RequestPriority.under(p);
+    }
+    assertThat(p.level()).isEqualTo(1);
+    p.raiseTo(3);
+    assertThat(p.level()).isEqualTo(3);
+  }
+
+  @Test
   void theDefaultPriorityIsNeverRaised() {
     RequestPriority normal = RequestPriority.current();
     normal.raiseTo(10);
