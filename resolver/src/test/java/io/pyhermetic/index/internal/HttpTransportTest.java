@@ -280,15 +280,24 @@ class HttpTransportTest {
         .collect(Collectors.toList());
   }
 
-  @Test
-  void waitingRequestsGoByPriorityThenFirstComeFirstServed() {
-    wm.stubFor(get("/q/gate").willReturn(ok("gate").withFixedDelay(300)));
+  /**
+   * A transport with one connection, busy for 300 ms with {@code prefix + "gate"}, so that the
+   * requests a test starts next all wait; other paths under {@code prefix} answer in 10 ms.
+   */
+  private HttpTransport gated(String prefix) {
+    wm.stubFor(get(prefix + "gate").willReturn(ok("gate").withFixedDelay(300)));
     wm.stubFor(
-        get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/q/[a-z0-9]+"))
+        get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(prefix + "[a-z0-9]+"))
             .atPriority(10)
             .willReturn(ok("x").withFixedDelay(10)));
     HttpTransport t = transport(Options.defaults().withBackoff(fast).withMaxConcurrency(1));
-    CompletableFuture<Response> gate = t.get("gate", url("/q/gate"), Map.of());
+    t.get("gate", url(prefix + "gate"), Map.of());
+    return t;
+  }
+
+  @Test
+  void waitingRequestsGoByPriorityThenFirstComeFirstServed() {
+    HttpTransport t = gated("/q/");
     RequestPriority raised = RequestPriority.of(0);
     RequestPriority underRaised = RequestPriority.under(raised);
     List<CompletableFuture<Response>> queued =
@@ -300,7 +309,6 @@ class HttpTransportTest {
             underRaised.call(() -> t.get("child", url("/q/child"), Map.of())),
             RequestPriority.call(5, () -> t.get("high2", url("/q/high2"), Map.of())));
     raised.raiseTo(9); // while everything waits behind the gate
-    gate.join();
     queued.forEach(CompletableFuture::join);
     assertThat(arrivals("/q/"))
         .containsExactly(
@@ -309,13 +317,7 @@ class HttpTransportTest {
 
   @Test
   void requestsStartedWhenAResponseArrivesInheritItsPriority() {
-    wm.stubFor(get("/r/gate").willReturn(ok("gate").withFixedDelay(300)));
-    wm.stubFor(
-        get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/r/[a-z0-9]+"))
-            .atPriority(10)
-            .willReturn(ok("x").withFixedDelay(10)));
-    HttpTransport t = transport(Options.defaults().withBackoff(fast).withMaxConcurrency(1));
-    CompletableFuture<Response> gate = t.get("gate", url("/r/gate"), Map.of());
+    HttpTransport t = gated("/r/");
     CompletableFuture<Response> chain =
         RequestPriority.call(
             3,
@@ -326,7 +328,6 @@ class HttpTransportTest {
         IntStream.range(0, 3)
             .mapToObj(i -> t.get("bulk" + i, url("/r/bulk" + i), Map.of()))
             .collect(Collectors.toList());
-    gate.join();
     chain.join();
     bulk.forEach(CompletableFuture::join);
     // the slot the first link frees goes to the queue at once; the second link, queued when the
