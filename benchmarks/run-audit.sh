@@ -4,12 +4,8 @@
 # from a warm response cache, in the same run. Writes results/audit.md.
 # Usage: run-audit.sh [latency-ms] [runs]
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(dirname "$here")"
-jar="$here/target/benchmarks.jar"
-if [ ! -f "$jar" ]; then
-  (cd "$root" && mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package -pl benchmarks -am)
-fi
+source "$(dirname "$0")/lib.sh"
+build_jars
 {
   echo "# Audit of the corpus for two targets ($(date -u +%Y-%m-%d), $(nproc) cores)"
   echo

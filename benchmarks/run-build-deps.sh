@@ -5,12 +5,8 @@
 # results/build-deps.md.
 # Usage: run-build-deps.sh [latency-ms] [runs]
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(dirname "$here")"
-jar="$here/target/benchmarks.jar"
-if [ ! -f "$jar" ]; then
-  (cd "$root" && mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package -pl benchmarks -am)
-fi
+source "$(dirname "$0")/lib.sh"
+build_jars
 {
   echo "# Build dependencies of the corpus ($(date -u +%Y-%m-%d), $(nproc) cores)"
   echo

@@ -3,12 +3,8 @@
 # default concurrency and with one request at a time, in the same run. Writes
 # results/index-concurrency.md.
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(dirname "$here")"
-jar="$here/target/benchmarks.jar"
-if [ ! -f "$jar" ]; then
-  (cd "$root" && mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package -pl benchmarks -am)
-fi
+source "$(dirname "$0")/lib.sh"
+build_jars
 {
   echo "# Index metadata for 200 packages, 50 ms latency ($(date -u +%Y-%m-%d), $(nproc) cores)"
   echo

@@ -5,12 +5,8 @@
 # results/metadata-fetch.md.
 # Usage: run-metadata-fetch.sh [latency-ms] [runs]
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(dirname "$here")"
-jar="$here/target/benchmarks.jar"
-if [ ! -f "$jar" ]; then
-  (cd "$root" && mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package -pl benchmarks -am)
-fi
+source "$(dirname "$0")/lib.sh"
+build_jars
 {
   echo "# Metadata of the corpus' 213 pins ($(date -u +%Y-%m-%d), $(nproc) cores)"
   echo

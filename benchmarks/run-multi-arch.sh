@@ -3,12 +3,8 @@
 # entries (COUNTS="10000 20000" also shows that doubling the entries doubles the time). QUICK=1
 # shortens warm-up and measurement. Writes results/multi-arch.md.
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(dirname "$here")"
-jar="$here/target/benchmarks.jar"
-if [ ! -f "$jar" ]; then
-  (cd "$root" && mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package -pl benchmarks -am)
-fi
+source "$(dirname "$0")/lib.sh"
+build_jars
 counts="${COUNTS:-10000}"
 if [ "${QUICK:-0}" = 1 ]; then
   jmh_opts=(-wi 2 -w 1 -i 3 -r 1)

@@ -4,20 +4,13 @@
 # (`pyhermetic check FILE` against `python3 pip_parse_requirements.py --whole FILE`).
 # Needs python3 with pip. Writes results/reqfile-parse.md.
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(dirname "$here")"
+source "$(dirname "$0")/lib.sh"
 repeat="${REPEAT:-7}"
 file="$root/testdata/src/main/resources/io/pyhermetic/testdata/corpus/garak-2025-12/requirements-x86_64.txt"
-bench_jar="$here/target/benchmarks.jar"
-cli_jar="$root/cli-shim/target/pyhermetic.jar"
-if [ ! -f "$bench_jar" ] || [ ! -f "$cli_jar" ]; then
-  (cd "$root" && mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package)
-fi
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-now() { date +%s.%N; }
+build_jars --cli
 
 pip_inproc="$(python3 "$here/baseline/pip_parse_requirements.py" "$file" $((repeat + 3)) | tail -n "$repeat" | awk '{print $1}' | median)"
-java_inproc="$(java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp "$bench_jar" io.pyhermetic.bench.RequirementsParse "$file" 2000 | tail -n 200 | awk '{print $1}' | median)"
+java_inproc="$(java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp "$jar" io.pyhermetic.bench.RequirementsParse "$file" 2000 | tail -n 200 | awk '{print $1}' | median)"
 pip_whole=()
 java_whole=()
 for _ in $(seq "$repeat"); do

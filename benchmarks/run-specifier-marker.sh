@@ -5,12 +5,8 @@
 # sides must agree on every outcome. Without python3 and packaging the Python side is skipped.
 # QUICK=1 shortens JMH and the Python repetitions. Writes results/specifier-marker.md.
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(dirname "$here")"
-jar="$here/target/benchmarks.jar"
-if [ ! -f "$jar" ]; then
-  (cd "$root" && mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package -pl benchmarks -am)
-fi
+source "$(dirname "$0")/lib.sh"
+build_jars
 if [ "${QUICK:-0}" = 1 ]; then
   jmh_opts=(-wi 2 -w 1 -i 3 -r 1)
   repeat=3
@@ -20,7 +16,6 @@ else
 fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 java -cp "$jar" io.pyhermetic.bench.SpecifierMarkerInputs "$work" > "$work/java-outcomes.txt"
 python_note=""

@@ -3,20 +3,14 @@
 # in-process after warm-up) against packaging.version in the same run, on the same input.
 # Needs python3 with packaging installed. Writes results/version-sort.md.
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(dirname "$here")"
+source "$(dirname "$0")/lib.sh"
 n="${N:-200000}"
 repeat="${REPEAT:-5}"
-jar="$here/target/benchmarks.jar"
-if [ ! -f "$jar" ]; then
-  (cd "$root" && mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package -pl benchmarks -am)
-fi
+build_jars
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 "$here/baseline/make_versions.py" "$n" > "$work/versions.txt"
 
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-now() { date +%s.%N; }
 
 py_inproc="$(python3 "$here/baseline/packaging_parse_sort.py" "$work/versions.txt" "$repeat" | awk '{print $1}' | median)"
 py_whole=()
