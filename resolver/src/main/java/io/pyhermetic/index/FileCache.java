@@ -105,38 +105,53 @@ public final class FileCache {
 
   /**
    * Downloads {@code file} into {@code destination} through the cache: a file whose index digest is
-   * cached is placed without a request; anything else is downloaded and, when its bytes have the
-   * index digest, kept for later runs. Completes with the sha256 of the bytes placed, as {@link
-   * PackageIndex#downloadAsync} does.
+   * cached is placed without a request; anything else is downloaded into the cache's {@code tmp}
+   * and, when its bytes have the index digest, kept for later runs and placed (linked where the
+   * file system allows), otherwise moved to {@code destination}. Completes with the sha256 of the
+   * bytes placed, as {@link PackageIndex#downloadAsync} does.
    */
   public CompletableFuture<String> download(
       PackageIndex index, ReleaseFile file, Path destination) {
     Optional<String> digest = file.sha256().map(d -> d.toLowerCase(Locale.ROOT));
-    if (digest.isPresent()) {
-      try {
+    Path part;
+    try {
+      if (digest.isPresent()) {
         Optional<Path> hit = lookup(digest.get());
         if (hit.isPresent()) {
-          Files.copy(hit.get(), destination, StandardCopyOption.REPLACE_EXISTING);
+          Files.deleteIfExists(destination);
+          place(hit.get(), destination);
           return CompletableFuture.completedFuture(digest.get());
         }
-      } catch (IOException e) {
-        // an unreadable cache costs a download, nothing more
       }
+      part = newDownload();
+    } catch (IOException e) {
+      // an unusable cache costs a download, nothing more
+      return index.downloadAsync(file, destination);
     }
     return index
-        .downloadAsync(file, destination)
+        .downloadAsync(file, part)
         .thenApply(
             sha256 -> {
-              if (digest.isPresent() && digest.get().equals(sha256)) {
-                try {
-                  Path copy = newDownload();
-                  Files.copy(destination, copy, StandardCopyOption.REPLACE_EXISTING);
-                  store(copy, sha256);
-                } catch (IOException e) {
-                  // not kept: the next run downloads it again
+              try {
+                Files.deleteIfExists(destination);
+                if (digest.isPresent() && digest.get().equals(sha256)) {
+                  place(store(part, sha256), destination);
+                } else {
+                  Files.move(part, destination, StandardCopyOption.REPLACE_EXISTING);
                 }
+              } catch (IOException e) {
+                throw new IndexException(
+                    file.filename(), file.url(), "cannot write " + destination + ": " + e, -1, e);
               }
               return sha256;
+            })
+        .whenComplete(
+            (sha256, error) -> {
+              try {
+                Files.deleteIfExists(part);
+              } catch (IOException e) {
+                // left in tmp, removed by a later open()
+              }
             });
   }
 }

@@ -46,4 +46,30 @@ class FileCacheTest {
     assertThat(cache.download(index, file, temp.resolve("c.whl")).join()).isEqualTo(first);
     assertThat(Files.readAllBytes(cache.lookup(first).orElseThrow())).isEqualTo(bytes);
   }
+
+  @Test
+  void bytesWithoutTheIndexDigestAreDeliveredButNotKept() throws Exception {
+    Path dir = Files.createDirectory(temp.resolve("index"));
+    Distributions.wheel(
+        dir, "demo", "1.0", "py3-none-any", Distributions.metadata("demo", "1.0", null, List.of()));
+    LocalIndex index = new LocalIndex(dir);
+    ReleaseFile listed = index.files(ProjectName.of("demo"), Version.parse("1.0")).get(0);
+    ReleaseFile wrong =
+        ReleaseFile.builder(listed.filename(), listed.url()).sha256("ab".repeat(32)).build();
+    ReleaseFile unhashed = ReleaseFile.builder(listed.filename(), listed.url()).build();
+    FileCache cache = new FileCache(temp.resolve("cache"));
+    cache.open();
+
+    Path target = Files.writeString(temp.resolve("old.whl"), "replaced");
+    String actual = cache.download(index, wrong, target).join();
+    assertThat(actual).isEqualTo(listed.sha256().orElseThrow());
+    assertThat(Files.size(target)).isEqualTo(listed.size().orElseThrow());
+    assertThat(cache.download(index, unhashed, temp.resolve("u.whl")).join()).isEqualTo(actual);
+
+    assertThat(cache.lookup(actual)).isEmpty();
+    assertThat(cache.lookup("ab".repeat(32))).isEmpty();
+    try (var parts = Files.list(temp.resolve("cache").resolve("tmp"))) {
+      assertThat(parts).isEmpty();
+    }
+  }
 }
