@@ -366,10 +366,22 @@ final class PlanCommand implements Callable<Integer> {
                 finalJson + "\n",
                 StandardCharsets.UTF_8);
           } else {
-            result.violations().forEach(v -> hermetoViolations.add(arch + ": " + v));
+            // name the output directory the user gave, not its staging twin
+            String staged = relativePath(sourceDir, staging);
+            String given = relativePath(sourceDir, outDir);
+            result
+                .violations()
+                .forEach(
+                    v -> hermetoViolations.add(arch + ": " + v.toString().replace(staged, given)));
           }
         }
         hermetoViolations.forEach(v -> failures.add("Hermeto would reject the input for " + v));
+        if (!hermetoViolations.isEmpty() && !isInside(outDir, sourceDir)) {
+          failures.add(
+              "Hermeto reads every file relative to the source directory "
+                  + sourceDir
+                  + ": put the output directory inside it (or give --source)");
+        }
         Files.writeString(
             staging.resolve("hermeto.env"),
             HermetoEnv.env(
@@ -785,5 +797,13 @@ final class PlanCommand implements Callable<Integer> {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(from, to);
     }
+  }
+
+  private static String relativePath(Path from, Path to) {
+    return from.toAbsolutePath().normalize().relativize(to.toAbsolutePath().normalize()).toString();
+  }
+
+  private static boolean isInside(Path dir, Path parent) {
+    return dir.toAbsolutePath().normalize().startsWith(parent.toAbsolutePath().normalize());
   }
 }

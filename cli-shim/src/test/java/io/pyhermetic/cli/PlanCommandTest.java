@@ -157,7 +157,10 @@ class PlanCommandTest {
       args[List.of(args).indexOf("-o") + 1] = elsewhere.resolve("out").toString();
       assertThat(run(args)).isEqualTo(1);
       assertThat(Files.readString(elsewhere.resolve("out/plan.md")))
-          .contains("Hermeto would reject the input for x86_64");
+          .contains("Hermeto would reject the input for x86_64")
+          .contains("out/requirements-build.txt")
+          .doesNotContain(".plan-")
+          .contains("put the output directory inside it (or give --source)");
     } finally {
       try (Stream<Path> paths = Files.walk(elsewhere)) {
         paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
