@@ -27,9 +27,11 @@ final class IndexOptions {
   String jsonIndex;
 
   @Option(
-      names = "--simple-index",
+      names = {"--simple-index", "--index-url"},
       paramLabel = "URL",
-      description = "A PEP 691/503 simple index URL (user:password@ in it is used and redacted).")
+      description =
+          "A PEP 691/503 simple index URL, as pip's --index-url (user:password@ in it is used and"
+              + " redacted).")
   String simpleIndex;
 
   @Option(

@@ -200,7 +200,7 @@ class AuditCommandTest {
             file.toString(),
             "--target",
             "x86_64",
-            "--simple-index",
+            "--index-url", // pip's spelling of --simple-index
             "http://user:s3cret@127.0.0.1:9/simple/",
             "--no-cache",
             "--quiet");
