@@ -132,23 +132,11 @@ final class AuditCommand implements Callable<Integer> {
       indexDescription = opened.description();
       Auditor auditor = new Auditor(opened.index(), targets, filter);
       if (progress) {
+        ProgressLine line = new ProgressLine(err);
         auditor =
             auditor.withProgress(
-                (done, total, release) -> {
-                  int width = String.valueOf(total).length();
-                  synchronized (err) {
-                    err.printf(
-                        "\r\u001b[K[%" + width + "d/%d] %s %s",
-                        done,
-                        total,
-                        release.name(),
-                        release.version());
-                    if (done == total) {
-                      err.print("\r\u001b[K");
-                    }
-                    err.flush();
-                  }
-                });
+                (done, total, release) ->
+                    line.show(done, total, release.name() + " " + release.version()));
       }
       report = auditor.audit(byTarget);
     }

@@ -122,6 +122,7 @@ final class BuildDepsCommand implements Callable<Integer> {
     }
     List<Requirement> constraints = buildDepsInputs.constraints(parser);
     Path work = TempDirs.create("pyhermetic-build-deps");
+    PrintWriter err = spec.commandLine().getErr();
     BuildDepsResult result;
     try (IndexOptions.Opened opened = indexOptions.open()) {
       BuildDepsOptions.Builder options =
@@ -133,14 +134,27 @@ final class BuildDepsCommand implements Callable<Integer> {
               .concurrency(jobs)
               .workDirectory(work);
       extras().forEach(options::extraRequirements);
-      result =
-          new BuildDepsResolver(opened.index(), opened.downloader(), options.build())
-              .resolve(entries);
+      BuildDepsResolver resolver =
+          new BuildDepsResolver(opened.index(), opened.downloader(), options.build());
+      ProgressLine line = new ProgressLine(err);
+      boolean progress = !quiet && System.console() != null;
+      if (progress) {
+        resolver =
+            resolver.withProgress(
+                (inspected, known, release) ->
+                    line.show(inspected, known, release.name() + " " + release.version()));
+      }
+      try {
+        result = resolver.resolve(entries);
+      } finally {
+        if (progress) {
+          line.clear();
+        }
+      }
     } finally {
       TempDirs.deleteTree(work);
     }
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     if (report != null) {
       BuildDepsOutput.writeReport(report, result);
     }

@@ -49,6 +49,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Phaser;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +81,19 @@ public final class BuildDepsResolver {
   private final CachingIndex index;
   private final Downloader downloader;
   private final BuildDepsOptions options;
+  private final Progress progress;
+
+  /** Told as each package has been inspected, from the inspecting threads. */
+  @FunctionalInterface
+  public interface Progress {
+    /**
+     * @param inspected packages inspected so far (1-based)
+     * @param known packages known to need inspecting so far (grows as build environments reveal
+     *     more)
+     * @param release the one just inspected
+     */
+    void inspected(int inspected, int known, Release release);
+  }
 
   /** Downloads sdists through {@code index}. */
   public BuildDepsResolver(PackageIndex index, BuildDepsOptions options) {
@@ -88,9 +102,25 @@ public final class BuildDepsResolver {
 
   /** Downloads sdists through {@code downloader} (a mirror, a cache, a test double). */
   public BuildDepsResolver(PackageIndex index, Downloader downloader, BuildDepsOptions options) {
-    this.index = new CachingIndex(Objects.requireNonNull(index, "index"));
+    this(
+        new CachingIndex(Objects.requireNonNull(index, "index")),
+        downloader,
+        options,
+        (inspected, known, release) -> {});
+  }
+
+  private BuildDepsResolver(
+      CachingIndex index, Downloader downloader, BuildDepsOptions options, Progress progress) {
+    this.index = index;
     this.downloader = Objects.requireNonNull(downloader, "downloader");
     this.options = Objects.requireNonNull(options, "options");
+    this.progress = progress;
+  }
+
+  /** The same resolver, telling {@code progress} as packages are inspected. */
+  public BuildDepsResolver withProgress(Progress progress) {
+    return new BuildDepsResolver(
+        index, downloader, options, Objects.requireNonNull(progress, "progress"));
   }
 
   public BuildDepsOptions options() {
@@ -186,6 +216,7 @@ public final class BuildDepsResolver {
     Map<Release, Integer> depth = new ConcurrentHashMap<>();
     inputEntries.keySet().forEach(r -> depth.put(r, 0));
     Object lock = new Object();
+    AtomicInteger inspected = new AtomicInteger();
     Phaser pending = new Phaser(1);
     @SuppressWarnings("unchecked")
     Consumer<Release>[] submit = new Consumer[1];
@@ -257,6 +288,7 @@ public final class BuildDepsResolver {
                       }
                     }
                     discovered.forEach(submit[0]);
+                    progress.inspected(inspected.incrementAndGet(), seen.size(), r);
                   })
               .whenComplete((ok, error) -> pending.arriveAndDeregister());
         };

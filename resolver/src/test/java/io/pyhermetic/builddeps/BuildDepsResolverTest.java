@@ -541,6 +541,30 @@ class BuildDepsResolverTest {
   }
 
   @Test
+  void progressTellsOfEveryPackageOnce() throws Exception {
+    backends();
+    release("app", "1.0", List.of(), null, false, Format.TAR_GZ, pyproject("hatchling>=1.27"));
+    List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger last =
+        new java.util.concurrent.atomic.AtomicInteger();
+    BuildDepsResult result =
+        new BuildDepsResolver(
+                new LocalIndex(index()),
+                BuildDepsOptions.builder().workDirectory(work).concurrency(4).build())
+            .withProgress(
+                (inspected, known, release) -> {
+                  assertThat(inspected).isLessThanOrEqualTo(known);
+                  last.accumulateAndGet(inspected, Math::max);
+                  told.add(release.toString());
+                })
+            .resolve(entries("app==1.0\n"));
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(told).doesNotHaveDuplicates().hasSize(result.packages().size()).contains("app==1.0");
+    assertThat(last).hasValue(result.packages().size());
+  }
+
+  @Test
   void yankedVersionsAreUsedOnlyWhenPinnedExactly() throws Exception {
     backends();
     release("oldtool", "1.0", List.of(), null, true, Format.TAR_GZ, pyproject());
