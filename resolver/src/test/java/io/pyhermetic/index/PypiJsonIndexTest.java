@@ -107,6 +107,18 @@ class PypiJsonIndexTest {
   }
 
   @Test
+  void filesAndMetadataAskedTogetherShareOneRequest() {
+    wm.stubFor(
+        get("/pypi/sampleproject/4.0/json")
+            .willReturn(okJson(Stubs.resource("sampleproject-4.0.0.json")).withFixedDelay(200)));
+    var files = index.filesAsync(name("sampleproject"), v("4.0"));
+    var metadata = index.metadataAsync(name("sampleproject"), v("4.0"));
+    assertThat(files.join()).isNotEmpty();
+    assertThat(metadata.join().requiresPython()).contains(">=3.9");
+    wm.verify(1, getRequestedFor(urlEqualTo("/pypi/sampleproject/4.0/json")));
+  }
+
+  @Test
   void wheelsOnlyReleaseHasNoSdist() {
     wm.stubFor(
         get("/pypi/torch/2.5.1/json").willReturn(okJson(Stubs.resource("torch-2.5.1.json"))));

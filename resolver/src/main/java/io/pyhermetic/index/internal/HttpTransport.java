@@ -34,7 +34,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -68,8 +71,10 @@ import org.slf4j.LoggerFactory;
  * {@link Options#maxConcurrency()} requests in flight, connect and response timeouts, redirects,
  * retries with exponential backoff and jitter (connection errors, 429, 5xx; {@code Retry-After}
  * honoured), a response-size limit, basic auth taken from the URL's user-info, and an optional
- * on-disk {@link ResponseCache} (max-age, ETag revalidation, offline mode). Credentials are sent
- * only to the origin they were given for and never appear in logs, messages or the cache.
+ * on-disk {@link ResponseCache} (max-age, ETag revalidation, offline mode). Simultaneous GETs of
+ * one URL with the same headers share one request, and requests waiting for a connection go by
+ * {@link RequestPriority}. Credentials are sent only to the origin they were given for and never
+ * appear in logs, messages or the cache.
  */
 public final class HttpTransport implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
@@ -314,6 +319,11 @@ public final class HttpTransport implements AutoCloseable {
   private final Options options;
   private final CloseableHttpAsyncClient client;
   private final Semaphore permits;
+
+  /** A request under way and the priority it waits under. */
+  private record Flight(CompletableFuture<Response> response, RequestPriority priority) {}
+
+  private final ConcurrentMap<String, Flight> inFlight = new ConcurrentHashMap<>();
   private final Object queueLock = new Object();
   private PriorityQueue<Waiting> waiting = new PriorityQueue<>(); // guarded by queueLock
   private long raisesSeen; // guarded by queueLock
@@ -378,6 +388,37 @@ public final class HttpTransport implements AutoCloseable {
    * @param headers extra request headers
    */
   public CompletableFuture<Response> get(String subject, String url, Map<String, String> headers) {
+    // askers of the same URL with the same headers at the same time share one request; a more
+    // urgent one raises its place in the queue
+    String key = url + "\n" + new TreeMap<>(headers);
+    RequestPriority asker = RequestPriority.current();
+    Flight mine = new Flight(new CompletableFuture<>(), RequestPriority.under(asker));
+    Flight running = inFlight.putIfAbsent(key, mine);
+    if (running != null) {
+      running.priority().raiseTo(asker.level());
+      return running.response().thenApply(response -> response);
+    }
+    CompletableFuture<Response> started;
+    try {
+      started = mine.priority().call(() -> getUnshared(subject, url, headers));
+    } catch (RuntimeException e) {
+      started = CompletableFuture.failedFuture(e);
+    }
+    started.whenComplete(
+        (response, error) -> {
+          inFlight.remove(key, mine);
+          if (error != null) {
+            mine.response().completeExceptionally(Futures.unwrap(error));
+          } else {
+            mine.response().complete(response);
+          }
+        });
+    // a dependent copy: a caller cancelling it cannot touch what the others wait for
+    return mine.response().thenApply(response -> response);
+  }
+
+  private CompletableFuture<Response> getUnshared(
+      String subject, String url, Map<String, String> headers) {
     if (cache.isEmpty()) {
       return fetch(subject, url, headers);
     }

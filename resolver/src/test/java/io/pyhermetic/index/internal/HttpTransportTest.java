@@ -316,6 +316,33 @@ class HttpTransportTest {
   }
 
   @Test
+  void simultaneousAskersOfOneUrlShareOneRequest() {
+    wm.stubFor(get("/s/page").willReturn(ok("page").withFixedDelay(200)));
+    HttpTransport t = fastTransport();
+    CompletableFuture<Response> a = t.get("a", url("/s/page"), Map.of("Accept", "x"));
+    CompletableFuture<Response> b = t.get("b", url("/s/page"), Map.of("Accept", "x"));
+    CompletableFuture<Response> other = t.get("c", url("/s/page"), Map.of("Accept", "y"));
+    b.cancel(true); // one asker giving up does not fail the others
+    assertThat(a.join().bodyText()).isEqualTo("page");
+    assertThat(other.join().bodyText()).isEqualTo("page");
+    wm.verify(2, getRequestedFor(urlEqualTo("/s/page")));
+    // once answered, nothing is kept (there is no cache here): a later asker asks again
+    assertThat(t.getSync("d", url("/s/page"), Map.of("Accept", "x")).bodyText()).isEqualTo("page");
+    wm.verify(3, getRequestedFor(urlEqualTo("/s/page")));
+  }
+
+  @Test
+  void aMoreUrgentAskerOfAWaitingRequestRaisesIt() {
+    HttpTransport t = gated("/u/");
+    CompletableFuture<Response> first = t.get("first", url("/u/first"), Map.of());
+    CompletableFuture<Response> shared = t.get("shared", url("/u/shared"), Map.of());
+    CompletableFuture<Response> urgent =
+        RequestPriority.call(4, () -> t.get("urgent", url("/u/shared"), Map.of()));
+    CompletableFuture.allOf(first, shared, urgent).join();
+    assertThat(arrivals("/u/")).containsExactly("/u/gate", "/u/shared", "/u/first");
+  }
+
+  @Test
   void requestsStartedWhenAResponseArrivesInheritItsPriority() {
     HttpTransport t = gated("/r/");
     CompletableFuture<Response> chain =
