@@ -6,6 +6,7 @@ import io.pyhermetic.index.IndexLocation;
 import io.pyhermetic.index.IndexSettings;
 import io.pyhermetic.index.Indexes;
 import io.pyhermetic.index.PackageIndex;
+import io.pyhermetic.index.PypiJsonIndex;
 import io.pyhermetic.internal.Redaction;
 import io.pyhermetic.sdist.Downloader;
 import java.nio.file.Files;
@@ -119,7 +120,7 @@ final class IndexOptions {
     // and only commands that download open the cache
     java.util.function.Supplier<Optional<FileCache>> files =
         location.kind() == IndexLocation.Kind.FIND_LINKS ? Optional::empty : this::fileCache;
-    return new Opened(index, Redaction.redact(location.location()), index::close, files);
+    return new Opened(index, Redaction.redact(location.location()), index::close, files, location);
   }
 
   /**
@@ -143,13 +144,32 @@ final class IndexOptions {
     return Optional.of(cache);
   }
 
-  /** An open index, how to describe it, and what closes it. */
+  /** An open index, how to describe it, what closes it, and where it is. */
   record Opened(
       PackageIndex index,
       String description,
       Runnable closer,
-      java.util.function.Supplier<Optional<FileCache>> files)
+      java.util.function.Supplier<Optional<FileCache>> files,
+      IndexLocation location)
       implements AutoCloseable {
+
+    /**
+     * The index as an SBOM's {@code repository_url} names it: a simple index's URL, a JSON API's
+     * base URL, a directory's {@code file:} URL; empty for PyPI's JSON API (PyPI gets no
+     * qualifier). Credentials are removed.
+     */
+    Optional<String> repositoryUrl() {
+      String url =
+          switch (location.kind()) {
+            case FIND_LINKS -> location.directory().toAbsolutePath().normalize().toUri().toString();
+            case SIMPLE, JSON_API -> location.location().strip();
+          };
+      if (location.kind() == IndexLocation.Kind.JSON_API
+          && url.replaceAll("/+$", "").equals(PypiJsonIndex.DEFAULT_BASE_URL)) {
+        return Optional.empty();
+      }
+      return Optional.of(url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@", "$1"));
+    }
 
     /** Downloads through the file cache when there is one. */
     Downloader downloader() {

@@ -43,14 +43,19 @@ import picocli.CommandLine.Parameters;
             + " match the index's digest and the pinned hashes (Hermeto only warns). The output"
             + " is built next to OUTPUT_DIR and renamed into place only when everything was"
             + " fetched; verified files stay in the download cache, so a run after a failure"
-            + " downloads only what is missing. URL and VCS requirements are not fetched (they"
-            + " are reported), and no bom.json is written.",
+            + " downloads only what is missing. OUTPUT_DIR/bom.json is Hermeto's CycloneDX SBOM:"
+            + " one component per package of CONFIG (named by its pyproject.toml, setup.py or"
+            + " setup.cfg, else by the git origin URL of --source; without a name the package is"
+            + " rejected before anything is fetched) and one per fetched pin, with a"
+            + " repository_url qualifier unless the index is PyPI's. URL and VCS requirements are"
+            + " not fetched (they are reported).",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:everything fetched and verified; OUTPUT_DIR written",
       "1:some requirement could not be fetched (hash mismatch, no matching file, a requirement"
           + " Hermeto rejects or that is not supported); nothing written",
-      "2:usage error, a CONFIG Hermeto rejects, or OUTPUT_DIR not replaceable",
+      "2:usage error, a CONFIG Hermeto rejects (a package without a name included), or"
+          + " OUTPUT_DIR not replaceable",
       "3:the index or a download failed; nothing written"
     })
 final class PrefetchCommand implements Callable<Integer> {
@@ -121,7 +126,8 @@ final class PrefetchCommand implements Callable<Integer> {
     String indexDescription;
     try (IndexOptions.Opened opened = indexOptions.open()) {
       indexDescription = opened.description();
-      Prefetcher prefetcher = new Prefetcher(opened.index(), options);
+      Prefetcher prefetcher =
+          new Prefetcher(opened.index(), options.withRepositoryUrl(opened.repositoryUrl()));
       if (!quiet && System.console() != null) {
         prefetcher = prefetcher.withProgress(new TerminalProgress(err));
       }
@@ -301,6 +307,7 @@ final class PrefetchCommand implements Callable<Integer> {
     ObjectNode root = Json.object();
     root.put("output", result.outputDirectory().toString());
     root.put("written", result.written());
+    root.put("sbom", result.sbom().map(Path::toString).orElse(null));
     root.put("index", Redaction.redact(index));
     ArrayNode diagnostics = root.putArray("diagnostics");
     for (Diagnostic d : result.diagnostics()) {

@@ -48,6 +48,9 @@ class PrefetchCommandTest {
     Distributions.sdist(links, "purelib", "1.0", Distributions.Format.TAR_GZ, pure, Map.of());
     Files.writeString(source.resolve("requirements-x86_64.txt"), "nativelib==2.0\npurelib==1.0\n");
     Files.writeString(source.resolve("requirements-build.txt"), "");
+    Files.writeString(
+        source.resolve("pyproject.toml"),
+        "[project]\nname = \"sample-app\"\nversion = \"0.1.0\"\n");
   }
 
   private int run(String... args) {
@@ -120,6 +123,40 @@ class PrefetchCommandTest {
     JsonNode summary = json().path("summary");
     assertThat(summary.path("reused").asInt()).isEqualTo(4);
     assertThat(summary.path("downloaded").asInt()).isZero();
+  }
+
+  @Test
+  void writesTheSbomBesideTheDownloads() throws IOException {
+    assertThat(run(args(config(SEED_X86), "--format", "json"))).as(err.toString()).isZero();
+    Path bom = output.resolve("bom.json");
+    assertThat(json().path("sbom").asText()).isEqualTo(bom.toString());
+    JsonNode sbom = new ObjectMapper().readTree(bom.toFile());
+    assertThat(sbom.path("bomFormat").asText()).isEqualTo("CycloneDX");
+    assertThat(sbom.path("specVersion").asText()).isEqualTo("1.6");
+    String index = links.toAbsolutePath().normalize().toUri().toString();
+    List<String> purls = new ArrayList<>();
+    sbom.path("components").forEach(c -> purls.add(c.path("purl").asText()));
+    // a directory index is not PyPI: its file: URL is the repository_url
+    assertThat(purls)
+        .containsExactly(
+            "pkg:pypi/nativelib@2.0?repository_url=" + index,
+            "pkg:pypi/purelib@1.0?repository_url=" + index,
+            "pkg:pypi/sample-app@0.1.0");
+    assertThat(sbom.path("components").get(0).path("properties").toString())
+        .contains("hermeto:missing_hash:in_file")
+        .contains("hermeto:pip:package:binary");
+    assertThat(sbom.path("annotations").get(0).path("subjects")).hasSize(3);
+  }
+
+  @Test
+  void aPackageWithoutANameIsAUsageErrorAndNothingIsFetched() throws IOException {
+    Files.delete(source.resolve("pyproject.toml"));
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        !Files.exists(temp.resolve(".git")), "the temporary directory is a git checkout");
+    int code = run(args(config(SEED_X86)));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("Unable to infer package name from origin URL");
+    assertThat(output).doesNotExist();
   }
 
   @Test

@@ -31,7 +31,7 @@ public record BuildRequirements(
     List<Origin> origins) {
 
   // a mapper is costly to build and thread-safe once built
-  private static final TomlMapper TOML = new TomlMapper();
+  static final TomlMapper TOML = new TomlMapper();
 
   /** pip's build requirements for a project without {@code [build-system]}. */
   public static final String LEGACY_DEFAULT = "setuptools>=40.8.0";

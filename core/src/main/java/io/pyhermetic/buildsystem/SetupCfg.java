@@ -4,14 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The part of Python's {@code ConfigParser} needed for {@code [options] setup_requires}. */
+/**
+ * The part of Python's {@code ConfigParser} needed for {@code [options] setup_requires} and {@code
+ * [metadata] name/version}: no interpolation, keys compared case-insensitively.
+ */
 final class SetupCfg {
   private SetupCfg() {}
 
   /** The non-empty lines of the {@code setup_requires} value of section {@code [options]}. */
   static List<String> setupRequires(String text) {
+    return values(text, "options", "setup_requires");
+  }
+
+  /** The non-empty lines of the value of {@code key} in {@code section} (empty when absent). */
+  static List<String> values(String text, String section, String key) {
     List<String> lines = new ArrayList<>();
-    String section = null;
+    String current = null;
     boolean inValue = false;
     for (String raw : text.split("\r\n|\r|\n", -1)) {
       String stripped = raw.strip();
@@ -28,18 +36,18 @@ final class SetupCfg {
       }
       inValue = false;
       if (!indented && stripped.startsWith("[") && stripped.endsWith("]")) {
-        section = stripped.substring(1, stripped.length() - 1).strip();
+        current = stripped.substring(1, stripped.length() - 1).strip();
         continue;
       }
-      if (!"options".equals(section) || indented) {
+      if (!section.equals(current) || indented) {
         continue;
       }
       int eq = delimiter(stripped);
       if (eq < 0) {
         continue;
       }
-      String key = stripped.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-      if (key.equals("setup_requires")) {
+      String name = stripped.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+      if (name.equals(key)) {
         inValue = true;
         String first = stripped.substring(eq + 1).strip();
         if (!first.isEmpty()) {

@@ -5,13 +5,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * {@code setup_requires=} of a {@code setup.py}, found the way pybuild-deps does it with Python's
- * AST, by tokens here: a module-level {@code setup(…)} or {@code setuptools.setup(…)} call whose
- * {@code setup_requires} is a list of string literals, or a name bound at module level (possibly
- * through other names) to such a list or to a string. Nothing is executed; anything else is an
- * error.
+ * {@code setup_requires=} (and the string keywords {@code name=} and {@code version=}) of a {@code
+ * setup.py}, found the way pybuild-deps does it with Python's AST, by tokens here: a module-level
+ * {@code setup(…)} or {@code setuptools.setup(…)} call whose {@code setup_requires} is a list of
+ * string literals, or a name bound at module level (possibly through other names) to such a list or
+ * to a string. Nothing is executed; anything else is an error.
  */
 final class SetupPy {
   private enum Kind {
@@ -27,7 +28,49 @@ final class SetupPy {
   private SetupPy() {}
 
   static List<String> setupRequires(String text, String source) {
-    List<Token> tokens = tokenize(text, source);
+    Call call = scan(tokenize(text, source), "setup_requires");
+    List<Token> found = call.value();
+    if (found == null) {
+      if (call.spread() && call.call() != null) {
+        throw error(
+            source,
+            call.call(),
+            "setup() takes **keyword arguments; setup_requires cannot be read without running setup.py");
+      }
+      return List.of();
+    }
+    if (found.size() == 1 && found.get(0).kind() == Kind.STRING) {
+      throw error(source, found.get(0), "setup_requires is a string, not a list");
+    }
+    return resolve(found, call.assignments(), source, 0);
+  }
+
+  /**
+   * The string value of keyword {@code keyword} of the {@code setup(…)} call: string literals
+   * (adjacent ones joined), or a module-level name bound to them. Empty for anything else, for a
+   * missing keyword and for a file that cannot be tokenized: the caller treats the value as
+   * unknown.
+   */
+  static Optional<String> stringKeyword(String text, String source, String keyword) {
+    Call call;
+    try {
+      call = scan(tokenize(text, source), keyword);
+    } catch (BuildSystemException e) {
+      return Optional.empty();
+    }
+    return call.value() == null
+        ? Optional.empty()
+        : resolveString(call.value(), call.assignments(), 0);
+  }
+
+  /**
+   * A module-level {@code setup(…)} call: the tokens of one keyword's value ({@code null} when not
+   * given), whether it spreads {@code **kwargs}, its first token, and the module-level assignments.
+   */
+  private record Call(
+      List<Token> value, boolean spread, Token call, Map<String, List<Token>> assignments) {}
+
+  private static Call scan(List<Token> tokens, String keyword) {
     Map<String, List<Token>> assignments = new HashMap<>();
     List<Token> found = null;
     boolean spread = false;
@@ -75,7 +118,7 @@ final class SetupPy {
           spread = true;
         } else if (depth == 1
             && t.kind() == Kind.NAME
-            && t.text().equals("setup_requires")
+            && t.text().equals(keyword)
             && k + 1 < statement.size()
             && statement.get(k + 1).text().equals("=")) {
           int from = k + 2;
@@ -99,19 +142,21 @@ final class SetupPy {
         }
       }
     }
-    if (found == null) {
-      if (spread && call != null) {
-        throw error(
-            source,
-            call,
-            "setup() takes **keyword arguments; setup_requires cannot be read without running setup.py");
-      }
-      return List.of();
+    return new Call(found, spread, call, assignments);
+  }
+
+  private static Optional<String> resolveString(
+      List<Token> expr, Map<String, List<Token>> assignments, int depth) {
+    if (!expr.isEmpty() && expr.stream().allMatch(t -> t.kind() == Kind.STRING)) {
+      StringBuilder joined = new StringBuilder();
+      expr.forEach(t -> joined.append(t.text()));
+      return Optional.of(joined.toString());
     }
-    if (found.size() == 1 && found.get(0).kind() == Kind.STRING) {
-      throw error(source, found.get(0), "setup_requires is a string, not a list");
+    if (expr.size() == 1 && expr.get(0).kind() == Kind.NAME && depth <= 20) {
+      List<Token> bound = assignments.get(expr.get(0).text());
+      return bound == null ? Optional.empty() : resolveString(bound, assignments, depth + 1);
     }
-    return resolve(found, assignments, source, 0);
+    return Optional.empty();
   }
 
   private static List<String> resolve(

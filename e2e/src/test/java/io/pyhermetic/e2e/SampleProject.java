@@ -169,6 +169,10 @@ final class SampleProject {
     Files.writeString(project.resolve("requirements-x86_64.txt"), x86);
     Files.writeString(project.resolve("requirements-aarch64.txt"), arm);
     Files.writeString(project.resolve("Containerfile.hermeto"), CONTAINERFILE);
+    // the project's name for bom.json (Hermeto takes it from the git origin otherwise)
+    Files.writeString(
+        project.resolve("pyproject.toml"),
+        "[project]\nname = \"hermetic-sample\"\nversion = \"0.1.0\"\n");
   }
 
   private static final String CONTAINERFILE =

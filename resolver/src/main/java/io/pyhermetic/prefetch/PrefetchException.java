@@ -7,9 +7,10 @@ import java.util.Objects;
 
 /**
  * A prefetch that could not start or could not put its output in place: an input Hermeto would
- * reject (with every violation, in Hermeto's words and locations), an output directory that is not
- * ours to replace, or a local I/O failure. Per-file and per-requirement failures are not
- * exceptions; they are outcomes in the {@link PrefetchResult}.
+ * reject (with every violation, in Hermeto's words and locations), a package Hermeto would reject
+ * (no name can be found for it), an output directory that is not ours to replace, or a local I/O
+ * failure. Per-file and per-requirement failures are not exceptions; they are outcomes in the
+ * {@link PrefetchResult}.
  */
 public class PrefetchException extends PyhermeticException {
   private static final long serialVersionUID = 1L;
@@ -18,6 +19,11 @@ public class PrefetchException extends PyhermeticException {
   public enum Kind {
     /** The Hermeto input is invalid; see {@link #violations()}. */
     INVALID_INPUT,
+    /**
+     * A package of the input Hermeto would reject before fetching anything (no name for its SBOM
+     * component: Hermeto's {@code PackageRejected}).
+     */
+    PACKAGE_REJECTED,
     /** The output directory exists and may not be replaced. */
     OUTPUT_EXISTS,
     /** Reading or writing local files failed. */

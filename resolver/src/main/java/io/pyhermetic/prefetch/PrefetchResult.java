@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param requirements every requirement line, in input order (runtime files, then build files, per
  *     package)
  * @param files every file of {@code deps/pip}, sorted by name
+ * @see #sbom()
  */
 public record PrefetchResult(
     Path outputDirectory,
@@ -26,11 +27,21 @@ public record PrefetchResult(
     List<RequirementOutcome> requirements,
     List<FileOutcome> files) {
 
+  /** The SBOM's file name in the output directory, as Hermeto names it. */
+  public static final String SBOM_FILE = "bom.json";
+
   public PrefetchResult {
     Objects.requireNonNull(outputDirectory, "outputDirectory");
     diagnostics = List.copyOf(diagnostics);
     requirements = List.copyOf(requirements);
     files = List.copyOf(files);
+  }
+
+  /** The CycloneDX SBOM ({@value #SBOM_FILE}) of the output, when it was written. */
+  public java.util.Optional<Path> sbom() {
+    return written
+        ? java.util.Optional.of(outputDirectory.resolve(SBOM_FILE))
+        : java.util.Optional.empty();
   }
 
   /** No rule error, every requirement fetched, every file verified. */

@@ -15,9 +15,13 @@ import io.pyhermetic.index.Release;
 import io.pyhermetic.index.ReleaseFile;
 import io.pyhermetic.index.ReleaseResults;
 import io.pyhermetic.index.internal.Digests;
+import io.pyhermetic.index.internal.HttpTransport;
 import io.pyhermetic.internal.Redaction;
 import io.pyhermetic.prefetch.internal.BuildConfig;
+import io.pyhermetic.prefetch.internal.GitRepository;
+import io.pyhermetic.prefetch.internal.MainPackage;
 import io.pyhermetic.prefetch.internal.OutputDirectory;
+import io.pyhermetic.prefetch.internal.Sbom;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.reqfile.RequirementsFileException;
@@ -27,6 +31,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -56,6 +61,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * files Hermeto selects ({@link HermetoSelection}, with the package's {@code binary} filter and the
  * pinned hashes as the allow-list) are downloaded, each checked against the index's sha256 and the
  * pinned hashes.
+ *
+ * <p>Beside {@code deps/pip} and {@code .build-config.json}, the output holds {@code bom.json}, the
+ * CycloneDX 1.6 SBOM Hermeto writes: one component per input package (its name and version from
+ * {@code pyproject.toml}, {@code setup.py} or {@code setup.cfg}, else the name from the git {@code
+ * origin} URL, and a {@code vcs_url} of origin and {@code HEAD} when the source is a git checkout)
+ * and one per fetched pin (with {@link PrefetchOptions#repositoryUrl()} when the index is not
+ * PyPI's), with Hermeto's {@code hermeto:} properties, merged by purl and sorted. A package no name
+ * can be found for is rejected, as Hermeto rejects it, before anything is looked up.
  */
 public final class Prefetcher {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Prefetcher.class);
@@ -80,20 +93,29 @@ public final class Prefetcher {
   private final PackageIndex index;
   private final PrefetchOptions options;
   private final Progress progress;
+  private final Clock clock;
 
   public Prefetcher(PackageIndex index, PrefetchOptions options) {
-    this(index, options, new Progress() {});
+    this(index, options, new Progress() {}, Clock.systemUTC());
   }
 
-  private Prefetcher(PackageIndex index, PrefetchOptions options, Progress progress) {
+  private Prefetcher(PackageIndex index, PrefetchOptions options, Progress progress, Clock clock) {
     this.index = Objects.requireNonNull(index, "index");
     this.options = Objects.requireNonNull(options, "options");
     this.progress = Objects.requireNonNull(progress, "progress");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /** The same prefetcher, reporting to {@code value}. */
   public Prefetcher withProgress(Progress value) {
-    return new Prefetcher(index, options, value);
+    return new Prefetcher(index, options, value, clock);
+  }
+
+  /**
+   * The same prefetcher, dating the SBOM's annotation by {@code value} (the system's by default).
+   */
+  public Prefetcher withClock(Clock value) {
+    return new Prefetcher(index, options, progress, value);
   }
 
   /**
@@ -118,10 +140,12 @@ public final class Prefetcher {
    * @param sourceDir the project checkout the input's paths are relative to
    * @throws PrefetchException when the output directory exists and is not empty (unless {@link
    *     PrefetchOptions#replaceExisting()}), would hold the source directory, or local files cannot
-   *     be written
+   *     be written; of kind {@link PrefetchException.Kind#PACKAGE_REJECTED} when no name can be
+   *     found for a package (checked before anything is looked up)
    */
   public PrefetchResult prefetch(HermetoInput input, Path sourceDir, Path outputDir) {
     checkOutput(sourceDir, outputDir);
+    List<MainPackage> mains = mainPackages(input, sourceDir);
     Plan plan = plan(input, sourceDir);
     Map<Release, List<ReleaseFile>> releaseFiles = new LinkedHashMap<>();
     Map<Release, IndexException> lookupFailures = new LinkedHashMap<>();
@@ -161,6 +185,10 @@ public final class Prefetcher {
       }
       Files.writeString(
           staging.resolve(".build-config.json"), BuildConfig.pip(), StandardCharsets.UTF_8);
+      Files.writeString(
+          staging.resolve(PrefetchResult.SBOM_FILE),
+          Sbom.json(components(mains, selected), HttpTransport.LIBRARY_VERSION, clock.instant()),
+          StandardCharsets.UTF_8);
       OutputDirectory.commit(staging, outputDir);
       return new PrefetchResult(
           outputDir, true, result.diagnostics(), result.requirements(), result.files());
@@ -216,11 +244,69 @@ public final class Prefetcher {
     }
   }
 
+  // ---- the SBOM
+
+  /** Each input package's own component, or the rejection Hermeto gives a package without name. */
+  private static List<MainPackage> mainPackages(HermetoInput input, Path sourceDir) {
+    Optional<GitRepository> repository = GitRepository.of(sourceDir);
+    if (repository.isEmpty()) {
+      LOG.info("{} is not in a git checkout: the SBOM's package purls have no vcs_url", sourceDir);
+    } else if (repository.get().vcsUrl().isEmpty()) {
+      // Hermeto fails here; a purl without vcs_url is still a true record
+      LOG.warn(
+          "the git checkout of {} has no usable 'origin' URL or no commit: the SBOM's package"
+              + " purls have no vcs_url",
+          sourceDir);
+    }
+    List<MainPackage> mains = new ArrayList<>();
+    for (PipInput pip : input.packages()) {
+      try {
+        mains.add(MainPackage.read(sourceDir, pip.path(), repository));
+      } catch (MainPackage.NoNameException e) {
+        throw new PrefetchException(
+            PrefetchException.Kind.PACKAGE_REJECTED, Redaction.redact(e.getMessage()), null);
+      } catch (IOException e) {
+        throw new PrefetchException(
+            PrefetchException.Kind.IO,
+            "cannot read the package at " + pip.path() + ": " + e.getMessage(),
+            e);
+      }
+    }
+    return mains;
+  }
+
+  /** The main packages and one component per fetched pin, as Hermeto records them. */
+  private List<Sbom.Component> components(List<MainPackage> mains, List<Selected> selected) {
+    List<Sbom.Component> components = new ArrayList<>();
+    mains.forEach(m -> components.add(Sbom.Component.main(m)));
+    for (Selected s : selected) {
+      Entry e = s.pending().entry();
+      components.add(
+          Sbom.Component.dependency(
+              e.name().get().canonical(),
+              pinnedText(e),
+              options.repositoryUrl(),
+              s.files().stream().anyMatch(f -> f.endsWith(".whl")),
+              s.pending().build(),
+              e.hashes().isEmpty() ? Optional.of(s.pending().file()) : Optional.empty()));
+    }
+    return components;
+  }
+
   // ---- reading the requirements files
 
-  /** A pinned index requirement waiting for its release's files. */
+  /**
+   * A pinned index requirement waiting for its release's files.
+   *
+   * @param file its requirements file relative to the source directory, as the SBOM names it
+   */
   private record Pending(
-      Entry entry, Release release, boolean build, Optional<PipBinaryFilters> binary, int order) {}
+      Entry entry,
+      Release release,
+      boolean build,
+      Optional<PipBinaryFilters> binary,
+      String file,
+      int order) {}
 
   /** An outcome and the position of its requirement in the input. */
   private record Ordered(int order, RequirementOutcome outcome) {}
@@ -240,13 +326,19 @@ public final class Prefetcher {
       List<Path> runtime = files(dir, pip.requirementsFiles(), "requirements.txt");
       List<Path> build = files(dir, pip.requirementsBuildFiles(), "requirements-build.txt");
       for (Path file : runtime) {
-        read(plan, parser, file, false, pip.binary());
+        read(plan, parser, file, relative(sourceDir, file), false, pip.binary());
       }
       for (Path file : build) {
-        read(plan, parser, file, true, pip.binary());
+        read(plan, parser, file, relative(sourceDir, file), true, pip.binary());
       }
     }
     return plan;
+  }
+
+  /** {@code file} relative to {@code sourceDir}, with {@code /} separators. */
+  private static String relative(Path sourceDir, Path file) {
+    Path root = sourceDir.toAbsolutePath().normalize();
+    return root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
   }
 
   /** The files as listed, or Hermeto's default file when the list is absent and it exists. */
@@ -262,6 +354,7 @@ public final class Prefetcher {
       Plan plan,
       RequirementsFileParser parser,
       Path path,
+      String relativePath,
       boolean build,
       Optional<PipBinaryFilters> binary) {
     RequirementsFile file;
@@ -312,7 +405,7 @@ public final class Prefetcher {
         continue;
       }
       Release release = new Release(entry.name().get(), version.get());
-      plan.pending.add(new Pending(entry, release, build, binary, plan.next++));
+      plan.pending.add(new Pending(entry, release, build, binary, relativePath, plan.next++));
     }
   }
 

@@ -68,6 +68,8 @@ class PrefetcherTest {
         Distributions.metadata("binonly", "3.0", null, List.of()));
     String tool = Distributions.metadata("buildtool", "0.5", null, List.of());
     Distributions.sdist(links, "buildtool", "0.5", Distributions.Format.TAR_GZ, tool, Map.of());
+    // the project's own name, which bom.json needs (the temporary directory is no git checkout)
+    write("pyproject.toml", "[project]\nname = \"sample-app\"\nversion = \"0.1.0\"\n");
   }
 
   private String hashed(String... pins) throws IOException {

@@ -79,8 +79,11 @@ import org.slf4j.LoggerFactory;
 public final class HttpTransport implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
 
+  /** This library's version (from the build), or {@code dev} when run from unpackaged classes. */
+  public static final String LIBRARY_VERSION = libraryVersion();
+
   /** The {@code User-Agent} sent with every request. */
-  public static final String USER_AGENT = "pyhermetic/" + libraryVersion();
+  public static final String USER_AGENT = "pyhermetic/" + LIBRARY_VERSION;
 
   /** Delay before a retry. */
   @FunctionalInterface
