@@ -18,11 +18,15 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -130,6 +134,11 @@ final class PrefetchCommand implements Callable<Integer> {
           new Prefetcher(opened.index(), options.withRepositoryUrl(opened.repositoryUrl()));
       if (!quiet && System.console() != null) {
         prefetcher = prefetcher.withProgress(new TerminalProgress(err));
+      }
+      // reproducible builds' convention: a fixed date makes bom.json byte-identical across runs
+      Optional<Instant> fixedDate = sourceDateEpoch(System.getenv("SOURCE_DATE_EPOCH"));
+      if (fixedDate.isPresent()) {
+        prefetcher = prefetcher.withClock(Clock.fixed(fixedDate.get(), ZoneOffset.UTC));
       }
       result = prefetcher.prefetch(json, source, output);
     } catch (PrefetchException e) {
@@ -371,5 +380,25 @@ final class PrefetchCommand implements Callable<Integer> {
     ObjectNode p = node.putObject("problem");
     p.put("kind", problem.kind().label());
     p.put("message", Redaction.redact(problem.message()));
+  }
+
+  /**
+   * The date {@code SOURCE_DATE_EPOCH} names (whole seconds since 1970, UTC), empty when it is
+   * unset or blank.
+   */
+  static Optional<Instant> sourceDateEpoch(String value) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      long seconds = Long.parseLong(value.strip());
+      if (seconds >= 0) {
+        return Optional.of(Instant.ofEpochSecond(seconds));
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new CliException(
+        "SOURCE_DATE_EPOCH must be whole seconds since 1970, not '" + value + "'", ExitCodes.USAGE);
   }
 }

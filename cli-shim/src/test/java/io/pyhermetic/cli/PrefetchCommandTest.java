@@ -299,4 +299,17 @@ class PrefetchCommandTest {
   private JsonNode json() throws IOException {
     return new ObjectMapper().readTree(out.toString());
   }
+
+  @Test
+  void sourceDateEpochFixesTheSbomDate() {
+    assertThat(PrefetchCommand.sourceDateEpoch(null)).isEmpty();
+    assertThat(PrefetchCommand.sourceDateEpoch(" ")).isEmpty();
+    assertThat(PrefetchCommand.sourceDateEpoch("1700000000"))
+        .contains(java.time.Instant.parse("2023-11-14T22:13:20Z"));
+    for (String bad : List.of("yesterday", "-5", "1.5")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> PrefetchCommand.sourceDateEpoch(bad))
+          .isInstanceOf(CliException.class)
+          .hasMessageContaining("SOURCE_DATE_EPOCH must be whole seconds since 1970");
+    }
+  }
 }
