@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -104,6 +105,17 @@ class HermeticBuildE2eTest {
     assertThat(fileNames(fetched.resolve("hermeto-output-aarch64/deps/pip")))
         .noneSatisfy(f -> assertThat(f).startsWith("hermetic_cuda_stub-"))
         .anySatisfy(f -> assertThat(f).startsWith("hermetic_native-"));
+    // each output's SBOM records the project and what was fetched for its architecture
+    for (String arch : ARCHES) {
+      JsonNode bom =
+          JSON.readTree(fetched.resolve(PodmanPlan.outputDir(arch)).resolve("bom.json").toFile());
+      Map<String, JsonNode> byName = new java.util.HashMap<>();
+      bom.path("components").forEach(c -> byName.put(c.path("name").asText(), c));
+      assertThat(byName).containsKeys("hermetic-sample", "hermetic-native", "setuptools");
+      assertThat(byName.containsKey("hermetic-cuda-stub")).isEqualTo(arch.equals("x86_64"));
+      assertThat(byName.get("setuptools").path("properties").toString())
+          .contains("hermeto:pip:package:build-dependency");
+    }
     // the env file of the plan is the one Hermeto's generate-env writes for the fetched output
     Steps.Result env =
         steps.pyhermetic(
@@ -150,7 +162,11 @@ class HermeticBuildE2eTest {
     Path fetched = work.resolve("missing-wheel/fetched");
     Files.createDirectories(project);
     for (String name :
-        List.of("requirements-x86_64.txt", "requirements-aarch64.txt", "Containerfile.hermeto")) {
+        List.of(
+            "requirements-x86_64.txt",
+            "requirements-aarch64.txt",
+            "Containerfile.hermeto",
+            "pyproject.toml")) {
       Files.copy(sample.project().resolve(name), project.resolve(name));
     }
     plan(project);
