@@ -98,8 +98,9 @@ final class PrefetchCommand implements Callable<Integer> {
       names = "--download-cache",
       paramLabel = "DIR",
       description =
-          "Where verified files are kept by sha256 for later runs (default:"
-              + " $XDG_CACHE_HOME/pyhermetic/files or ~/.cache/pyhermetic/files).")
+          "Where verified files are kept by sha256 for later runs (default: files/ under"
+              + " --cache-dir, $XDG_CACHE_HOME/pyhermetic or ~/.cache/pyhermetic; with --no-cache,"
+              + " a temporary directory removed afterwards).")
   Path downloadCache;
 
   @Option(
@@ -123,8 +124,15 @@ final class PrefetchCommand implements Callable<Integer> {
         PrefetchOptions.defaults()
             .withConcurrency(Math.max(1, indexOptions.concurrency))
             .withReplaceExisting(force);
+    // the verified files live beside the response cache unless told otherwise, as for build-deps
+    Path temporaryCache = null;
     if (downloadCache != null) {
       options = options.withCacheDirectory(downloadCache);
+    } else if (indexOptions.noCache) {
+      temporaryCache = TempDirs.create("pyhermetic-prefetch-files");
+      options = options.withCacheDirectory(temporaryCache);
+    } else if (indexOptions.cacheDir != null) {
+      options = options.withCacheDirectory(indexOptions.cacheDir.resolve("files"));
     }
     PrefetchResult result;
     String indexDescription;
@@ -143,6 +151,10 @@ final class PrefetchCommand implements Callable<Integer> {
       result = prefetcher.prefetch(json, source, output);
     } catch (PrefetchException e) {
       throw new CliException(Redaction.redact(e.getMessage()), ExitCodes.USAGE);
+    } finally {
+      if (temporaryCache != null) {
+        TempDirs.deleteTree(temporaryCache);
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {

@@ -126,6 +126,38 @@ class PrefetchCommandTest {
   }
 
   @Test
+  void verifiedFilesAreKeptUnderTheCacheDirectoryUnlessNoCache() throws IOException {
+    List<String> base =
+        List.of(
+            "prefetch",
+            config(SEED_X86).toString(),
+            "-o",
+            output.toString(),
+            "--source",
+            source.toString(),
+            "--find-links",
+            links.toString(),
+            "--force",
+            "--format",
+            "json");
+    Path cacheDir = temp.resolve("index-cache");
+    for (int run = 0; run < 2; run++) {
+      List<String> args = new ArrayList<>(base);
+      args.addAll(List.of("--cache-dir", cacheDir.toString()));
+      assertThat(run(args.toArray(new String[0]))).as(err.toString()).isZero();
+    }
+    assertThat(json().path("summary").path("reused").asInt()).isEqualTo(4);
+    assertThat(cacheDir.resolve("files/sha256")).isDirectory();
+
+    for (int run = 0; run < 2; run++) {
+      List<String> args = new ArrayList<>(base);
+      args.add("--no-cache");
+      assertThat(run(args.toArray(new String[0]))).as(err.toString()).isZero();
+      assertThat(json().path("summary").path("downloaded").asInt()).isEqualTo(4);
+    }
+  }
+
+  @Test
   void writesTheSbomBesideTheDownloads() throws IOException {
     assertThat(run(args(config(SEED_X86), "--format", "json"))).as(err.toString()).isZero();
     Path bom = output.resolve("bom.json");
