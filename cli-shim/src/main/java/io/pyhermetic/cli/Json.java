@@ -1,11 +1,8 @@
 package io.pyhermetic.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pyhermetic.internal.JsonText;
 
 /** JSON output: one object, two-space indentation, LF line ends, a final newline. */
 final class Json {
@@ -18,20 +15,6 @@ final class Json {
   }
 
   static String write(ObjectNode node) {
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter()
-            .withObjectIndenter(indenter)
-            .withArrayIndenter(indenter)
-            .withSeparators(
-                Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""));
-    try {
-      return MAPPER.writer(printer).writeValueAsString(node) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return JsonText.pretty(node);
   }
 }

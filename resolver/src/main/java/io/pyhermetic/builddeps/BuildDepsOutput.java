@@ -1,10 +1,9 @@
 package io.pyhermetic.builddeps;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pyhermetic.internal.JsonText;
 import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.RequirementsWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +18,7 @@ import java.util.Optional;
  * atomically; on failure the previous file is left as it was.
  */
 public final class BuildDepsOutput {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private BuildDepsOutput() {}
 
@@ -155,11 +153,7 @@ public final class BuildDepsOutput {
     summary.put("requirements", result.entries().size());
     summary.put("skipped", result.skipped().size());
     summary.put("errors", result.errors().size());
-    try {
-      return JSON.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return JsonText.pretty(root);
   }
 
   /** Writes {@link #reportJson} to {@code target} atomically (also for a result with errors). */
