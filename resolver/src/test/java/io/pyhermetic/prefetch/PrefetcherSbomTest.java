@@ -242,19 +242,7 @@ class PrefetcherSbomTest {
     MainPackageTest.git(
         source, "remote", "add", "origin", "git@git.example.invalid:org/hermeto.git");
     write("subpath1/subpath2/requirements.txt", "pure-lib==1.0\n");
-    MainPackageTest.git(source, "add", "-A");
-    MainPackageTest.git(
-        source,
-        "-c",
-        "user.name=Test",
-        "-c",
-        "user.email=test@example.invalid",
-        "-c",
-        "commit.gpgsign=false",
-        "commit",
-        "-q",
-        "-m",
-        "init");
+    MainPackageTest.commitAll(source);
     String head = MainPackageTest.git(source, "rev-parse", "HEAD");
     PrefetchResult result =
         prefetcher(new LocalIndex(links), PrefetchOptions.defaults())

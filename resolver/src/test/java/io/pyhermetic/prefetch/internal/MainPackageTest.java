@@ -80,19 +80,7 @@ public class MainPackageTest {
     git(repo, "remote", "add", "origin", "https://user:s3cret@git.example.invalid/org/hermeto.git");
     Files.createDirectories(repo.resolve("subpath1/subpath2"));
     Files.writeString(repo.resolve("subpath1/subpath2/README"), "x", StandardCharsets.UTF_8);
-    git(repo, "add", "-A");
-    git(
-        repo,
-        "-c",
-        "user.name=Test",
-        "-c",
-        "user.email=test@example.invalid",
-        "-c",
-        "commit.gpgsign=false",
-        "commit",
-        "-q",
-        "-m",
-        "init");
+    commitAll(repo);
     String head = git(repo, "rev-parse", "HEAD");
 
     GitRepository found = GitRepository.of(repo.resolve("subpath1")).orElseThrow();
@@ -121,6 +109,23 @@ public class MainPackageTest {
 
   public static boolean gitWorks() {
     return tryGit(Path.of("."), "--version").isPresent();
+  }
+
+  /** Commits everything in {@code repo} as a throwaway author, without signing. */
+  public static void commitAll(Path repo) {
+    git(repo, "add", "-A");
+    git(
+        repo,
+        "-c",
+        "user.name=Test",
+        "-c",
+        "user.email=test@example.invalid",
+        "-c",
+        "commit.gpgsign=false",
+        "commit",
+        "-q",
+        "-m",
+        "init");
   }
 
   public static String git(Path dir, String... args) {
