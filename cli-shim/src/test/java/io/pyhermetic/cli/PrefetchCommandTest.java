@@ -63,7 +63,8 @@ class PrefetchCommandTest {
     return Files.writeString(temp.resolve("hermeto.json"), json, StandardCharsets.UTF_8);
   }
 
-  private String[] args(Path config, String... more) {
+  /** prefetch CONFIG into the output from the source, then {@code more}. */
+  private String[] prefetch(Path config, String... more) {
     List<String> all =
         new ArrayList<>(
             List.of(
@@ -72,13 +73,22 @@ class PrefetchCommandTest {
                 "-o",
                 output.toString(),
                 "--source",
-                source.toString(),
+                source.toString()));
+    all.addAll(List.of(more));
+    return all.toArray(new String[0]);
+  }
+
+  /** {@link #prefetch} from the fixture's directory index with a download cache of its own. */
+  private String[] args(Path config, String... more) {
+    List<String> all =
+        new ArrayList<>(
+            List.of(
                 "--find-links",
                 links.toString(),
                 "--download-cache",
                 temp.resolve("cache").toString()));
     all.addAll(List.of(more));
-    return all.toArray(new String[0]);
+    return prefetch(config, all.toArray(new String[0]));
   }
 
   private static final String SEED_X86 =
@@ -127,32 +137,18 @@ class PrefetchCommandTest {
 
   @Test
   void verifiedFilesAreKeptUnderTheCacheDirectoryUnlessNoCache() throws IOException {
-    List<String> base =
-        List.of(
-            "prefetch",
-            config(SEED_X86).toString(),
-            "-o",
-            output.toString(),
-            "--source",
-            source.toString(),
-            "--find-links",
-            links.toString(),
-            "--force",
-            "--format",
-            "json");
+    Path config = config(SEED_X86);
+    String[] common = {"--find-links", links.toString(), "--force", "--format", "json"};
     Path cacheDir = temp.resolve("index-cache");
     for (int run = 0; run < 2; run++) {
-      List<String> args = new ArrayList<>(base);
-      args.addAll(List.of("--cache-dir", cacheDir.toString()));
-      assertThat(run(args.toArray(new String[0]))).as(err.toString()).isZero();
+      String[] args = prefetch(config, concat(common, "--cache-dir", cacheDir.toString()));
+      assertThat(run(args)).as(err.toString()).isZero();
     }
     assertThat(json().path("summary").path("reused").asInt()).isEqualTo(4);
     assertThat(cacheDir.resolve("files/sha256")).isDirectory();
 
     for (int run = 0; run < 2; run++) {
-      List<String> args = new ArrayList<>(base);
-      args.add("--no-cache");
-      assertThat(run(args.toArray(new String[0]))).as(err.toString()).isZero();
+      assertThat(run(prefetch(config, concat(common, "--no-cache")))).as(err.toString()).isZero();
       assertThat(json().path("summary").path("downloaded").asInt()).isEqualTo(4);
     }
   }
@@ -234,18 +230,14 @@ class PrefetchCommandTest {
   void anUnreachableIndexEndsWithExitCodeThree() throws IOException {
     int code =
         run(
-            "prefetch",
-            config(SEED_X86).toString(),
-            "-o",
-            output.toString(),
-            "--source",
-            source.toString(),
-            "--simple-index",
-            "http://user:s3cret@127.0.0.1:9/simple/",
-            "--no-cache",
-            "--quiet",
-            "--download-cache",
-            temp.resolve("cache").toString());
+            prefetch(
+                config(SEED_X86),
+                "--simple-index",
+                "http://user:s3cret@127.0.0.1:9/simple/",
+                "--no-cache",
+                "--quiet",
+                "--download-cache",
+                temp.resolve("cache").toString()));
     assertThat(code).isEqualTo(3);
     assertThat(output).doesNotExist();
     assertThat(out.toString() + err.toString()).doesNotContain("s3cret");
@@ -343,5 +335,11 @@ class PrefetchCommandTest {
           .isInstanceOf(CliException.class)
           .hasMessageContaining("SOURCE_DATE_EPOCH must be whole seconds since 1970");
     }
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    List<String> all = new ArrayList<>(List.of(first));
+    all.addAll(List.of(more));
+    return all.toArray(new String[0]);
   }
 }
