@@ -3,6 +3,7 @@ package io.pyhermetic.prefetch.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pyhermetic.index.SimpleIndex;
 import io.pyhermetic.internal.JsonText;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -26,7 +27,7 @@ public final class Sbom {
   public static final String TOOL = "pyhermetic";
 
   /** PyPI's simple index: a dependency from any other index gets a {@code repository_url}. */
-  public static final String PYPI_SIMPLE = "https://pypi.org/simple";
+  private static final String PYPI_SIMPLE = stripSlash(SimpleIndex.DEFAULT_BASE_URL);
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
