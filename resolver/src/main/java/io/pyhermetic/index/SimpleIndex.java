@@ -43,8 +43,6 @@ public final class SimpleIndex implements PackageIndex, ProjectListing, AutoClos
           + " text/html;q=0.01";
 
   private final String baseUrl;
-  private final java.util.concurrent.ConcurrentMap<String, CompletableFuture<SimplePage>>
-      pagesInFlight = new java.util.concurrent.ConcurrentHashMap<>();
   private final HttpTransport transport;
   private final boolean ownsTransport;
 
@@ -272,33 +270,12 @@ public final class SimpleIndex implements PackageIndex, ProjectListing, AutoClos
     return baseUrl + project.canonical() + "/";
   }
 
+  /**
+   * The project's page; simultaneous askers share one request (the transport's), and nothing is
+   * kept once it is answered ({@link CachingIndex} keeps it for a run).
+   */
   private CompletableFuture<SimplePage> page(ProjectName project, String subject) {
     String url = projectUrl(project);
-    // files, versions and metadata of one project all start from its page: askers at the same
-    // time share one request (nothing is kept once it is answered)
-    CompletableFuture<SimplePage> running = pagesInFlight.get(url);
-    if (running != null) {
-      return running;
-    }
-    CompletableFuture<SimplePage> started = new CompletableFuture<>();
-    running = pagesInFlight.putIfAbsent(url, started);
-    if (running != null) {
-      return running;
-    }
-    fetchPage(project, subject, url)
-        .whenComplete(
-            (page, error) -> {
-              pagesInFlight.remove(url, started);
-              if (error != null) {
-                started.completeExceptionally(error);
-              } else {
-                started.complete(page);
-              }
-            });
-    return started;
-  }
-
-  private CompletableFuture<SimplePage> fetchPage(ProjectName project, String subject, String url) {
     return transport
         .get(subject, url, Map.of("Accept", ACCEPT))
         .thenApply(
