@@ -168,7 +168,7 @@ final class IndexOptions {
           && url.replaceAll("/+$", "").equals(PypiJsonIndex.DEFAULT_BASE_URL)) {
         return Optional.empty();
       }
-      return Optional.of(url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@", "$1"));
+      return Optional.of(Redaction.withoutCredentials(url));
     }
 
     /** Downloads through the file cache when there is one. */

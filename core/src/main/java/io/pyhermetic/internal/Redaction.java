@@ -9,7 +9,15 @@ import java.util.regex.Pattern;
 public final class Redaction {
   private static final Pattern USERINFO = Pattern.compile("(://)[^/?#\\s@]*(?::[^/?#\\s@]*)?@");
 
+  private static final Pattern LEADING_USERINFO =
+      Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
+
   private Redaction() {}
+
+  /** {@code url} without its user-info: {@code https://user:pw@host/x} → {@code https://host/x}. */
+  public static String withoutCredentials(String url) {
+    return LEADING_USERINFO.matcher(url).replaceFirst("$1");
+  }
 
   /** {@code text} with the user-info part of every URL in it replaced by {@code ***}. */
   public static String redact(String text) {

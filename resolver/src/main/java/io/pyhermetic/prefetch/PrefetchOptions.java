@@ -1,5 +1,6 @@
 package io.pyhermetic.prefetch;
 
+import io.pyhermetic.internal.Redaction;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,9 +27,7 @@ public record PrefetchOptions(
       throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
     }
     repositoryUrl =
-        repositoryUrl
-            .map(u -> u.strip().replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@", "$1"))
-            .filter(u -> !u.isEmpty());
+        repositoryUrl.map(u -> Redaction.withoutCredentials(u.strip())).filter(u -> !u.isEmpty());
   }
 
   /** Options for an index on PyPI (no {@code repository_url} in the SBOM). */
