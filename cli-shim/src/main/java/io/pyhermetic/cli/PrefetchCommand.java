@@ -193,31 +193,20 @@ final class PrefetchCommand implements Callable<Integer> {
 
   /** One line, redrawn in place, per finished file. */
   private static final class TerminalProgress implements Prefetcher.Progress {
-    private final PrintWriter err;
+    private final ProgressLine line;
 
     TerminalProgress(PrintWriter err) {
-      this.err = err;
+      this.line = new ProgressLine(err);
     }
 
     @Override
     public void lookedUp(int completed, int total, Release release) {
-      draw(completed, total, "looked up " + release);
+      line.show(completed, total, "looked up " + release);
     }
 
     @Override
     public void fileDone(int completed, int total, FileOutcome outcome) {
-      draw(completed, total, outcome.status().label() + " " + outcome.filename());
-    }
-
-    private void draw(int completed, int total, String what) {
-      int width = String.valueOf(total).length();
-      synchronized (err) {
-        err.printf("\r\u001b[K[%" + width + "d/%d] %s", completed, total, what);
-        if (completed == total) {
-          err.print("\r\u001b[K");
-        }
-        err.flush();
-      }
+      line.show(completed, total, outcome.status().label() + " " + outcome.filename());
     }
   }
 
