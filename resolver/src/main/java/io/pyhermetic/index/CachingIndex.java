@@ -1,15 +1,13 @@
 package io.pyhermetic.index;
 
 import io.pyhermetic.index.internal.Futures;
+import io.pyhermetic.index.internal.SharedLookups;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.function.Supplier;
 
 /**
  * A {@link PackageIndex} that remembers, for as long as it lives (typically one run), every answer
@@ -38,11 +36,14 @@ public final class CachingIndex implements PackageIndex, ProjectListing {
 
   private final PackageIndex delegate;
   private final ProjectListing listing; // null: the delegate answers per release
-  private final ConcurrentMap<Key, Memo<List<ReleaseFile>>> files = new ConcurrentHashMap<>();
-  private final ConcurrentMap<ProjectName, Memo<List<Version>>> versions =
-      new ConcurrentHashMap<>();
-  private final ConcurrentMap<Key, Memo<ReleaseMetadata>> metadata = new ConcurrentHashMap<>();
-  private final ConcurrentMap<ProjectName, Memo<Listing>> listings = new ConcurrentHashMap<>();
+  private final SharedLookups<Key, List<ReleaseFile>> files =
+      SharedLookups.remembering(CachingIndex::isNotFound);
+  private final SharedLookups<ProjectName, List<Version>> versions =
+      SharedLookups.remembering(CachingIndex::isNotFound);
+  private final SharedLookups<Key, ReleaseMetadata> metadata =
+      SharedLookups.remembering(CachingIndex::isNotFound);
+  private final SharedLookups<ProjectName, Listing> listings =
+      SharedLookups.remembering(CachingIndex::isNotFound);
 
   public CachingIndex(PackageIndex delegate) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -81,35 +82,32 @@ public final class CachingIndex implements PackageIndex, ProjectListing {
   @Override
   public CompletableFuture<List<ReleaseFile>> filesAsync(ProjectName project, Version version) {
     if (listing != null) {
-      return memo(
-          files,
+      return files.get(
           new Key(project, version),
           () -> listingAsync(project).thenApply(listing -> listing.filesOf(version)));
     }
-    return memo(files, new Key(project, version), () -> delegate.filesAsync(project, version));
+    return files.get(new Key(project, version), () -> delegate.filesAsync(project, version));
   }
 
   @Override
   public CompletableFuture<List<Version>> versionsAsync(ProjectName project) {
     if (listing != null) {
-      return memo(versions, project, () -> listingAsync(project).thenApply(Listing::versions));
+      return versions.get(project, () -> listingAsync(project).thenApply(Listing::versions));
     }
-    return memo(versions, project, () -> delegate.versionsAsync(project));
+    return versions.get(project, () -> delegate.versionsAsync(project));
   }
 
   @Override
   public CompletableFuture<ReleaseMetadata> metadataAsync(ProjectName project, Version version) {
     if (listing != null) {
       // the files are remembered already: only the metadata file itself is requested
-      return memo(
-          metadata,
+      return metadata.get(
           new Key(project, version),
           () ->
               filesAsync(project, version)
                   .thenCompose(known -> listing.metadataAsync(project, version, known)));
     }
-    return memo(
-        metadata, new Key(project, version), () -> delegate.metadataAsync(project, version));
+    return metadata.get(new Key(project, version), () -> delegate.metadataAsync(project, version));
   }
 
   /**
@@ -121,17 +119,15 @@ public final class CachingIndex implements PackageIndex, ProjectListing {
     if (listing == null) {
       throw new UnsupportedOperationException(delegate + " does not list projects");
     }
-    return memo(listings, project, () -> listing.listingAsync(project));
+    return listings.get(project, () -> listing.listingAsync(project));
   }
 
   @Override
   public CompletableFuture<ReleaseMetadata> metadataAsync(
       ProjectName project, Version version, List<ReleaseFile> files) {
     if (listing != null) {
-      return memo(
-          metadata,
-          new Key(project, version),
-          () -> listing.metadataAsync(project, version, files));
+      return metadata.get(
+          new Key(project, version), () -> listing.metadataAsync(project, version, files));
     }
     return metadataAsync(project, version);
   }
@@ -147,46 +143,6 @@ public final class CachingIndex implements PackageIndex, ProjectListing {
     versions.clear();
     metadata.clear();
     listings.clear();
-  }
-
-  /** A remembered look-up and the priority its requests wait under. */
-  private record Memo<V>(CompletableFuture<V> future, RequestPriority priority) {}
-
-  private static <K, V> CompletableFuture<V> memo(
-      ConcurrentMap<K, Memo<V>> map, K key, Supplier<CompletableFuture<V>> lookup) {
-    RequestPriority asker = RequestPriority.current();
-    Memo<V> mine = new Memo<>(new CompletableFuture<>(), RequestPriority.under(asker));
-    Memo<V> existing = map.putIfAbsent(key, mine);
-    if (existing != null) {
-      if (!existing.future().isDone()) {
-        // a more urgent asker must not wait behind the first one's place in the queue
-        existing.priority().raiseTo(asker.level());
-      }
-      return copy(existing.future());
-    }
-    CompletableFuture<V> started;
-    try {
-      started = mine.priority().call(lookup);
-    } catch (RuntimeException e) {
-      started = CompletableFuture.failedFuture(e);
-    }
-    started.whenComplete(
-        (value, error) -> {
-          if (error != null) {
-            if (!isNotFound(error)) {
-              map.remove(key, mine); // transient: let a later look-up try again
-            }
-            mine.future().completeExceptionally(Futures.unwrap(error));
-          } else {
-            mine.future().complete(value);
-          }
-        });
-    return copy(mine.future());
-  }
-
-  /** A dependent copy, so that a caller cancelling or completing it cannot touch the memo. */
-  private static <V> CompletableFuture<V> copy(CompletableFuture<V> future) {
-    return future.thenApply(v -> v);
   }
 
   private static boolean isNotFound(Throwable error) {

@@ -36,8 +36,6 @@ import java.util.PriorityQueue;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -323,10 +321,7 @@ public final class HttpTransport implements AutoCloseable {
   private final CloseableHttpAsyncClient client;
   private final Semaphore permits;
 
-  /** A request under way and the priority it waits under. */
-  private record Flight(CompletableFuture<Response> response, RequestPriority priority) {}
-
-  private final ConcurrentMap<String, Flight> inFlight = new ConcurrentHashMap<>();
+  private final SharedLookups<String, Response> inFlight = SharedLookups.whileRunning();
   private final Object queueLock = new Object();
   private PriorityQueue<Waiting> waiting = new PriorityQueue<>(); // guarded by queueLock
   private long raisesSeen; // guarded by queueLock
@@ -393,31 +388,8 @@ public final class HttpTransport implements AutoCloseable {
   public CompletableFuture<Response> get(String subject, String url, Map<String, String> headers) {
     // askers of the same URL with the same headers at the same time share one request; a more
     // urgent one raises its place in the queue
-    String key = url + "\n" + new TreeMap<>(headers);
-    RequestPriority asker = RequestPriority.current();
-    Flight mine = new Flight(new CompletableFuture<>(), RequestPriority.under(asker));
-    Flight running = inFlight.putIfAbsent(key, mine);
-    if (running != null) {
-      running.priority().raiseTo(asker.level());
-      return running.response().thenApply(response -> response);
-    }
-    CompletableFuture<Response> started;
-    try {
-      started = mine.priority().call(() -> getUnshared(subject, url, headers));
-    } catch (RuntimeException e) {
-      started = CompletableFuture.failedFuture(e);
-    }
-    started.whenComplete(
-        (response, error) -> {
-          inFlight.remove(key, mine);
-          if (error != null) {
-            mine.response().completeExceptionally(Futures.unwrap(error));
-          } else {
-            mine.response().complete(response);
-          }
-        });
-    // a dependent copy: a caller cancelling it cannot touch what the others wait for
-    return mine.response().thenApply(response -> response);
+    return inFlight.get(
+        url + "\n" + new TreeMap<>(headers), () -> getUnshared(subject, url, headers));
   }
 
   private CompletableFuture<Response> getUnshared(
