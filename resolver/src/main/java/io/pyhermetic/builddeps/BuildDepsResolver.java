@@ -209,10 +209,9 @@ public final class BuildDepsResolver {
     // Each release is inspected as soon as some environment needs it, with no barrier between
     // generations: the run takes as long as its longest chain, not the sum of the slowest
     // package of each generation. The result does not depend on the order of completion.
-    Set<Release> seen = ConcurrentHashMap.newKeySet();
-    seen.addAll(inputEntries.keySet());
-    // how far from the input each release was found: deeper packages' requests go first, since
-    // they lie on the long chains (backends, their backends, …) while the inputs are independent
+    // every release seen so far, and how far from the input it was found: deeper packages'
+    // requests go first, since they lie on the long chains (backends, their backends, …) while
+    // the inputs are independent
     Map<Release, Integer> depth = new ConcurrentHashMap<>();
     inputEntries.keySet().forEach(r -> depth.put(r, 0));
     Object lock = new Object();
@@ -280,15 +279,14 @@ public final class BuildDepsResolver {
                           neededBy
                               .computeIfAbsent(pin.getKey(), k -> new TreeSet<>())
                               .add(r.name().canonical());
-                          if (seen.add(pin.getKey())) {
-                            depth.put(pin.getKey(), level + 1);
+                          if (depth.putIfAbsent(pin.getKey(), level + 1) == null) {
                             discovered.add(pin.getKey());
                           }
                         }
                       }
                     }
                     discovered.forEach(submit[0]);
-                    progress.inspected(inspected.incrementAndGet(), seen.size(), r);
+                    progress.inspected(inspected.incrementAndGet(), depth.size(), r);
                   })
               .whenComplete((ok, error) -> pending.arriveAndDeregister());
         };
