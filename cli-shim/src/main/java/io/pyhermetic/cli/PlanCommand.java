@@ -253,7 +253,7 @@ final class PlanCommand implements Callable<Integer> {
         byLabel.size() > 1 ? Optional.of(RequirementsDiff.compare(byLabel)) : Optional.empty();
     written.put(
         "diff.md",
-        diff.map(d -> DiffCommand.markdown(d, d.packages()))
+        diff.map(d -> io.pyhermetic.diff.DiffRenderer.markdown(d, d.packages()))
             .orElse("One requirements file: nothing to compare.\n"));
 
     // 4. audit and 5. build dependencies, through one index
@@ -294,8 +294,8 @@ final class PlanCommand implements Callable<Integer> {
     }
     List<PackageAudit> shown = audit.packages();
     written.put(
-        "audit.json", Json.write(AuditCommand.AuditRendering.json(audit, shown, indexDescription)));
-    written.put("audit.md", AuditCommand.AuditRendering.markdown(audit, shown));
+        "audit.json", io.pyhermetic.audit.AuditRenderer.json(audit, shown, indexDescription));
+    written.put("audit.md", io.pyhermetic.audit.AuditRenderer.markdown(audit, shown));
     for (String arch : targets.keySet()) {
       List<PackageAudit> bad = audit.notInstallable(arch);
       if (!bad.isEmpty()) {

@@ -1,0 +1,133 @@
+package io.pyhermetic.diff;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pyhermetic.internal.JsonText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The renderings of a {@link RequirementsDiff}: an aligned text table (optionally coloured), a
+ * Markdown table and a JSON document, each followed by the same summary.
+ */
+public final class DiffRenderer {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private DiffRenderer() {}
+
+  private static String version(Optional<String> v) {
+    return v.orElse("-");
+  }
+
+  public static String text(RequirementsDiff diff, List<PackageDiff> shown, boolean colour) {
+    List<String> header = new ArrayList<>();
+    header.add("package");
+    header.addAll(diff.labels());
+    header.add("status");
+    List<List<String>> rows = new ArrayList<>();
+    for (PackageDiff p : shown) {
+      List<String> row = new ArrayList<>();
+      row.add(p.name());
+      diff.labels().forEach(l -> row.add(version(p.versions().get(l))));
+      row.add(p.status().label());
+      rows.add(row);
+    }
+    int[] widths = new int[header.size()];
+    for (int c = 0; c < widths.length; c++) {
+      widths[c] = header.get(c).length();
+      for (List<String> row : rows) {
+        widths[c] = Math.max(widths[c], row.get(c).length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    appendRow(out, header, widths, null, colour);
+    for (int r = 0; r < rows.size(); r++) {
+      appendRow(out, rows.get(r), widths, shown.get(r).status(), colour);
+    }
+    out.append(summary(diff)).append('\n');
+    return out.toString();
+  }
+
+  private static void appendRow(
+      StringBuilder out, List<String> cells, int[] widths, DiffStatus status, boolean colour) {
+    StringBuilder line = new StringBuilder();
+    for (int c = 0; c < cells.size(); c++) {
+      String cell = cells.get(c);
+      boolean last = c == cells.size() - 1;
+      if (last && colour && status != null && status != DiffStatus.SAME) {
+        line.append(
+                status == DiffStatus.ONLY || status == DiffStatus.VERSION
+                    ? "\u001b[31m"
+                    : "\u001b[33m")
+            .append(cell)
+            .append("\u001b[0m");
+      } else {
+        line.append(cell);
+      }
+      if (!last) {
+        line.append(" ".repeat(widths[c] - cell.length() + 2));
+      }
+    }
+    out.append(line).append('\n');
+  }
+
+  private static String summary(RequirementsDiff diff) {
+    Map<DiffStatus, Integer> counts = diff.summary();
+    List<String> parts = new ArrayList<>();
+    for (DiffStatus s : DiffStatus.values()) {
+      if (s != DiffStatus.SAME && counts.get(s) > 0) {
+        parts.add(counts.get(s) + " " + s.label());
+      }
+    }
+    return diff.packages().size()
+        + " packages: "
+        + (parts.isEmpty() ? "no differences" : String.join(", ", parts))
+        + ", "
+        + counts.get(DiffStatus.SAME)
+        + " same";
+  }
+
+  public static String markdown(RequirementsDiff diff, List<PackageDiff> shown) {
+    StringBuilder out = new StringBuilder("| package |");
+    diff.labels().forEach(l -> out.append(' ').append(escape(l)).append(" |"));
+    out.append(" status |\n|---|");
+    diff.labels().forEach(l -> out.append("---|"));
+    out.append("---|\n");
+    for (PackageDiff p : shown) {
+      out.append("| `").append(p.name()).append("` |");
+      diff.labels()
+          .forEach(l -> out.append(' ').append(escape(version(p.versions().get(l)))).append(" |"));
+      out.append(' ').append(p.status().label()).append(" |\n");
+    }
+    out.append('\n').append(summary(diff)).append('\n');
+    return out.toString();
+  }
+
+  private static String escape(String cell) {
+    return cell.replace("|", "\\|");
+  }
+
+  public static String json(RequirementsDiff diff, List<PackageDiff> shown) {
+    ObjectNode root = MAPPER.createObjectNode();
+    ArrayNode labels = root.putArray("labels");
+    diff.labels().forEach(labels::add);
+    ArrayNode packages = root.putArray("packages");
+    for (PackageDiff p : shown) {
+      ObjectNode node = packages.addObject();
+      node.put("name", p.name());
+      ObjectNode versions = node.putObject("versions");
+      p.versions().forEach((label, v) -> versions.put(label, v.orElse(null)));
+      node.put("status", p.status().label());
+      ArrayNode differences = node.putArray("differences");
+      p.differences().forEach(d -> differences.add(d.label()));
+    }
+    ObjectNode summary = root.putObject("summary");
+    summary.put("packages", diff.packages().size());
+    summary.put("differing", diff.differences().size());
+    diff.summary().forEach((status, count) -> summary.put(status.label(), count));
+    return JsonText.pretty(root);
+  }
+}
