@@ -12,7 +12,6 @@ import io.pyhermetic.sdist.Downloader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -72,14 +71,32 @@ final class IndexOptions {
       description = "Use a cached response unasked for this long (default: ${DEFAULT-VALUE}).")
   long maxAgeSeconds;
 
-  /** Opens the index the options name; the caller closes it. */
-  Opened open() {
+  /** The index the options name (checking that they name at most one). */
+  IndexLocation location() {
     int given =
         (jsonIndex != null ? 1 : 0) + (simpleIndex != null ? 1 : 0) + (findLinks != null ? 1 : 0);
     if (given > 1) {
       throw new CliException(
           "give one of --index, --simple-index and --find-links", ExitCodes.USAGE);
     }
+    if (findLinks != null && !Files.isDirectory(findLinks)) {
+      throw new CliException("--find-links " + findLinks + ": no such directory", ExitCodes.USAGE);
+    }
+    try {
+      return findLinks != null
+          ? IndexLocation.findLinks(findLinks)
+          : simpleIndex != null
+              ? IndexLocation.simple(simpleIndex)
+              : jsonIndex != null
+                  ? IndexLocation.jsonApi(jsonIndex)
+                  : IndexLocation.resolve(Optional.empty(), System.getenv());
+    } catch (IllegalArgumentException e) {
+      throw new CliException(Redaction.redact(e.getMessage()), ExitCodes.USAGE);
+    }
+  }
+
+  /** Concurrency, cache and credentials as the options and the environment give them. */
+  IndexSettings settings() {
     if (concurrency < 1 || maxAgeSeconds < 0) {
       throw new CliException(
           "--concurrency must be at least 1 and --max-age not negative", ExitCodes.USAGE);
@@ -87,20 +104,8 @@ final class IndexOptions {
     if (offline && noCache) {
       throw new CliException("--offline needs the cache: drop --no-cache", ExitCodes.USAGE);
     }
-    if (findLinks != null && !Files.isDirectory(findLinks)) {
-      throw new CliException("--find-links " + findLinks + ": no such directory", ExitCodes.USAGE);
-    }
-    Map<String, String> environment = System.getenv();
-    IndexLocation location =
-        findLinks != null
-            ? IndexLocation.findLinks(findLinks)
-            : simpleIndex != null
-                ? IndexLocation.simple(simpleIndex)
-                : jsonIndex != null
-                    ? IndexLocation.jsonApi(jsonIndex)
-                    : IndexLocation.resolve(Optional.empty(), environment);
     IndexSettings.Builder settings =
-        IndexSettings.fromEnvironment(environment)
+        IndexSettings.fromEnvironment(System.getenv())
             .maxConcurrency(concurrency)
             .cacheMaxAge(Duration.ofSeconds(maxAgeSeconds))
             .offline(offline);
@@ -110,9 +115,16 @@ final class IndexOptions {
     if (noCache) {
       settings.noCache();
     }
+    return settings.build();
+  }
+
+  /** Opens the index the options name; the caller closes it. */
+  Opened open() {
+    IndexLocation location = location();
+    IndexSettings settings = settings();
     CachingIndex index;
     try {
-      index = Indexes.open(location, settings.build());
+      index = Indexes.open(location, settings);
     } catch (IllegalArgumentException e) {
       throw new CliException(Redaction.redact(e.getMessage()), ExitCodes.USAGE);
     }

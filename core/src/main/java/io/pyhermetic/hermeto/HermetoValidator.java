@@ -89,7 +89,17 @@ public final class HermetoValidator {
    * against {@code sourceDir}, the project checkout.
    */
   public static Result validate(String json, Path sourceDir) {
+    return validate(json, sourceDir, Set.of());
+  }
+
+  /**
+   * As {@link #validate(String, Path)}, counting {@code plannedFiles} (absolute, normalised paths)
+   * as present: files a plan will write next to its Hermeto inputs, so the inputs can be checked
+   * before anything is written.
+   */
+  public static Result validate(String json, Path sourceDir, Set<Path> plannedFiles) {
     Objects.requireNonNull(json, "json");
+    Objects.requireNonNull(plannedFiles, "plannedFiles");
     List<Violation> violations = new ArrayList<>();
     JsonNode root;
     try {
@@ -158,7 +168,7 @@ public final class HermetoValidator {
       if (!type.equals("pip")) {
         continue; // other package managers are not ours to check
       }
-      PipInput pip = pip(p, at + " -> pip", sourceDir, violations);
+      PipInput pip = pip(p, at + " -> pip", sourceDir, plannedFiles, violations);
       if (pip == null) {
         continue;
       }
@@ -209,7 +219,8 @@ public final class HermetoValidator {
     return values;
   }
 
-  private static PipInput pip(JsonNode p, String at, Path sourceDir, List<Violation> violations) {
+  private static PipInput pip(
+      JsonNode p, String at, Path sourceDir, Set<Path> plannedFiles, List<Violation> violations) {
     int before = violations.size();
     for (Iterator<String> keys = p.fieldNames(); keys.hasNext(); ) {
       String key = keys.next();
@@ -258,18 +269,22 @@ public final class HermetoValidator {
               "Value error, package path does not exist (or is not a directory): " + path));
       return null;
     }
-    checkExists(dir, files, at + " -> requirements_files", violations);
-    checkExists(dir, buildFiles, at + " -> requirements_build_files", violations);
+    checkExists(dir, files, at + " -> requirements_files", plannedFiles, violations);
+    checkExists(dir, buildFiles, at + " -> requirements_build_files", plannedFiles, violations);
     return new PipInput(path, files, buildFiles, binary);
   }
 
   private static void checkExists(
-      Path dir, Optional<List<String>> files, String at, List<Violation> violations) {
+      Path dir,
+      Optional<List<String>> files,
+      String at,
+      Set<Path> plannedFiles,
+      List<Violation> violations) {
     files.ifPresent(
         list -> {
           for (String f : list) {
             Path file = dir.resolve(f).normalize();
-            if (!Files.isRegularFile(file)) {
+            if (!Files.isRegularFile(file) && !plannedFiles.contains(file)) {
               violations.add(new Violation(at, "Required files not found: " + file));
             }
           }

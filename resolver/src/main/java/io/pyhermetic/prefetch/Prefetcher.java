@@ -246,6 +246,26 @@ public final class Prefetcher {
 
   // ---- the SBOM
 
+  /**
+   * What Hermeto would reject before fetching anything: each package of {@code input} that has no
+   * name (neither in its project files nor from the git origin), or whose files cannot be read.
+   * Empty when every package can be fetched.
+   */
+  public static List<String> packageProblems(HermetoInput input, Path sourceDir) {
+    Optional<GitRepository> repository = GitRepository.of(sourceDir);
+    List<String> problems = new ArrayList<>();
+    for (PipInput pip : input.packages()) {
+      try {
+        MainPackage.read(sourceDir, pip.path(), repository);
+      } catch (MainPackage.NoNameException e) {
+        problems.add(Redaction.redact(e.getMessage()));
+      } catch (IOException e) {
+        problems.add("cannot read the package at " + pip.path() + ": " + e.getMessage());
+      }
+    }
+    return problems;
+  }
+
   /** Each input package's own component, or the rejection Hermeto gives a package without name. */
   private static List<MainPackage> mainPackages(HermetoInput input, Path sourceDir) {
     Optional<GitRepository> repository = GitRepository.of(sourceDir);

@@ -21,11 +21,36 @@ import java.util.stream.Stream;
  * native package that exists only as an sdist (built with setuptools and wheel), abi3 wheels for
  * both architectures, and the build backends those need. Byte-identical on every run.
  *
- * <p>{@code java io.pyhermetic.testdata.OfflineSample DIR} writes {@code DIR/index/} and {@code
- * DIR/requirements-<arch>.txt}.
+ * <p>{@code java io.pyhermetic.testdata.OfflineSample DIR} writes {@code DIR/index/}, {@code
+ * DIR/requirements-<arch>.txt}, and the project around them: {@code pyproject.toml} (Hermeto needs
+ * the project's name) and the hermetic {@code Containerfile.hermeto}.
  */
 public final class OfflineSample {
   private static final String PYPROJECT = "pyproject.toml";
+
+  /** The hermetic Containerfile, where {@code pyhermetic plan} and {@code build} look for it. */
+  public static final String CONTAINERFILE = "Containerfile.hermeto";
+
+  // Hermeto names the package it fetches for from its project files
+  private static final String PROJECT =
+      "# The project the offline sample's requirements belong to: Hermeto needs its name.\n"
+          + "[project]\n"
+          + "name = \"pyhermetic-sample\"\n"
+          + "version = \"0.1.0\"\n"
+          + "requires-python = \">=3.9\"\n";
+
+  private static final String CONTAINERFILE_TEXT =
+      "# The hermetic build of the offline sample. pyhermetic build runs it once per architecture\n"
+          + "# with --network none, the files Hermeto fetched mounted at /tmp/hermeto-output and\n"
+          + "# the env file (PIP_FIND_LINKS, PIP_NO_INDEX) at /tmp/hermeto.env.\n"
+          + "# TARGETARCH is the machine name, x86_64 or aarch64, as the requirements files are\n"
+          + "# named. BASE_IMAGE is any image with CPython 3.12 and pip for that architecture.\n"
+          + "ARG BASE_IMAGE=python:3.12-slim\n"
+          + "FROM ${BASE_IMAGE}\n"
+          + "ARG TARGETARCH\n"
+          + "COPY requirements-${TARGETARCH}.txt /app/\n"
+          + "RUN . /tmp/hermeto.env \\\n"
+          + "    && pip install --no-cache-dir --require-hashes -r /app/requirements-${TARGETARCH}.txt\n";
 
   private OfflineSample() {}
 
@@ -133,6 +158,8 @@ public final class OfflineSample {
           "aarch64",
           files,
           List.of("abipkg==3.0", "nativepkg==2.0", "purelib==1.0"));
+      Files.writeString(dir.resolve(PYPROJECT), PROJECT, StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve(CONTAINERFILE), CONTAINERFILE_TEXT, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

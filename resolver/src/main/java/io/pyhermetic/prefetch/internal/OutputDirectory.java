@@ -29,9 +29,14 @@ public final class OutputDirectory {
 
   /** A new hidden directory next to {@code output} (created with its parents). */
   public static Path stage(Path output) throws IOException {
+    return stage(output, "prefetch");
+  }
+
+  /** A new hidden directory next to {@code output}, named after {@code purpose}. */
+  public static Path stage(Path output, String purpose) throws IOException {
     Path absolute = output.toAbsolutePath().normalize();
     Path parent = Files.createDirectories(absolute.getParent());
-    return Files.createTempDirectory(parent, "." + absolute.getFileName() + ".prefetch-");
+    return Files.createTempDirectory(parent, "." + absolute.getFileName() + "." + purpose + "-");
   }
 
   /**

@@ -1,0 +1,166 @@
+package io.pyhermetic.plan;
+
+import io.pyhermetic.diff.Labels;
+import io.pyhermetic.error.PyhermeticException;
+import io.pyhermetic.internal.Redaction;
+import io.pyhermetic.platform.Target;
+import io.pyhermetic.reqfile.Entry;
+import io.pyhermetic.reqfile.RequirementsFile;
+import io.pyhermetic.reqfile.RequirementsFileParser;
+import io.pyhermetic.requirement.MarkerEnvironment;
+import io.pyhermetic.requirement.Requirement;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The requirements of a request, read and sorted per target: a file pip would reject, unknown
+ * targets or files that name no architecture end the plan here, before anything is looked up.
+ */
+record PlanInputs(
+    Map<Path, RequirementsFile> parsed,
+    Map<String, Target> targets,
+    Map<String, List<Path>> filesByTarget,
+    List<Requirement> constraints) {
+
+  static PlanInputs read(PlanRequest request) {
+    RequirementsFileParser parser = new RequirementsFileParser();
+    List<Path> files;
+    if (request.universalFile().isPresent()) {
+      if (!request.requirementsFiles().isEmpty()) {
+        throw new PlanException("give per-architecture files or a universal file, not both");
+      }
+      if (request.targets().isEmpty()) {
+        throw new PlanException("a universal file needs the target architectures");
+      }
+      files = List.of(request.universalFile().get());
+    } else if (request.requirementsFiles().isEmpty()) {
+      throw new PlanException(
+          "give the per-architecture requirements files (or a universal file and targets)");
+    } else {
+      files = request.requirementsFiles();
+    }
+    Map<Path, RequirementsFile> parsed = new LinkedHashMap<>();
+    Map<String, List<Path>> filesByLabel = new LinkedHashMap<>();
+    for (Path file : files) {
+      parsed.put(file, parse(parser, file));
+      filesByLabel
+          .computeIfAbsent(
+              architecture(file).orElse(Labels.fromFileName(file)), k -> new ArrayList<>())
+          .add(file);
+    }
+    List<String> archs;
+    if (request.targets().isEmpty()) {
+      List<Path> unnamed = files.stream().filter(f -> architecture(f).isEmpty()).toList();
+      if (!unnamed.isEmpty()) {
+        throw new PlanException(
+            unnamed.get(0)
+                + ": name the files after their architecture (requirements-x86_64.txt) or give"
+                + " the targets");
+      }
+      archs = new ArrayList<>(filesByLabel.keySet());
+    } else {
+      archs = request.targets();
+    }
+    Map<String, Target> targets = targets(request, archs);
+    boolean perFile =
+        request.universalFile().isEmpty() && targets.keySet().containsAll(filesByLabel.keySet());
+    Map<String, List<Path>> filesByTarget = new LinkedHashMap<>();
+    for (String arch : targets.keySet()) {
+      filesByTarget.put(arch, perFile ? filesByLabel.getOrDefault(arch, List.of()) : files);
+    }
+    return new PlanInputs(parsed, targets, filesByTarget, constraints(parser, request));
+  }
+
+  /** Every entry of every input file, in order. */
+  List<Entry> allEntries() {
+    List<Entry> all = new ArrayList<>();
+    parsed.values().forEach(rf -> all.addAll(rf.allEntries()));
+    return all;
+  }
+
+  /** The entries each target installs from. */
+  Map<String, List<Entry>> entriesByTarget() {
+    Map<String, List<Entry>> byTarget = new LinkedHashMap<>();
+    filesByTarget.forEach(
+        (arch, list) -> {
+          List<Entry> entries = new ArrayList<>();
+          list.forEach(f -> entries.addAll(parsed.get(f).allEntries()));
+          byTarget.put(arch, entries);
+        });
+    return byTarget;
+  }
+
+  /** The architecture a file name carries ({@code amd64} and {@code arm64} as pip spells them). */
+  static Optional<String> architecture(Path file) {
+    String label =
+        switch (Labels.fromFileName(file)) {
+          case "amd64" -> "x86_64";
+          case "arm64" -> "aarch64";
+          default -> Labels.fromFileName(file);
+        };
+    try {
+      return MarkerEnvironment.machine(label).equals(label) ? Optional.of(label) : Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Map<String, Target> targets(PlanRequest request, List<String> archs) {
+    Map<String, Target> targets = new LinkedHashMap<>();
+    for (String arch : archs) {
+      String canonical = architecture(Path.of("requirements-" + arch + ".txt")).orElse(arch);
+      try {
+        Target target = Target.linux(canonical, request.python()).withGlibc(request.glibc());
+        targets.put(target.arch(), target);
+      } catch (IllegalArgumentException e) {
+        throw new PlanException(
+            "target "
+                + arch
+                + " with Python "
+                + request.python()
+                + " and glibc "
+                + request.glibc()
+                + ": "
+                + e.getMessage());
+      }
+    }
+    return targets;
+  }
+
+  private static RequirementsFile parse(RequirementsFileParser parser, Path file) {
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new PlanException(
+          "cannot read "
+              + file
+              + ": "
+              + (Files.exists(file) ? "not a readable file" : "no such file"));
+    }
+    try {
+      return parser.parse(file);
+    } catch (PyhermeticException e) {
+      throw new PlanException(Redaction.redact(e.getMessage()).replace('\n', ' '), e);
+    }
+  }
+
+  private static List<Requirement> constraints(RequirementsFileParser parser, PlanRequest request) {
+    List<Requirement> constraints = new ArrayList<>();
+    for (Path file : request.constraintFiles()) {
+      for (Entry e : parse(parser, file).allEntries()) {
+        constraints.add(
+            e.requirement()
+                .orElseThrow(
+                    () ->
+                        new PlanException(
+                            e.location()
+                                + ": a constraint names a project and versions, not "
+                                + e.requirementText().strip())));
+      }
+    }
+    return constraints;
+  }
+}

@@ -1,0 +1,314 @@
+package io.pyhermetic.plan;
+
+import io.pyhermetic.container.PodmanPlan;
+import io.pyhermetic.hermeto.PipBinaryFilters;
+import io.pyhermetic.index.IndexLocation;
+import io.pyhermetic.index.IndexSettings;
+import io.pyhermetic.platform.Target;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to plan: the requirements (one file per architecture, or one marker-annotated file for
+ * several targets), the index, the build-dependency options, where the project and the plan
+ * directory are, and how the build will run. Immutable; made with {@link #builder()}.
+ */
+public final class PlanRequest {
+  /** The Python version planned for unless another is given. */
+  public static final String DEFAULT_PYTHON = "3.12";
+
+  private final List<Path> requirementsFiles;
+  private final Optional<Path> universalFile;
+  private final List<String> targets;
+  private final String python;
+  private final String glibc;
+  private final IndexLocation index;
+  private final IndexSettings indexSettings;
+  private final boolean skipMissingSdist;
+  private final List<Path> constraintFiles;
+  private final Path sourceDirectory;
+  private final Path outputDirectory;
+  private final boolean replaceOutput;
+  private final String binaryPackages;
+  private final String image;
+  private final String containerfile;
+  private final String hermetoImage;
+  private final String commandName;
+  private final PlanProgress progress;
+
+  private PlanRequest(Builder b) {
+    this.requirementsFiles = List.copyOf(b.requirementsFiles);
+    this.universalFile = b.universalFile;
+    this.targets = List.copyOf(b.targets);
+    this.python = b.python;
+    this.glibc = b.glibc;
+    this.index = b.index;
+    this.indexSettings = b.indexSettings;
+    this.skipMissingSdist = b.skipMissingSdist;
+    this.constraintFiles = List.copyOf(b.constraintFiles);
+    this.sourceDirectory = b.sourceDirectory;
+    this.outputDirectory = b.outputDirectory;
+    this.replaceOutput = b.replaceOutput;
+    this.binaryPackages = b.binaryPackages;
+    this.image = b.image;
+    this.containerfile = b.containerfile;
+    this.hermetoImage = b.hermetoImage;
+    this.commandName = b.commandName;
+    this.progress = b.progress;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Per-architecture files (named after their architecture), in the order given. */
+  public List<Path> requirementsFiles() {
+    return requirementsFiles;
+  }
+
+  /** One marker-annotated file planned for every target, instead of per-architecture files. */
+  public Optional<Path> universalFile() {
+    return universalFile;
+  }
+
+  /** The target architectures given; empty when they come from the file names. */
+  public List<String> targets() {
+    return targets;
+  }
+
+  public String python() {
+    return python;
+  }
+
+  public String glibc() {
+    return glibc;
+  }
+
+  public IndexLocation index() {
+    return index;
+  }
+
+  public IndexSettings indexSettings() {
+    return indexSettings;
+  }
+
+  public boolean skipMissingSdist() {
+    return skipMissingSdist;
+  }
+
+  /** Constraints for every build environment (such as {@code setuptools<82}). */
+  public List<Path> constraintFiles() {
+    return constraintFiles;
+  }
+
+  /** The project checkout Hermeto reads, as given (relative paths stay relative). */
+  public Path sourceDirectory() {
+    return sourceDirectory;
+  }
+
+  /** The plan directory, as given; it must lie inside the source directory for Hermeto. */
+  public Path outputDirectory() {
+    return outputDirectory;
+  }
+
+  /** Whether an output directory holding files that are not a plan may be replaced. */
+  public boolean replaceOutput() {
+    return replaceOutput;
+  }
+
+  /** Hermeto's {@code binary.packages}. */
+  public String binaryPackages() {
+    return binaryPackages;
+  }
+
+  /** The multi-architecture image (manifest list) the build creates. */
+  public String image() {
+    return image;
+  }
+
+  /** The hermetic Containerfile, relative to the source directory. */
+  public String containerfile() {
+    return containerfile;
+  }
+
+  /** Hermeto's container image, for a build that fetches through Hermeto itself. */
+  public String hermetoImage() {
+    return hermetoImage;
+  }
+
+  /** How the plan's next steps invoke pyhermetic ({@code pyhermetic}, {@code ./pyhermetic}). */
+  public String commandName() {
+    return commandName;
+  }
+
+  public PlanProgress progress() {
+    return progress;
+  }
+
+  /** A builder holding the same values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.requirementsFiles.addAll(requirementsFiles);
+    b.universalFile = universalFile;
+    b.targets.addAll(targets);
+    b.python = python;
+    b.glibc = glibc;
+    b.index = index;
+    b.indexSettings = indexSettings;
+    b.skipMissingSdist = skipMissingSdist;
+    b.constraintFiles.addAll(constraintFiles);
+    b.sourceDirectory = sourceDirectory;
+    b.outputDirectory = outputDirectory;
+    b.replaceOutput = replaceOutput;
+    b.binaryPackages = binaryPackages;
+    b.image = image;
+    b.containerfile = containerfile;
+    b.hermetoImage = hermetoImage;
+    b.commandName = commandName;
+    b.progress = progress;
+    return b;
+  }
+
+  /** Builds a {@link PlanRequest}; every value but the requirements has a default. */
+  public static final class Builder {
+    private final List<Path> requirementsFiles = new ArrayList<>();
+    private Optional<Path> universalFile = Optional.empty();
+    private final List<String> targets = new ArrayList<>();
+    private String python = DEFAULT_PYTHON;
+    private String glibc = Target.DEFAULT_GLIBC;
+    private IndexLocation index = IndexLocation.pypi();
+    private IndexSettings indexSettings = IndexSettings.defaults();
+    private boolean skipMissingSdist;
+    private final List<Path> constraintFiles = new ArrayList<>();
+    private Path sourceDirectory = Path.of(".");
+    private Path outputDirectory = Path.of("plan");
+    private boolean replaceOutput;
+    private String binaryPackages = PipBinaryFilters.ALL;
+    private String image = "hermetic-build";
+    private String containerfile = "Containerfile.hermeto";
+    private String hermetoImage = PodmanPlan.HERMETO_IMAGE;
+    private String commandName = "pyhermetic";
+    private PlanProgress progress = PlanProgress.NONE;
+
+    private Builder() {}
+
+    /** Adds a per-architecture file; its name says the architecture unless targets are given. */
+    public Builder requirementsFile(Path file) {
+      requirementsFiles.add(Objects.requireNonNull(file, "file"));
+      return this;
+    }
+
+    /** One marker-annotated file for every {@link #target}. */
+    public Builder universalFile(Path file) {
+      universalFile = Optional.of(file);
+      return this;
+    }
+
+    /**
+     * Adds a target architecture: {@code x86_64}, {@code aarch64}, {@code ppc64le}, {@code s390x}.
+     */
+    public Builder target(String arch) {
+      targets.add(Objects.requireNonNull(arch, "arch"));
+      return this;
+    }
+
+    /** The CPython version of every target (default {@value #DEFAULT_PYTHON}). */
+    public Builder python(String version) {
+      python = Objects.requireNonNull(version, "version");
+      return this;
+    }
+
+    /** The glibc of every target, the manylinux floor (default {@link Target#DEFAULT_GLIBC}). */
+    public Builder glibc(String version) {
+      glibc = Objects.requireNonNull(version, "version");
+      return this;
+    }
+
+    /** The index to ask (default: PyPI's JSON API). */
+    public Builder index(IndexLocation location) {
+      index = Objects.requireNonNull(location, "location");
+      return this;
+    }
+
+    /** Concurrency, cache, credentials (default {@link IndexSettings#defaults()}). */
+    public Builder indexSettings(IndexSettings settings) {
+      indexSettings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /** Leave packages without an sdist out of the build dependencies, listing them. */
+    public Builder skipMissingSdist(boolean skip) {
+      skipMissingSdist = skip;
+      return this;
+    }
+
+    /** Adds a constraints file for every build environment. */
+    public Builder constraintFile(Path file) {
+      constraintFiles.add(Objects.requireNonNull(file, "file"));
+      return this;
+    }
+
+    /** The project checkout Hermeto reads (default: the current directory). */
+    public Builder sourceDirectory(Path directory) {
+      sourceDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /** The plan directory, inside the source directory (default {@code plan}). */
+    public Builder outputDirectory(Path directory) {
+      outputDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /** Allow replacing an output directory that holds something other than a plan. */
+    public Builder replaceOutput(boolean replace) {
+      replaceOutput = replace;
+      return this;
+    }
+
+    /** Hermeto's {@code binary.packages} (default {@code :all:}). */
+    public Builder binaryPackages(String packages) {
+      binaryPackages = Objects.requireNonNull(packages, "packages");
+      return this;
+    }
+
+    /** The manifest list the build creates (default {@code hermetic-build}). */
+    public Builder image(String name) {
+      image = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /**
+     * The hermetic Containerfile, relative to the source (default {@code Containerfile.hermeto}).
+     */
+    public Builder containerfile(String file) {
+      containerfile = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
+    /** Hermeto's container image (default: the short name podman resolves). */
+    public Builder hermetoImage(String imageName) {
+      hermetoImage = Objects.requireNonNull(imageName, "imageName");
+      return this;
+    }
+
+    /** How the next steps invoke pyhermetic (default {@code pyhermetic}). */
+    public Builder commandName(String name) {
+      commandName = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /** Told of each step and look-up as the plan is computed. */
+    public Builder progress(PlanProgress listener) {
+      progress = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    public PlanRequest build() {
+      return new PlanRequest(this);
+    }
+  }
+}
