@@ -32,10 +32,11 @@ record PlanInputs(
     List<Path> files;
     if (request.universalFile().isPresent()) {
       if (!request.requirementsFiles().isEmpty()) {
-        throw new PlanException("give per-architecture files or a universal file, not both");
+        throw new PlanException(
+            "give per-architecture files or a universal file (--universal), not both");
       }
       if (request.targets().isEmpty()) {
-        throw new PlanException("a universal file needs the target architectures");
+        throw new PlanException("a universal file needs the target architectures (--target)");
       }
       files = List.of(request.universalFile().get());
     } else if (request.requirementsFiles().isEmpty()) {
@@ -60,7 +61,7 @@ record PlanInputs(
         throw new PlanException(
             unnamed.get(0)
                 + ": name the files after their architecture (requirements-x86_64.txt) or give"
-                + " the targets");
+                + " the targets (--target)");
       }
       archs = new ArrayList<>(filesByLabel.keySet());
     } else {

@@ -102,7 +102,7 @@ final class PlanMarkdown {
     } else {
       if (!audit.withoutSdist().isEmpty()) {
         md.append("Wheels only; their build dependencies cannot be derived")
-            .append(request.skipMissingSdist() ? " (skipped as asked)" : "")
+            .append(request.skipMissingSdist() ? " (skipped with --skip-missing-sdist)" : "")
             .append(": ")
             .append(Planner.pins(audit.withoutSdist()))
             .append(".");

@@ -84,8 +84,8 @@ public final class PlanWriter {
           throw new PlanException(
               "output directory "
                   + given
-                  + ": holds files that are not a plan; choose another directory or allow"
-                  + " replacing it");
+                  + ": holds files that are not a plan; choose another directory or replace"
+                  + " it (--force)");
         }
       } catch (IOException e) {
         throw new PlanException("cannot read " + given + ": " + describe(e), e);

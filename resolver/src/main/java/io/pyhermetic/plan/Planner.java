@@ -69,7 +69,7 @@ public final class Planner {
     PlanWriter.checkOutput(request);
     if (!Files.isDirectory(source)) {
       throw new PlanException(
-          "source directory " + request.sourceDirectory() + ": no such directory");
+          "source directory " + request.sourceDirectory() + " (--source): no such directory");
     }
     PlanInputs inputs = PlanInputs.read(request);
     Map<String, Target> targets = inputs.targets();
@@ -323,7 +323,7 @@ public final class Planner {
                   + ": "
                   + Redaction.redact(p.message())
                   + (p.kind() == Problem.Kind.MISSING_SDIST
-                      ? " (skipping packages without sdist leaves it out)"
+                      ? " (--skip-missing-sdist leaves it out)"
                       : "")));
     }
   }
