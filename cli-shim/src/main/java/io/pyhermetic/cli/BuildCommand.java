@@ -52,10 +52,11 @@ import picocli.CommandLine.Option;
           + " $(uname -m), to /tmp/hermeto-output, the path hermeto.env names:",
       "  RUN --mount=type=bind,source=.,target=/tmp/context \\",
       "      ln -s /tmp/context/hermeto-output-$(uname -m) /tmp/hermeto-output && \\",
-      "      . /tmp/context/hermeto.env && pip install -r requirements.txt && \\",
+      "      . /tmp/context/hermeto.env && \\",
+      "      pip install -r /tmp/context/requirements-$(uname -m).txt && \\",
       "      rm /tmp/hermeto-output",
-      "(add relabel=private to the mount where SELinux denies reading it; a .containerignore"
-          + " must not leave out hermeto-output-* or hermeto.env).",
+      "Where SELinux denies reading the mount, add relabel=private to it. The context's",
+      ".containerignore must not leave out hermeto-output-* or hermeto.env.",
       "Every node gets the same build arguments, so a Containerfile that compares TARGETARCH"
           + " with x86_64 or aarch64 is refused, and so is --base-containerfile (its images would"
           + " not be on the nodes: build the base with podman farm build and name it in FROM).",
