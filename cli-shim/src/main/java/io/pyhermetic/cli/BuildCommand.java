@@ -1,12 +1,16 @@
 package io.pyhermetic.cli;
 
+import io.pyhermetic.container.FarmPlan;
+import io.pyhermetic.container.FileCopy;
 import io.pyhermetic.container.PodmanPlan;
+import io.pyhermetic.container.PodmanVersion;
 import io.pyhermetic.requirement.MarkerEnvironment;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,16 +34,44 @@ import picocli.CommandLine.Option;
         "Run the hermetic multi-architecture build of a plan directory (hermeto-<arch>.json and"
             + " hermeto.env): Hermeto's fetch per architecture, an optional base image, and one"
             + " --network none podman build per architecture into one manifest list (--prefetched"
-            + " skips the fetch and uses files pyhermetic prefetch wrote)."
+            + " skips the fetch and uses files pyhermetic prefetch wrote); with --farm, one podman"
+            + " farm build instead (see below)."
             + " --dry-run prints the commands and runs nothing.",
+    footerHeading = "%nBuilding on a podman farm (--farm NAME):%n",
+    footer = {
+      "podman farm build (podman 4.9 or later, here and on every node) builds each architecture"
+          + " natively on a node of the farm: one image per native platform of its nodes, and of"
+          + " this machine when its architecture is planned (architectures no node has are not"
+          + " emulated: the manifest list is checked to hold exactly the planned ones). Each node"
+          + " pushes its image to the registry --image names, and the manifest list is pushed"
+          + " there too, so --image must be a full reference (registry.example.com/team/app:1.0).",
+      "The nodes get the build context and nothing else: --volume would name their own paths,"
+          + " so nothing is mounted. Hermeto's fetch writes hermeto-output-<arch> into the"
+          + " context (with --prefetched, DIR must be the context), pyhermetic copies hermeto.env"
+          + " into it, and the Containerfile links its own architecture's files, found with"
+          + " $(uname -m), to /tmp/hermeto-output, the path hermeto.env names:",
+      "  RUN --mount=type=bind,source=.,target=/tmp/context \\",
+      "      ln -s /tmp/context/hermeto-output-$(uname -m) /tmp/hermeto-output && \\",
+      "      . /tmp/context/hermeto.env && \\",
+      "      pip install -r /tmp/context/requirements-$(uname -m).txt && \\",
+      "      rm /tmp/hermeto-output",
+      "Where SELinux denies reading the mount, add relabel=private to it. The context's",
+      ".containerignore must not leave out hermeto-output-* or hermeto.env.",
+      "Every node gets the same build arguments, so a Containerfile that compares TARGETARCH"
+          + " with x86_64 or aarch64 is refused, and so is --base-containerfile (its images would"
+          + " not be on the nodes: build the base with podman farm build and name it in FROM).",
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:built (or printed)",
       "2:usage error or unreadable plan",
-      "4:podman failed or is missing"
+      "4:podman failed, is missing or too old, or the farm is unknown"
     })
 final class BuildCommand implements Callable<Integer> {
   private static final Pattern CONFIG = Pattern.compile("hermeto-(.+)\\.json");
+
+  /** The time limit of a question to podman (its version, its farms, a manifest list). */
+  private static final Duration PROBE = Duration.ofMinutes(1);
 
   @Option(
       names = "--plan",
@@ -51,14 +83,18 @@ final class BuildCommand implements Callable<Integer> {
   @Option(
       names = "--arch",
       paramLabel = "ARCH",
-      description = "Build only these architectures (repeatable).")
+      description =
+          "Build only these architectures (repeatable; with --farm, the ones its nodes must"
+              + " build).")
   List<String> arches;
 
   @Option(
       names = "--image",
       defaultValue = "hermetic-build",
       paramLabel = "NAME",
-      description = "The manifest list to create (default: ${DEFAULT-VALUE}).")
+      description =
+          "The manifest list to create (default: ${DEFAULT-VALUE}); with --farm, the full"
+              + " registry reference it is pushed to.")
   String image;
 
   @Option(
@@ -101,6 +137,14 @@ final class BuildCommand implements Callable<Integer> {
       description = "Print the commands, shell-quoted, one per line; run nothing.")
   boolean dryRun;
 
+  @Option(
+      names = "--farm",
+      paramLabel = "NAME",
+      description =
+          "Build each architecture natively on this podman farm (podman farm build; see below)"
+              + " and push the images and the manifest list to the registry --image names.")
+  String farm;
+
   @Mixin HermetoImageOption hermeto;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -108,21 +152,16 @@ final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Map<String, String> configs = readConfigs();
+    if (farm != null) {
+      return farmBuild(configs);
+    }
     if (prefetched != null) {
       checkPrefetched(configs.keySet());
     }
-    Path containerPath = context.resolve(containerfile);
-    PodmanPlan.ArchSpelling spelling = PodmanPlan.ArchSpelling.PLATFORM;
-    if (Files.isRegularFile(containerPath)) {
-      try {
-        spelling =
-            PodmanPlan.ArchSpelling.expectedBy(
-                Files.readString(containerPath, StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new CliException(
-            "cannot read " + containerPath + ": " + e.getMessage(), ExitCodes.USAGE);
-      }
-    }
+    PodmanPlan.ArchSpelling spelling =
+        readContainerfile()
+            .map(PodmanPlan.ArchSpelling::expectedBy)
+            .orElse(PodmanPlan.ArchSpelling.PLATFORM);
     PodmanPlan podman =
         PodmanPlan.hermeticBuild(
             new PodmanPlan.Settings(
@@ -146,7 +185,7 @@ final class BuildCommand implements Callable<Integer> {
     }
     ProcessRunner runner = new ProcessRunner(searchPath(), out, spec.commandLine().getErr());
     // an earlier build's manifest list would make "manifest create" fail: this build replaces it
-    Duration probe = Duration.ofMinutes(1);
+    Duration probe = PROBE;
     if (runner.exitCode(
             io.pyhermetic.container.Command.of(
                 "manifest", List.of("podman", "manifest", "exists", image), probe))
@@ -165,6 +204,192 @@ final class BuildCommand implements Callable<Integer> {
     }
     out.println("built " + image + " for " + String.join(", ", configs.keySet()));
     return ExitCodes.OK;
+  }
+
+  /** The build handed to {@code podman farm build}: checked, then run or printed. */
+  private int farmBuild(Map<String, String> configs) {
+    FarmPlan.Settings settings =
+        new FarmPlan.Settings(
+            farm,
+            image,
+            context,
+            containerfile,
+            configs,
+            Optional.ofNullable(prefetched),
+            plan.resolve("hermeto.env"),
+            hermeto.image,
+            Duration.ofMinutes(timeoutMinutes),
+            localMachine());
+    List<String> problems = new ArrayList<>();
+    if (baseContainerfile != null) {
+      problems.add(
+          "--base-containerfile cannot be combined with --farm: the base images it builds here"
+              + " would not be on the farm's nodes (build the base with podman farm build and"
+              + " name it in FROM)");
+    }
+    problems.addAll(FarmPlan.problems(settings, readContainerfile()));
+    if (!problems.isEmpty()) {
+      throw new CliException(String.join("\n  ", problems), ExitCodes.USAGE);
+    }
+    if (prefetched != null) {
+      checkPrefetched(configs.keySet());
+    }
+    FarmPlan farmPlan = FarmPlan.farmBuild(settings);
+    PrintWriter out = spec.commandLine().getOut();
+    if (dryRun) {
+      farmPlan.toShellLines().forEach(out::println);
+      out.flush();
+      return ExitCodes.OK;
+    }
+    ProcessRunner runner = new ProcessRunner(searchPath(), out, spec.commandLine().getErr());
+    checkFarm(runner);
+    for (io.pyhermetic.container.Command c : farmPlan.fetches()) {
+      out.println("$ " + c.toShellString());
+      out.flush();
+      runner.run(c);
+    }
+    if (farmPlan.envFile().isPresent()) {
+      FileCopy copy = farmPlan.envFile().get();
+      out.println("$ " + copy.toShellString());
+      out.flush();
+      copyAtomically(copy);
+    }
+    out.println("$ " + farmPlan.build().toShellString());
+    out.flush();
+    runner.run(farmPlan.build());
+    // the farm builds what its nodes can: say "built" only for a list of exactly the plan's arches
+    List<String> inspected =
+        runner.output(
+            io.pyhermetic.container.Command.of(
+                "manifest", List.of("podman", "manifest", "inspect", image), PROBE));
+    Set<String> built;
+    try {
+      built = FarmPlan.architecturesIn(String.join("\n", inspected));
+    } catch (IllegalArgumentException e) {
+      throw new CliException(
+          "podman farm build finished, but podman manifest inspect "
+              + image
+              + " shows "
+              + e.getMessage(),
+          ExitCodes.PODMAN);
+    }
+    Optional<String> mismatch = farmPlan.checkBuilt(built);
+    if (mismatch.isPresent()) {
+      throw new CliException("podman farm build finished, but " + mismatch.get(), ExitCodes.PODMAN);
+    }
+    out.println(
+        "built "
+            + image
+            + " for "
+            + String.join(", ", farmPlan.architectures())
+            + " on farm "
+            + farm
+            + " and pushed it");
+    return ExitCodes.OK;
+  }
+
+  /** Podman has farm build (4.9 or later) and knows the farm, before anything runs. */
+  private void checkFarm(ProcessRunner runner) {
+    String printed =
+        runner
+            .output(
+                io.pyhermetic.container.Command.of(
+                    "podman",
+                    List.of("podman", "version", "--format", "{{.Client.Version}}"),
+                    PROBE))
+            .stream()
+            .filter(line -> !line.isBlank())
+            .findFirst()
+            .orElse("");
+    PodmanVersion version =
+        PodmanVersion.tryParse(printed)
+            .orElseThrow(
+                () ->
+                    new CliException(
+                        "cannot tell podman's version from '" + printed + "'", ExitCodes.PODMAN));
+    if (!version.isAtLeast(PodmanVersion.FARM_BUILD)) {
+      throw new CliException(
+          "podman "
+              + version
+              + " has no farm build, which came with podman "
+              + PodmanVersion.FARM_BUILD
+              + ": upgrade podman (every node of the farm needs it too), or build under"
+              + " emulation without --farm",
+          ExitCodes.PODMAN);
+    }
+    List<String> farms =
+        runner
+            .output(
+                io.pyhermetic.container.Command.of(
+                    "podman", List.of("podman", "farm", "list", "--format", "{{.Name}}"), PROBE))
+            .stream()
+            .map(String::strip)
+            .filter(name -> !name.isEmpty())
+            .toList();
+    if (!farms.contains(farm)) {
+      throw new CliException(
+          "podman knows no farm named "
+              + farm
+              + " (podman farm list shows "
+              + (farms.isEmpty() ? "none" : String.join(", ", farms))
+              + "; make one with podman farm create "
+              + farm
+              + " CONNECTION...)",
+          ExitCodes.PODMAN);
+    }
+  }
+
+  /** Writes a copy beside the target and renames it, so the target is whole or untouched. */
+  private static void copyAtomically(FileCopy copy) {
+    Path temp = null;
+    try {
+      temp = Files.createTempFile(copy.to().getParent(), ".hermeto", ".env.tmp");
+      Files.copy(copy.from(), temp, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temp, copy.to(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new CliException(
+          "cannot copy " + copy.from() + " to " + copy.to() + ": " + e.getMessage(),
+          ExitCodes.USAGE);
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException e) {
+          // a leftover temporary file is harmless
+        }
+      }
+    }
+  }
+
+  /**
+   * The architecture podman on this machine builds with its {@code --local} default; empty off
+   * Linux, where podman is a remote client without that flag.
+   */
+  static Optional<String> localMachine() {
+    if (!System.getProperty("os.name", "").startsWith("Linux")) {
+      return Optional.empty();
+    }
+    String arch = System.getProperty("os.arch", "");
+    try {
+      return Optional.of(MarkerEnvironment.machine(arch));
+    } catch (IllegalArgumentException e) {
+      return Optional.of(arch);
+    }
+  }
+
+  /** The Containerfile's text, when there is one to read. */
+  private Optional<String> readContainerfile() {
+    Path containerPath = context.resolve(containerfile);
+    if (!Files.isRegularFile(containerPath)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.readString(containerPath, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new CliException(
+          "cannot read " + containerPath + ": " + e.getMessage(), ExitCodes.USAGE);
+    }
   }
 
   /** The PATH to find podman on (a system property lets tests point it elsewhere). */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Runs commands as argv (never through a shell): the program is looked up on the given {@code
@@ -34,7 +35,22 @@ final class ProcessRunner {
 
   /** Runs the command; a failure ends the command line with exit code 4. */
   void run(Command command) {
-    Outcome outcome = execute(command);
+    check(command, execute(command, null));
+  }
+
+  /**
+   * Runs the command for what it prints (such as {@code podman version --format …}): its stdout
+   * lines are returned rather than shown; a failure ends the command line with exit code 4.
+   */
+  List<String> output(Command command) {
+    List<String> lines = new ArrayList<>();
+    check(command, execute(command, lines));
+    synchronized (lines) {
+      return List.copyOf(lines);
+    }
+  }
+
+  private static void check(Command command, Outcome outcome) {
     if (outcome.exitCode() != 0) {
       StringBuilder message =
           new StringBuilder("failed with exit code ")
@@ -53,12 +69,13 @@ final class ProcessRunner {
    * only a missing program, a time-out or an interruption end the command line.
    */
   int exitCode(Command command) {
-    return execute(command).exitCode();
+    return execute(command, null).exitCode();
   }
 
   private record Outcome(int exitCode, List<String> stderrTail) {}
 
-  private Outcome execute(Command command) {
+  /** Runs the command; its stdout goes to {@code captured} when given, else to the output. */
+  private Outcome execute(Command command, List<String> captured) {
     List<String> argv = new ArrayList<>(command.argv());
     Path program = find(argv.get(0));
     if (program == null) {
@@ -79,8 +96,28 @@ final class ProcessRunner {
     }
     String prefix = "[" + command.label() + "] ";
     Deque<String> tail = new ArrayDeque<>();
-    Thread stdout = pump(process.getInputStream(), out, prefix, null);
-    Thread stderr = pump(process.getErrorStream(), err, prefix, tail);
+    Thread stdout =
+        captured == null
+            ? pump(process.getInputStream(), line -> print(out, prefix + line))
+            : pump(
+                process.getInputStream(),
+                line -> {
+                  synchronized (captured) {
+                    captured.add(line);
+                  }
+                });
+    Thread stderr =
+        pump(
+            process.getErrorStream(),
+            line -> {
+              print(err, prefix + line);
+              synchronized (tail) {
+                tail.addLast(line);
+                if (tail.size() > 20) {
+                  tail.removeFirst();
+                }
+              }
+            });
     boolean finished;
     try {
       finished = process.waitFor(command.timeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -124,8 +161,15 @@ final class ProcessRunner {
     return null;
   }
 
-  /** Copies lines to {@code sink} with a prefix; keeps the last 20 in {@code tail} if given. */
-  private static Thread pump(InputStream in, PrintWriter sink, String prefix, Deque<String> tail) {
+  private static void print(PrintWriter sink, String line) {
+    synchronized (sink) {
+      sink.println(line);
+      sink.flush();
+    }
+  }
+
+  /** Hands each line of {@code in} to {@code lines} on its own thread. */
+  private static Thread pump(InputStream in, Consumer<String> lines) {
     Thread thread =
         new Thread(
             () -> {
@@ -133,24 +177,13 @@ final class ProcessRunner {
                   new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
-                  synchronized (sink) {
-                    sink.println(prefix + line);
-                    sink.flush();
-                  }
-                  if (tail != null) {
-                    synchronized (tail) {
-                      tail.addLast(line);
-                      if (tail.size() > 20) {
-                        tail.removeFirst();
-                      }
-                    }
-                  }
+                  lines.accept(line);
                 }
               } catch (IOException e) {
                 // the process ended; nothing more to read
               }
             },
-            "output " + prefix.trim());
+            "process output");
     thread.setDaemon(true);
     thread.start();
     return thread;

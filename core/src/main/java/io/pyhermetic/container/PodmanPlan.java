@@ -139,26 +139,8 @@ public record PodmanPlan(List<Command> commands) {
     Path outputs = s.prefetched().map(p -> p.toAbsolutePath().normalize()).orElse(context);
     if (s.prefetched().isEmpty()) {
       for (Map.Entry<String, String> config : s.hermetoConfigs().entrySet()) {
-        String arch = config.getKey();
         commands.add(
-            new Command(
-                arch,
-                List.of(
-                    "podman",
-                    "run",
-                    "--rm",
-                    "-v",
-                    dir + ":" + dir + ":z",
-                    "-w",
-                    dir,
-                    s.hermetoImage(),
-                    "fetch-deps",
-                    "--output",
-                    "./" + outputDir(arch),
-                    config.getValue()),
-                Optional.of(context),
-                Map.of(),
-                s.timeout()));
+            fetch(config.getKey(), config.getValue(), context, s.hermetoImage(), s.timeout()));
       }
     }
     if (s.baseContainerfile().isPresent()) {
@@ -219,6 +201,33 @@ public record PodmanPlan(List<Command> commands) {
               s.timeout()));
     }
     return new PodmanPlan(commands);
+  }
+
+  /**
+   * Hermeto's fetch of one architecture in its container, writing {@code
+   * context/hermeto-output-<arch>}.
+   */
+  static Command fetch(
+      String arch, String config, Path context, String hermetoImage, Duration timeout) {
+    String dir = context.toString();
+    return new Command(
+        arch,
+        List.of(
+            "podman",
+            "run",
+            "--rm",
+            "-v",
+            dir + ":" + dir + ":z",
+            "-w",
+            dir,
+            hermetoImage,
+            "fetch-deps",
+            "--output",
+            "./" + outputDir(arch),
+            config),
+        Optional.of(context),
+        Map.of(),
+        timeout);
   }
 
   /** The commands of one architecture (and the shared manifest step). */
