@@ -2,8 +2,11 @@ package io.pyhermetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pyhermetic.diff.DiffRenderer;
+import io.pyhermetic.diff.RequirementsDiff;
 import io.pyhermetic.error.Diagnostic;
 import io.pyhermetic.hermeto.HermetoRules;
+import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.reqfile.RequirementsWriter;
@@ -16,6 +19,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -65,6 +69,30 @@ class ReadmeExamplesTest {
         .contains("b".repeat(64));
     assertThat(problems).isNotNull();
     assertThat(canonical).contains("idna==3.10");
+  }
+
+  @Test
+  void perTargetDiff() throws IOException {
+    Path universalFile = dir.resolve("requirements.txt");
+    Files.writeString(
+        universalFile,
+        "idna==3.10\ntriton==3.5.0 ; platform_machine == 'x86_64'\n",
+        StandardCharsets.UTF_8);
+
+    // region readme-diff
+    RequirementsFile universal = RequirementsFile.parse(universalFile); // pins with markers
+    Map<String, Target> targets = new LinkedHashMap<>(); // labels in the map's order
+    targets.put("x86_64", Target.linux("x86_64", "3.12"));
+    targets.put("aarch64", Target.linux("aarch64", "3.12"));
+    RequirementsDiff views = RequirementsDiff.compareTargets(universal, targets);
+    views.differences(); // triton: only on x86_64
+    views.problems(); // markers no target can evaluate, at file:line:col
+    String table = DiffRenderer.markdown(views, views.differences()); // as for compare()
+    // endregion
+
+    assertThat(views.differences()).singleElement().extracting(d -> d.name()).isEqualTo("triton");
+    assertThat(views.problems()).isEmpty();
+    assertThat(table).contains("| `triton` | 3.5.0 | - | only |");
   }
 
   @Test

@@ -39,6 +39,7 @@ class ReadmeExamplesTest {
     Path sample = dir.resolve("sample");
     OfflineSample.write(sample);
     Path output = dir.resolve("requirements-build.txt");
+    String graph;
 
     // region readme-index-audit-build-deps
     RequirementsFile x86 = RequirementsFile.parse(sample.resolve("requirements-x86_64.txt"));
@@ -71,8 +72,10 @@ class ReadmeExamplesTest {
               .resolve(x86.allEntries());
       BuildDepsOutput.writeRequirements(
           output, deps, BuildDepsOutput.header("3.12", "my-tool"), true);
+      graph = BuildDepsOutput.mermaid(deps); // the build-from-source graph ("" if none)
     }
     // endregion
+    assertThat(graph).startsWith("flowchart LR").contains("nativepkg").contains("setuptools");
 
     assertThat(java.nio.file.Files.readString(output))
         .contains("# by the following command:")

@@ -10,9 +10,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code diff}, {@code merge} and {@code split} from the command line. */
 class MultiArchCommandsTest {
@@ -108,6 +112,121 @@ class MultiArchCommandsTest {
     Files.writeString(bad, "ok==1\nfoo=1.0\n");
     assertThat(run("diff", x86.toString(), bad.toString())).isEqualTo(2);
     assertThat(err.toString()).contains(bad + ":2:4: Invalid requirement: 'foo=1.0'");
+  }
+
+  @Test
+  void diffComparesOneUniversalFilePerTarget() throws IOException {
+    Path merged = temp.resolve("universal.txt");
+    assertThat(
+            run("merge", "--mark-targets", x86.toString(), arm.toString(), "-o", merged.toString()))
+        .isZero();
+    assertThat(run("diff", "--only-differences", x86.toString(), arm.toString())).isZero();
+    String pair = out.toString();
+    assertThat(
+            run(
+                "diff",
+                "--only-differences",
+                merged.toString(),
+                "--target",
+                "x86_64",
+                "--target",
+                "aarch64"))
+        .isZero();
+    assertThat(out.toString()).isEqualTo(pair);
+    assertThat(err.toString()).isEmpty();
+    assertThat(run("diff", "--exit-code", merged.toString(), "--target", "amd64,arm64"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void diffPerTargetEvaluatesMarkersForThePythonGiven() throws IOException {
+    Path file = temp.resolve("requirements.txt");
+    Files.writeString(
+        file,
+        "numpy==2.0 ; platform_machine == 'x86_64'\n"
+            + "numpy==1.26 ; platform_machine == 'aarch64'\n"
+            + "tomli==2.0 ; python_version < '3.11'\n"
+            + "attrs==24.2.0\n");
+    assertThat(
+            run(
+                "diff",
+                "--format",
+                "markdown",
+                file.toString(),
+                "--target",
+                "x86_64,aarch64",
+                "--python",
+                "3.10",
+                "--glibc",
+                "2.17"))
+        .isZero();
+    assertThat(out.toString())
+        .isEqualTo(
+            "| package | x86_64 | aarch64 | status |\n"
+                + "|---|---|---|---|\n"
+                + "| `attrs` | 24.2.0 | 24.2.0 | same |\n"
+                + "| `numpy` | 2.0 | 1.26 | version |\n"
+                + "| `tomli` | 2.0 | 2.0 | same |\n"
+                + "\n"
+                + "3 packages: 1 version, 2 same\n");
+    assertThat(run("diff", "--format", "json", file.toString(), "--target", "x86_64,aarch64"))
+        .isZero();
+    JsonNode root = new ObjectMapper().readTree(out.toString());
+    assertThat(root.get("packages")).hasSize(2);
+    assertThat(root.get("problems")).isEmpty();
+  }
+
+  @Test
+  void diffPerTargetListsMarkersItCannotEvaluate() throws IOException {
+    Path file = temp.resolve("requirements.txt");
+    Files.writeString(file, "ok==1\ndev==2 ; extra == 'test'\n");
+    assertThat(run("diff", file.toString(), "--target", "x86_64", "--target", "aarch64"))
+        .isEqualTo(1);
+    assertThat(out.toString())
+        .startsWith("package  x86_64  aarch64  status\nok       1       1        same\n")
+        .contains(file + ":2:1: error: the marker 'extra == \"test\"' uses extra")
+        .endsWith("[marker-not-for-targets]\n");
+    assertThat(err.toString())
+        .isEqualTo(
+            "1 entry left out of the comparison: its marker cannot be evaluated for the"
+                + " targets\n");
+    assertThat(run("diff", "--format", "json", file.toString(), "--target", "x86_64,aarch64"))
+        .isEqualTo(1);
+    JsonNode problem = new ObjectMapper().readTree(out.toString()).get("problems").get(0);
+    assertThat(problem.get("file").asText()).isEqualTo(file.toString());
+    assertThat(problem.get("line").asInt()).isEqualTo(2);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "U                                        | a diff needs two or more files, or one"
+            + " marker-annotated file with --target ARCH…",
+        "U X --target x86_64,aarch64              | --target compares one marker-annotated file"
+            + " per target: give one FILE, not 2",
+        "U --target x86_64,aarch64 --label a      | --label does not go with --target",
+        "U --target x86_64 --target amd64         | --target needs two or more architectures to"
+            + " compare, got x86_64",
+        "U --target x86_64,sparc                  | --target sparc / --python 3.12 / --glibc 2.28:"
+            + " unknown architecture 'sparc'",
+        "U --target x86_64,aarch64 --python 2.7   | only CPython 3.8 and later are supported: 2.7",
+        "U --target x86_64,aarch64 --glibc 2      | a libc version looks like 2.28: 2",
+        "U X --python 3.11                        | --python describes the targets: it goes with"
+            + " --target",
+        "U X --glibc 2.17                         | --glibc describes the targets: it goes with"
+            + " --target",
+      })
+  void diffPerTargetUsageErrors(String args, String message) throws IOException {
+    Path universal = temp.resolve("u.txt");
+    Files.writeString(universal, "a==1 ; platform_machine == 'x86_64'\n");
+    List<String> argv = new ArrayList<>(List.of("diff"));
+    for (String arg : args.split(" +")) {
+      argv.add(arg.equals("U") ? universal.toString() : arg.equals("X") ? x86.toString() : arg);
+    }
+    assertThat(run(argv.toArray(String[]::new))).isEqualTo(2);
+    assertThat(err.toString()).contains(message);
+    assertThat(out.toString()).isEmpty();
   }
 
   @Test

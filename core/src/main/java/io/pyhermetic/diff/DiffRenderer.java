@@ -3,6 +3,7 @@ package io.pyhermetic.diff;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pyhermetic.error.Diagnostic;
 import io.pyhermetic.internal.JsonText;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.Optional;
 
 /**
  * The renderings of a {@link RequirementsDiff}: an aligned text table (optionally coloured), a
- * Markdown table and a JSON document, each followed by the same summary.
+ * Markdown table and a JSON document, each followed by the same summary and then by the diff's
+ * {@link RequirementsDiff#problems() problems}, the entries left out (the text and Markdown list
+ * them only when there are any; the JSON always has {@code problems[]}).
  */
 public final class DiffRenderer {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -48,6 +51,9 @@ public final class DiffRenderer {
       appendRow(out, rows.get(r), widths, shown.get(r).status(), colour);
     }
     out.append(summary(diff)).append('\n');
+    for (Diagnostic d : diff.problems()) {
+      out.append(d).append('\n');
+    }
     return out.toString();
   }
 
@@ -103,11 +109,32 @@ public final class DiffRenderer {
       out.append(' ').append(p.status().label()).append(" |\n");
     }
     out.append('\n').append(summary(diff)).append('\n');
+    if (!diff.problems().isEmpty()) {
+      out.append("\nLeft out of the comparison:\n\n");
+      for (Diagnostic d : diff.problems()) {
+        out.append("- ").append(codeSpan(d.toString())).append('\n');
+      }
+    }
     return out.toString();
   }
 
   private static String escape(String cell) {
     return cell.replace("|", "\\|");
+  }
+
+  /** {@code text} as a Markdown code span, fenced by more backticks than it holds in a row. */
+  private static String codeSpan(String text) {
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      run = text.charAt(i) == '`' ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    String fence = "`".repeat(longest + 1);
+    // CommonMark strips one space from each end, so a backtick at an edge stays apart from the
+    // fence
+    String pad = longest > 0 ? " " : "";
+    return fence + pad + text + pad + fence;
   }
 
   public static String json(RequirementsDiff diff, List<PackageDiff> shown) {
@@ -128,6 +155,16 @@ public final class DiffRenderer {
     summary.put("packages", diff.packages().size());
     summary.put("differing", diff.differences().size());
     diff.summary().forEach((status, count) -> summary.put(status.label(), count));
+    ArrayNode problems = root.putArray("problems");
+    for (Diagnostic d : diff.problems()) {
+      ObjectNode node = problems.addObject();
+      node.put("severity", d.severity().label());
+      node.put("rule", d.rule());
+      node.put("file", d.location().source());
+      node.put("line", d.location().line());
+      node.put("column", d.location().column());
+      node.put("message", d.message());
+    }
     return JsonText.pretty(root);
   }
 }

@@ -1,12 +1,18 @@
 package io.pyhermetic.diff;
 
+import io.pyhermetic.error.Diagnostic;
+import io.pyhermetic.error.Location;
+import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.reqfile.RequirementsFile;
+import io.pyhermetic.requirement.MarkerEnvironment;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,17 +22,20 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * An N-way comparison of requirements files, one per label (usually one per architecture): for
- * every project, its version under each label and whether hashes, markers or extras differ where
- * the versions agree. Immutable.
+ * An N-way comparison of requirements files, one per label (usually one per architecture), or of
+ * one marker-annotated file as each build target sees it: for every project, its version under each
+ * label and whether hashes, markers or extras differ where the versions agree. Immutable.
  */
 public final class RequirementsDiff {
   private final List<String> labels;
   private final List<PackageDiff> packages;
+  private final List<Diagnostic> problems;
 
-  private RequirementsDiff(List<String> labels, List<PackageDiff> packages) {
+  private RequirementsDiff(
+      List<String> labels, List<PackageDiff> packages, List<Diagnostic> problems) {
     this.labels = List.copyOf(labels);
     this.packages = List.copyOf(packages);
+    this.problems = List.copyOf(problems);
   }
 
   /**
@@ -45,25 +54,83 @@ public final class RequirementsDiff {
     Map<String, Map<String, List<Entry>>> byName = new TreeMap<>();
     for (Map.Entry<String, RequirementsFile> file : files.entrySet()) {
       for (Entry e : file.getValue().allEntries()) {
-        String key =
-            e.name().map(n -> n.canonical()).orElseGet(() -> e.link().orElse(e.requirementText()));
-        byName
-            .computeIfAbsent(key, k -> new HashMap<>())
-            .computeIfAbsent(file.getKey(), k -> new ArrayList<>(1))
-            .add(e);
+        add(byName, e, file.getKey());
       }
     }
-    List<PackageDiff> packages = new ArrayList<>(byName.size());
-    for (Map.Entry<String, Map<String, List<Entry>>> project : byName.entrySet()) {
-      packages.add(diff(project.getKey(), labels, project.getValue()));
-    }
-    return new RequirementsDiff(labels, packages);
+    return of(labels, byName, false, List.of());
   }
 
+  /**
+   * Compares the views that build targets have of one marker-annotated ("universal") file: under
+   * each label (the targets' in the map's iteration order) are the entries whose markers hold in
+   * that target's {@link Target#markerEnvironment() environment}, and versions read as in {@link
+   * #compare}. A pin that applies to some targets only is {@link DiffStatus#ONLY}; different pins
+   * of one project selected for different targets are {@link DiffStatus#VERSION}. Markers select
+   * the pins here, so they are not compared themselves.
+   *
+   * <p>An entry whose marker cannot be evaluated for the targets (it fails to evaluate, or reads a
+   * variable no build target defines, such as {@code extra} or {@code platform_release}) is left
+   * out for every target and reported in {@link #problems()} at its file and line; nothing is
+   * thrown for it.
+   *
+   * @throws IllegalArgumentException for fewer than two targets
+   */
+  public static RequirementsDiff compareTargets(
+      RequirementsFile file, Map<String, Target> targets) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(targets, "targets");
+    if (targets.size() < 2) {
+      throw new IllegalArgumentException(
+          "a per-target diff needs at least two targets, got " + targets.size());
+    }
+    List<String> labels = new ArrayList<>(targets.keySet());
+    List<MarkerEnvironment> environments = new ArrayList<>(targets.size());
+    targets.values().forEach(t -> environments.add(t.markerEnvironment()));
+    List<Diagnostic> problems = new ArrayList<>();
+    Map<String, Map<String, List<Entry>>> byName = new TreeMap<>();
+    for (Entry e : file.allEntries()) {
+      Optional<List<Boolean>> applies = TargetMarkers.applies(e, environments, problems);
+      if (applies.isEmpty()) {
+        continue;
+      }
+      for (int i = 0; i < labels.size(); i++) {
+        if (applies.get().get(i)) {
+          add(byName, e, labels.get(i));
+        }
+      }
+    }
+    return of(labels, byName, true, problems);
+  }
+
+  private static void add(Map<String, Map<String, List<Entry>>> byName, Entry e, String label) {
+    String key =
+        e.name().map(n -> n.canonical()).orElseGet(() -> e.link().orElse(e.requirementText()));
+    byName
+        .computeIfAbsent(key, k -> new HashMap<>())
+        .computeIfAbsent(label, k -> new ArrayList<>(1))
+        .add(e);
+  }
+
+  private static RequirementsDiff of(
+      List<String> labels,
+      Map<String, Map<String, List<Entry>>> byName,
+      boolean perTarget,
+      List<Diagnostic> problems) {
+    List<PackageDiff> packages = new ArrayList<>(byName.size());
+    for (Map.Entry<String, Map<String, List<Entry>>> project : byName.entrySet()) {
+      packages.add(diff(project.getKey(), labels, project.getValue(), perTarget));
+    }
+    return new RequirementsDiff(labels, packages, problems);
+  }
+
+  /**
+   * @param perTarget the labels are targets' views of one file: one entry may be under several
+   *     labels (its location is listed once), and markers are what chose the entries
+   */
   private static PackageDiff diff(
-      String name, List<String> labels, Map<String, List<Entry>> byLabel) {
+      String name, List<String> labels, Map<String, List<Entry>> byLabel, boolean perTarget) {
     Map<String, Optional<String>> versions = new LinkedHashMap<>();
-    List<io.pyhermetic.error.Location> locations = new ArrayList<>();
+    Collection<Location> locations = perTarget ? new LinkedHashSet<>() : new ArrayList<>();
     Set<DiffStatus> differences = EnumSet.noneOf(DiffStatus.class);
     Facts reference = null;
     for (String label : labels) {
@@ -85,7 +152,7 @@ public final class RequirementsDiff {
       if (!facts.version.equals(reference.version)) {
         differences.add(DiffStatus.VERSION);
       }
-      if (!facts.markers.equals(reference.markers)) {
+      if (!perTarget && !facts.markers.equals(reference.markers)) {
         differences.add(DiffStatus.MARKER);
       }
       if (!facts.extras.equals(reference.extras)) {
@@ -96,7 +163,7 @@ public final class RequirementsDiff {
       }
     }
     DiffStatus status = differences.isEmpty() ? DiffStatus.SAME : Collections.min(differences);
-    return new PackageDiff(name, versions, status, differences, locations);
+    return new PackageDiff(name, versions, status, differences, List.copyOf(locations));
   }
 
   /** What is compared of a project's entries under one label. */
@@ -177,6 +244,14 @@ public final class RequirementsDiff {
       }
     }
     return out;
+  }
+
+  /**
+   * The entries that could not be compared, located (from {@link #compareTargets}: markers that
+   * cannot be evaluated for the targets); empty from {@link #compare}.
+   */
+  public List<Diagnostic> problems() {
+    return problems;
   }
 
   /** Whether every project is the same under every label. */

@@ -4,15 +4,13 @@ import io.pyhermetic.error.Diagnostic;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.reqfile.EntryKind;
 import io.pyhermetic.reqfile.RequirementsFile;
-import io.pyhermetic.requirement.Marker;
 import io.pyhermetic.requirement.MarkerEnvironment;
-import io.pyhermetic.requirement.MarkerEvaluationException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * One requirements file per build target from a universal, marker-annotated file: each entry's
@@ -21,9 +19,6 @@ import java.util.Set;
  * default since Hermeto ignores them.
  */
 public final class RequirementsSplit {
-  private static final Set<String> NOT_FOR_TARGETS =
-      Set.of("extra", "extras", "dependency_groups", "platform_release", "platform_version");
-
   /** The files' text per target (in the order asked), or the problems that prevent it. */
   public record Result(Map<String, String> files, List<Diagnostic> problems) {
     public Result {
@@ -70,38 +65,16 @@ public final class RequirementsSplit {
       }
       texts.put(arch, text);
     }
+    List<String> arches = new ArrayList<>(environments.keySet());
     for (Entry e : file.allEntries()) {
-      Marker marker = e.marker().orElse(null);
-      if (marker != null) {
-        Set<String> unusable = new java.util.TreeSet<>(marker.variables());
-        unusable.retainAll(NOT_FOR_TARGETS);
-        if (!unusable.isEmpty()) {
-          problems.add(
-              Diagnostic.error(
-                  "marker-not-for-targets",
-                  e.location(),
-                  "the marker '"
-                      + marker
-                      + "' uses "
-                      + String.join(", ", unusable)
-                      + ", which a build target does not define: write the condition with"
-                      + " platform_machine, python_version or sys_platform instead"));
-          continue;
-        }
+      Optional<List<Boolean>> applies = TargetMarkers.applies(e, environments.values(), problems);
+      if (applies.isEmpty()) {
+        continue;
       }
-      String entryText = keepMarkers || marker == null ? original(e) : withoutMarker(e);
-      for (Map.Entry<String, MarkerEnvironment> target : environments.entrySet()) {
-        boolean applies = true;
-        if (marker != null) {
-          try {
-            applies = marker.evaluate(target.getValue());
-          } catch (MarkerEvaluationException ex) {
-            problems.add(Diagnostic.error("marker-not-for-targets", e.location(), ex.getMessage()));
-            break;
-          }
-        }
-        if (applies) {
-          texts.get(target.getKey()).append(entryText);
+      String entryText = keepMarkers || e.marker().isEmpty() ? original(e) : withoutMarker(e);
+      for (int i = 0; i < arches.size(); i++) {
+        if (applies.get().get(i)) {
+          texts.get(arches.get(i)).append(entryText);
         }
       }
     }
@@ -128,7 +101,7 @@ public final class RequirementsSplit {
     if (e.kind() == EntryKind.EDITABLE) {
       out.append("-e ").append(e.link().orElse(""));
     } else if (e.kind() == EntryKind.REQUIREMENT && e.requirement().isPresent()) {
-      out.append(e.requirement().get().withMarker(java.util.Optional.empty()));
+      out.append(e.requirement().get().withMarker(Optional.empty()));
     } else {
       out.append(e.link().orElse(e.requirementText().strip()));
     }

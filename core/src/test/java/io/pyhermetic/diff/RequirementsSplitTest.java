@@ -74,15 +74,22 @@ class RequirementsSplitTest {
   void markersThatNoTargetDefinesAreLocatedErrors() {
     RequirementsFile file =
         Corpus.PARSER.parse(
-            "ok==1\ndev==1 ; extra == 'test'\nk==1 ; platform_release >= '6'\n", "u.txt");
+            "ok==1\ndev==1 ; extra == 'test'\nk==1 ; platform_release >= '6'\n"
+                + "u==1 ; os_name ~= 'posix'\n",
+            "u.txt");
     RequirementsSplit.Result result =
         RequirementsSplit.split(file, List.of("x86_64"), "3.12", false);
     assertThat(result.isOk()).isFalse();
     assertThat(result.files()).isEmpty();
     assertThat(result.problems())
         .extracting(d -> d.location().line() + ":" + d.rule())
-        .containsExactly("2:marker-not-for-targets", "3:marker-not-for-targets");
+        .containsExactly(
+            "2:marker-not-for-targets", "3:marker-not-for-targets", "4:marker-not-for-targets");
     assertThat(result.problems().get(0).message()).contains("uses extra");
+    assertThat(result.problems().get(2).message())
+        .isEqualTo(
+            "the marker 'os_name ~= \"posix\"' cannot be evaluated: Undefined comparison ~= on"
+                + " 'posix' and 'posix'");
   }
 
   @Test

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Writes a {@link BuildDepsResult} as {@code requirements-build.txt} in pybuild-deps' layout and as
- * a JSON report. Deterministic: the same result gives the same bytes. Files are replaced
- * atomically; on failure the previous file is left as it was.
+ * Writes a {@link BuildDepsResult} as {@code requirements-build.txt} in pybuild-deps' layout, as a
+ * JSON report and as a Mermaid graph. Deterministic: the same result gives the same bytes. Files
+ * are replaced atomically; on failure the previous file is left as it was.
  */
 public final class BuildDepsOutput {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -159,6 +159,32 @@ public final class BuildDepsOutput {
   /** Writes {@link #reportJson} to {@code target} atomically (also for a result with errors). */
   public static void writeReport(Path target, BuildDepsResult result) {
     RequirementsWriter.writeAtomically(target, reportJson(result).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The build-from-source graph as the body of a Mermaid {@code flowchart LR}: the text to put
+   * between {@code ```mermaid} and {@code ```} (GitHub and GitLab render it in Markdown).
+   *
+   * <p>One node per release, labelled {@code name version}: each package whose sdist was inspected
+   * and whose build environment was resolved, and each pin of those build environments; an edge
+   * {@code package --> pin} for every pin of a package's build environment (the union over the
+   * targets, backends' runtime dependencies included). Packages skipped for lack of an sdist are
+   * shown, in class {@code skipped} (dashed), where they are inputs or pins; packages whose build
+   * environment failed are shown in class {@code failed}. Packages installed from wheels ({@code
+   * --binary-for}) appear only as pins.
+   *
+   * <p>Node ids are the canonical name with {@code _} for {@code -} ({@code flit_core}), followed
+   * by {@code _} and the version with {@code _} for anything but letters and digits when the graph
+   * holds several versions of the project ({@code hatchling_1_28_0}); an id that would begin with a
+   * Mermaid keyword ({@code end}, {@code class}, {@code style}, …) is prefixed with {@code pkg_},
+   * and one already taken gets {@code _2}, {@code _3}, … in the order of the nodes. Nodes and edges
+   * are sorted by name and version.
+   *
+   * @return the diagram, ending with a line break; the empty string when nothing is built from
+   *     source (no node), so that a caller can leave the diagram out
+   */
+  public static String mermaid(BuildDepsResult result) {
+    return BuildGraph.of(result).mermaid();
   }
 
   private static ObjectNode target(Target t) {
