@@ -4,6 +4,7 @@ import io.pyhermetic.audit.AuditReport;
 import io.pyhermetic.audit.PackageAudit;
 import io.pyhermetic.audit.Route;
 import io.pyhermetic.audit.TargetResult;
+import io.pyhermetic.builddeps.BuildDepsOutput;
 import io.pyhermetic.builddeps.BuildDepsResult;
 import io.pyhermetic.builddeps.OutputEntry;
 import io.pyhermetic.builddeps.PackageOutcome;
@@ -138,6 +139,15 @@ final class PlanMarkdown {
             .append('.');
       }
       md.append("\n\n");
+      String graph = BuildDepsOutput.mermaid(buildDeps);
+      if (!graph.isEmpty()) {
+        md.append(
+                "The build environment of each package with an sdist (dashed: no sdist, skipped):\n\n")
+            .append("```mermaid\n")
+            .append(graph)
+            .append(graph.endsWith("\n") ? "" : "\n")
+            .append("```\n\n");
+      }
     } else {
       md.append(
               "Not resolved, so no `requirements-build.txt`, Hermeto inputs or `build.sh` were"

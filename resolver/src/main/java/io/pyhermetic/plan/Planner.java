@@ -149,7 +149,7 @@ public final class Planner {
     }
 
     // 3. diff
-    Optional<RequirementsDiff> diff = diff(inputs);
+    Optional<RequirementsDiff> diff = diff(request, inputs);
     files.put(
         PlanFiles.DIFF,
         diff.map(d -> DiffRenderer.markdown(d, d.packages()))
@@ -270,7 +270,15 @@ public final class Planner {
     return check.toString();
   }
 
-  private static Optional<RequirementsDiff> diff(PlanInputs inputs) {
+  /** Per-architecture files compared by label; a universal file compared per target. */
+  private static Optional<RequirementsDiff> diff(PlanRequest request, PlanInputs inputs) {
+    if (request.universalFile().isPresent()) {
+      return inputs.targets().size() > 1
+          ? Optional.of(
+              RequirementsDiff.compareTargets(
+                  inputs.parsed().get(request.universalFile().get()), inputs.targets()))
+          : Optional.empty();
+    }
     Map<String, RequirementsFile> byLabel = new LinkedHashMap<>();
     inputs.parsed().forEach((file, rf) -> byLabel.putIfAbsent(label(file, byLabel), rf));
     return byLabel.size() > 1 ? Optional.of(RequirementsDiff.compare(byLabel)) : Optional.empty();

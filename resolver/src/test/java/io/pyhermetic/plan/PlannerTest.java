@@ -163,6 +163,35 @@ class PlannerTest {
   }
 
   @Test
+  void aUniversalFileIsComparedAndSplitPerTarget() throws IOException {
+    // the x86_64 file with the x86_64-only pin marked as such: one file for both targets
+    String x86 = Files.readString(sample.resolve("requirements-x86_64.txt"));
+    Path universal = sample.resolve("requirements.txt");
+    Files.writeString(
+        universal, x86.replace("nvlib==12.0 \\", "nvlib==12.0 ; platform_machine == 'x86_64' \\"));
+    PlanResult result =
+        Planner.plan(
+            PlanRequest.builder()
+                .universalFile(universal)
+                .target("x86_64")
+                .target("aarch64")
+                .index(IndexLocation.findLinks(sample.resolve("index")))
+                .skipMissingSdist(true)
+                .sourceDirectory(sample)
+                .outputDirectory(sample.resolve("plan"))
+                .build());
+
+    assertThat(result.isOk()).as(result.findings().toString()).isTrue();
+    assertThat(result.files().get("diff.md"))
+        .contains("| `nvlib` | 12.0 | - | only |")
+        .doesNotContain("nothing to compare");
+    assertThat(result.planMarkdown()).contains("| only here | nvlib 12.0 | - |");
+    assertThat(result.files().get("requirements-aarch64.txt")).doesNotContain("nvlib");
+    assertThat(result.hermetoConfigJson("aarch64"))
+        .contains("\"requirements_files\": [\"plan/requirements-aarch64.txt\"]");
+  }
+
+  @Test
   void theSourceDirectoryIsNeverReplaced() {
     assertThatThrownBy(() -> Planner.plan(sampleRequest().outputDirectory(sample).build()))
         .isInstanceOf(PlanException.class)
