@@ -48,6 +48,14 @@ final class IndexOptions {
   int concurrency;
 
   @Option(
+      names = "--retries",
+      paramLabel = "N",
+      description =
+          "How often a failed request (a reset, a timeout, 429 or 5xx) is tried again, with"
+              + " backoff (default: 3).")
+  Integer retries;
+
+  @Option(
       names = "--cache-dir",
       paramLabel = "DIR",
       description =
@@ -104,6 +112,9 @@ final class IndexOptions {
     if (offline && noCache) {
       throw new CliException("--offline needs the cache: drop --no-cache", ExitCodes.USAGE);
     }
+    if (retries != null && (retries < 0 || retries > 20)) {
+      throw new CliException("--retries must be between 0 and 20", ExitCodes.USAGE);
+    }
     IndexSettings.Builder settings =
         IndexSettings.fromEnvironment(System.getenv())
             .maxConcurrency(concurrency)
@@ -114,6 +125,9 @@ final class IndexOptions {
     }
     if (noCache) {
       settings.noCache();
+    }
+    if (retries != null) {
+      settings.maxTries(retries + 1);
     }
     return settings.build();
   }

@@ -106,6 +106,66 @@ class PlanCommandTest {
   }
 
   @Test
+  void theLibraryPlansTheSameBytesAsTheCommandLine() throws IOException {
+    assertThat(run(plan("--skip-missing-sdist"))).as(err.toString()).isZero();
+    io.pyhermetic.plan.PlanResult result =
+        io.pyhermetic.plan.Planner.plan(
+            io.pyhermetic.plan.PlanRequest.builder()
+                .requirementsFile(project.resolve("requirements-x86_64.txt"))
+                .requirementsFile(project.resolve("requirements-aarch64.txt"))
+                .index(io.pyhermetic.index.IndexLocation.findLinks(project.resolve("index")))
+                .skipMissingSdist(true)
+                .sourceDirectory(project)
+                .outputDirectory(project.resolve("out"))
+                .build());
+    Path outDir = project.resolve("out");
+    assertThat(result.hermetoConfigJson("aarch64"))
+        .isEqualTo(Files.readString(outDir.resolve("hermeto-aarch64.json")));
+    assertThat(result.buildRequirementsText())
+        .isEqualTo(Files.readString(outDir.resolve("requirements-build.txt")));
+    try (Stream<Path> written = Files.list(outDir)) {
+      assertThat(written.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrderElementsOf(result.files().keySet());
+    }
+    for (var file : result.files().entrySet()) {
+      assertThat(outDir.resolve(file.getKey())).as(file.getKey()).hasContent(file.getValue());
+    }
+  }
+
+  @Test
+  void aFailingIndexWritesNothingAndExitsThree() throws IOException {
+    assertThat(run(plan("--skip-missing-sdist"))).isZero();
+    Path planMd = project.resolve("out/plan.md");
+    String before = Files.readString(planMd);
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          exchange.sendResponseHeaders(500, -1);
+          exchange.close();
+        });
+    server.start();
+    try {
+      String[] args = plan("--skip-missing-sdist", "--no-cache", "--retries", "0");
+      int at = List.of(args).indexOf("--find-links");
+      args[at] = "--simple-index";
+      args[at + 1] = "http://user:secret@127.0.0.1:" + server.getAddress().getPort() + "/simple/";
+      assertThat(run(args)).as(err.toString()).isEqualTo(3);
+    } finally {
+      server.stop(0);
+    }
+    assertThat(err.toString())
+        .contains("purelib")
+        .contains("/simple/")
+        .contains("nothing was written")
+        .doesNotContain("secret")
+        .doesNotContain("Exception");
+    assertThat(planMd).hasContent(before);
+  }
+
+  @Test
   void aPackageWithoutSdistIsAFindingThatNamesTheWayOut() throws IOException {
     assertThat(run(plan())).isEqualTo(1);
     Path outDir = project.resolve("out");
