@@ -91,13 +91,18 @@ class HermeticBuildE2eTest {
   void buildsBothArchitecturesOfflineIntoOneManifest() throws IOException {
     Path project = sample.project();
     Path plan = project.resolve(SampleProject.PLAN_DIR);
-    Path fetched = work.resolve("fetched");
     plan(project);
     assertThat(Files.readString(plan.resolve("requirements-build.txt")))
         .contains("setuptools==" + sample.buildVersion("setuptools"))
         .contains("wheel==" + sample.buildVersion("wheel"));
-    for (String arch : ARCHES) {
-      prefetch(project, arch, fetched);
+    // plan.md's next steps, run as printed: a fetch per architecture into the project, then the
+    // build from those files
+    List<List<String>> next = nextSteps(plan.resolve("plan.md"));
+    assertThat(next).hasSize(ARCHES.size() + 1);
+    Path fetched = project;
+    for (List<String> step : next.subList(0, ARCHES.size())) {
+      Steps.Result result = steps.pyhermetic(step.toArray(String[]::new));
+      assertThat(result.exitCode()).as(result.all()).isZero();
     }
     assertThat(fileNames(fetched.resolve("hermeto-output-x86_64/deps/pip")))
         .anySatisfy(f -> assertThat(f).startsWith("hermetic_cuda_stub-"))
@@ -127,7 +132,9 @@ class HermeticBuildE2eTest {
     assertThat(env.out()).isEqualTo(Files.readString(plan.resolve("hermeto.env")));
     removeImages(IMAGE);
 
-    Steps.Result build = build(project, fetched, IMAGE, List.of());
+    List<String> buildStep = next.get(ARCHES.size());
+    assertThat(buildStep).contains("--image", IMAGE, "--prefetched", project.toString());
+    Steps.Result build = steps.pyhermetic(buildStep.toArray(String[]::new));
     assertThat(build.exitCode()).as(build.all()).isZero();
 
     Steps.Result manifest = steps.podman(SHORT, "manifest", "inspect", IMAGE);
@@ -265,6 +272,21 @@ class HermeticBuildE2eTest {
       assertThat(config.path("binary").path("py_version").asInt())
           .isEqualTo(Integer.parseInt(PYTHON.replace(".", "")));
     }
+  }
+
+  /** The commands of plan.md's next steps, without the program name. */
+  private static List<List<String>> nextSteps(Path planMd) throws IOException {
+    java.util.regex.Pattern step =
+        java.util.regex.Pattern.compile("^\\d+\\. .*?: `pyhermetic ([^`]+)`$");
+    List<List<String>> steps = new ArrayList<>();
+    for (String line : Files.readAllLines(planMd)) {
+      java.util.regex.Matcher m = step.matcher(line);
+      if (m.matches()) {
+        // the e2e work directory's paths need no shell quoting
+        steps.add(List.of(m.group(1).split(" ")));
+      }
+    }
+    return steps;
   }
 
   private static String install(JsonNode packages, String name, String arch) {
