@@ -21,11 +21,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PypiJsonIndexTest {
   @RegisterExtension
@@ -202,6 +206,58 @@ class PypiJsonIndexTest {
         .isInstanceOf(IndexException.class)
         .hasMessageStartingWith("broken==1.0: malformed JSON response")
         .hasMessageContaining("/pypi/broken/1.0/json");
+  }
+
+  static Stream<Arguments> junkAnswers() {
+    return Stream.of(
+        Arguments.of(
+            "a login page",
+            "<html><form><input type=password></form></html>",
+            "malformed JSON",
+            true),
+        Arguments.of(
+            "truncated JSON",
+            "{\"info\": {\"name\": \"junk\"}, \"urls\": [{\"fil",
+            "malformed JSON",
+            true),
+        Arguments.of("an error object", "{\"message\": \"Not Found\"}", "no \"info\" object", true),
+        Arguments.of(
+            "a simple-index page",
+            "{\"meta\": {\"api-version\": \"1.1\"}, \"name\": \"junk\", \"files\": []}",
+            "no \"info\" object",
+            true),
+        // the release's files are read from its urls list, and only they
+        Arguments.of("no urls", "{\"info\": {\"name\": \"junk\"}}", "no \"urls\" list", false),
+        Arguments.of(
+            "a file without digests",
+            "{\"info\": {}, \"urls\": [{\"filename\": \"junk-1.0.tar.gz\", \"url\": \"/f\"}]}",
+            "urls[0] lacks",
+            false));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("junkAnswers")
+  void anAnswerThatIsNotTheApisJsonIsAnIndexFailure(
+      String label, String body, String reason, boolean everyLookUp) {
+    wm.stubFor(get("/pypi/junk/1.0/json").willReturn(okJson(body)));
+    wm.stubFor(get("/pypi/junk/json").willReturn(okJson(body)));
+    PypiJsonIndex secret =
+        new PypiJsonIndex(wm.baseUrl().replace("//", "//carol:t0ps3cret@") + "/pypi", transport);
+    List<Runnable> lookUps = new java.util.ArrayList<>();
+    lookUps.add(() -> secret.files(name("junk"), v("1.0")));
+    if (everyLookUp) {
+      lookUps.add(() -> secret.metadata(name("junk"), v("1.0")));
+      lookUps.add(() -> secret.versions(name("junk")));
+    }
+    for (Runnable lookUp : lookUps) {
+      assertThatThrownBy(lookUp::run)
+          .isInstanceOfSatisfying(IndexException.class, e -> assertThat(e.isNotFound()).isFalse())
+          .hasMessageStartingWith("junk")
+          .hasMessageContaining(reason)
+          .hasMessageContaining("localhost:" + wm.getPort() + "/pypi/junk/")
+          .message()
+          .doesNotContain("t0ps3cret");
+    }
   }
 
   @Test
