@@ -159,10 +159,11 @@ class AuditCommandTest {
     String[] rows = out.toString().split("\r\n");
     assertThat(rows[0])
         .isEqualTo(
-            "name,version,file,line,sdist,yanked,stale_hashes,error,aarch64_install,aarch64_file,"
-                + "aarch64_hermeto_ready,aarch64_problems");
+            "name,version,file,line,sdist,has_sdist,yanked,stale_hashes,error,aarch64_install,"
+                + "aarch64_file,aarch64_hermeto_ready,aarch64_problems,aarch64_requirements_file,"
+                + "aarch64_line");
     assertThat(rows).hasSize(2);
-    assertThat(rows[1]).startsWith("nvlib,12.0,").contains(",none,,false,");
+    assertThat(rows[1]).startsWith("nvlib,12.0,").contains(",no,false,").contains(",none,,false,");
   }
 
   @Test
