@@ -1,5 +1,6 @@
 package io.pyhermetic.audit;
 
+import io.pyhermetic.diff.Labels;
 import io.pyhermetic.error.Location;
 import io.pyhermetic.hermeto.HermetoSelection;
 import io.pyhermetic.hermeto.PipBinaryFilters;
@@ -13,7 +14,9 @@ import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.version.SpecifierSet;
 import io.pyhermetic.version.Version;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -62,6 +65,32 @@ public final class Auditor {
     this.targets = targets;
     this.hermetoFilter = hermetoFilter;
     this.progress = progress;
+  }
+
+  /**
+   * The entries of requirements files by target, for {@link #audit(Map)}: when every file is named
+   * after one of {@code targets} ({@code requirements-aarch64.txt}, see {@link
+   * Labels#architectureOf}) and not {@code everyTarget}, each file's entries go to its own target
+   * only; otherwise every file's entries go to every target. Targets keep their order; a target no
+   * file is named after gets an empty list.
+   */
+  public static Map<String, List<Entry>> entriesByTarget(
+      Map<Path, List<Entry>> entriesByFile, Collection<String> targets, boolean everyTarget) {
+    boolean perFile =
+        !everyTarget
+            && entriesByFile.keySet().stream()
+                .allMatch(f -> Labels.architectureOf(f).filter(targets::contains).isPresent());
+    Map<String, List<Entry>> byTarget = new LinkedHashMap<>();
+    targets.forEach(t -> byTarget.put(t, new ArrayList<>()));
+    entriesByFile.forEach(
+        (file, entries) -> {
+          if (perFile) {
+            byTarget.get(Labels.architectureOf(file).get()).addAll(entries);
+          } else {
+            byTarget.values().forEach(list -> list.addAll(entries));
+          }
+        });
+    return byTarget;
   }
 
   /** The filter {@code pyhermetic hermeto-config} writes for a target: its arch and Python. */

@@ -204,6 +204,35 @@ class AuditorTest {
     assertThat(progress).containsExactlyInAnyOrder("1/2", "2/2");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    // files, every target?, x86_64 gets, aarch64 gets
+    "'requirements-x86_64.txt,requirements-arm64.txt', false, a, b",
+    "'requirements-amd64.txt,requirements-aarch64.txt', true, ab, ab",
+    "'requirements-x86_64.txt,requirements.txt', false, ab, ab",
+    "'requirements-x86_64.txt,requirements-s390x.txt', false, ab, ab",
+    "'requirements-x86_64.txt,requirements-x86_64-extra.txt', false, ab, ''"
+  })
+  void filesNamedPerTargetAreAuditedForTheirOwnTarget(
+      String files, boolean everyTarget, String x86, String arm) {
+    RequirementsFileParser parser = new RequirementsFileParser().withEnvironment(Map.of());
+    String[] names = files.split(",");
+    Map<Path, List<io.pyhermetic.reqfile.Entry>> byFile = new LinkedHashMap<>();
+    byFile.put(Path.of(names[0]), parser.parse("a==1\n", names[0]).allEntries());
+    byFile.put(Path.of(names[1]), parser.parse("b==1\n", names[1]).allEntries());
+    Map<String, List<io.pyhermetic.reqfile.Entry>> byTarget =
+        Auditor.entriesByTarget(byFile, List.of("x86_64", "aarch64"), everyTarget);
+    assertThat(byTarget).containsOnlyKeys("x86_64", "aarch64");
+    assertThat(names(byTarget.get("x86_64"))).isEqualTo(x86);
+    assertThat(names(byTarget.get("aarch64"))).isEqualTo(arm == null ? "" : arm);
+  }
+
+  private static String names(List<io.pyhermetic.reqfile.Entry> entries) {
+    StringBuilder out = new StringBuilder();
+    entries.forEach(e -> out.append(e.name().get().canonical()));
+    return out.toString();
+  }
+
   @Test
   void auditsTheCorpusAgainstAnIndexShapedAfterIt() {
     RequirementsFileParser parser = new RequirementsFileParser();
