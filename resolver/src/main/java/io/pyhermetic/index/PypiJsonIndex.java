@@ -22,9 +22,9 @@ import java.util.concurrent.CompletableFuture;
  * The PyPI JSON API ({@code /pypi/<project>/<version>/json}, {@code /pypi/<project>/json}). Names
  * are requested in their PEP 503 normalized form, so PyPI's 301 for other spellings is not needed.
  * This API is PyPI-specific; use {@link SimpleIndex} for other indexes. A response that is not the
- * JSON this API documents (not JSON, no {@code info} object, no {@code urls} list, a file without
- * {@code filename}, {@code url} or {@code digests}) is an index failure, never read as a release
- * without files.
+ * JSON this API documents is an index failure, never read as a release without files: not JSON, or
+ * without the key a look-up reads ({@code urls}, a list of files each with {@code filename}, {@code
+ * url} and a {@code digests} object; {@code info}, an object; {@code releases}, an object).
  */
 public final class PypiJsonIndex implements PackageIndex, AutoCloseable {
   /** PyPI's JSON API. */
@@ -90,7 +90,14 @@ public final class PypiJsonIndex implements PackageIndex, AutoCloseable {
 
   @Override
   public CompletableFuture<ReleaseMetadata> metadataAsync(ProjectName project, Version version) {
-    return release(project, version).thenApply(root -> parseMetadata(project, version, root));
+    String subject = project + "==" + version;
+    String url = releaseUrl(project, version);
+    return release(project, version)
+        .thenApply(
+            root -> {
+              requireObject(subject, url, root, "info");
+              return parseMetadata(project, version, root);
+            });
   }
 
   @Override
@@ -102,9 +109,8 @@ public final class PypiJsonIndex implements PackageIndex, AutoCloseable {
         .thenApply(
             response -> {
               check(subject, url, response, "no project " + project.canonical() + " on the index");
-              JsonNode root = Json.parseObject(subject, response);
-              requireObject(subject, url, root, "info");
-              JsonNode releases = requireObject(subject, url, root, "releases");
+              JsonNode releases =
+                  requireObject(subject, url, Json.parseObject(subject, response), "releases");
               LinkedHashSet<Version> versions = new LinkedHashSet<>();
               for (Iterator<String> it = releases.fieldNames(); it.hasNext(); ) {
                 Version.tryParse(it.next()).ifPresent(versions::add);
@@ -127,9 +133,7 @@ public final class PypiJsonIndex implements PackageIndex, AutoCloseable {
                   url,
                   response,
                   "no release " + version + " of " + project.canonical() + " on the index");
-              JsonNode root = Json.parseObject(subject, response);
-              requireObject(subject, url, root, "info");
-              return root;
+              return Json.parseObject(subject, response);
             });
   }
 

@@ -209,55 +209,51 @@ class PypiJsonIndexTest {
   }
 
   static Stream<Arguments> junkAnswers() {
+    String login = "<html><form><input type=password></form></html>";
+    String truncated = "{\"info\": {\"name\": \"junk\"}, \"urls\": [{\"fil";
+    String error = "{\"message\": \"Not Found\"}";
+    String simplePage = "{\"meta\": {\"api-version\": \"1.1\"}, \"name\": \"junk\", \"files\": []}";
     return Stream.of(
-        Arguments.of(
-            "a login page",
-            "<html><form><input type=password></form></html>",
-            "malformed JSON",
-            true),
-        Arguments.of(
-            "truncated JSON",
-            "{\"info\": {\"name\": \"junk\"}, \"urls\": [{\"fil",
-            "malformed JSON",
-            true),
-        Arguments.of("an error object", "{\"message\": \"Not Found\"}", "no \"info\" object", true),
-        Arguments.of(
-            "a simple-index page",
-            "{\"meta\": {\"api-version\": \"1.1\"}, \"name\": \"junk\", \"files\": []}",
-            "no \"info\" object",
-            true),
-        // the release's files are read from its urls list, and only they
-        Arguments.of("no urls", "{\"info\": {\"name\": \"junk\"}}", "no \"urls\" list", false),
+        Arguments.of("a login page", login, "files", "malformed JSON"),
+        Arguments.of("a login page", login, "metadata", "malformed JSON"),
+        Arguments.of("a login page", login, "versions", "malformed JSON"),
+        Arguments.of("truncated JSON", truncated, "files", "malformed JSON"),
+        Arguments.of("truncated JSON", truncated, "versions", "malformed JSON"),
+        Arguments.of("an error object", error, "files", "no \"urls\" list"),
+        Arguments.of("an error object", error, "metadata", "no \"info\" object"),
+        Arguments.of("an error object", error, "versions", "no \"releases\" object"),
+        Arguments.of("a simple-index page", simplePage, "files", "no \"urls\" list"),
+        Arguments.of("a simple-index page", simplePage, "versions", "no \"releases\" object"),
         Arguments.of(
             "a file without digests",
             "{\"info\": {}, \"urls\": [{\"filename\": \"junk-1.0.tar.gz\", \"url\": \"/f\"}]}",
-            "urls[0] lacks",
-            false));
+            "files",
+            "urls[0] lacks"),
+        Arguments.of(
+            "urls not a list", "{\"info\": {}, \"urls\": {}}", "files", "no \"urls\" list"));
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "{0}: {2}")
   @MethodSource("junkAnswers")
   void anAnswerThatIsNotTheApisJsonIsAnIndexFailure(
-      String label, String body, String reason, boolean everyLookUp) {
+      String label, String body, String lookUp, String reason) {
     wm.stubFor(get("/pypi/junk/1.0/json").willReturn(okJson(body)));
     wm.stubFor(get("/pypi/junk/json").willReturn(okJson(body)));
     PypiJsonIndex secret =
         new PypiJsonIndex(wm.baseUrl().replace("//", "//carol:t0ps3cret@") + "/pypi", transport);
-    List<Runnable> lookUps = new java.util.ArrayList<>();
-    lookUps.add(() -> secret.files(name("junk"), v("1.0")));
-    if (everyLookUp) {
-      lookUps.add(() -> secret.metadata(name("junk"), v("1.0")));
-      lookUps.add(() -> secret.versions(name("junk")));
-    }
-    for (Runnable lookUp : lookUps) {
-      assertThatThrownBy(lookUp::run)
-          .isInstanceOfSatisfying(IndexException.class, e -> assertThat(e.isNotFound()).isFalse())
-          .hasMessageStartingWith("junk")
-          .hasMessageContaining(reason)
-          .hasMessageContaining("localhost:" + wm.getPort() + "/pypi/junk/")
-          .message()
-          .doesNotContain("t0ps3cret");
-    }
+    Runnable call =
+        switch (lookUp) {
+          case "files" -> () -> secret.files(name("junk"), v("1.0"));
+          case "metadata" -> () -> secret.metadata(name("junk"), v("1.0"));
+          default -> () -> secret.versions(name("junk"));
+        };
+    assertThatThrownBy(call::run)
+        .isInstanceOfSatisfying(IndexException.class, e -> assertThat(e.isNotFound()).isFalse())
+        .hasMessageStartingWith("junk")
+        .hasMessageContaining(reason)
+        .hasMessageContaining("localhost:" + wm.getPort() + "/pypi/junk/")
+        .message()
+        .doesNotContain("t0ps3cret");
   }
 
   @Test
