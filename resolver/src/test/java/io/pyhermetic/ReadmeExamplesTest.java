@@ -61,6 +61,7 @@ class ReadmeExamplesTest {
       audit.withoutSdist(); // nvlib 12.0
       audit.notInstallable("aarch64"); // none
       audit.hashProblems(); // none
+      audit.unknown("aarch64"); // where the index failed: not checked, never "none"
 
       BuildDepsResult deps =
           new BuildDepsResolver(

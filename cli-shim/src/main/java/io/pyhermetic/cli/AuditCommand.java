@@ -35,9 +35,12 @@ import picocli.CommandLine.Parameters;
         "For every pin of the given requirements files, ask the index which files the release"
             + " has and report, per target: the file pip would install offline (a wheel, the sdist"
             + " to build, or none), whether the pinned hashes allow it, whether the release has an"
-            + " sdist or is yanked, and whether Hermeto's download would contain it. When every"
-            + " file is named after one of the targets (requirements-aarch64.txt), each file is"
-            + " audited for its own target only; otherwise every file for every target.",
+            + " sdist or is yanked, and whether Hermeto's download would contain it; each finding"
+            + " cites the file and line of the pin on its target. Where the index failed, the"
+            + " answer is 'unknown'. The targets are the architectures the file names carry"
+            + " (requirements-x86_64.txt, requirements-arm64.txt) unless --target is given. When"
+            + " every file is named after one of the targets, each file is audited for its own"
+            + " target only; otherwise every file for every target.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every pin installs on every target with matching hashes",
@@ -59,9 +62,10 @@ final class AuditCommand implements Callable<Integer> {
 
   @Option(
       names = "--target",
-      required = true,
       paramLabel = "ARCH",
-      description = "A target architecture: x86_64, aarch64, ppc64le or s390x (repeatable).")
+      description =
+          "A target architecture: x86_64, aarch64, ppc64le or s390x (repeatable). Default: the"
+              + " architectures the file names carry.")
   List<String> targetArchs;
 
   @Mixin TargetOptions targetOptions;
@@ -101,42 +105,31 @@ final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, Target> targets = targetOptions.targets("--target", targetArchs);
+    Map<String, Target> targets =
+        targetOptions.targets("--target", targetArchs != null ? targetArchs : namedTargets());
     Function<Target, Optional<PipBinaryFilters>> filter = hermetoFilter();
     RequirementsFileParser parser = new RequirementsFileParser();
     Map<Path, List<Entry>> entriesByFile = new LinkedHashMap<>();
     for (Path file : files) {
       entriesByFile.put(file, Inputs.parse(parser, file).allEntries());
     }
-    boolean perFile =
-        !everyTarget
-            && files.stream()
-                .allMatch(f -> targets.containsKey(TargetOptions.canonicalArch(label(f))));
-    Map<String, List<Entry>> byTarget = new LinkedHashMap<>();
-    targets.keySet().forEach(t -> byTarget.put(t, new ArrayList<>()));
-    entriesByFile.forEach(
-        (file, entries) -> {
-          if (perFile) {
-            byTarget.get(TargetOptions.canonicalArch(label(file))).addAll(entries);
-          } else {
-            byTarget.values().forEach(list -> list.addAll(entries));
-          }
-        });
     PrintWriter err = spec.commandLine().getErr();
-    boolean progress = !quiet && System.console() != null;
     AuditReport report;
     String indexDescription;
     try (IndexOptions.Opened opened = indexOptions.open()) {
       indexDescription = opened.description();
       Auditor auditor = new Auditor(opened.index(), targets, filter);
-      if (progress) {
-        ProgressLine line = new ProgressLine(err);
+      ProgressLine line = !quiet && System.console() != null ? new ProgressLine(err) : null;
+      if (line != null) {
         auditor =
             auditor.withProgress(
                 (done, total, release) ->
                     line.show(done, total, release.name() + " " + release.version()));
       }
-      report = auditor.audit(byTarget);
+      report = auditor.audit(Auditor.entriesByTarget(entriesByFile, targets.keySet(), everyTarget));
+      if (line != null) {
+        line.clear();
+      }
     }
     List<PackageAudit> shown =
         onlyProblems
@@ -151,20 +144,36 @@ final class AuditCommand implements Callable<Integer> {
     }
     out.flush();
     if (report.hasIndexFailures()) {
-      report.packages().stream()
-          .filter(PackageAudit::indexFailure)
-          .forEach(
-              p ->
-                  err.println(
-                      "pyhermetic audit: "
-                          + Redaction.redact(p.error().orElse("index failure for " + p.name()))));
+      // each failing project with the URL that failed, one line each
+      for (PackageAudit p : report.indexFailures()) {
+        err.println(
+            "pyhermetic audit: "
+                + Redaction.redact(p.error().orElse(p.name() + ": index failure"))
+                    .replace('\n', ' '));
+      }
       return ExitCodes.INDEX;
     }
     return report.isOk() ? ExitCodes.OK : ExitCodes.FINDINGS;
   }
 
-  private static String label(Path file) {
-    return Labels.fromFileName(file);
+  /** The architectures the files are named after, in order; a usage error for a file without. */
+  private List<String> namedTargets() {
+    List<String> archs = new ArrayList<>();
+    for (Path file : files) {
+      String arch =
+          Labels.architectureOf(file)
+              .orElseThrow(
+                  () ->
+                      new CliException(
+                          file
+                              + " is not named after an architecture"
+                              + " (requirements-x86_64.txt): give --target ARCH",
+                          ExitCodes.USAGE));
+      if (!archs.contains(arch)) {
+        archs.add(arch);
+      }
+    }
+    return archs;
   }
 
   private Function<Target, Optional<PipBinaryFilters>> hermetoFilter() {

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import io.pyhermetic.testdata.CorpusIndex;
 import io.pyhermetic.testdata.Distributions;
 import io.pyhermetic.testdata.FixtureServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,10 +162,11 @@ class AuditCommandTest {
     String[] rows = out.toString().split("\r\n");
     assertThat(rows[0])
         .isEqualTo(
-            "name,version,file,line,sdist,yanked,stale_hashes,error,aarch64_install,aarch64_file,"
-                + "aarch64_hermeto_ready,aarch64_problems");
+            "name,version,file,line,sdist,has_sdist,yanked,stale_hashes,error,aarch64_install,"
+                + "aarch64_file,aarch64_hermeto_ready,aarch64_problems,aarch64_requirements_file,"
+                + "aarch64_line");
     assertThat(rows).hasSize(2);
-    assertThat(rows[1]).startsWith("nvlib,12.0,").contains(",none,,false,");
+    assertThat(rows[1]).startsWith("nvlib,12.0,").contains(",no,false,").contains(",none,,false,");
   }
 
   @Test
@@ -192,6 +196,69 @@ class AuditCommandTest {
   }
 
   @Test
+  void targetsComeFromTheFileNamesAndFindingsCiteEachTargetsLine() throws IOException {
+    Path x86 = write("requirements-amd64.txt", "nvlib==12.0\npurelib==1.0\n");
+    Path arm = write("requirements-arm64.txt", "purelib==1.0\n# cuda\nnvlib==12.0\n");
+    assertThat(run("audit", x86.toString(), arm.toString(), "--find-links", links.toString()))
+        .isEqualTo(1);
+    assertThat(out.toString().split("\n")[0]).isEqualTo("package  version  sdist  x86_64  aarch64");
+    assertThat(out.toString())
+        .contains("  " + arm + ":3: nvlib 12.0 [aarch64]: no wheel for")
+        .doesNotContain(x86 + ":1: nvlib 12.0 [aarch64]");
+    run(
+        "audit",
+        x86.toString(),
+        arm.toString(),
+        "--find-links",
+        links.toString(),
+        "--format",
+        "json");
+    JsonNode nvlib = json().path("packages").get(0);
+    assertThat(json().path("targets").toString()).isEqualTo("[\"x86_64\",\"aarch64\"]");
+    assertThat(nvlib.path("targets").path("aarch64").path("requirements_file").asText())
+        .isEqualTo(arm.toString());
+    assertThat(nvlib.path("targets").path("aarch64").path("line").asInt()).isEqualTo(3);
+    assertThat(nvlib.path("targets").path("x86_64").path("line").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void aJunkIndexPageEndsWithExitCodeThreeAndUnknownAnswers() throws IOException {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/simple/",
+        exchange -> {
+          byte[] body = "Down for maintenance".getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "text/plain");
+          exchange.sendResponseHeaders(200, body.length);
+          try (var response = exchange.getResponseBody()) {
+            response.write(body);
+          }
+        });
+    server.start();
+    try {
+      Path file =
+          write("requirements-x86_64.txt", "purelib==1.0 --hash=sha256:" + "a".repeat(64) + "\n");
+      String index = "http://ann:s3cret@127.0.0.1:" + server.getAddress().getPort() + "/simple/";
+      int code = run("audit", file.toString(), "--simple-index", index, "--no-cache", "--quiet");
+      assertThat(code).isEqualTo(3);
+      assertThat(out.toString())
+          .contains("purelib  1.0      unknown  unknown")
+          .contains("unknown (index failed) (1): purelib 1.0")
+          .contains("hash problems (0; 1 unknown)")
+          .doesNotContain("stale");
+      assertThat(err.toString().split("\n"))
+          .containsExactly(
+              "pyhermetic audit: purelib: not a simple-index project page (text/plain)"
+                  + " (http://127.0.0.1:"
+                  + server.getAddress().getPort()
+                  + "/simple/purelib/)");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void anUnreachableIndexEndsWithExitCodeThree() throws IOException {
     Path file = write("requirements.txt", "purelib==1.0\n");
     int code =
@@ -205,12 +272,22 @@ class AuditCommandTest {
             "--no-cache",
             "--quiet");
     assertThat(code).isEqualTo(3);
-    assertThat(err.toString()).contains("pyhermetic audit: ").doesNotContain("s3cret");
+    assertThat(err.toString().split("\n"))
+        .singleElement()
+        .asString()
+        .startsWith("pyhermetic audit: purelib: cannot connect")
+        .contains("(http://***@127.0.0.1:9/simple/purelib/)")
+        .doesNotContain("s3cret")
+        .doesNotContain("Exception");
     assertThat(out.toString()).doesNotContain("s3cret");
   }
 
   static Stream<Arguments> usageErrors() {
     return Stream.of(
+        Arguments.of(
+            new String[] {},
+            "requirements.txt is not named after an architecture (requirements-x86_64.txt):"
+                + " give --target ARCH"),
         Arguments.of(new String[] {"--target", "sparc"}, "--target sparc"),
         Arguments.of(new String[] {"--target", "x86_64", "--python", "2.7"}, "--python 2.7"),
         Arguments.of(

@@ -1,6 +1,7 @@
 package io.pyhermetic.diff;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,5 +27,21 @@ public final class Labels {
       label = m.group(1);
     }
     return label != null ? label : stem;
+  }
+
+  /**
+   * The target architecture a file is named after, in pip's spelling: {@code x86_64}, {@code
+   * aarch64}, {@code ppc64le} or {@code s390x}, with podman's {@code amd64} and {@code arm64} read
+   * as {@code x86_64} and {@code aarch64} ({@code requirements-arm64.txt} → {@code aarch64}); empty
+   * when the name carries none ({@code requirements.txt}).
+   */
+  public static Optional<String> architectureOf(Path file) {
+    return switch (fromFileName(file)) {
+      case "x86_64", "amd64" -> Optional.of("x86_64");
+      case "aarch64", "arm64" -> Optional.of("aarch64");
+      case "ppc64le" -> Optional.of("ppc64le");
+      case "s390x" -> Optional.of("s390x");
+      default -> Optional.empty();
+    };
   }
 }

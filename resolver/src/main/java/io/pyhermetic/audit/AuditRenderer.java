@@ -3,22 +3,28 @@ package io.pyhermetic.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pyhermetic.error.Location;
 import io.pyhermetic.internal.JsonText;
 import io.pyhermetic.internal.Redaction;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * The renderings of an {@link AuditReport}: an aligned text table (optionally coloured), JSON,
  * Markdown and CSV. Each takes the packages to show, so a caller can list only the problems while
- * the summary still counts every pin. Credentials in URLs and messages are redacted.
+ * the summary still counts every pin. Every finding cites the file and line of the pin on the
+ * target it is about. What the index did not answer is shown as unknown ({@code unknown}, JSON
+ * {@code null}), never as a yes or a no. Credentials in URLs and messages are redacted.
  */
 public final class AuditRenderer {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private AuditRenderer() {}
 
+  /** The target's column: the route's label, {@code hash}, or {@code -} where the pin is absent. */
   public static String cell(PackageAudit p, String target) {
     TargetResult r = p.targets().get(target);
     if (r == null) {
@@ -35,7 +41,7 @@ public final class AuditRenderer {
       List<String> row = new ArrayList<>();
       row.add(p.name());
       row.add(p.version().isEmpty() ? "-" : p.version());
-      row.add(p.error().isPresent() ? "?" : p.sdist().isPresent() ? "yes" : "no");
+      row.add(sdistCell(p));
       report.targets().forEach(t -> row.add(cell(p, t)));
       rows.add(row);
     }
@@ -49,32 +55,74 @@ public final class AuditRenderer {
     StringBuilder out = new StringBuilder();
     appendRow(out, header, widths, false);
     rows.forEach(row -> appendRow(out, row, widths, colour));
-    List<String> problems = new ArrayList<>();
+    List<Finding> problems = findings(shown);
+    if (!problems.isEmpty()) {
+      out.append("\nproblems:\n");
+      problems.forEach(
+          f -> out.append("  ").append(f.where()).append(": ").append(f.what()).append('\n'));
+    }
+    out.append('\n').append(summaryText(report));
+    return out.toString();
+  }
+
+  /** {@code yes}, {@code no}, {@code unknown} (the index failed) or {@code -} (not looked up). */
+  public static String sdistCell(PackageAudit p) {
+    if (p.indexFailure()) {
+      return "unknown";
+    }
+    return p.hasSdist().map(has -> has ? "yes" : "no").orElse("-");
+  }
+
+  /**
+   * One finding: {@code where} is {@code file:line} of the pin on the target(s) it is about, {@code
+   * what} the pin, the targets in brackets and the message.
+   */
+  private record Finding(String where, String what) {}
+
+  /**
+   * The findings of {@code shown}, each citing the pin's place on its target. A finding about the
+   * release (an index error, stale hashes) is cited once per place the pin is written, naming the
+   * targets read from there when the places differ.
+   */
+  private static List<Finding> findings(List<PackageAudit> shown) {
+    List<Finding> out = new ArrayList<>();
     for (PackageAudit p : shown) {
-      String where = p.location().source() + ":" + p.location().line() + ": " + p.name();
-      String pin = p.version().isEmpty() ? where : where + " " + p.version();
-      p.error().ifPresent(e -> problems.add(pin + ": " + Redaction.redact(e)));
-      if (!p.staleHashes().isEmpty()) {
-        problems.add(
-            pin
-                + ": "
-                + p.staleHashes().size()
-                + " pinned hash(es) match no file of the release (stale lock)");
+      String pin = p.version().isEmpty() ? p.name() : p.name() + " " + p.version();
+      Map<Location, List<String>> places = new LinkedHashMap<>();
+      p.targets()
+          .forEach((t, r) -> places.computeIfAbsent(r.location(), k -> new ArrayList<>()).add(t));
+      if (places.isEmpty()) {
+        places.put(p.location(), List.of());
       }
+      boolean onePlace = places.size() == 1;
+      places.forEach(
+          (location, targets) -> {
+            String what = onePlace ? pin : pin + " [" + String.join(", ", targets) + "]";
+            p.error().ifPresent(e -> out.add(finding(location, what + ": " + e)));
+            if (!p.staleHashes().isEmpty()) {
+              out.add(
+                  finding(
+                      location,
+                      what
+                          + ": "
+                          + p.staleHashes().size()
+                          + " pinned hash(es) match no file of the release (stale lock)"));
+            }
+          });
       if (p.error().isEmpty()) {
         p.targets()
             .forEach(
                 (t, r) ->
                     r.problems()
-                        .forEach(m -> problems.add(pin + " [" + t + "]: " + Redaction.redact(m))));
+                        .forEach(m -> out.add(finding(r.location(), pin + " [" + t + "]: " + m))));
       }
     }
-    if (!problems.isEmpty()) {
-      out.append("\nproblems:\n");
-      problems.forEach(m -> out.append("  ").append(m).append('\n'));
-    }
-    out.append('\n').append(summaryText(report));
-    return out.toString();
+    return out;
+  }
+
+  private static Finding finding(Location location, String what) {
+    return new Finding(
+        Redaction.redact(location.source()) + ":" + location.line(), Redaction.redact(what));
   }
 
   private static void appendRow(
@@ -96,6 +144,7 @@ public final class AuditRenderer {
     return switch (cell) {
       case "wheel" -> "\u001b[32m";
       case "sdist", "url" -> "\u001b[33m";
+      case "unknown" -> "\u001b[35m";
       case "none", "hash" -> "\u001b[31m";
       default -> null;
     };
@@ -119,17 +168,25 @@ public final class AuditRenderer {
         .append("): ")
         .append(ok)
         .append(" without problems\n");
-    line(out, "without sdist", report.withoutSdist());
+    // where the index failed nothing was checked: each count says how many it does not cover
+    int unknown = report.indexFailures().size();
+    line(out, "without sdist", report.withoutSdist(), unknown);
     for (String t : report.targets()) {
-      line(out, "not installable on " + t, report.notInstallable(t));
+      line(out, "not installable on " + t, report.notInstallable(t), report.unknown(t).size());
     }
-    line(out, "hash problems", report.hashProblems());
-    line(out, "yanked", report.yanked());
+    line(out, "hash problems", report.hashProblems(), unknown);
+    line(out, "yanked", report.yanked(), unknown);
+    line(out, "unknown (index failed)", report.indexFailures(), 0);
     return out.toString();
   }
 
-  private static void line(StringBuilder out, String what, List<PackageAudit> packages) {
-    out.append(what).append(" (").append(packages.size()).append(')');
+  private static void line(
+      StringBuilder out, String what, List<PackageAudit> packages, int unknown) {
+    out.append(what).append(" (").append(packages.size());
+    if (unknown > 0) {
+      out.append("; ").append(unknown).append(" unknown");
+    }
+    out.append(')');
     if (!packages.isEmpty()) {
       out.append(": ").append(names(packages));
     }
@@ -150,6 +207,11 @@ public final class AuditRenderer {
       node.put("file", p.location().source());
       node.put("line", p.location().line());
       node.put("sdist", p.sdist().orElse(null));
+      if (p.hasSdist().isPresent()) {
+        node.put("has_sdist", p.hasSdist().get());
+      } else {
+        node.putNull("has_sdist");
+      }
       node.put("yanked", p.yanked());
       node.put("yanked_reason", p.yankedReason().orElse(null));
       node.put("requires_python", p.requiresPython().orElse(null));
@@ -165,6 +227,8 @@ public final class AuditRenderer {
                 ObjectNode tn = byTarget.putObject(t);
                 tn.put("install", r.route().label());
                 tn.put("file", r.file().map(Redaction::redact).orElse(null));
+                tn.put("requirements_file", Redaction.redact(r.location().source()));
+                tn.put("line", r.location().line());
                 tn.put("hashes_allow", !r.refusedByHashes());
                 if (r.hermetoReady().isPresent()) {
                   tn.put("hermeto_ready", r.hermetoReady().get());
@@ -186,7 +250,10 @@ public final class AuditRenderer {
     report.targets().forEach(t -> names(notInstallable.putArray(t), report.notInstallable(t)));
     names(summary.putArray("hash_problems"), report.hashProblems());
     names(summary.putArray("yanked"), report.yanked());
+    ObjectNode unknown = summary.putObject("unknown");
+    report.targets().forEach(t -> names(unknown.putArray(t), report.unknown(t)));
     names(summary.putArray("errors"), report.errors());
+    names(summary.putArray("index_failures"), report.indexFailures());
     summary.put("index_failure", report.hasIndexFailures());
     return JsonText.pretty(root);
   }
@@ -204,7 +271,8 @@ public final class AuditRenderer {
     for (PackageAudit p : shown) {
       out.append("| `").append(p.name()).append("` | ");
       out.append(p.version().isEmpty() ? "-" : escape(p.version())).append(" | ");
-      out.append(p.error().isPresent() ? "?" : p.sdist().isPresent() ? "yes" : "**no**");
+      String sdist = sdistCell(p);
+      out.append(sdist.equals("no") ? "**no**" : sdist);
       out.append(" |");
       for (String t : report.targets()) {
         String cell = cell(p, t);
@@ -217,6 +285,18 @@ public final class AuditRenderer {
     for (String line : summaryText(report).split("\n")) {
       out.append("- ").append(escape(line)).append('\n');
     }
+    List<Finding> problems = findings(shown);
+    if (!problems.isEmpty()) {
+      // a paragraph between the two lists keeps them apart
+      out.append("\nProblems:\n\n");
+      for (Finding f : problems) {
+        out.append("- `")
+            .append(f.where().replace("`", "'"))
+            .append("`: ")
+            .append(inline(f.what()))
+            .append('\n');
+      }
+    }
     return out.toString();
   }
 
@@ -224,15 +304,38 @@ public final class AuditRenderer {
     return text.replace("|", "\\|");
   }
 
+  /** Text that Markdown shows as written: its markup characters escaped. */
+  private static String inline(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      if ("\\`*[]<>|".indexOf(c) >= 0) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
   public static String csv(AuditReport report, List<PackageAudit> shown) {
     List<String> header =
         new ArrayList<>(
-            List.of("name", "version", "file", "line", "sdist", "yanked", "stale_hashes", "error"));
+            List.of(
+                "name",
+                "version",
+                "file",
+                "line",
+                "sdist",
+                "has_sdist",
+                "yanked",
+                "stale_hashes",
+                "error"));
     for (String t : report.targets()) {
       header.add(t + "_install");
       header.add(t + "_file");
       header.add(t + "_hermeto_ready");
       header.add(t + "_problems");
+      header.add(t + "_requirements_file");
+      header.add(t + "_line");
     }
     StringBuilder out = new StringBuilder();
     row(out, header);
@@ -243,6 +346,7 @@ public final class AuditRenderer {
       cells.add(p.location().source());
       cells.add(String.valueOf(p.location().line()));
       cells.add(p.sdist().orElse(""));
+      cells.add(sdistCell(p));
       cells.add(String.valueOf(p.yanked()));
       cells.add(String.join(" ", p.staleHashes()));
       cells.add(p.error().map(Redaction::redact).orElse(""));
@@ -255,6 +359,8 @@ public final class AuditRenderer {
             r == null
                 ? ""
                 : r.problems().stream().map(Redaction::redact).collect(Collectors.joining("; ")));
+        cells.add(r == null ? "" : Redaction.redact(r.location().source()));
+        cells.add(r == null ? "" : String.valueOf(r.location().line()));
       }
       row(out, cells);
     }

@@ -2,31 +2,37 @@ package io.pyhermetic.audit;
 
 import java.util.List;
 
-/** The audit of a set of pins against several targets: every package's outcome. */
+/**
+ * The audit of a set of pins against several targets: every package's outcome. Where the index
+ * failed for a release, its answers are unknown: such a pin is in {@link #unknown} and {@link
+ * #indexFailures}, never in {@link #notInstallable} or {@link #withoutSdist}.
+ */
 public record AuditReport(String python, List<String> targets, List<PackageAudit> packages) {
   public AuditReport {
     targets = List.copyOf(targets);
     packages = List.copyOf(packages);
   }
 
-  /** Pins whose release has no sdist on the index. */
+  /** Pins whose release the index has, without an sdist. */
   public List<PackageAudit> withoutSdist() {
     return packages.stream()
-        .filter(
-            p ->
-                p.error().isEmpty()
-                    && p.sdist().isEmpty()
-                    && !p.targets().values().stream().allMatch(t -> t.route() == Route.URL))
+        .filter(p -> p.error().isEmpty() && p.hasSdist().filter(has -> !has).isPresent())
         .toList();
   }
 
-  /** Pins that do not install on {@code target}. */
+  /** Pins that do not install on {@code target}: checked, and nothing installs (a 404 included). */
   public List<PackageAudit> notInstallable(String target) {
+    return onTarget(target, Route.NONE);
+  }
+
+  /** Pins whose outcome on {@code target} is not known, because the index failed for them. */
+  public List<PackageAudit> unknown(String target) {
+    return onTarget(target, Route.UNKNOWN);
+  }
+
+  private List<PackageAudit> onTarget(String target, Route route) {
     return packages.stream()
-        .filter(
-            p ->
-                p.targets().containsKey(target)
-                    && (p.error().isPresent() || p.targets().get(target).route() == Route.NONE))
+        .filter(p -> p.targets().containsKey(target) && p.targets().get(target).route() == route)
         .toList();
   }
 
@@ -51,6 +57,11 @@ public record AuditReport(String python, List<String> targets, List<PackageAudit
   /** Pins the index could not answer for: a missing release or an index failure. */
   public List<PackageAudit> errors() {
     return packages.stream().filter(p -> p.error().isPresent()).toList();
+  }
+
+  /** Pins the index failed for (not a missing release): nothing about them is known. */
+  public List<PackageAudit> indexFailures() {
+    return packages.stream().filter(PackageAudit::indexFailure).toList();
   }
 
   public boolean isOk() {

@@ -1,5 +1,7 @@
 package io.pyhermetic.audit;
 
+import io.pyhermetic.diff.Labels;
+import io.pyhermetic.error.Location;
 import io.pyhermetic.hermeto.HermetoSelection;
 import io.pyhermetic.hermeto.PipBinaryFilters;
 import io.pyhermetic.index.IndexException;
@@ -12,7 +14,9 @@ import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.version.SpecifierSet;
 import io.pyhermetic.version.Version;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -63,6 +67,32 @@ public final class Auditor {
     this.progress = progress;
   }
 
+  /**
+   * The entries of requirements files by target, for {@link #audit(Map)}: when every file is named
+   * after one of {@code targets} ({@code requirements-aarch64.txt}, see {@link
+   * Labels#architectureOf}) and not {@code everyTarget}, each file's entries go to its own target
+   * only; otherwise every file's entries go to every target. Targets keep their order; a target no
+   * file is named after gets an empty list.
+   */
+  public static Map<String, List<Entry>> entriesByTarget(
+      Map<Path, List<Entry>> entriesByFile, Collection<String> targets, boolean everyTarget) {
+    boolean perFile =
+        !everyTarget
+            && entriesByFile.keySet().stream()
+                .allMatch(f -> Labels.architectureOf(f).filter(targets::contains).isPresent());
+    Map<String, List<Entry>> byTarget = new LinkedHashMap<>();
+    targets.forEach(t -> byTarget.put(t, new ArrayList<>()));
+    entriesByFile.forEach(
+        (file, entries) -> {
+          if (perFile) {
+            byTarget.get(Labels.architectureOf(file).get()).addAll(entries);
+          } else {
+            byTarget.values().forEach(list -> list.addAll(entries));
+          }
+        });
+    return byTarget;
+  }
+
   /** The filter {@code pyhermetic hermeto-config} writes for a target: its arch and Python. */
   public static Optional<PipBinaryFilters> hermetoConfigFilter(Target target) {
     Version python = Version.parse(target.pythonVersion());
@@ -101,7 +131,8 @@ public final class Auditor {
   /**
    * Audits per-target files: the entries listed under a target label are audited for that target
    * only (markers still apply). The same pin (name, version, hashes) in several lists is one
-   * package audited for each of their targets.
+   * package audited for each of their targets, and each target's outcome cites where the pin is
+   * written in that target's list (its first place there).
    *
    * @throws IllegalArgumentException for a label that is not one of the auditor's targets
    */
@@ -117,10 +148,10 @@ public final class Auditor {
         if (e.isConstraint()) {
           continue; // a constraint installs nothing by itself
         }
-        Pin pin = pins.computeIfAbsent(pinKey(e), k -> new Pin(e, new LinkedHashSet<>()));
+        Pin pin = pins.computeIfAbsent(pinKey(e), k -> new Pin(e, new LinkedHashMap<>()));
         boolean applies = e.marker().map(m -> m.evaluate(target.markerEnvironment())).orElse(true);
         if (applies) {
-          pin.targets().add(list.getKey());
+          pin.targets().putIfAbsent(list.getKey(), e.location());
         }
       }
     }
@@ -146,7 +177,8 @@ public final class Auditor {
     return new AuditReport(python, new ArrayList<>(targets.keySet()), packages);
   }
 
-  private record Pin(Entry entry, Set<String> targets) {}
+  /** A pin and, per target it applies to, where it is written for that target. */
+  private record Pin(Entry entry, Map<String, Location> targets) {}
 
   private static List<Object> pinKey(Entry e) {
     return List.of(
@@ -163,20 +195,21 @@ public final class Auditor {
   }
 
   private PackageAudit audit(
-      Entry e, Set<String> applicable, ReleaseResults<List<ReleaseFile>> results) {
+      Entry e, Map<String, Location> applicable, ReleaseResults<List<ReleaseFile>> results) {
     Map<String, TargetResult> byTarget = new LinkedHashMap<>();
     if (release(e).isEmpty()) {
       String what = e.link().orElse(e.requirementText().strip());
       boolean url = e.link().isPresent();
-      for (String label : applicable) {
-        byTarget.put(
-            label,
-            new TargetResult(
-                url ? Route.URL : Route.NONE,
-                e.link(),
-                Optional.empty(),
-                url ? List.of() : List.of("not pinned with ==: " + what)));
-      }
+      applicable.forEach(
+          (label, location) ->
+              byTarget.put(
+                  label,
+                  new TargetResult(
+                      url ? Route.URL : Route.NONE,
+                      e.link(),
+                      Optional.empty(),
+                      url ? List.of() : List.of("not pinned with ==: " + what),
+                      location)));
       return new PackageAudit(
           e.name().map(n -> n.canonical()).orElse(what),
           "",
@@ -196,11 +229,21 @@ public final class Auditor {
     Optional<IndexException> failure = results.failure(release);
     if (failure.isPresent()) {
       IndexException ex = failure.get();
-      for (String label : applicable) {
-        byTarget.put(
-            label,
-            new TargetResult(Route.NONE, Optional.empty(), Optional.empty(), List.of(ex.reason())));
-      }
+      // a 404 is the index's answer that there is nothing to install; any other failure leaves
+      // the answer unknown, and nothing is claimed about the target
+      boolean checked = ex.isNotFound();
+      applicable.forEach(
+          (label, location) ->
+              byTarget.put(
+                  label,
+                  new TargetResult(
+                      checked ? Route.NONE : Route.UNKNOWN,
+                      Optional.empty(),
+                      checked
+                          ? hermetoFilter.apply(targets.get(label)).map(f -> false)
+                          : Optional.empty(),
+                      List.of(ex.reason()),
+                      location)));
       return new PackageAudit(
           release.name().canonical(),
           written,
@@ -259,9 +302,10 @@ public final class Auditor {
     for (ReleaseFile f : files) {
       names.add(f.isWheel() ? DistributionFilename.tryParse(f.filename()) : Optional.empty());
     }
-    for (String label : applicable) {
-      byTarget.put(label, route(e, release, files, names, pinned, targets.get(label)));
-    }
+    applicable.forEach(
+        (label, location) ->
+            byTarget.put(
+                label, route(e, release, files, names, pinned, targets.get(label), location)));
     return new PackageAudit(
         release.name().canonical(),
         written,
@@ -286,7 +330,8 @@ public final class Auditor {
       List<ReleaseFile> files,
       List<Optional<DistributionFilename>> names,
       Set<String> pinned,
-      Target target) {
+      Target target,
+      Location location) {
     List<String> problems = new ArrayList<>();
     Version python = Version.parse(target.pythonVersion());
     ReleaseFile best = null;
@@ -331,7 +376,8 @@ public final class Auditor {
               : files.isEmpty()
                   ? "the release has no files"
                   : "no wheel for " + target + " and no sdist");
-      return new TargetResult(Route.NONE, Optional.empty(), filter.map(f -> false), problems);
+      return new TargetResult(
+          Route.NONE, Optional.empty(), filter.map(f -> false), problems, location);
     }
     if (bestKey[0] == 0) {
       problems.add(
@@ -348,7 +394,11 @@ public final class Auditor {
       problems.add("Hermeto's download for " + target.arch() + " has no file that installs here");
     }
     return new TargetResult(
-        bestKey[0] == 0 ? Route.NONE : route, Optional.of(best.filename()), ready, problems);
+        bestKey[0] == 0 ? Route.NONE : route,
+        Optional.of(best.filename()),
+        ready,
+        problems,
+        location);
   }
 
   private static boolean hermetoHas(

@@ -9,7 +9,12 @@ public enum Route {
   /** Nothing installable: the build fails. */
   NONE,
   /** A URL or VCS requirement, not looked up on the index. */
-  URL;
+  URL,
+  /**
+   * Not known: the index failed for the release (after retries), so nothing was checked. Never
+   * counted as installable or as not installable.
+   */
+  UNKNOWN;
 
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);

@@ -551,8 +551,7 @@ public final class BuildDepsResolver {
       Release r = e.getKey();
       Optional<IndexException> failure = files.failure(r);
       if (failure.isPresent()) {
-        errors.add(
-            new Problem(r.toString(), Problem.Kind.INDEX_FAILURE, failure.get().getMessage()));
+        errors.add(new Problem(r.toString(), kindOf(failure.get()), failure.get().getMessage()));
         continue;
       }
       SortedSet<String> hashes = new TreeSet<>();
@@ -572,7 +571,7 @@ public final class BuildDepsResolver {
           errors.add(
               new Problem(
                   r.toString(),
-                  Problem.Kind.INDEX_FAILURE,
+                  kindOf(unwrap(ex)),
                   f.filename()
                       + ": no digest on the index and hashing it failed: "
                       + messageOf(ex)));
@@ -601,18 +600,35 @@ public final class BuildDepsResolver {
     return new Inspection(outcome(release, PackageOutcome.Status.FAILED, problem), Map.of());
   }
 
-  private static Problem.Kind kindOf(Throwable cause) {
-    if (cause instanceof SdistException) {
-      SdistException s = (SdistException) cause;
-      return s.kind() == SdistException.Kind.HASH_MISMATCH
-          ? Problem.Kind.HASH_MISMATCH
-          : Problem.Kind.BAD_ARCHIVE;
+  /**
+   * The kind of a failure: the index's "no such release or file" is {@link Problem.Kind#NOT_FOUND};
+   * any other failure to look up or download (after the transport's retries), and bytes that differ
+   * from the index's own digest, are {@link Problem.Kind#INDEX_FAILURE}; an sdist that is the
+   * index's file but not among the pinned hashes is {@link Problem.Kind#HASH_MISMATCH}.
+   */
+  static Problem.Kind kindOf(Throwable cause) {
+    if (cause instanceof SdistException s) {
+      return switch (s.kind()) {
+        case HASH_MISMATCH -> Problem.Kind.HASH_MISMATCH;
+        case INDEX_DIGEST_MISMATCH -> Problem.Kind.INDEX_FAILURE;
+        case DOWNLOAD_FAILED ->
+            s.getCause() instanceof IndexException e && e.isNotFound()
+                ? Problem.Kind.NOT_FOUND
+                : Problem.Kind.INDEX_FAILURE;
+        default -> Problem.Kind.BAD_ARCHIVE;
+      };
+    }
+    if (cause instanceof IndexException e && e.isNotFound()) {
+      return Problem.Kind.NOT_FOUND;
     }
     return Problem.Kind.INDEX_FAILURE;
   }
 
+  /** The message of a failure, never a Java class name. */
   private static String messageOf(Throwable cause) {
-    return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    return cause.getMessage() == null || cause.getMessage().isBlank()
+        ? "failed without a reason"
+        : cause.getMessage();
   }
 
   private static Throwable unwrap(Throwable error) {

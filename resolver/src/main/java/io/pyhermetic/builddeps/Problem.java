@@ -20,15 +20,31 @@ public record Problem(String pkg, Kind kind, String message, List<String> chain)
     NOT_PINNED,
     /** The index has no sdist for a package that must be built. */
     MISSING_SDIST,
-    /** The downloaded sdist's sha256 differs from the index digest or the pinned hashes. */
+    /**
+     * The downloaded sdist is the file the index lists (its digest matches, or the index gives
+     * none) but its sha256 is not among the hashes the requirements pin: the lock is stale or pins
+     * other bytes. A finding about the input, unlike bytes that differ from the index's own digest,
+     * which are an {@link #INDEX_FAILURE}.
+     */
     HASH_MISMATCH,
-    /** The sdist could not be downloaded or read. */
+    /** The downloaded sdist cannot be read (corrupt, unsafe, too large, an unknown format). */
     BAD_ARCHIVE,
     /** The sdist's pyproject.toml, setup.cfg or setup.py cannot be read. */
     BAD_BUILD_DECLARATION,
     /** No set of versions satisfies the build environment. */
     RESOLUTION_CONFLICT,
-    /** The index failed or does not know the release. */
+    /**
+     * The index answered that the release (or a file it lists) does not exist: HTTP 404 or 410, or
+     * a directory without it. A checked answer, unlike an {@link #INDEX_FAILURE}.
+     */
+    NOT_FOUND,
+    /**
+     * The index or the download failed, so nothing is known about the package: a connection
+     * failure, HTTP 5xx or 429 after the retries, any other unexpected status, a response that is
+     * not an index page, or downloaded bytes that differ from the digest the index lists for them
+     * (a broken mirror, a proxy's error page, a cut transfer). The message names the project and
+     * the URL, without credentials.
+     */
     INDEX_FAILURE;
 
     /** The snake_case label used in reports. */

@@ -21,7 +21,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The PyPI JSON API ({@code /pypi/<project>/<version>/json}, {@code /pypi/<project>/json}). Names
  * are requested in their PEP 503 normalized form, so PyPI's 301 for other spellings is not needed.
- * This API is PyPI-specific; use {@link SimpleIndex} for other indexes.
+ * This API is PyPI-specific; use {@link SimpleIndex} for other indexes. A response that is not the
+ * JSON this API documents is an index failure, never read as a release without files: not JSON, or
+ * without the key a look-up reads ({@code urls}, a list of files each with {@code filename}, {@code
+ * url} and a {@code digests} object; {@code info}, an object; {@code releases}, an object).
  */
 public final class PypiJsonIndex implements PackageIndex, AutoCloseable {
   /** PyPI's JSON API. */
@@ -87,7 +90,14 @@ public final class PypiJsonIndex implements PackageIndex, AutoCloseable {
 
   @Override
   public CompletableFuture<ReleaseMetadata> metadataAsync(ProjectName project, Version version) {
-    return release(project, version).thenApply(root -> parseMetadata(project, version, root));
+    String subject = project + "==" + version;
+    String url = releaseUrl(project, version);
+    return release(project, version)
+        .thenApply(
+            root -> {
+              requireObject(subject, url, root, "info");
+              return parseMetadata(project, version, root);
+            });
   }
 
   @Override
@@ -99,11 +109,8 @@ public final class PypiJsonIndex implements PackageIndex, AutoCloseable {
         .thenApply(
             response -> {
               check(subject, url, response, "no project " + project.canonical() + " on the index");
-              JsonNode releases = Json.parseObject(subject, response).path("releases");
-              if (!releases.isObject()) {
-                throw new IndexException(
-                    subject, url, "malformed JSON response: no \"releases\" object");
-              }
+              JsonNode releases =
+                  requireObject(subject, url, Json.parseObject(subject, response), "releases");
               LinkedHashSet<Version> versions = new LinkedHashSet<>();
               for (Iterator<String> it = releases.fieldNames(); it.hasNext(); ) {
                 Version.tryParse(it.next()).ifPresent(versions::add);
@@ -145,17 +152,43 @@ public final class PypiJsonIndex implements PackageIndex, AutoCloseable {
     }
   }
 
+  /**
+   * {@code root.field} as an object; a response without it is some other document (an error or
+   * login page's JSON), not an answer, so it is an index failure rather than "no files".
+   */
+  private static JsonNode requireObject(String subject, String url, JsonNode root, String field) {
+    JsonNode node = root.path(field);
+    if (!node.isObject()) {
+      throw new IndexException(
+          subject, url, "malformed JSON response: no \"" + field + "\" object", 200, null);
+    }
+    return node;
+  }
+
   static List<ReleaseFile> parseFiles(String subject, String pageUrl, JsonNode root) {
     JsonNode urls = root.path("urls");
     if (!urls.isArray()) {
-      throw new IndexException(subject, pageUrl, "malformed JSON response: no \"urls\" list");
+      throw new IndexException(
+          subject, pageUrl, "malformed JSON response: no \"urls\" list", 200, null);
     }
     List<ReleaseFile> files = new ArrayList<>();
-    for (JsonNode entry : urls) {
+    for (int i = 0; i < urls.size(); i++) {
+      JsonNode entry = urls.get(i);
       Optional<String> filename = Json.text(entry, "filename");
       Optional<String> url = Json.text(entry, "url");
-      if (filename.isEmpty() || url.isEmpty()) {
-        continue;
+      if (!entry.isObject()
+          || filename.isEmpty()
+          || url.isEmpty()
+          || !entry.path("digests").isObject()) {
+        throw new IndexException(
+            subject,
+            pageUrl,
+            "malformed JSON response: urls["
+                + i
+                + "] lacks a \"filename\", \"url\" or"
+                + " \"digests\" object",
+            200,
+            null);
       }
       ReleaseFile.Builder file = ReleaseFile.builder(filename.get(), url.get());
       Json.text(entry.path("digests"), "sha256").ifPresent(file::sha256);

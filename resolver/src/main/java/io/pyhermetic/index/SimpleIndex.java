@@ -31,7 +31,12 @@ import java.util.concurrent.CompletableFuture;
  * A simple repository (PEP 503 HTML, PEP 691 JSON) such as PyPI's {@code /simple/}, devpi, Nexus,
  * Artifactory or pypiserver. Asks for JSON and falls back to HTML by the response's {@code
  * Content-Type}; a file's version is read from its name; metadata comes from the PEP 658/714 {@code
- * .metadata} file when the index offers one, else from inside the smallest wheel (or an sdist).
+ * .metadata} file when the index offers one, else from inside the smallest wheel (or an sdist). A
+ * response that is not a project page is an index failure, never read as a project without files: a
+ * project page is PEP 691 JSON ({@code meta.api-version} 1.x, the project's {@code name}, {@code
+ * files} each with {@code filename}, {@code url} and {@code hashes}) or PEP 503 HTML (markup
+ * without forms that closes its {@code html} element), by {@code Content-Type}; plain text, a login
+ * page, truncated or foreign JSON are not.
  */
 public final class SimpleIndex implements PackageIndex, ProjectListing, AutoCloseable {
   /** PyPI's simple index. */
@@ -292,7 +297,7 @@ public final class SimpleIndex implements PackageIndex, ProjectListing, AutoClos
               if (status != 200) {
                 throw new IndexException(subject, url, "unexpected HTTP " + status, status, null);
               }
-              return SimplePage.parse(subject, response);
+              return SimplePage.parse(subject, project, response);
             });
   }
 

@@ -23,8 +23,10 @@ public class SdistException extends PyhermeticException {
     LINK,
     /** A member or the whole archive expands beyond the configured limit. */
     TOO_LARGE,
-    /** The downloaded bytes do not have the expected sha256. */
+    /** The downloaded bytes are not among the sha256 hashes the requirement pins. */
     HASH_MISMATCH,
+    /** The downloaded bytes differ from the sha256 the index lists for the file. */
+    INDEX_DIGEST_MISMATCH,
     /** The download itself failed. */
     DOWNLOAD_FAILED
   }

@@ -1,6 +1,8 @@
 package io.pyhermetic.sdist;
 
+import io.pyhermetic.index.IndexException;
 import io.pyhermetic.index.ReleaseFile;
+import io.pyhermetic.internal.Redaction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,15 +75,9 @@ public final class SdistLoader {
             (sha256, error) -> {
               try {
                 if (error != null) {
-                  Throwable cause = unwrap(error);
-                  throw new SdistException(
-                      sdist.filename(),
-                      SdistException.Kind.DOWNLOAD_FAILED,
-                      "download failed: "
-                          + (cause.getMessage() == null ? cause.toString() : cause.getMessage()),
-                      cause);
+                  throw downloadFailed(sdist, unwrap(error));
                 }
-                verify(sdist.filename(), sha256, sdist.sha256(), pinned);
+                verify(sdist.filename(), sdist.url(), sha256, sdist.sha256(), pinned);
                 return reader.read(file, sdist.filename());
               } finally {
                 delete(file);
@@ -92,19 +88,55 @@ public final class SdistLoader {
   }
 
   /**
+   * The failure of a download, naming the URL (redacted): an {@link IndexException} already names
+   * it; any other failure of a {@link Downloader} is given the file's URL.
+   */
+  private static SdistException downloadFailed(ReleaseFile sdist, Throwable cause) {
+    String reason;
+    if (cause instanceof IndexException e) {
+      reason = e.reason() + (e.url().isEmpty() ? "" : " (" + e.url() + ")");
+    } else {
+      reason =
+          (cause.getMessage() == null || cause.getMessage().isBlank()
+                  ? "no reason given"
+                  : cause.getMessage())
+              + " ("
+              + Redaction.redact(sdist.url())
+              + ")";
+    }
+    return new SdistException(
+        sdist.filename(), SdistException.Kind.DOWNLOAD_FAILED, "download failed: " + reason, cause);
+  }
+
+  /**
    * Checks the sha256 of downloaded bytes against the digest the index published and against the
    * hashes the requirement pins.
    *
-   * @throws SdistException of kind {@link SdistException.Kind#HASH_MISMATCH}
+   * @throws SdistException of kind {@link SdistException.Kind#INDEX_DIGEST_MISMATCH} when the bytes
+   *     differ from the index's digest, else {@link SdistException.Kind#HASH_MISMATCH} when they
+   *     are not among the pinned hashes
    */
   public static void verify(
       String filename, String actual, Optional<String> indexDigest, Collection<String> pinned) {
+    verify(filename, "", actual, indexDigest, pinned);
+  }
+
+  private static void verify(
+      String filename,
+      String url,
+      String actual,
+      Optional<String> indexDigest,
+      Collection<String> pinned) {
     String got = Objects.requireNonNull(actual, "actual").toLowerCase(Locale.ROOT);
     if (indexDigest.isPresent() && !indexDigest.get().equalsIgnoreCase(got)) {
       throw new SdistException(
           filename,
-          SdistException.Kind.HASH_MISMATCH,
-          "sha256 " + got + " differs from the index's digest " + indexDigest.get());
+          SdistException.Kind.INDEX_DIGEST_MISMATCH,
+          "sha256 "
+              + got
+              + " differs from the index's digest "
+              + indexDigest.get()
+              + (url.isEmpty() ? "" : " (" + Redaction.redact(url) + ")"));
     }
     if (!pinned.isEmpty() && pinned.stream().noneMatch(h -> h.equalsIgnoreCase(got))) {
       throw new SdistException(

@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okForContentType;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.pyhermetic.index.IndexSettings;
 import io.pyhermetic.index.LocalIndex;
@@ -202,6 +204,35 @@ class AuditorTest {
     assertThat(progress).containsExactlyInAnyOrder("1/2", "2/2");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    // files, every target?, x86_64 gets, aarch64 gets
+    "'requirements-x86_64.txt,requirements-arm64.txt', false, a, b",
+    "'requirements-amd64.txt,requirements-aarch64.txt', true, ab, ab",
+    "'requirements-x86_64.txt,requirements.txt', false, ab, ab",
+    "'requirements-x86_64.txt,requirements-s390x.txt', false, ab, ab",
+    "'requirements-x86_64.txt,requirements-x86_64-extra.txt', false, ab, ''"
+  })
+  void filesNamedPerTargetAreAuditedForTheirOwnTarget(
+      String files, boolean everyTarget, String x86, String arm) {
+    RequirementsFileParser parser = new RequirementsFileParser().withEnvironment(Map.of());
+    String[] names = files.split(",");
+    Map<Path, List<io.pyhermetic.reqfile.Entry>> byFile = new LinkedHashMap<>();
+    byFile.put(Path.of(names[0]), parser.parse("a==1\n", names[0]).allEntries());
+    byFile.put(Path.of(names[1]), parser.parse("b==1\n", names[1]).allEntries());
+    Map<String, List<io.pyhermetic.reqfile.Entry>> byTarget =
+        Auditor.entriesByTarget(byFile, List.of("x86_64", "aarch64"), everyTarget);
+    assertThat(byTarget).containsOnlyKeys("x86_64", "aarch64");
+    assertThat(names(byTarget.get("x86_64"))).isEqualTo(x86);
+    assertThat(names(byTarget.get("aarch64"))).isEqualTo(arm == null ? "" : arm);
+  }
+
+  private static String names(List<io.pyhermetic.reqfile.Entry> entries) {
+    StringBuilder out = new StringBuilder();
+    entries.forEach(e -> out.append(e.name().get().canonical()));
+    return out.toString();
+  }
+
   @Test
   void auditsTheCorpusAgainstAnIndexShapedAfterIt() {
     RequirementsFileParser parser = new RequirementsFileParser();
@@ -305,11 +336,173 @@ class AuditorTest {
       PackageAudit gone = report.packages().get(1);
       assertThat(gone.error()).contains("no release gone==1.0 on the index");
       assertThat(gone.indexFailure()).isFalse();
+      // a 404 is the index's answer: checked, nothing installs
+      assertThat(gone.targets().get("x86_64").route()).isEqualTo(Route.NONE);
+      assertThat(gone.hasSdist()).contains(false);
       PackageAudit flaky = report.packages().get(2);
       assertThat(flaky.indexFailure()).isTrue();
       assertThat(flaky.error().get()).contains("503");
       assertThat(report.hasIndexFailures()).isTrue();
       assertThat(report.errors()).containsExactly(gone, flaky);
+      // a failing index answered nothing: unknown, never "not installable" or "no sdist"
+      assertThat(flaky.targets().get("x86_64").route()).isEqualTo(Route.UNKNOWN);
+      assertThat(flaky.targets().get("x86_64").hermetoReady()).isEmpty();
+      assertThat(flaky.hasSdist()).isEmpty();
+      assertThat(report.notInstallable("x86_64")).containsExactly(gone);
+      assertThat(report.unknown("x86_64")).containsExactly(flaky);
+      assertThat(report.indexFailures()).containsExactly(flaky);
+      assertThat(report.withoutSdist()).isEmpty();
     }
+  }
+
+  @Test
+  void aJunkPageIsAnIndexFailureNotAStaleLock() {
+    String pinned = "c".repeat(64);
+    wm.stubFor(
+        get("/simple/lockedpkg/")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/html")
+                    .withBody(
+                        "<html><body><form action=\"/sso\"><input name=\"user\"></form>"
+                            + "</body></html>")));
+    try (SimpleIndex simple =
+        new SimpleIndex(
+            wm.baseUrl() + "/simple/", IndexSettings.builder().maxTries(1).noNetrc().build())) {
+      RequirementsFile file =
+          new RequirementsFileParser()
+              .parse("lockedpkg==1.0 --hash=sha256:" + pinned + "\n", "requirements.txt");
+      AuditReport report =
+          new Auditor(simple, twoTargets(), Auditor::hermetoConfigFilter).audit(file.allEntries());
+      PackageAudit p = report.packages().get(0);
+      assertThat(p.indexFailure()).isTrue();
+      assertThat(p.staleHashes()).isEmpty();
+      assertThat(report.hashProblems()).isEmpty();
+      assertThat(p.error().get())
+          .startsWith("lockedpkg==1.0: not a simple-index project page")
+          .contains(wm.baseUrl() + "/simple/lockedpkg/");
+      assertThat(p.targets().values()).extracting(TargetResult::route).containsOnly(Route.UNKNOWN);
+      assertThat(report.unknown("aarch64")).containsExactly(p);
+      assertThat(report.notInstallable("aarch64")).isEmpty();
+    }
+  }
+
+  @Test
+  void eachTargetCitesWhereThePinIsWrittenForIt() {
+    RequirementsFileParser parser = new RequirementsFileParser().withEnvironment(Map.of());
+    RequirementsFile x86 =
+        parser.parse("nvlib==12.0\nmissing==1.0\npurelib==1.0\n", "requirements-x86_64.txt");
+    RequirementsFile arm =
+        parser.parse(
+            "# aarch64\npurelib==1.0\n\nnvlib==12.0\nmissing==1.0\n", "requirements-aarch64.txt");
+    AuditReport report =
+        new Auditor(new LocalIndex(index), twoTargets(), t -> Optional.empty())
+            .audit(perTarget(x86, arm));
+    Map<String, PackageAudit> byName = new LinkedHashMap<>();
+    report.packages().forEach(p -> byName.put(p.name(), p));
+    PackageAudit nv = byName.get("nvlib");
+    assertThat(nv.targets().get("x86_64").location())
+        .extracting(l -> l.source(), l -> l.line())
+        .containsExactly("requirements-x86_64.txt", 1);
+    assertThat(nv.targets().get("aarch64").location())
+        .extracting(l -> l.source(), l -> l.line())
+        .containsExactly("requirements-aarch64.txt", 4);
+    assertThat(nv.locationFor("aarch64").line()).isEqualTo(4);
+    assertThat(byName.get("missing").locationFor("aarch64").line()).isEqualTo(5);
+    assertThat(byName.get("purelib").locationFor("x86_64").line()).isEqualTo(3);
+    assertThat(byName.get("purelib").locationFor("aarch64").line()).isEqualTo(2);
+    // the package's own location is where it first appears
+    assertThat(nv.location().source()).isEqualTo("requirements-x86_64.txt");
+
+    String text = AuditRenderer.text(report, report.packages(), false);
+    assertThat(text)
+        .contains("requirements-aarch64.txt:4: nvlib 12.0 [aarch64]: no wheel for")
+        .contains("requirements-x86_64.txt:2: missing 1.0 [x86_64]: no release missing==1.0")
+        .contains("requirements-aarch64.txt:5: missing 1.0 [aarch64]: no release missing==1.0")
+        .doesNotContain("requirements-x86_64.txt:1: nvlib 12.0 [aarch64]");
+    String markdown = AuditRenderer.markdown(report, report.packages());
+    assertThat(markdown)
+        .contains("\nProblems:\n\n")
+        .contains("- `requirements-aarch64.txt:4`: nvlib 12.0 \\[aarch64\\]: no wheel for");
+    List<Map<String, String>> csv = csvRecords(AuditRenderer.csv(report, report.packages()));
+    Map<String, String> nvRow =
+        csv.stream().filter(r -> r.get("name").equals("nvlib")).findFirst().get();
+    assertThat(nvRow)
+        .containsEntry("x86_64_requirements_file", "requirements-x86_64.txt")
+        .containsEntry("x86_64_line", "1")
+        .containsEntry("aarch64_install", "none")
+        .containsEntry("aarch64_requirements_file", "requirements-aarch64.txt")
+        .containsEntry("aarch64_line", "4");
+    JsonNode json = json(AuditRenderer.json(report, report.packages(), "local"));
+    JsonNode nvJson = json.path("packages").get(0);
+    assertThat(nvJson.path("name").asText()).isEqualTo("nvlib");
+    assertThat(nvJson.path("targets").path("aarch64").path("requirements_file").asText())
+        .isEqualTo("requirements-aarch64.txt");
+    assertThat(nvJson.path("targets").path("aarch64").path("line").asInt()).isEqualTo(4);
+    assertThat(nvJson.path("targets").path("x86_64").path("line").asInt()).isEqualTo(1);
+    assertThat(nvJson.path("targets").path("x86_64").path("file").asText())
+        .isEqualTo("nvlib-12.0-py3-none-manylinux_2_17_x86_64.manylinux2014_x86_64.whl");
+  }
+
+  static JsonNode json(String text) {
+    try {
+      return new ObjectMapper().readTree(text);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** RFC 4180 records by header name. */
+  static List<Map<String, String>> csvRecords(String csv) {
+    List<List<String>> rows = new java.util.ArrayList<>();
+    List<String> row = new java.util.ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < csv.length(); i++) {
+      char c = csv.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cell.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        row.add(cell.toString());
+        cell.setLength(0);
+      } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
+        row.add(cell.toString());
+        cell.setLength(0);
+        rows.add(row);
+        row = new java.util.ArrayList<>();
+        i++;
+      } else {
+        cell.append(c);
+      }
+    }
+    List<Map<String, String>> records = new java.util.ArrayList<>();
+    for (List<String> r : rows.subList(1, rows.size())) {
+      assertThat(r).hasSameSizeAs(rows.get(0));
+      Map<String, String> record = new LinkedHashMap<>();
+      for (int c = 0; c < r.size(); c++) {
+        record.put(rows.get(0).get(c), r.get(c));
+      }
+      records.add(record);
+    }
+    return records;
+  }
+
+  /** The x86_64 file first, then the aarch64 one. */
+  private static Map<String, List<io.pyhermetic.reqfile.Entry>> perTarget(
+      RequirementsFile x86, RequirementsFile arm) {
+    Map<String, List<io.pyhermetic.reqfile.Entry>> byTarget = new LinkedHashMap<>();
+    byTarget.put("x86_64", x86.allEntries());
+    byTarget.put("aarch64", arm.allEntries());
+    return byTarget;
   }
 }

@@ -1,15 +1,24 @@
 package io.pyhermetic.builddeps;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okForContentType;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.pyhermetic.index.IndexSettings;
 import io.pyhermetic.index.LocalIndex;
 import io.pyhermetic.index.PackageIndex;
 import io.pyhermetic.index.ReleaseFile;
 import io.pyhermetic.index.ReleaseMetadata;
 import io.pyhermetic.index.RequestPriority;
+import io.pyhermetic.index.SimpleIndex;
 import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.reqfile.RequirementsFile;
@@ -29,6 +38,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -468,9 +478,10 @@ class BuildDepsResolverTest {
                 },
                 BuildDepsOptions.builder().workDirectory(work).build())
             .resolve(entries("app==1.0\n"));
+    // the index (not the input) is at fault: nothing can be said about the package
     assertThat(tampered.errors())
         .extracting(Problem::kind)
-        .containsExactly(Problem.Kind.HASH_MISMATCH);
+        .containsExactly(Problem.Kind.INDEX_FAILURE);
     assertThat(tampered.errors().get(0).message()).contains("differs from the index's digest");
     assertThat(tampered.entries()).isEmpty();
     try (Stream<Path> left = Files.walk(work)) {
@@ -660,5 +671,124 @@ class BuildDepsResolverTest {
     assertThat(json.get("packages").get(0).get("error").get("package").asText())
         .isEqualTo("app==1.0");
     assertThat(Files.list(report.getParent())).hasSize(1);
+  }
+
+  @RegisterExtension
+  static WireMockExtension wm =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  private static final byte[] SDIST = "the sdist's bytes".getBytes(StandardCharsets.UTF_8);
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+
+  /** A PEP 691 page for app listing app-1.0.tar.gz with {@code digest}. */
+  private static ResponseDefinitionBuilder appPage(String digest) {
+    return okForContentType(
+        "application/vnd.pypi.simple.v1+json",
+        "{\"meta\": {\"api-version\": \"1.1\"}, \"name\": \"app\", \"files\": [{\"filename\":"
+            + " \"app-1.0.tar.gz\", \"url\": \"/files/app-1.0.tar.gz\", \"hashes\": {\"sha256\": \""
+            + digest
+            + "\"}}]}");
+  }
+
+  static Stream<Arguments> indexAndDownloadFailures() throws Exception {
+    String good = sha256(SDIST);
+    ResponseDefinitionBuilder file = aResponse().withStatus(200).withBody(SDIST);
+    String page = "/simple/app/";
+    String sdist = "/files/app-1.0.tar.gz";
+    return Stream.of(
+        Arguments.of(
+            "the page answers 503 after the retries",
+            aResponse().withStatus(503),
+            file,
+            Problem.Kind.INDEX_FAILURE,
+            page,
+            "HTTP 503 after 2 tries"),
+        Arguments.of(
+            "the page's connection is reset",
+            aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+            file,
+            Problem.Kind.INDEX_FAILURE,
+            page,
+            "after 2 tries"),
+        Arguments.of(
+            "the page is a login page",
+            aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/html")
+                .withBody("<html><form><input type=password></form></html>"),
+            file,
+            Problem.Kind.INDEX_FAILURE,
+            page,
+            "not a simple-index project page"),
+        Arguments.of(
+            "the project is not on the index",
+            aResponse().withStatus(404),
+            file,
+            Problem.Kind.NOT_FOUND,
+            page,
+            "no project app on the index"),
+        Arguments.of(
+            "the sdist answers 500 after the retries",
+            appPage(good),
+            aResponse().withStatus(500),
+            Problem.Kind.INDEX_FAILURE,
+            sdist,
+            "download failed: HTTP 500 after 2 tries"),
+        Arguments.of(
+            "the sdist's connection is reset",
+            appPage(good),
+            aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+            Problem.Kind.INDEX_FAILURE,
+            sdist,
+            "download failed: connection failed"),
+        Arguments.of(
+            "the sdist is not the bytes the index lists",
+            appPage(sha256("other bytes".getBytes(StandardCharsets.UTF_8))),
+            file,
+            Problem.Kind.INDEX_FAILURE,
+            sdist,
+            "differs from the index's digest"),
+        Arguments.of(
+            "the sdist the index lists is gone",
+            appPage(good),
+            aResponse().withStatus(404),
+            Problem.Kind.NOT_FOUND,
+            sdist,
+            "download failed: HTTP 404"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("indexAndDownloadFailures")
+  void anIndexOrDownloadFailureIsAnIndexFailureNamingTheProjectAndUrl(
+      String label,
+      ResponseDefinitionBuilder page,
+      ResponseDefinitionBuilder file,
+      Problem.Kind kind,
+      String path,
+      String reason) {
+    wm.resetAll();
+    wm.stubFor(get("/simple/app/").willReturn(page));
+    wm.stubFor(get("/files/app-1.0.tar.gz").willReturn(file));
+    String base = wm.baseUrl().replace("//", "//ann:s3cret@") + "/simple/";
+    try (SimpleIndex index =
+        new SimpleIndex(base, IndexSettings.builder().maxTries(2).noNetrc().build())) {
+      BuildDepsResult result =
+          new BuildDepsResolver(
+                  index, BuildDepsOptions.builder().workDirectory(work).concurrency(2).build())
+              .resolve(entries("app==1.0\n"));
+      assertThat(result.errors()).hasSize(1);
+      Problem problem = result.errors().get(0);
+      assertThat(problem.kind()).isEqualTo(kind);
+      assertThat(problem.pkg()).isEqualTo("app==1.0");
+      assertThat(problem.message())
+          .startsWith("app")
+          .contains(reason)
+          .contains("localhost:" + wm.getPort() + path)
+          .doesNotContain("s3cret")
+          .doesNotContain("Exception");
+    }
   }
 }

@@ -21,11 +21,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PypiJsonIndexTest {
   @RegisterExtension
@@ -202,6 +206,54 @@ class PypiJsonIndexTest {
         .isInstanceOf(IndexException.class)
         .hasMessageStartingWith("broken==1.0: malformed JSON response")
         .hasMessageContaining("/pypi/broken/1.0/json");
+  }
+
+  static Stream<Arguments> junkAnswers() {
+    String login = "<html><form><input type=password></form></html>";
+    String truncated = "{\"info\": {\"name\": \"junk\"}, \"urls\": [{\"fil";
+    String error = "{\"message\": \"Not Found\"}";
+    String simplePage = "{\"meta\": {\"api-version\": \"1.1\"}, \"name\": \"junk\", \"files\": []}";
+    return Stream.of(
+        Arguments.of("a login page", login, "files", "malformed JSON"),
+        Arguments.of("a login page", login, "metadata", "malformed JSON"),
+        Arguments.of("a login page", login, "versions", "malformed JSON"),
+        Arguments.of("truncated JSON", truncated, "files", "malformed JSON"),
+        Arguments.of("truncated JSON", truncated, "versions", "malformed JSON"),
+        Arguments.of("an error object", error, "files", "no \"urls\" list"),
+        Arguments.of("an error object", error, "metadata", "no \"info\" object"),
+        Arguments.of("an error object", error, "versions", "no \"releases\" object"),
+        Arguments.of("a simple-index page", simplePage, "files", "no \"urls\" list"),
+        Arguments.of("a simple-index page", simplePage, "versions", "no \"releases\" object"),
+        Arguments.of(
+            "a file without digests",
+            "{\"info\": {}, \"urls\": [{\"filename\": \"junk-1.0.tar.gz\", \"url\": \"/f\"}]}",
+            "files",
+            "urls[0] lacks"),
+        Arguments.of(
+            "urls not a list", "{\"info\": {}, \"urls\": {}}", "files", "no \"urls\" list"));
+  }
+
+  @ParameterizedTest(name = "{0}: {2}")
+  @MethodSource("junkAnswers")
+  void anAnswerThatIsNotTheApisJsonIsAnIndexFailure(
+      String label, String body, String lookUp, String reason) {
+    wm.stubFor(get("/pypi/junk/1.0/json").willReturn(okJson(body)));
+    wm.stubFor(get("/pypi/junk/json").willReturn(okJson(body)));
+    PypiJsonIndex secret =
+        new PypiJsonIndex(wm.baseUrl().replace("//", "//carol:t0ps3cret@") + "/pypi", transport);
+    Runnable call =
+        switch (lookUp) {
+          case "files" -> () -> secret.files(name("junk"), v("1.0"));
+          case "metadata" -> () -> secret.metadata(name("junk"), v("1.0"));
+          default -> () -> secret.versions(name("junk"));
+        };
+    assertThatThrownBy(call::run)
+        .isInstanceOfSatisfying(IndexException.class, e -> assertThat(e.isNotFound()).isFalse())
+        .hasMessageStartingWith("junk")
+        .hasMessageContaining(reason)
+        .hasMessageContaining("localhost:" + wm.getPort() + "/pypi/junk/")
+        .message()
+        .doesNotContain("t0ps3cret");
   }
 
   @Test

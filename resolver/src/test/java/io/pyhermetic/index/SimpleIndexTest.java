@@ -320,6 +320,118 @@ class SimpleIndexTest {
         .hasMessageContaining("/simple/broken/");
   }
 
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> junkPages() {
+    String page = "{\"meta\": {\"api-version\": \"1.1\"}, \"name\": \"junk\", \"files\": ";
+    return java.util.stream.Stream.of(
+        junk("plain text", "text/plain", "Service temporarily down", "(text/plain)"),
+        junk("binary", "application/octet-stream", "\u0000\u0001", "(application/octet-stream)"),
+        junk(
+            "login page",
+            "text/html; charset=utf-8",
+            "<!DOCTYPE html><html><body><h1>Sign in</h1><form action=\"/login\" method=\"post\">"
+                + "<input type=\"password\" name=\"p\"><a href=\"/help\">help</a></form>"
+                + "</body></html>",
+            "HTML with a <form>, such as a login page"),
+        junk(
+            "truncated HTML",
+            "text/html",
+            "<!DOCTYPE html><html><body><a href=\"/f/junk-1.0.tar.gz\">junk-1.0.tar.gz</a><a hr",
+            "HTML cut off before </html>"),
+        junk("text called HTML", "text/html", "Not Found", "HTML that does not start with markup"),
+        junk("truncated JSON", JSON, page + "[{\"filename\": \"junk-1.0.tar", "malformed JSON"),
+        junk("a JSON array", JSON, "[]", "malformed JSON response: expected an object"),
+        junk("HTML called JSON", "application/json", "<html></html>", "malformed JSON"),
+        junk(
+            "the JSON API's document",
+            JSON,
+            "{\"info\": {\"name\": \"junk\"}, \"urls\": []}",
+            "no \"meta\": {\"api-version\"}"),
+        junk(
+            "no files",
+            JSON,
+            "{\"meta\": {\"api-version\": \"1.1\"}, \"name\": \"junk\"}",
+            "no \"files\" list"),
+        junk(
+            "another project's page",
+            JSON,
+            "{\"meta\": {\"api-version\": \"1.1\"}, \"name\": \"other\", \"files\": []}",
+            "the page is for other, not junk"),
+        junk(
+            "a file without hashes",
+            JSON,
+            page + "[{\"filename\": \"junk-1.0.tar.gz\", \"url\": \"/f/junk-1.0.tar.gz\"}]}",
+            "files[0] lacks"),
+        junk(
+            "versions that are not a list",
+            JSON,
+            page + "[], \"versions\": \"1.0\"}",
+            "\"versions\" is not a list"),
+        junk("no Content-Type", null, "garbage", "neither JSON nor HTML"));
+  }
+
+  private static org.junit.jupiter.params.provider.Arguments junk(
+      String label, String contentType, String body, String reason) {
+    return org.junit.jupiter.params.provider.Arguments.of(label, contentType, body, reason);
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("junkPages")
+  void aPageThatIsNotAProjectPageIsAnIndexFailure(
+      String label, String contentType, String body, String reason) {
+    var response = aResponse().withStatus(200).withBody(body);
+    if (contentType != null) {
+      response = response.withHeader("Content-Type", contentType);
+    }
+    wm.stubFor(get("/simple/junk/").willReturn(response));
+    SimpleIndex secret =
+        new SimpleIndex(wm.baseUrl().replace("//", "//carol:t0ps3cret@") + "/simple/", transport);
+    assertThatThrownBy(() -> secret.files(name("junk"), v("1.0")))
+        .isInstanceOfSatisfying(
+            IndexException.class,
+            e -> {
+              assertThat(e.isNotFound()).isFalse();
+              assertThat(e.project()).contains("junk==1.0");
+              // the address that answered, without the credentials the request carried
+              assertThat(e.url()).isEqualTo(wm.baseUrl() + "/simple/junk/");
+            })
+        .hasMessageStartingWith("junk==1.0: ")
+        .hasMessageContaining(reason)
+        .hasMessageContaining("/simple/junk/")
+        .message()
+        .doesNotContain("t0ps3cret");
+  }
+
+  @Test
+  void withoutAContentTypeAPageIsReadAsWhatItStartsLike() {
+    wm.stubFor(
+        get("/simple/beautifulsoup4/")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withBody(
+                        "\n"
+                            + Stubs.resource("simple-beautifulsoup4.json")
+                                .replace("@METADATA_SHA256@", METADATA_SHA))));
+    wm.stubFor(
+        get("/simple/legacy-pkg/")
+            .willReturn(
+                aResponse().withStatus(200).withBody(Stubs.resource("simple-legacy.html"))));
+    assertThat(index.files(name("beautifulsoup4"), v("4.12.3"))).hasSize(2);
+    assertThat(index.files(name("legacy-pkg"), v("1.0"))).hasSize(2);
+  }
+
+  @Test
+  void anEmptyHtmlPageIsAProjectWithoutFiles() {
+    wm.stubFor(
+        get("/simple/empty-project/")
+            .willReturn(
+                ok("<!DOCTYPE html>\n<html><head><title>Links for empty-project</title></head>"
+                        + "<body><h1>Links for empty-project</h1></body></html>\n")
+                    .withHeader("Content-Type", "application/vnd.pypi.simple.v1+html")));
+    assertThat(index.files(name("empty-project"), v("1.0"))).isEmpty();
+    assertThat(index.versions(name("empty-project"))).isEmpty();
+  }
+
   @Test
   void faultsRetryThenSucceedOrFailClearly() {
     wm.stubFor(

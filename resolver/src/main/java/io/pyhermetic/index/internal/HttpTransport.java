@@ -812,10 +812,37 @@ public final class HttpTransport implements AutoCloseable {
     }
   }
 
-  private static String describe(Throwable error) {
-    String type = error.getClass().getSimpleName();
-    String message = error.getMessage();
-    return Redaction.redact(message == null || message.isBlank() ? type : type + ": " + message);
+  /** A failure in words, never a Java class name (users read these messages). */
+  static String describe(Throwable error) {
+    String message =
+        error.getMessage() == null || error.getMessage().isBlank()
+            ? ""
+            : error.getMessage().strip();
+    String what;
+    if (error instanceof java.net.UnknownHostException) {
+      what = "unknown host";
+    } else if (error instanceof java.net.ConnectException) {
+      what = "cannot connect";
+    } else if (error instanceof java.net.SocketTimeoutException
+        || error instanceof java.util.concurrent.TimeoutException) {
+      what = "timed out";
+      // the client states the timeout as "300000000 NANOSECONDS"
+      java.util.regex.Matcher unit =
+          java.util.regex.Pattern.compile("(\\d+) ([A-Z]*SECONDS|MINUTES|HOURS)").matcher(message);
+      if (unit.matches()) {
+        long millis =
+            java.util.concurrent.TimeUnit.valueOf(unit.group(2))
+                .toMillis(Long.parseLong(unit.group(1)));
+        message = "no data for " + millis + " ms";
+      }
+    } else if (error instanceof javax.net.ssl.SSLException) {
+      what = "TLS failure";
+    } else if (error instanceof IOException) {
+      what = "connection failed";
+    } else {
+      what = "failed";
+    }
+    return Redaction.redact(message.isEmpty() ? what : what + ": " + message);
   }
 
   /** Whether two absolute URLs share scheme, host and port. */

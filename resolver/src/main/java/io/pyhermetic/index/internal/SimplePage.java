@@ -3,6 +3,7 @@ package io.pyhermetic.index.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pyhermetic.index.IndexException;
 import io.pyhermetic.index.ReleaseFile;
+import io.pyhermetic.requirement.ProjectName;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,11 +17,36 @@ import java.util.regex.Pattern;
 /**
  * A parsed project page of a simple repository: PEP 691 JSON or PEP 503 HTML.
  *
+ * <p>What is a project page, and what is not (a login or error page that a proxy answers with HTTP
+ * 200, a truncated or foreign document) is decided here, because such a page must not read as a
+ * project without files: its pins would then all look stale. Anything that is not a project page
+ * is an {@link IndexException} that is not {@linkplain IndexException#isNotFound() not found},
+ * naming the project and the (redacted) URL. A project page is
+ *
+ * <ul>
+ *   <li>PEP 691 JSON, by {@code Content-Type} {@code application/vnd.pypi.simple.v1+json} (or
+ *       {@code application/json}): a JSON object with {@code meta.api-version} a string of major
+ *       version 1, {@code name} a string that normalizes to the project's name, {@code files} an
+ *       array of objects each with string {@code filename} and {@code url} and an object {@code
+ *       hashes} (which may be empty), and {@code versions}, where present, an array of strings;
+ *   <li>PEP 503 HTML, by {@code Content-Type} {@code text/html} or {@code
+ *       application/vnd.pypi.simple.v1+html}: markup (the first character after any byte order mark
+ *       and white space is {@code <}) with no {@code <form>} or {@code <input>} (those are login
+ *       and search pages), closing its {@code <html>} element when it opens one (else it was cut
+ *       off). A page without links is a project without files, as PEP 503 allows;
+ *   <li>without a {@code Content-Type}, whichever of the two the body starts like ({@code {} or
+ *       {@code <}), checked as above.
+ * </ul>
+ *
+ * Any other {@code Content-Type} ({@code text/plain}, {@code application/octet-stream}, …) is not
+ * a project page.
+ *
  * @param files every file listed, in page order
  * @param versions the page's own {@code versions} list (JSON ≥ 1.1), else empty
  */
 public record SimplePage(List<ReleaseFile> files, List<String> versions) {
   public static final String JSON_TYPE = "application/vnd.pypi.simple.v1+json";
+  public static final String HTML_TYPE = "application/vnd.pypi.simple.v1+html";
 
   private static final Pattern ANCHOR =
       Pattern.compile("<a\\b([^>]*)>(.*?)</a\\s*>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -31,47 +57,108 @@ public record SimplePage(List<ReleaseFile> files, List<String> versions) {
           "([^\\s\"'>/=]+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+)))?", Pattern.DOTALL);
   private static final Pattern TAGS = Pattern.compile("<[^>]*>");
   private static final Pattern ENTITY = Pattern.compile("&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);");
+  private static final Pattern FORM = Pattern.compile("<(form|input)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern HTML_OPEN = Pattern.compile("<html\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern HTML_CLOSE =
+      Pattern.compile("</html\\s*>", Pattern.CASE_INSENSITIVE);
 
-  /** Parses {@code response} according to its {@code Content-Type}. */
-  public static SimplePage parse(String subject, HttpTransport.Response response) {
+  /**
+   * Parses {@code response}, the page of {@code project}, according to its {@code Content-Type}.
+   *
+   * @param subject what the look-up is for, named in errors
+   * @param project the project whose page was asked for
+   * @throws IndexException when the response is not a project page (see the class comment)
+   */
+  public static SimplePage parse(
+      String subject, ProjectName project, HttpTransport.Response response) {
     String type = response.mediaType();
     if (type.equals(JSON_TYPE) || type.equals("application/json")) {
-      return parseJson(subject, response);
+      return parseJson(subject, project, response);
     }
-    return parseHtml(response.uri(), response.bodyText());
+    if (type.equals("text/html") || type.equals(HTML_TYPE)) {
+      return parseHtml(subject, response);
+    }
+    if (type.isEmpty()) {
+      String start = leading(response.bodyText());
+      if (start.startsWith("{")) {
+        return parseJson(subject, project, response);
+      }
+      if (start.startsWith("<")) {
+        return parseHtml(subject, response);
+      }
+    }
+    throw notAPage(
+        subject,
+        response,
+        type.isEmpty() ? "no Content-Type, and the body is neither JSON nor HTML" : type);
   }
 
-  static SimplePage parseJson(String subject, HttpTransport.Response response) {
+  private static IndexException notAPage(
+      String subject, HttpTransport.Response response, String why) {
+    return new IndexException(
+        subject,
+        response.uri().toString(),
+        "not a simple-index project page (" + why + ")",
+        response.status(),
+        null);
+  }
+
+  /** The text without a leading byte order mark and white space. */
+  private static String leading(String text) {
+    int i = 0;
+    while (i < text.length()
+        && (text.charAt(i) == '\ufeff' || Character.isWhitespace(text.charAt(i)))) {
+      i++;
+    }
+    return text.substring(i);
+  }
+
+  static SimplePage parseJson(
+      String subject, ProjectName project, HttpTransport.Response response) {
     JsonNode root = Json.parseObject(subject, response);
     URI page = response.uri();
-    String apiVersion = Json.text(root.path("meta"), "api-version").orElse("1.0");
-    if (!apiVersion.startsWith("1.") && !apiVersion.equals("1")) {
+    JsonNode apiVersion = root.path("meta").path("api-version");
+    if (!apiVersion.isTextual()) {
+      throw malformed(subject, response, "no \"meta\": {\"api-version\"}");
+    }
+    String version = apiVersion.asText();
+    if (!version.equals("1") && !version.startsWith("1.")) {
       throw new IndexException(
           subject,
           page.toString(),
-          "unsupported simple API version " + apiVersion,
+          "unsupported simple API version " + version,
           response.status(),
           null);
+    }
+    JsonNode name = root.path("name");
+    if (!name.isTextual()) {
+      throw malformed(subject, response, "no \"name\"");
+    }
+    if (!ProjectName.canonicalize(name.asText()).equals(project.canonical())) {
+      throw malformed(
+          subject, response, "the page is for " + name.asText() + ", not " + project.canonical());
     }
     JsonNode filesNode = root.path("files");
     if (!filesNode.isArray()) {
-      throw new IndexException(
-          subject,
-          page.toString(),
-          "malformed JSON response: no \"files\" list",
-          response.status(),
-          null);
+      throw malformed(subject, response, "no \"files\" list");
     }
     List<ReleaseFile> files = new ArrayList<>();
-    for (JsonNode entry : filesNode) {
+    for (int i = 0; i < filesNode.size(); i++) {
+      JsonNode entry = filesNode.get(i);
       Optional<String> filename = Json.text(entry, "filename");
       Optional<String> href = Json.text(entry, "url");
-      if (filename.isEmpty() || href.isEmpty()) {
-        continue;
+      if (!entry.isObject()
+          || filename.isEmpty()
+          || href.isEmpty()
+          || !entry.path("hashes").isObject()) {
+        throw malformed(
+            subject,
+            response,
+            "files[" + i + "] lacks a \"filename\", \"url\" or \"hashes\" object");
       }
       Optional<URI> resolved = resolve(page, href.get());
       if (resolved.isEmpty()) {
-        continue;
+        continue; // as pip does with a link it cannot follow
       }
       ReleaseFile.Builder file =
           ReleaseFile.builder(filename.get(), withoutFragment(resolved.get()));
@@ -100,13 +187,46 @@ public record SimplePage(List<ReleaseFile> files, List<String> versions) {
       }
       files.add(file.build());
     }
+    JsonNode versionsNode = root.path("versions");
+    if (!versionsNode.isMissingNode() && !versionsNode.isArray()) {
+      throw malformed(subject, response, "\"versions\" is not a list");
+    }
     List<String> versions = new ArrayList<>();
-    for (JsonNode version : root.path("versions")) {
-      if (version.isTextual()) {
-        versions.add(version.asText());
+    for (JsonNode v : versionsNode) {
+      if (!v.isTextual()) {
+        throw malformed(subject, response, "\"versions\" holds a non-string");
       }
+      versions.add(v.asText());
     }
     return new SimplePage(List.copyOf(files), List.copyOf(versions));
+  }
+
+  private static IndexException malformed(
+      String subject, HttpTransport.Response response, String why) {
+    return new IndexException(
+        subject,
+        response.uri().toString(),
+        "malformed JSON project page: " + why,
+        response.status(),
+        null);
+  }
+
+  static SimplePage parseHtml(String subject, HttpTransport.Response response) {
+    String html = response.bodyText();
+    if (!leading(html).startsWith("<")) {
+      throw notAPage(subject, response, "HTML that does not start with markup");
+    }
+    Matcher form = FORM.matcher(html);
+    if (form.find()) {
+      throw notAPage(
+          subject,
+          response,
+          "HTML with a <" + form.group(1).toLowerCase(Locale.ROOT) + ">, such as a login page");
+    }
+    if (HTML_OPEN.matcher(html).find() && !HTML_CLOSE.matcher(html).find()) {
+      throw notAPage(subject, response, "HTML cut off before </html>");
+    }
+    return parseHtml(response.uri(), html);
   }
 
   static SimplePage parseHtml(URI page, String html) {

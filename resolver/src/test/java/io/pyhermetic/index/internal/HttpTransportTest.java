@@ -187,8 +187,7 @@ class HttpTransportTest {
     assertThatThrownBy(() -> slow.getSync("pkg==2.0", url("/slow"), Map.of()))
         .isInstanceOf(IndexException.class)
         .hasMessageStartingWith("pkg==2.0: ")
-        .hasMessageContaining("Timeout")
-        .hasMessageContaining("after 2 tries")
+        .hasMessageContaining("timed out: no data for 300 ms after 2 tries")
         .hasMessageContaining(url("/slow"));
   }
 
@@ -423,12 +422,44 @@ class HttpTransportTest {
     wm.verify(0, getRequestedFor(urlEqualTo("/missing/")));
   }
 
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> failures() {
+    return java.util.stream.Stream.of(
+        org.junit.jupiter.params.provider.Arguments.of(
+            new java.net.UnknownHostException("idx.invalid"), "unknown host: idx.invalid"),
+        org.junit.jupiter.params.provider.Arguments.of(
+            new java.net.ConnectException("Connection refused"),
+            "cannot connect: Connection refused"),
+        org.junit.jupiter.params.provider.Arguments.of(
+            new java.net.SocketTimeoutException("Read timed out"), "timed out: Read timed out"),
+        org.junit.jupiter.params.provider.Arguments.of(
+            new java.net.SocketTimeoutException("2 SECONDS"), "timed out: no data for 2000 ms"),
+        org.junit.jupiter.params.provider.Arguments.of(
+            new javax.net.ssl.SSLHandshakeException("bad certificate"),
+            "TLS failure: bad certificate"),
+        org.junit.jupiter.params.provider.Arguments.of(
+            new java.net.SocketException("Connection reset"),
+            "connection failed: Connection reset"),
+        org.junit.jupiter.params.provider.Arguments.of(
+            new java.io.EOFException(), "connection failed"),
+        org.junit.jupiter.params.provider.Arguments.of(
+            new IllegalStateException("https://u:pw@idx.example/ closed"),
+            "failed: https://***@idx.example/ closed"));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("failures")
+  void failuresAreDescribedInWordsWithoutClassNamesOrCredentials(
+      Exception failure, String described) {
+    assertThat(HttpTransport.describe(failure)).isEqualTo(described);
+  }
+
   @Test
   void unknownHostIsNotRetried() {
     HttpTransport t = fastTransport();
     assertThatThrownBy(() -> t.getSync("pkg", "http://no-such-host.invalid/simple/pkg/", Map.of()))
         .isInstanceOf(IndexException.class)
-        .hasMessageStartingWith("pkg: UnknownHostException")
+        .hasMessageStartingWith("pkg: unknown host: no-such-host.invalid")
+        .hasMessageNotContaining("Exception")
         .hasMessageNotContaining("tries");
     assertThat(retryAfters).isEmpty();
   }
