@@ -7,7 +7,6 @@ import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.reqfile.RequirementsFileParser;
-import io.pyhermetic.requirement.MarkerEnvironment;
 import io.pyhermetic.requirement.Requirement;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,17 +97,7 @@ record PlanInputs(
 
   /** The architecture a file name carries ({@code amd64} and {@code arm64} as pip spells them). */
   static Optional<String> architecture(Path file) {
-    String label =
-        switch (Labels.fromFileName(file)) {
-          case "amd64" -> "x86_64";
-          case "arm64" -> "aarch64";
-          default -> Labels.fromFileName(file);
-        };
-    try {
-      return MarkerEnvironment.machine(label).equals(label) ? Optional.of(label) : Optional.empty();
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    return Labels.architectureOf(file);
   }
 
   private static Map<String, Target> targets(PlanRequest request, List<String> archs) {

@@ -87,17 +87,12 @@ final class PlanMarkdown {
           md,
           "unknown (index failed)",
           targets,
-          a ->
-              listOrDash(
-                  audit.packages().stream()
-                      .filter(p -> p.indexFailure() && p.targets().containsKey(a))
-                      .map(Planner::pin)
-                      .toList()));
+          a -> listOrDash(audit.unknown(a).stream().map(Planner::pin).toList()));
     }
     md.append('\n');
 
     md.append("## Without sdist\n\n");
-    List<PackageAudit> unknown = audit.packages().stream().filter(p -> p.indexFailure()).toList();
+    List<PackageAudit> unknown = audit.indexFailures();
     if (audit.withoutSdist().isEmpty() && unknown.isEmpty()) {
       md.append("Every pin has an sdist.\n\n");
     } else {
