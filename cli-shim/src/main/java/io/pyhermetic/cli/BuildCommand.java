@@ -197,10 +197,22 @@ final class BuildCommand implements Callable<Integer> {
       out.flush();
       runner.run(remove);
     }
-    for (io.pyhermetic.container.Command c : podman.commands()) {
-      out.println("$ " + c.toShellString());
-      out.flush();
-      runner.run(c);
+    boolean manifestCreated = false;
+    try {
+      for (io.pyhermetic.container.Command c : podman.commands()) {
+        out.println("$ " + c.toShellString());
+        out.flush();
+        runner.run(c);
+        manifestCreated |= c.argv().containsAll(List.of("manifest", "create"));
+      }
+    } catch (CliException e) {
+      // a failed build leaves no manifest list that looks like a result
+      if (manifestCreated) {
+        runner.exitCode(
+            io.pyhermetic.container.Command.of(
+                "manifest", List.of("podman", "manifest", "rm", image), probe));
+      }
+      throw e;
     }
     out.println("built " + image + " for " + String.join(", ", configs.keySet()));
     return ExitCodes.OK;

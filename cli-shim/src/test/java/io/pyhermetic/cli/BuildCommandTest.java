@@ -134,6 +134,27 @@ class BuildCommandTest {
   }
 
   @Test
+  void aFailedBuildLeavesNoManifestList() throws IOException {
+    // the fetch and manifest steps succeed, the image build fails
+    fakePodman("if [ \"$1\" = build ]; then echo 'Error: base image not found' >&2; exit 125; fi");
+    assertThat(
+            run(
+                "build",
+                "--plan",
+                planDir.toString(),
+                "--context",
+                context.toString(),
+                "--arch",
+                "aarch64"))
+        .isEqualTo(4);
+    assertThat(err.toString()).contains("Error: base image not found");
+    List<String> calls = Files.readAllLines(log);
+    assertThat(calls.get(calls.size() - 2)).startsWith("build ");
+    assertThat(calls.get(calls.size() - 1)).isEqualTo("manifest rm hermetic-build");
+    assertThat(out.toString()).doesNotContain("built ");
+  }
+
+  @Test
   void anEarlierManifestListIsReplaced() throws IOException {
     manifestExists = 0;
     fakePodman("exit 0");
