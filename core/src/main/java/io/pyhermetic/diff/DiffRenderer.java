@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pyhermetic.error.Diagnostic;
 import io.pyhermetic.internal.JsonText;
+import io.pyhermetic.internal.TextTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,18 +39,14 @@ public final class DiffRenderer {
       row.add(p.status().label());
       rows.add(row);
     }
-    int[] widths = new int[header.size()];
-    for (int c = 0; c < widths.length; c++) {
-      widths[c] = header.get(c).length();
-      for (List<String> row : rows) {
-        widths[c] = Math.max(widths[c], row.get(c).length());
-      }
-    }
-    StringBuilder out = new StringBuilder();
-    appendRow(out, header, widths, null, colour);
-    for (int r = 0; r < rows.size(); r++) {
-      appendRow(out, rows.get(r), widths, shown.get(r).status(), colour);
-    }
+    StringBuilder out =
+        new StringBuilder(
+            TextTable.render(
+                header,
+                rows,
+                colour
+                    ? (r, c, cell) -> statusColour(shown.get(r).status(), c, header.size())
+                    : TextTable.Colours.NONE));
     out.append(summary(diff)).append('\n');
     for (Diagnostic d : diff.problems()) {
       out.append(d).append('\n');
@@ -57,27 +54,12 @@ public final class DiffRenderer {
     return out.toString();
   }
 
-  private static void appendRow(
-      StringBuilder out, List<String> cells, int[] widths, DiffStatus status, boolean colour) {
-    StringBuilder line = new StringBuilder();
-    for (int c = 0; c < cells.size(); c++) {
-      String cell = cells.get(c);
-      boolean last = c == cells.size() - 1;
-      if (last && colour && status != null && status != DiffStatus.SAME) {
-        line.append(
-                status == DiffStatus.ONLY || status == DiffStatus.VERSION
-                    ? "\u001b[31m"
-                    : "\u001b[33m")
-            .append(cell)
-            .append("\u001b[0m");
-      } else {
-        line.append(cell);
-      }
-      if (!last) {
-        line.append(" ".repeat(widths[c] - cell.length() + 2));
-      }
+  private static Optional<String> statusColour(DiffStatus status, int column, int columns) {
+    if (column != columns - 1 || status == DiffStatus.SAME) {
+      return Optional.empty();
     }
-    out.append(line).append('\n');
+    return Optional.of(
+        status == DiffStatus.ONLY || status == DiffStatus.VERSION ? "\u001b[31m" : "\u001b[33m");
   }
 
   private static String summary(RequirementsDiff diff) {

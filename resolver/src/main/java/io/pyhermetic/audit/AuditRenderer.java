@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pyhermetic.error.Location;
 import io.pyhermetic.internal.JsonText;
 import io.pyhermetic.internal.Redaction;
+import io.pyhermetic.internal.TextTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -45,16 +47,14 @@ public final class AuditRenderer {
       report.targets().forEach(t -> row.add(cell(p, t)));
       rows.add(row);
     }
-    int[] widths = new int[header.size()];
-    for (int c = 0; c < widths.length; c++) {
-      widths[c] = header.get(c).length();
-      for (List<String> row : rows) {
-        widths[c] = Math.max(widths[c], row.get(c).length());
-      }
-    }
-    StringBuilder out = new StringBuilder();
-    appendRow(out, header, widths, false);
-    rows.forEach(row -> appendRow(out, row, widths, colour));
+    StringBuilder out =
+        new StringBuilder(
+            TextTable.render(
+                header,
+                rows,
+                colour
+                    ? (r, c, cell) -> c >= 3 ? colourOf(cell) : Optional.empty()
+                    : TextTable.Colours.NONE));
     List<Finding> problems = findings(shown);
     if (!problems.isEmpty()) {
       out.append("\nproblems:\n");
@@ -125,29 +125,15 @@ public final class AuditRenderer {
         Redaction.redact(location.source()) + ":" + location.line(), Redaction.redact(what));
   }
 
-  private static void appendRow(
-      StringBuilder out, List<String> cells, int[] widths, boolean colour) {
-    StringBuilder line = new StringBuilder();
-    for (int c = 0; c < cells.size(); c++) {
-      String cell = cells.get(c);
-      boolean last = c == cells.size() - 1;
-      String code = colour && c >= 3 ? colourOf(cell) : null;
-      line.append(code == null ? cell : code + cell + "\u001b[0m");
-      if (!last) {
-        line.append(" ".repeat(widths[c] - cell.length() + 2));
-      }
-    }
-    out.append(line).append('\n');
-  }
-
-  private static String colourOf(String cell) {
-    return switch (cell) {
-      case "wheel" -> "\u001b[32m";
-      case "sdist", "url" -> "\u001b[33m";
-      case "unknown" -> "\u001b[35m";
-      case "none", "hash" -> "\u001b[31m";
-      default -> null;
-    };
+  private static Optional<String> colourOf(String cell) {
+    return Optional.ofNullable(
+        switch (cell) {
+          case "wheel" -> "\u001b[32m";
+          case "sdist", "url" -> "\u001b[33m";
+          case "unknown" -> "\u001b[35m";
+          case "none", "hash" -> "\u001b[31m";
+          default -> null;
+        });
   }
 
   private static String names(List<PackageAudit> packages) {

@@ -69,6 +69,24 @@ public final class PlanResult {
     this.files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
   }
 
+  /** The same result with one more file (plan.md, rendered from the rest). */
+  PlanResult withFile(String name, String content) {
+    Map<String, String> more = new LinkedHashMap<>(files);
+    more.put(name, content);
+    return new PlanResult(
+        request,
+        targets,
+        requirementsByTarget,
+        diagnostics,
+        diff,
+        audit,
+        buildDeps,
+        findings,
+        indexDescription,
+        nextSteps,
+        more);
+  }
+
   public PlanRequest request() {
     return request;
   }

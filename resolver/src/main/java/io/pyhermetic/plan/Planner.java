@@ -219,7 +219,7 @@ public final class Planner {
     }
     List<String> nextSteps =
         configs.isEmpty() ? List.of() : Commands.nextSteps(request, List.copyOf(configs.keySet()));
-    PlanResult partial =
+    PlanResult result =
         new PlanResult(
             request,
             targets,
@@ -232,19 +232,7 @@ public final class Planner {
             indexDescription,
             nextSteps,
             files);
-    files.put(PlanFiles.PLAN, PlanMarkdown.render(partial));
-    return new PlanResult(
-        request,
-        targets,
-        hermetoReads,
-        diagnostics,
-        diff,
-        audit,
-        buildDeps,
-        findings,
-        indexDescription,
-        nextSteps,
-        files);
+    return result.withFile(PlanFiles.PLAN, PlanMarkdown.render(result));
   }
 
   private static String checkText(
