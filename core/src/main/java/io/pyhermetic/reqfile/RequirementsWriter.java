@@ -1,5 +1,6 @@
 package io.pyhermetic.reqfile;
 
+import io.pyhermetic.internal.Failures;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Specifier;
 import java.io.IOException;
@@ -229,7 +230,7 @@ public final class RequirementsWriter {
       }
       temp = null;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + target + ": " + Failures.describe(e), e);
     } finally {
       if (temp != null) {
         try {

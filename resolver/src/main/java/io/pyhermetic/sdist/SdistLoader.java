@@ -1,6 +1,7 @@
 package io.pyhermetic.sdist;
 
 import io.pyhermetic.index.ReleaseFile;
+import io.pyhermetic.internal.Failures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ public final class SdistLoader {
           new SdistException(
               sdist.filename(),
               SdistException.Kind.DOWNLOAD_FAILED,
-              "cannot create a temporary file in " + workDirectory + ": " + e.getMessage(),
+              "cannot create a temporary file in " + workDirectory + ": " + Failures.describe(e),
               e));
     }
     CompletableFuture<String> download;
@@ -77,8 +78,7 @@ public final class SdistLoader {
                   throw new SdistException(
                       sdist.filename(),
                       SdistException.Kind.DOWNLOAD_FAILED,
-                      "download failed: "
-                          + (cause.getMessage() == null ? cause.toString() : cause.getMessage()),
+                      "download failed: " + Failures.describe(cause),
                       cause);
                 }
                 verify(sdist.filename(), sha256, sdist.sha256(), pinned);

@@ -33,10 +33,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class HttpTransportTest {
   @RegisterExtension
@@ -125,6 +129,38 @@ class HttpTransportTest {
         .hasMessageContaining(url("/e"));
   }
 
+  static Stream<Arguments> faults() {
+    return Stream.of(
+        Arguments.of(Fault.CONNECTION_RESET_BY_PEER, "the connection was reset"),
+        Arguments.of(Fault.EMPTY_RESPONSE, "the server closed the connection"),
+        Arguments.of(Fault.MALFORMED_RESPONSE_CHUNK, "the server"),
+        Arguments.of(Fault.RANDOM_DATA_THEN_CLOSE, "the server"));
+  }
+
+  /** What a user reads about a failed exchange is in plain words, never a class name. */
+  @ParameterizedTest
+  @MethodSource("faults")
+  void faultsAreDescribedInPlainWords(Fault fault, String words) {
+    wm.stubFor(get("/f").willReturn(aResponse().withFault(fault)));
+    assertThatThrownBy(() -> fastTransport().getSync("pkg", url("/f"), Map.of()))
+        .isInstanceOf(IndexException.class)
+        .hasMessageStartingWith("pkg: " + words)
+        .message()
+        .doesNotContain("java.", "javax.", "org.apache", "Exception");
+  }
+
+  @Test
+  void aClosedPortIsConnectionRefused() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    String closed = "http://127.0.0.1:" + port + "/simple/";
+    assertThatThrownBy(() -> fastTransport().getSync("pkg", closed, Map.of()))
+        .isInstanceOf(IndexException.class)
+        .hasMessage("pkg: connection refused after 4 tries (" + closed + ")");
+  }
+
   @Test
   void honoursRetryAfterOn429() {
     wm.stubFor(
@@ -187,8 +223,7 @@ class HttpTransportTest {
     assertThatThrownBy(() -> slow.getSync("pkg==2.0", url("/slow"), Map.of()))
         .isInstanceOf(IndexException.class)
         .hasMessageStartingWith("pkg==2.0: ")
-        .hasMessageContaining("Timeout")
-        .hasMessageContaining("after 2 tries")
+        .hasMessageContaining("timed out after 2 tries")
         .hasMessageContaining(url("/slow"));
   }
 
@@ -428,7 +463,7 @@ class HttpTransportTest {
     HttpTransport t = fastTransport();
     assertThatThrownBy(() -> t.getSync("pkg", "http://no-such-host.invalid/simple/pkg/", Map.of()))
         .isInstanceOf(IndexException.class)
-        .hasMessageStartingWith("pkg: UnknownHostException")
+        .hasMessageStartingWith("pkg: unknown host no-such-host.invalid")
         .hasMessageNotContaining("tries");
     assertThat(retryAfters).isEmpty();
   }
