@@ -218,6 +218,14 @@ public final class RequirementsWriter {
     Path absolute = target.toAbsolutePath();
     Path directory = absolute.getParent();
     Path temp = null;
+    // createDirectories says only "already exists" when a parent is a file
+    for (Path parent = directory; parent != null; parent = parent.getParent()) {
+      if (Files.exists(parent) && !Files.isDirectory(parent)) {
+        throw new UncheckedIOException(
+            "cannot write " + target + ": " + parent + " is not a directory",
+            new java.nio.file.NotDirectoryException(parent.toString()));
+      }
+    }
     try {
       Files.createDirectories(directory);
       temp = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
