@@ -39,14 +39,7 @@ import picocli.CommandLine.Parameters;
             + " to build, or none), whether the pinned hashes allow it, whether the release has an"
             + " sdist or is yanked, and whether Hermeto's download would contain it. When every"
             + " file is named after one of the targets (requirements-aarch64.txt), each file is"
-            + " audited for its own target only; otherwise every file for every target.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:every pin installs on every target with matching hashes",
-      "1:some pin does not (or is missing from the index)",
-      "2:usage error or unreadable file",
-      "3:the index failed (after retries) for some package"
-    })
+            + " audited for its own target only; otherwise every file for every target.")
 final class AuditCommand implements Callable<Integer> {
 
   enum Format {

@@ -31,13 +31,7 @@ import picocli.CommandLine.Option;
             + " hermeto.env): Hermeto's fetch per architecture, an optional base image, and one"
             + " --network none podman build per architecture into one manifest list (--prefetched"
             + " skips the fetch and uses files pyhermetic prefetch wrote)."
-            + " --dry-run prints the commands and runs nothing.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:built (or printed)",
-      "2:usage error or unreadable plan",
-      "4:podman failed or is missing"
-    })
+            + " --dry-run prints the commands and runs nothing.")
 final class BuildCommand implements Callable<Integer> {
   private static final Pattern CONFIG = Pattern.compile("hermeto-(.+)\\.json");
 

@@ -28,13 +28,7 @@ import picocli.CommandLine.Parameters;
         "Compare two or more requirements files (one per architecture) by project: the version"
             + " under each label, and whether hashes, markers or extras differ where versions"
             + " agree. Labels come from the file names (requirements-x86_64.txt gives x86_64)"
-            + " unless --label is given once per file.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:compared (also when the files differ, unless --exit-code)",
-      "1:the files differ and --exit-code was given",
-      "2:usage error or unreadable file"
-    })
+            + " unless --label is given once per file.")
 final class DiffCommand implements Callable<Integer> {
 
   enum Format {

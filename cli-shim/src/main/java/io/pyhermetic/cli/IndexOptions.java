@@ -7,9 +7,9 @@ import io.pyhermetic.index.IndexSettings;
 import io.pyhermetic.index.Indexes;
 import io.pyhermetic.index.PackageIndex;
 import io.pyhermetic.index.PypiJsonIndex;
+import io.pyhermetic.internal.Failures;
 import io.pyhermetic.internal.Redaction;
 import io.pyhermetic.sdist.Downloader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -87,8 +87,8 @@ final class IndexOptions {
     if (offline && noCache) {
       throw new CliException("--offline needs the cache: drop --no-cache", ExitCodes.USAGE);
     }
-    if (findLinks != null && !Files.isDirectory(findLinks)) {
-      throw new CliException("--find-links " + findLinks + ": no such directory", ExitCodes.USAGE);
+    if (findLinks != null) {
+      Inputs.requireDirectory("--find-links", findLinks);
     }
     Map<String, String> environment = System.getenv();
     IndexLocation location =
@@ -139,7 +139,7 @@ final class IndexOptions {
       cache.open();
     } catch (java.io.IOException e) {
       throw new CliException(
-          "cannot use the cache directory " + root + ": " + e.getMessage(), ExitCodes.USAGE);
+          "cannot use the cache directory " + root + ": " + Failures.describe(e), ExitCodes.USAGE);
     }
     return Optional.of(cache);
   }

@@ -64,14 +64,7 @@ import picocli.CommandLine.Parameters;
             + " Hermeto, compare them, audit every pin on every target, resolve the build"
             + " dependencies from the sdists, and write the Hermeto inputs, the env file and the"
             + " podman commands into one directory, with plan.md summarising what differs, what"
-            + " lacks sdists, what is built from source where, and what will fail and why.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:planned: every pin installs on every target and every build dependency resolved",
-      "1:planned with findings (see plan.md); files that cannot be made are left out",
-      "2:usage error or unreadable file",
-      "3:the index failed for some package"
-    })
+            + " lacks sdists, what is built from source where, and what will fail and why.")
 final class PlanCommand implements Callable<Integer> {
 
   @Parameters(
