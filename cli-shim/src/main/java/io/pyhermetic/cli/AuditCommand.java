@@ -40,14 +40,7 @@ import picocli.CommandLine.Parameters;
             + " answer is 'unknown'. The targets are the architectures the file names carry"
             + " (requirements-x86_64.txt, requirements-arm64.txt) unless --target is given. When"
             + " every file is named after one of the targets, each file is audited for its own"
-            + " target only; otherwise every file for every target.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:every pin installs on every target with matching hashes",
-      "1:some pin does not (or is missing from the index)",
-      "2:usage error or unreadable file",
-      "3:the index failed (after retries) for some package"
-    })
+            + " target only; otherwise every file for every target.")
 final class AuditCommand implements Callable<Integer> {
 
   enum Format {

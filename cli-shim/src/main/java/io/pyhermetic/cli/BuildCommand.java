@@ -60,12 +60,6 @@ import picocli.CommandLine.Option;
       "Every node gets the same build arguments, so a Containerfile that compares TARGETARCH"
           + " with x86_64 or aarch64 is refused, and so is --base-containerfile (its images would"
           + " not be on the nodes: build the base with podman farm build and name it in FROM).",
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:built (or printed)",
-      "2:usage error or unreadable plan",
-      "4:podman failed, is missing or too old, or the farm is unknown"
     })
 final class BuildCommand implements Callable<Integer> {
   private static final Pattern CONFIG = Pattern.compile("hermeto-(.+)\\.json");

@@ -35,14 +35,7 @@ import picocli.CommandLine.Parameters;
             + " setup.cfg, setup.py, never executed), resolve each package's build environment as"
             + " pip's build isolation would, recursively, and write requirements-build.txt in"
             + " pybuild-deps' layout with every file's hash. Packages without an sdist fail the"
-            + " run (all listed at once) unless --skip-missing-sdist.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:written (skipped packages allowed)",
-      "1:some package could not be resolved; the output file is left untouched",
-      "2:usage error or unreadable file",
-      "3:the index failed for some package"
-    })
+            + " run (all listed at once) unless --skip-missing-sdist.")
 final class BuildDepsCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Pinned requirements files.")

@@ -12,11 +12,11 @@ import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.reqfile.RequirementsFileException;
 import io.pyhermetic.reqfile.RequirementsFileParser;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,13 +29,7 @@ import picocli.CommandLine.Parameters;
     description =
         "Parse pip requirements files exactly as pip does and report every problem as"
             + " file:line:col: severity: message [rule]. With --hermeto, also report what"
-            + " Hermeto would reject or ignore when prefetching these files.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:no errors (warnings allowed)",
-      "1:errors found",
-      "2:usage error or unreadable file"
-    })
+            + " Hermeto would reject or ignore when prefetching these files.")
 final class CheckCommand implements Callable<Integer> {
 
   enum Format {
@@ -69,32 +63,31 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    for (Path file : files) {
-      if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-        err.println(
-            "pyhermetic check: cannot read "
-                + file
-                + ": "
-                + (Files.exists(file) ? "not a readable file" : "no such file"));
-        return ExitCodes.USAGE;
-      }
-    }
     RequirementsFileParser parser = new RequirementsFileParser();
     if (env != null) {
       parser = parser.withEnvironment(env);
     }
+    // every file is checked and reported, the unreadable ones too, before the exit code is chosen
     List<Checked> results = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
+    int unreadable = 0;
     for (Path file : files) {
+      Optional<String> why = Inputs.unreadableText(file);
+      if (why.isPresent()) {
+        unreadable++;
+        err.println("pyhermetic check: cannot read " + file + ": " + why.get());
+        results.add(new Checked(file, null, why));
+        continue;
+      }
       try {
         RequirementsFile parsed = parser.parse(file);
-        results.add(new Checked(file, parsed));
+        results.add(new Checked(file, parsed, Optional.empty()));
         diagnostics.addAll(parsed.warnings());
         if (hermeto) {
           diagnostics.addAll(HermetoRules.check(parsed));
         }
       } catch (RequirementsFileException e) {
-        results.add(new Checked(file, null));
+        results.add(new Checked(file, null, Optional.empty()));
         diagnostics.add(Diagnostic.error("pip", e.location(), Redaction.redact(e.reason())));
       }
     }
@@ -103,16 +96,17 @@ final class CheckCommand implements Callable<Integer> {
     int entries =
         results.stream().mapToInt(r -> r.file == null ? 0 : r.file.allEntries().size()).sum();
     if (format == Format.json) {
-      out.print(Json.write(json(results, diagnostics, entries, errors, warnings)));
+      out.print(Json.write(json(results, diagnostics, entries, errors, warnings, unreadable)));
     } else {
       for (Diagnostic d : diagnostics) {
         // one line per finding: a message's own line breaks (pip's hints) become spaces
         out.println(Redaction.redact(d.toString()).replace('\n', ' '));
       }
       out.printf(
-          "%d %s, %d %s: %d %s, %d %s%n",
+          "%d %s%s, %d %s: %d %s, %d %s%n",
           files.size(),
           files.size() == 1 ? "file" : "files",
+          unreadable == 0 ? "" : " (" + unreadable + " unreadable)",
           entries,
           entries == 1 ? "entry" : "entries",
           errors,
@@ -121,22 +115,28 @@ final class CheckCommand implements Callable<Integer> {
           warnings == 1 ? "warning" : "warnings");
     }
     out.flush();
+    if (unreadable > 0) {
+      return ExitCodes.USAGE;
+    }
     return errors > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 
-  private record Checked(Path path, RequirementsFile file) {}
+  /** A file given: what it parsed to, or why it could not be read. */
+  private record Checked(Path path, RequirementsFile file, Optional<String> unreadable) {}
 
   private static ObjectNode json(
       List<Checked> results,
       List<Diagnostic> diagnostics,
       int entries,
       long errors,
-      long warnings) {
+      long warnings,
+      int unreadable) {
     ObjectNode root = Json.object();
     ArrayNode files = root.putArray("files");
     for (Checked checked : results) {
       ObjectNode file = files.addObject();
       file.put("path", checked.path.toString());
+      file.put("unreadable", checked.unreadable.orElse(null));
       ArrayNode list = file.putArray("entries");
       if (checked.file == null) {
         file.putNull("options");
@@ -160,6 +160,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     ObjectNode summary = root.putObject("summary");
     summary.put("files", results.size());
+    summary.put("unreadable", unreadable);
     summary.put("entries", entries);
     summary.put("errors", errors);
     summary.put("warnings", warnings);

@@ -34,13 +34,6 @@ import picocli.CommandLine.ParseResult;
       "With --target, compare ONE marker-annotated file as each target sees it: the entries"
           + " whose markers hold for CPython on Linux of that target, labelled by architecture."
           + " Entries whose markers cannot be evaluated for a target are listed after the table."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:compared (also when the files differ, unless --exit-code)",
-      "1:the files differ and --exit-code was given, or (with --target) a marker cannot be"
-          + " evaluated for the targets",
-      "2:usage error or unreadable file"
     })
 final class DiffCommand implements Callable<Integer> {
 

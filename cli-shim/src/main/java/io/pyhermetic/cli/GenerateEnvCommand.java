@@ -20,9 +20,7 @@ import picocli.CommandLine.Parameters;
     description =
         "Write the environment a hermetic build needs (PIP_FIND_LINKS, PIP_NO_INDEX) exactly as"
             + " 'hermeto generate-env' does: from OUTPUT_DIR/.build-config.json when a fetch wrote"
-            + " one, else the variables of a pip fetch.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:written", "2:usage error or unreadable input"})
+            + " one, else the variables of a pip fetch.")
 final class GenerateEnvCommand implements Callable<Integer> {
 
   enum Format {
@@ -55,6 +53,7 @@ final class GenerateEnvCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Inputs.requireDirectory("OUTPUT_DIR", outputDir);
     List<HermetoEnv.Variable> variables;
     if (outputDir.resolve(".build-config.json").toFile().isFile()) {
       try {

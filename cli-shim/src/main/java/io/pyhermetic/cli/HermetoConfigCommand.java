@@ -4,11 +4,10 @@ import io.pyhermetic.hermeto.HermetoInput;
 import io.pyhermetic.hermeto.HermetoValidator;
 import io.pyhermetic.hermeto.PipBinaryFilters;
 import io.pyhermetic.hermeto.PipInput;
+import io.pyhermetic.platform.Target;
 import io.pyhermetic.requirement.MarkerEnvironment;
-import java.io.IOException;
+import io.pyhermetic.version.Version;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,13 +23,7 @@ import picocli.CommandLine.Option;
     description =
         "Print the Hermeto fetch-deps JSON for one architecture (the input the hand-run workflow"
             + " typed), checked as Hermeto would check it; or with --validate, check an existing"
-            + " input file and report every violation in Hermeto's words.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:valid",
-      "1:Hermeto would reject the input",
-      "2:usage error or unreadable file"
-    })
+            + " input file and report every violation in Hermeto's words.")
 final class HermetoConfigCommand implements Callable<Integer> {
 
   @Option(names = "--arch", paramLabel = "ARCH", description = "x86_64, aarch64, ppc64le or s390x.")
@@ -49,11 +42,16 @@ final class HermetoConfigCommand implements Callable<Integer> {
   List<String> buildRequirements;
 
   @Option(
+      names = "--python",
+      paramLabel = "VERSION",
+      description = "Target CPython version, as every command takes it (default: 3.12).")
+  String python;
+
+  @Option(
       names = "--py-version",
-      defaultValue = "312",
       paramLabel = "N",
-      description = "Python as Hermeto writes it, 312 for 3.12 (default: ${DEFAULT-VALUE}).")
-  int pyVersion;
+      description = "The same in Hermeto's spelling, 312 for 3.12 (an alternative to --python).")
+  Integer pyVersion;
 
   @Option(
       names = "--binary-packages",
@@ -92,12 +90,9 @@ final class HermetoConfigCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String json;
+    Inputs.requireDirectory("--source", source);
     if (validate != null) {
-      try {
-        json = Files.readString(validate, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new CliException("cannot read " + validate + ": " + e.getMessage(), ExitCodes.USAGE);
-      }
+      json = Inputs.readText(validate);
     } else {
       if (arch == null) {
         throw new CliException("give --arch (or --validate FILE)", ExitCodes.USAGE);
@@ -122,7 +117,7 @@ final class HermetoConfigCommand implements Callable<Integer> {
                   PipBinaryFilters.defaults()
                       .withPackages(binaryPackages)
                       .withArch(machine)
-                      .withPyVersion(pyVersion));
+                      .withPyVersion(hermetoPyVersion()));
         } catch (IllegalArgumentException e) {
           throw new CliException("--binary-packages: " + e.getMessage(), ExitCodes.USAGE);
         }
@@ -140,5 +135,43 @@ final class HermetoConfigCommand implements Callable<Integer> {
       out.println(validate + ": valid");
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Hermeto's {@code py_version} from {@code --python} or {@code --py-version}; both may be given
+   * when they agree.
+   */
+  private int hermetoPyVersion() {
+    int fromPython;
+    try {
+      String version = python == null ? "3.12" : python;
+      Target.linux("x86_64", version); // a CPython version pyhermetic supports
+      Version v = Version.parse(version);
+      fromPython = v.major() * 100 + v.minor();
+    } catch (IllegalArgumentException e) {
+      throw new CliException("--python " + python + ": " + e.getMessage(), ExitCodes.USAGE);
+    }
+    if (pyVersion == null) {
+      return fromPython;
+    }
+    if (pyVersion < 30 || pyVersion > 399) {
+      throw new CliException(
+          "--py-version " + pyVersion + ": expected major and minor digits, such as 312",
+          ExitCodes.USAGE);
+    }
+    // Hermeto reads the first digit as the major version and the rest as the minor: 39 is 3.9
+    String digits = String.valueOf(pyVersion);
+    int major = digits.charAt(0) - '0';
+    int minor = Integer.parseInt(digits.substring(1));
+    if (python != null && major * 100 + minor != fromPython) {
+      throw new CliException(
+          "--python "
+              + python
+              + " and --py-version "
+              + pyVersion
+              + " name different versions: give one of them",
+          ExitCodes.USAGE);
+    }
+    return pyVersion;
   }
 }

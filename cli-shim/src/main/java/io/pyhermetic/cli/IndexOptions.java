@@ -7,9 +7,9 @@ import io.pyhermetic.index.IndexSettings;
 import io.pyhermetic.index.Indexes;
 import io.pyhermetic.index.PackageIndex;
 import io.pyhermetic.index.PypiJsonIndex;
+import io.pyhermetic.internal.Failures;
 import io.pyhermetic.internal.Redaction;
 import io.pyhermetic.sdist.Downloader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -87,8 +87,8 @@ final class IndexOptions {
       throw new CliException(
           "give one of --index, --simple-index and --find-links", ExitCodes.USAGE);
     }
-    if (findLinks != null && !Files.isDirectory(findLinks)) {
-      throw new CliException("--find-links " + findLinks + ": no such directory", ExitCodes.USAGE);
+    if (findLinks != null) {
+      Inputs.requireDirectory("--find-links", findLinks);
     }
     try {
       return findLinks != null
@@ -165,7 +165,7 @@ final class IndexOptions {
       cache.open();
     } catch (java.io.IOException e) {
       throw new CliException(
-          "cannot use the cache directory " + root + ": " + e.getMessage(), ExitCodes.USAGE);
+          "cannot use the cache directory " + root + ": " + Failures.describe(e), ExitCodes.USAGE);
     }
     return Optional.of(cache);
   }

@@ -25,13 +25,7 @@ import picocli.CommandLine.Parameters;
         "Write the union of pinned requirements files as one file (the input for build"
             + " dependencies). The same name and version become one entry with the union of"
             + " hashes and # via; different versions of one name are an error listing every"
-            + " pin, unless --keep-all-versions. Global options must agree.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:written",
-      "1:conflicts found (nothing written)",
-      "2:usage error, unreadable file, or the output cannot be written"
-    })
+            + " pin, unless --keep-all-versions. Global options must agree.")
 final class MergeCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Pinned requirements files.")

@@ -30,14 +30,7 @@ import picocli.CommandLine.Parameters;
             + " podman commands into one directory, with plan.md summarising what differs, what"
             + " lacks sdists, what is built from source where, what will fail and why, and the"
             + " next steps to run. The directory is written whole or not at all; when the index"
-            + " fails, nothing is written.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:planned: every pin installs on every target and every build dependency resolved",
-      "1:planned with findings (see plan.md); files that cannot be made are left out",
-      "2:usage error or unreadable file",
-      "3:the index failed for some package (nothing written)"
-    })
+            + " fails, nothing is written.")
 final class PlanCommand implements Callable<Integer> {
 
   @Parameters(

@@ -13,9 +13,7 @@ import io.pyhermetic.prefetch.PrefetchResult;
 import io.pyhermetic.prefetch.Prefetcher;
 import io.pyhermetic.prefetch.Problem;
 import io.pyhermetic.prefetch.RequirementOutcome;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,16 +50,7 @@ import picocli.CommandLine.Parameters;
             + " setup.cfg, else by the git origin URL of --source; without a name the package is"
             + " rejected before anything is fetched) and one per fetched pin, with a"
             + " repository_url qualifier unless the index is PyPI's. URL and VCS requirements are"
-            + " not fetched (they are reported).",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:everything fetched and verified; OUTPUT_DIR written",
-      "1:some requirement could not be fetched (hash mismatch, no matching file, a requirement"
-          + " Hermeto rejects or that is not supported); nothing written",
-      "2:usage error, a CONFIG Hermeto rejects (a package without a name included), or"
-          + " OUTPUT_DIR not replaceable",
-      "3:the index or a download failed; nothing written"
-    })
+            + " not fetched (they are reported).")
 final class PrefetchCommand implements Callable<Integer> {
 
   enum Format {
@@ -119,6 +108,7 @@ final class PrefetchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String json = input();
+    Inputs.requireDirectory("--source", source);
     PrintWriter err = spec.commandLine().getErr();
     PrefetchOptions options =
         PrefetchOptions.defaults()
@@ -177,12 +167,8 @@ final class PrefetchCommand implements Callable<Integer> {
     } catch (java.nio.file.InvalidPathException e) {
       file = null;
     }
-    if (file != null && Files.isRegularFile(file)) {
-      try {
-        return Files.readString(file, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new CliException("cannot read " + config + ": " + e.getMessage(), ExitCodes.USAGE);
-      }
+    if (file != null && Files.exists(file)) {
+      return Inputs.readText(file);
     }
     String stripped = config.strip();
     if (stripped.startsWith("{") || stripped.startsWith("[")) {

@@ -1,6 +1,7 @@
 package io.pyhermetic.cli;
 
 import io.pyhermetic.container.Command;
+import io.pyhermetic.internal.Failures;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -92,7 +93,8 @@ final class ProcessRunner {
       process = builder.start();
     } catch (IOException e) {
       throw new CliException(
-          "cannot start " + command.toShellString() + ": " + e.getMessage(), ExitCodes.PODMAN);
+          "cannot start " + command.toShellString() + ": " + Failures.describe(e),
+          ExitCodes.PODMAN);
     }
     String prefix = "[" + command.label() + "] ";
     Deque<String> tail = new ArrayDeque<>();

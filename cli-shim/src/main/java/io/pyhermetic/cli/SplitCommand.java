@@ -25,13 +25,7 @@ import picocli.CommandLine.Parameters;
     description =
         "Evaluate each entry's environment marker for CPython on Linux of each target and write"
             + " DIR/requirements-<arch>.txt with the entries that apply. Markers are dropped"
-            + " (Hermeto ignores them) unless --keep-markers.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:written",
-      "1:a marker cannot be evaluated for a target (nothing written)",
-      "2:usage error, unreadable file, or the output cannot be written"
-    })
+            + " (Hermeto ignores them) unless --keep-markers.")
 final class SplitCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "FILE", description = "A requirements file with environment markers.")

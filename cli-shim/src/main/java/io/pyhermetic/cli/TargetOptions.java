@@ -12,12 +12,14 @@ final class TargetOptions {
   @Option(
       names = "--python",
       defaultValue = "3.12",
+      paramLabel = "VERSION",
       description = "Target CPython version (default: ${DEFAULT-VALUE}).")
   String python;
 
   @Option(
       names = "--glibc",
       defaultValue = Target.DEFAULT_GLIBC,
+      paramLabel = "VERSION",
       description = "Target glibc version, the manylinux floor (default: ${DEFAULT-VALUE}).")
   String glibc;
 

@@ -1,5 +1,6 @@
 package io.pyhermetic.cli;
 
+import io.pyhermetic.internal.Failures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ final class TempDirs {
       return Files.createTempDirectory(prefix);
     } catch (IOException e) {
       throw new CliException(
-          "cannot create a temporary directory: " + e.getMessage(), ExitCodes.USAGE);
+          "cannot create a temporary directory: " + Failures.describe(e), ExitCodes.USAGE);
     }
   }
 

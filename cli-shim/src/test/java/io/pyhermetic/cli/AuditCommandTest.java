@@ -275,7 +275,7 @@ class AuditCommandTest {
     assertThat(err.toString().split("\n"))
         .singleElement()
         .asString()
-        .startsWith("pyhermetic audit: purelib: cannot connect")
+        .startsWith("pyhermetic audit: purelib: connection refused")
         .contains("(http://***@127.0.0.1:9/simple/purelib/)")
         .doesNotContain("s3cret")
         .doesNotContain("Exception");

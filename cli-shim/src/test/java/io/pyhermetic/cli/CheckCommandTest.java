@@ -137,7 +137,46 @@ class CheckCommandTest {
   void missingFileIsAUsageError() {
     assertThat(run("check", temp.resolve("nope.txt").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("cannot read").contains("no such file");
-    assertThat(out.toString()).isEmpty();
+    assertThat(out.toString())
+        .isEqualTo("1 file (1 unreadable), 0 entries: 0 errors, 0 warnings\n");
+  }
+
+  @Test
+  void everyFileIsReportedEvenAfterOneThatCannotBeRead() throws IOException {
+    Path missing = temp.resolve("nope.txt");
+    Path binary = Files.write(temp.resolve("bin.whl"), new byte[] {'P', 'K', 3, 4, 0, 0});
+    Path bad = Files.writeString(temp.resolve("bad.txt"), "foo==1\nnot a requirement!\n");
+    Path good = Files.writeString(temp.resolve("good.txt"), "bar==2\n");
+    String[] files = {missing.toString(), bad.toString(), binary.toString(), good.toString()};
+    assertThat(run(concat("check", files))).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "pyhermetic check: cannot read "
+                + missing
+                + ": no such file\n"
+                + "pyhermetic check: cannot read "
+                + binary
+                + ": not a text file (it holds binary data)\n");
+    assertThat(out.toString())
+        .startsWith(bad + ":2:")
+        .endsWith("4 files (2 unreadable), 1 entry: 1 error, 0 warnings\n");
+
+    out.getBuffer().setLength(0);
+    assertThat(run(concat("check", concat("--format", concat("json", files))))).isEqualTo(2);
+    JsonNode root = new ObjectMapper().readTree(out.toString());
+    assertThat(root.path("files")).hasSize(4);
+    assertThat(root.path("files").get(0).path("unreadable").asText()).isEqualTo("no such file");
+    assertThat(root.path("files").get(3).path("unreadable").isNull()).isTrue();
+    assertThat(root.path("files").get(3).path("entries")).hasSize(1);
+    assertThat(root.path("diagnostics")).hasSize(1);
+    assertThat(root.path("summary").path("unreadable").asInt()).isEqualTo(2);
+  }
+
+  private static String[] concat(String first, String... rest) {
+    String[] all = new String[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
   }
 
   @Test

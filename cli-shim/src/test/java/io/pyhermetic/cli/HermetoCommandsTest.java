@@ -7,9 +7,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class HermetoCommandsTest {
 
@@ -81,8 +87,45 @@ class HermetoCommandsTest {
     assertThat(run("hermeto-config", "--arch", "sparc")).isEqualTo(2);
   }
 
+  static Stream<Arguments> pythonVersions() {
+    return Stream.of(
+        Arguments.of(List.of(), 0, "\"py_version\": 312}"),
+        Arguments.of(List.of("--python", "3.11"), 0, "\"py_version\": 311}"),
+        Arguments.of(List.of("--py-version", "39"), 0, "\"py_version\": 39}"),
+        Arguments.of(List.of("--python", "3.9", "--py-version", "39"), 0, "\"py_version\": 39}"),
+        Arguments.of(List.of("--python", "3.13", "--py-version", "313"), 0, "\"py_version\": 313}"),
+        Arguments.of(
+            List.of("--python", "3.12", "--py-version", "311"),
+            2,
+            "--python 3.12 and --py-version 311 name different versions: give one of them"),
+        Arguments.of(List.of("--python", "2.7"), 2, "--python 2.7: only CPython 3.8 and later"),
+        Arguments.of(List.of("--python", "three"), 2, "--python three: Python version must look"),
+        Arguments.of(List.of("--py-version", "4"), 2, "--py-version 4: expected major and minor"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("pythonVersions")
+  void takesThePythonAsEveryCommandDoesOrAsHermetoWritesIt(
+      List<String> options, int code, String expected) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "hermeto-config",
+                "--arch",
+                "x86_64",
+                "--requirements",
+                "requirements-x86_64.txt",
+                "--source",
+                source.toString()));
+    args.addAll(options);
+    assertThat(run(args.toArray(String[]::new))).as(err.toString()).isEqualTo(code);
+    assertThat(code == 0 ? out.toString() : err.toString()).contains(expected);
+  }
+
   @Test
   void generatesTheEnvFile() throws IOException {
+    // a fetch output without .build-config.json gets the variables of a pip fetch
+    Files.createDirectories(source.resolve("out"));
     assertThat(
             run(
                 "generate-env",

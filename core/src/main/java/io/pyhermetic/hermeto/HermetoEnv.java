@@ -3,6 +3,7 @@ package io.pyhermetic.hermeto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pyhermetic.error.PyhermeticException;
+import io.pyhermetic.internal.Failures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +62,22 @@ public final class HermetoEnv {
         variables.add(new Variable(v.path("name").asText(), v.path("value").asText()));
       }
       return sorted(variables);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new PyhermeticException(
+          "cannot read "
+              + config
+              + ": not valid JSON"
+              + (e.getLocation() == null
+                  ? ""
+                  : " at line "
+                      + e.getLocation().getLineNr()
+                      + ", column "
+                      + e.getLocation().getColumnNr())
+              + ": "
+              + Failures.scrub(e.getOriginalMessage()),
+          e);
     } catch (IOException e) {
-      throw new PyhermeticException("cannot read " + config + ": " + e.getMessage(), e);
+      throw new PyhermeticException("cannot read " + config + ": " + Failures.describe(e), e);
     }
   }
 

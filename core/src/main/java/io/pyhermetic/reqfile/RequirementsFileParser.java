@@ -2,6 +2,7 @@ package io.pyhermetic.reqfile;
 
 import io.pyhermetic.error.Diagnostic;
 import io.pyhermetic.error.Location;
+import io.pyhermetic.internal.Failures;
 import io.pyhermetic.internal.PyText;
 import io.pyhermetic.reqfile.internal.DecodedText;
 import io.pyhermetic.reqfile.internal.Links;
@@ -15,6 +16,7 @@ import io.pyhermetic.requirement.InvalidRequirementException;
 import io.pyhermetic.requirement.Marker;
 import io.pyhermetic.requirement.Requirement;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -123,8 +125,17 @@ public final class RequirementsFileParser {
     } catch (NoSuchFileException e) {
       throw cannotOpen(
           shownAs, includedAt, "[Errno 2] No such file or directory: " + PyText.repr(shownAs));
+    } catch (AccessDeniedException e) {
+      throw cannotOpen(
+          shownAs, includedAt, "[Errno 13] Permission denied: " + PyText.repr(shownAs));
     } catch (IOException | InvalidPathException e) {
-      throw cannotOpen(shownAs, includedAt, e.getClass().getSimpleName() + ": " + e.getMessage());
+      // pip's words where Python has them (open() on a directory), else plain ones
+      throw cannotOpen(
+          shownAs,
+          includedAt,
+          Files.isDirectory(file)
+              ? "[Errno 21] Is a directory: " + PyText.repr(shownAs)
+              : Failures.describe(e));
     }
   }
 

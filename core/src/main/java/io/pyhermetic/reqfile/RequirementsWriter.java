@@ -1,5 +1,6 @@
 package io.pyhermetic.reqfile;
 
+import io.pyhermetic.internal.Failures;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Specifier;
 import java.io.IOException;
@@ -217,6 +218,14 @@ public final class RequirementsWriter {
     Path absolute = target.toAbsolutePath();
     Path directory = absolute.getParent();
     Path temp = null;
+    // createDirectories says only "already exists" when a parent is a file
+    for (Path parent = directory; parent != null; parent = parent.getParent()) {
+      if (Files.exists(parent) && !Files.isDirectory(parent)) {
+        throw new UncheckedIOException(
+            "cannot write " + target + ": " + parent + " is not a directory",
+            new java.nio.file.NotDirectoryException(parent.toString()));
+      }
+    }
     try {
       Files.createDirectories(directory);
       temp = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
@@ -229,7 +238,7 @@ public final class RequirementsWriter {
       }
       temp = null;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + target + ": " + Failures.describe(e), e);
     } finally {
       if (temp != null) {
         try {

@@ -14,6 +14,7 @@ import io.pyhermetic.index.ReleaseFile;
 import io.pyhermetic.index.ReleaseResults;
 import io.pyhermetic.index.RequestPriority;
 import io.pyhermetic.index.internal.Futures;
+import io.pyhermetic.internal.Failures;
 import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.reqfile.RequirementsFile;
@@ -626,9 +627,7 @@ public final class BuildDepsResolver {
 
   /** The message of a failure, never a Java class name. */
   private static String messageOf(Throwable cause) {
-    return cause.getMessage() == null || cause.getMessage().isBlank()
-        ? "failed without a reason"
-        : cause.getMessage();
+    return Failures.describe(cause);
   }
 
   private static Throwable unwrap(Throwable error) {

@@ -1,6 +1,7 @@
 package io.pyhermetic.index;
 
 import io.pyhermetic.index.internal.Digests;
+import io.pyhermetic.internal.Failures;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -141,7 +142,11 @@ public final class FileCache {
                 }
               } catch (IOException e) {
                 throw new IndexException(
-                    file.filename(), file.url(), "cannot write " + destination + ": " + e, -1, e);
+                    file.filename(),
+                    file.url(),
+                    "cannot write " + destination + ": " + Failures.describe(e),
+                    -1,
+                    e);
               }
               return sha256;
             })

@@ -3,6 +3,7 @@ package io.pyhermetic.index;
 import io.pyhermetic.index.internal.Archives;
 import io.pyhermetic.index.internal.CoreMetadata;
 import io.pyhermetic.index.internal.Filenames;
+import io.pyhermetic.internal.Failures;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
 import java.io.IOException;
@@ -82,7 +83,8 @@ public final class LocalIndex implements PackageIndex {
     try {
       return new Stamp(path, Files.size(path), Files.getLastModifiedTime(path).toMillis());
     } catch (IOException e) {
-      throw new IndexException(subject, path.toString(), "cannot read: " + e.getMessage(), -1, e);
+      throw new IndexException(
+          subject, path.toString(), "cannot read: " + Failures.describe(e), -1, e);
     }
   }
 
@@ -96,7 +98,7 @@ public final class LocalIndex implements PackageIndex {
                 Archives.readMetadata(s.path(), s.path().getFileName().toString()),
                 Optional.empty());
           } catch (IOException | RuntimeException e) {
-            return new MetadataRead(Optional.empty(), Optional.of(String.valueOf(e.getMessage())));
+            return new MetadataRead(Optional.empty(), Optional.of(Failures.describe(e)));
           }
         });
   }
@@ -167,7 +169,11 @@ public final class LocalIndex implements PackageIndex {
           .toList();
     } catch (IOException e) {
       throw new IndexException(
-          subject, directory.toString(), "cannot list the directory: " + e.getMessage(), -1, e);
+          subject,
+          directory.toString(),
+          "cannot list the directory: " + Failures.describe(e),
+          -1,
+          e);
     }
   }
 
@@ -190,7 +196,8 @@ public final class LocalIndex implements PackageIndex {
       requiresPythonOf(stamp).ifPresent(builder::requiresPython);
       return builder.build();
     } catch (IOException e) {
-      throw new IndexException(subject, path.toString(), "cannot read: " + e.getMessage(), -1, e);
+      throw new IndexException(
+          subject, path.toString(), "cannot read: " + Failures.describe(e), -1, e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -2,6 +2,7 @@ package io.pyhermetic.index;
 
 import io.pyhermetic.index.internal.FileCopy;
 import io.pyhermetic.index.internal.Futures;
+import io.pyhermetic.internal.Failures;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
 import java.nio.file.Path;
@@ -133,11 +134,7 @@ public interface PackageIndex extends AutoCloseable {
       return (IndexException) cause;
     }
     return new IndexException(
-        release.toString(),
-        "",
-        "look-up failed: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()),
-        -1,
-        cause);
+        release.toString(), "", "look-up failed: " + Failures.describe(cause), -1, cause);
   }
 
   private static <T> CompletableFuture<T> run(java.util.function.Supplier<T> work) {

@@ -7,6 +7,7 @@ import io.pyhermetic.index.internal.Filenames;
 import io.pyhermetic.index.internal.Futures;
 import io.pyhermetic.index.internal.HttpTransport;
 import io.pyhermetic.index.internal.SimplePage;
+import io.pyhermetic.internal.Failures;
 import io.pyhermetic.internal.Redaction;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
@@ -213,7 +214,12 @@ public final class SimpleIndex implements PackageIndex, ProjectListing, AutoClos
       temp = Files.createTempFile("pyhermetic-metadata-", ".part");
     } catch (IOException e) {
       return CompletableFuture.failedFuture(
-          new IndexException(subject, file.url(), "cannot create a temporary file: " + e, -1, e));
+          new IndexException(
+              subject,
+              file.url(),
+              "cannot create a temporary file: " + Failures.describe(e),
+              -1,
+              e));
     }
     return downloadAsync(file, temp)
         .thenApply(
@@ -243,7 +249,11 @@ public final class SimpleIndex implements PackageIndex, ProjectListing, AutoClos
                 return CoreMetadata.parse(text).toReleaseMetadata(project, version);
               } catch (IOException e) {
                 throw new IndexException(
-                    subject, file.url(), "cannot read " + file.filename() + ": " + e, -1, e);
+                    subject,
+                    file.url(),
+                    "cannot read " + file.filename() + ": " + Failures.describe(e),
+                    -1,
+                    e);
               }
             })
         .whenComplete(

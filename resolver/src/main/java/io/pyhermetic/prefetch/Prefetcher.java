@@ -16,6 +16,7 @@ import io.pyhermetic.index.ReleaseFile;
 import io.pyhermetic.index.ReleaseResults;
 import io.pyhermetic.index.internal.Digests;
 import io.pyhermetic.index.internal.HttpTransport;
+import io.pyhermetic.internal.Failures;
 import io.pyhermetic.internal.Redaction;
 import io.pyhermetic.prefetch.internal.BuildConfig;
 import io.pyhermetic.prefetch.internal.GitRepository;
@@ -44,7 +45,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -164,7 +164,7 @@ public final class Prefetcher {
       staging = OutputDirectory.stage(outputDir);
     } catch (IOException e) {
       throw new PrefetchException(
-          PrefetchException.Kind.IO, "cannot prepare the download: " + e.getMessage(), e);
+          PrefetchException.Kind.IO, "cannot prepare the download: " + Failures.describe(e), e);
     }
     try {
       Path pipDir = Files.createDirectories(staging.resolve("deps").resolve("pip"));
@@ -196,7 +196,7 @@ public final class Prefetcher {
       deleteQuietly(staging);
       throw new PrefetchException(
           PrefetchException.Kind.IO,
-          "cannot write the output " + outputDir + ": " + e.getMessage(),
+          "cannot write the output " + outputDir + ": " + Failures.describe(e),
           e);
     } catch (RuntimeException | Error e) {
       deleteQuietly(staging);
@@ -240,7 +240,7 @@ public final class Prefetcher {
       }
     } catch (IOException e) {
       throw new PrefetchException(
-          PrefetchException.Kind.IO, "cannot read " + outputDir + ": " + e.getMessage(), e);
+          PrefetchException.Kind.IO, "cannot read " + outputDir + ": " + Failures.describe(e), e);
     }
   }
 
@@ -288,7 +288,7 @@ public final class Prefetcher {
       } catch (IOException e) {
         throw new PrefetchException(
             PrefetchException.Kind.IO,
-            "cannot read the package at " + pip.path() + ": " + e.getMessage(),
+            "cannot read the package at " + pip.path() + ": " + Failures.describe(e),
             e);
       }
     }
@@ -708,13 +708,7 @@ public final class Prefetcher {
   }
 
   private static String reason(Throwable error) {
-    Throwable cause = error;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-        && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-    return Redaction.redact(message);
+    return Failures.describe(error);
   }
 
   /** The pinned version exactly as written after {@code ==}. */

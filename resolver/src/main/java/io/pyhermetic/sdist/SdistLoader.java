@@ -2,6 +2,7 @@ package io.pyhermetic.sdist;
 
 import io.pyhermetic.index.IndexException;
 import io.pyhermetic.index.ReleaseFile;
+import io.pyhermetic.internal.Failures;
 import io.pyhermetic.internal.Redaction;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ public final class SdistLoader {
           new SdistException(
               sdist.filename(),
               SdistException.Kind.DOWNLOAD_FAILED,
-              "cannot create a temporary file in " + workDirectory + ": " + e.getMessage(),
+              "cannot create a temporary file in " + workDirectory + ": " + Failures.describe(e),
               e));
     }
     CompletableFuture<String> download;
@@ -96,13 +97,7 @@ public final class SdistLoader {
     if (cause instanceof IndexException e) {
       reason = e.reason() + (e.url().isEmpty() ? "" : " (" + e.url() + ")");
     } else {
-      reason =
-          (cause.getMessage() == null || cause.getMessage().isBlank()
-                  ? "no reason given"
-                  : cause.getMessage())
-              + " ("
-              + Redaction.redact(sdist.url())
-              + ")";
+      reason = Failures.describe(cause) + " (" + Redaction.redact(sdist.url()) + ")";
     }
     return new SdistException(
         sdist.filename(), SdistException.Kind.DOWNLOAD_FAILED, "download failed: " + reason, cause);

@@ -1,5 +1,6 @@
 package io.pyhermetic.sdist;
 
+import io.pyhermetic.internal.Failures;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
@@ -103,7 +104,7 @@ public final class SdistReader {
       throw new SdistException(
           filename,
           SdistException.Kind.CORRUPT,
-          "cannot read the archive: " + (e.getMessage() == null ? e.toString() : e.getMessage()),
+          "cannot read the archive: " + Failures.describe(e),
           e);
     }
     return collected.result();

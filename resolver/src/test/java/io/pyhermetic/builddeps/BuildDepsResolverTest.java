@@ -743,7 +743,7 @@ class BuildDepsResolverTest {
             aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
             Problem.Kind.INDEX_FAILURE,
             sdist,
-            "download failed: connection failed"),
+            "download failed: the connection was reset"),
         Arguments.of(
             "the sdist is not the bytes the index lists",
             appPage(sha256("other bytes".getBytes(StandardCharsets.UTF_8))),

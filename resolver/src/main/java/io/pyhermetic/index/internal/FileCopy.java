@@ -1,6 +1,7 @@
 package io.pyhermetic.index.internal;
 
 import io.pyhermetic.index.IndexException;
+import io.pyhermetic.internal.Failures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,7 +50,7 @@ public final class FileCopy {
     } catch (IOException e) {
       deleteQuietly(destination);
       int status = e instanceof java.nio.file.NoSuchFileException ? 404 : -1;
-      throw new IndexException(subject, url, "cannot copy: " + e, status, e);
+      throw new IndexException(subject, url, "cannot copy: " + Failures.describe(e), status, e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -1,6 +1,7 @@
 package io.pyhermetic.index.internal;
 
 import io.pyhermetic.index.IndexException;
+import io.pyhermetic.internal.Failures;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +32,7 @@ public final class Futures {
     if (cause instanceof RuntimeException) {
       return (RuntimeException) cause;
     }
-    return new IndexException("", "", "index look-up failed: " + cause, -1, cause);
+    return new IndexException(
+        "", "", "index look-up failed: " + Failures.describe(cause), -1, cause);
   }
 }

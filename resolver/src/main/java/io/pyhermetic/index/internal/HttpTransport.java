@@ -2,6 +2,7 @@ package io.pyhermetic.index.internal;
 
 import io.pyhermetic.index.IndexException;
 import io.pyhermetic.index.RequestPriority;
+import io.pyhermetic.internal.Failures;
 import io.pyhermetic.internal.Redaction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -53,11 +54,18 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.MalformedChunkCodingException;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.RequestNotExecutedException;
+import org.apache.hc.core5.http.TruncatedChunkException;
 import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
 import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
+import org.apache.hc.core5.http2.H2ConnectionException;
+import org.apache.hc.core5.http2.H2StreamResetException;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
@@ -812,37 +820,34 @@ public final class HttpTransport implements AutoCloseable {
     }
   }
 
-  /** A failure in words, never a Java class name (users read these messages). */
+  /** A failed exchange in plain words, never the client library's class names. */
   static String describe(Throwable error) {
-    String message =
-        error.getMessage() == null || error.getMessage().isBlank()
-            ? ""
-            : error.getMessage().strip();
-    String what;
-    if (error instanceof java.net.UnknownHostException) {
-      what = "unknown host";
-    } else if (error instanceof java.net.ConnectException) {
-      what = "cannot connect";
-    } else if (error instanceof java.net.SocketTimeoutException
-        || error instanceof java.util.concurrent.TimeoutException) {
-      what = "timed out";
-      // the client states the timeout as "300000000 NANOSECONDS"
-      java.util.regex.Matcher unit =
-          java.util.regex.Pattern.compile("(\\d+) ([A-Z]*SECONDS|MINUTES|HOURS)").matcher(message);
-      if (unit.matches()) {
-        long millis =
-            java.util.concurrent.TimeUnit.valueOf(unit.group(2))
-                .toMillis(Long.parseLong(unit.group(1)));
-        message = "no data for " + millis + " ms";
-      }
-    } else if (error instanceof javax.net.ssl.SSLException) {
-      what = "TLS failure";
-    } else if (error instanceof IOException) {
-      what = "connection failed";
-    } else {
-      what = "failed";
+    Throwable e = error;
+    while (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
+      e = e.getCause();
     }
-    return Redaction.redact(message.isEmpty() ? what : what + ": " + message);
+    if (e instanceof NoHttpResponseException) {
+      return "the server closed the connection without answering";
+    }
+    if (e instanceof MalformedChunkCodingException || e instanceof TruncatedChunkException) {
+      return "the server sent a broken response";
+    }
+    if (e instanceof ConnectionClosedException) {
+      return "the server closed the connection before the response was complete";
+    }
+    if (e instanceof H2StreamResetException || e instanceof H2ConnectionException) {
+      return "the server ended the HTTP/2 stream";
+    }
+    if (e instanceof RequestNotExecutedException) {
+      return "the request could not be sent";
+    }
+    if (e instanceof org.apache.hc.core5.http.HttpException) {
+      // ProtocolException and its kin: what the server sent is not HTTP the client understands
+      String detail = Failures.scrub(e.getMessage());
+      return "the server's answer is not valid HTTP"
+          + (detail == null || detail.isEmpty() ? "" : ": " + detail);
+    }
+    return Failures.describe(e);
   }
 
   /** Whether two absolute URLs share scheme, host and port. */
@@ -998,7 +1003,8 @@ public final class HttpTransport implements AutoCloseable {
                   StandardOpenOption.TRUNCATE_EXISTING,
                   StandardOpenOption.WRITE);
         } catch (IOException e) {
-          throw new LocalFileException("cannot write " + destination + ": " + e, e);
+          throw new LocalFileException(
+              "cannot write " + destination + ": " + Failures.describe(e), e);
         }
         try {
           sha = MessageDigest.getInstance("SHA-256");
@@ -1029,7 +1035,8 @@ public final class HttpTransport implements AutoCloseable {
           channel.write(src);
         }
       } catch (IOException e) {
-        throw new LocalFileException("cannot write " + destination + ": " + e, e);
+        throw new LocalFileException(
+            "cannot write " + destination + ": " + Failures.describe(e), e);
       }
     }
 
