@@ -148,6 +148,17 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   private PlanRequest request() {
+    // the same words and exit code as every other command for an input that cannot be read
+    Inputs.requireDirectory("--source", source);
+    if (universal != null) {
+      Inputs.requireText(universal);
+    }
+    if (files != null) {
+      files.forEach(Inputs::requireText);
+    }
+    if (buildDepsInputs.constraintFiles != null) {
+      buildDepsInputs.constraintFiles.forEach(Inputs::requireText);
+    }
     PlanRequest.Builder request =
         PlanRequest.builder()
             .outputDirectory(output)

@@ -234,9 +234,11 @@ class PlanCommandTest {
         Arguments.of(new String[] {"--target", "mips"}, "target mips"),
         Arguments.of(
             new String[] {"--source", "/nonexistent-dir"},
-            "source directory /nonexistent-dir (--source)"),
+            "--source /nonexistent-dir: no such directory"),
         Arguments.of(
-            new String[] {"--constraint", "/nonexistent/c.txt"}, "cannot read /nonexistent/c.txt"));
+            new String[] {"--constraint", "/nonexistent/c.txt"},
+            "cannot read /nonexistent/c.txt: no such file"),
+        Arguments.of(new String[] {"--universal", "/"}, "cannot read /: a directory, not a file"));
   }
 
   @ParameterizedTest
@@ -244,6 +246,16 @@ class PlanCommandTest {
   void badOptionsAreUsageErrors(String[] options, String message) {
     assertThat(run(plan(options))).isEqualTo(2);
     assertThat(err.toString()).contains(message).doesNotContain("Exception");
+  }
+
+  @Test
+  void aBinaryRequirementsFileIsAnUnreadableInput() throws IOException {
+    Path binary = project.resolve("requirements-x86_64.txt");
+    Files.write(binary, new byte[] {'a', 0, 'b', '\n'});
+    assertThat(run(plan("--skip-missing-sdist"))).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("cannot read " + binary + ": not a text file (it holds binary data)");
+    assertThat(project.resolve("out")).doesNotExist();
   }
 
   @Test
