@@ -66,6 +66,24 @@ class BuildCommandTest {
     Files.setPosixFilePermissions(podman, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
+  /** {@code build} of the test plan on the farm {@code arm-and-x86}, plus {@code more}. */
+  private int runFarm(String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "build",
+                "--plan",
+                planDir.toString(),
+                "--context",
+                context.toString(),
+                "--farm",
+                "arm-and-x86",
+                "--image",
+                REGISTRY_IMAGE));
+    args.addAll(List.of(more));
+    return run(args.toArray(String[]::new));
+  }
+
   private int run(String... args) {
     out = new StringWriter();
     err = new StringWriter();
@@ -330,19 +348,7 @@ class BuildCommandTest {
   void aFarmBuildChecksPodmanFetchesCopiesTheEnvFileBuildsAndChecksTheList() throws IOException {
     farmContainerfile();
     fakeFarmPodman("4.9.3", "other arm-and-x86", "arm64 amd64", 0);
-    assertThat(
-            run(
-                "build",
-                "--plan",
-                planDir.toString(),
-                "--context",
-                context.toString(),
-                "--farm",
-                "arm-and-x86",
-                "--image",
-                REGISTRY_IMAGE))
-        .as(err.toString())
-        .isZero();
+    assertThat(runFarm()).as(err.toString()).isZero();
     String fetch =
         "run --rm -v " + context + ":" + context + ":z -w " + context + " hermeto fetch-deps";
     assertThat(Files.readAllLines(log))
@@ -430,18 +436,7 @@ class BuildCommandTest {
       throws IOException {
     farmContainerfile();
     fakeFarmPodman(version, farms, built, buildExit);
-    assertThat(
-            run(
-                "build",
-                "--plan",
-                planDir.toString(),
-                "--context",
-                context.toString(),
-                "--farm",
-                "arm-and-x86",
-                "--image",
-                REGISTRY_IMAGE))
-        .isEqualTo(4);
+    assertThat(runFarm()).isEqualTo(4);
     assertThat(err.toString()).contains(message);
     List<String> calls = Files.readAllLines(log);
     assertThat(calls.get(calls.size() - 1)).startsWith(lastCall);
@@ -452,19 +447,7 @@ class BuildCommandTest {
   void aFarmDryRunPrintsTheStepsAndRunsNothing() throws IOException {
     farmContainerfile();
     fakeFarmPodman("4.9.3", "arm-and-x86", "arm64 amd64", 0);
-    assertThat(
-            run(
-                "build",
-                "--plan",
-                planDir.toString(),
-                "--context",
-                context.toString(),
-                "--farm",
-                "arm-and-x86",
-                "--image",
-                REGISTRY_IMAGE,
-                "--dry-run"))
-        .isZero();
+    assertThat(runFarm("--dry-run")).isZero();
     List<String> lines = out.toString().lines().toList();
     assertThat(lines).hasSize(4);
     assertThat(lines.get(0))
