@@ -52,6 +52,7 @@ run benchmarks/run-index-concurrency.sh
 run benchmarks/run-metadata-fetch.sh "$latency" "$net_runs"
 run benchmarks/run-audit.sh "$latency" "$net_runs"
 run benchmarks/run-build-deps.sh "$latency" "$build_runs"
+run benchmarks/run-plan.sh "$latency" "$build_runs"
 load_after="$(uptime)"
 elapsed=$(($(date +%s) - t0))
 
@@ -144,7 +145,7 @@ fi
   echo "| 10 | metadata of the corpus' 213 pins (two requests each): cold / serial / warm | — | ${md_cold} s / ${md_serial} s / ${md_warm} s | — |"
   echo
   echo "## Results"
-  for f in version-sort reqfile-parse specifier-marker multi-arch index-concurrency metadata-fetch audit build-deps; do
+  for f in version-sort reqfile-parse specifier-marker multi-arch index-concurrency metadata-fetch audit build-deps plan; do
     [ -f "$results/$f.md" ] || continue
     echo
     # one level down under "Results"; the build-deps pin list stays in its own file
