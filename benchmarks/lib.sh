@@ -19,3 +19,17 @@ build_jars() {
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 now() { date +%s.%N; }
+
+# The JVM flags ./pyhermetic runs the command line with, besides its class-data-sharing archive.
+wrapper_flags=(-XX:TieredStopAtLevel=1 -Xshare:auto)
+
+# Makes the AppCDS archive $1 for the class path $2 as ./pyhermetic makes its own: the classes a
+# training run (the remaining arguments: a main class and its arguments) loads, archived with
+# -Xshare:dump. Use it with -XX:SharedArchiveFile=$1 and the same class path.
+make_cds_archive() {
+  local archive="$1" cp="$2"
+  shift 2
+  java -XX:DumpLoadedClassList="$archive.classlist" -cp "$cp" "$@" > /dev/null
+  java -Xshare:dump -XX:SharedClassListFile="$archive.classlist" -XX:SharedArchiveFile="$archive" -cp "$cp" > /dev/null 2>&1
+  rm -f "$archive.classlist"
+}

@@ -4,6 +4,7 @@ import io.pyhermetic.internal.Failures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Properties;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -11,24 +12,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** The {@code pyhermetic} command: subcommands are added as the library grows. */
+/**
+ * The {@code pyhermetic} command: subcommands are added as the library grows, to {@link
+ * #SUBCOMMANDS} and {@link #subcommand}.
+ */
 @Command(
     name = "pyhermetic",
     mixinStandardHelpOptions = true,
     versionProvider = Pyhermetic.Version.class,
-    subcommands = {
-      CheckCommand.class,
-      DiffCommand.class,
-      MergeCommand.class,
-      SplitCommand.class,
-      AuditCommand.class,
-      BuildDepsCommand.class,
-      PlanCommand.class,
-      HermetoConfigCommand.class,
-      GenerateEnvCommand.class,
-      PrefetchCommand.class,
-      BuildCommand.class
-    },
     description = "Plans hermetic multi-architecture Python container builds for Hermeto.")
 public final class Pyhermetic implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -40,6 +31,82 @@ public final class Pyhermetic implements Runnable {
       description = "Show each retry and the other debug and info logs on stderr.")
   boolean verbose;
 
+  /** The subcommands' names, in the order the usage lists them. */
+  static final List<String> SUBCOMMANDS =
+      List.of(
+          "check",
+          "diff",
+          "merge",
+          "split",
+          "audit",
+          "build-deps",
+          "plan",
+          "hermeto-config",
+          "generate-env",
+          "prefetch",
+          "build");
+
+  /** A new instance of the subcommand {@code name} (one of {@link #SUBCOMMANDS}). */
+  static Object subcommand(String name) {
+    switch (name) {
+      case "check":
+        return new CheckCommand();
+      case "diff":
+        return new DiffCommand();
+      case "merge":
+        return new MergeCommand();
+      case "split":
+        return new SplitCommand();
+      case "audit":
+        return new AuditCommand();
+      case "build-deps":
+        return new BuildDepsCommand();
+      case "plan":
+        return new PlanCommand();
+      case "hermeto-config":
+        return new HermetoConfigCommand();
+      case "generate-env":
+        return new GenerateEnvCommand();
+      case "prefetch":
+        return new PrefetchCommand();
+      case "build":
+        return new BuildCommand();
+      default:
+        throw new IllegalArgumentException("no subcommand " + name);
+    }
+  }
+
+  /** The command line with every subcommand. */
+  static CommandLine commandLine() {
+    return commandLine(null);
+  }
+
+  /**
+   * The command line for {@code args}: when they name a subcommand first (after {@code --verbose}),
+   * only that one is built, since picocli reads every subcommand's annotations when it is added,
+   * which is most of a short run's start-up; any other arguments get every subcommand.
+   */
+  static CommandLine commandLine(String[] args) {
+    String only = args == null ? null : onlySubcommand(args);
+    CommandLine commandLine = new CommandLine(new Pyhermetic());
+    for (String name : SUBCOMMANDS) {
+      if (only == null || only.equals(name)) {
+        commandLine.addSubcommand(name, subcommand(name));
+      }
+    }
+    return commandLine;
+  }
+
+  /** The subcommand {@code args} run, when that is certain before parsing; else null. */
+  static String onlySubcommand(String[] args) {
+    for (String arg : args) {
+      if (!Logging.VERBOSE.equals(arg)) {
+        return SUBCOMMANDS.contains(arg) ? arg : null;
+      }
+    }
+    return null;
+  }
+
   public static void main(String[] args) {
     Logging.configure(args);
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -50,7 +117,7 @@ public final class Pyhermetic implements Runnable {
    * as the host set it up ({@link #main} silences it unless {@code --verbose}).
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(new Pyhermetic());
+    CommandLine commandLine = commandLine(args);
     ExitCodes.applyTo(commandLine);
     commandLine.setOut(out);
     commandLine.setErr(err);

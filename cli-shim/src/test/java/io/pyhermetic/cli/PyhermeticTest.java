@@ -61,10 +61,41 @@ class PyhermeticTest {
     Path file = Files.writeString(temp.resolve("r.txt"), "foo==1\n");
     assertThat(run("check", file.toString(), "--verbose")).isZero();
     assertThat(run("--verbose", "check", file.toString())).isZero();
-    for (String command : new picocli.CommandLine(new Pyhermetic()).getSubcommands().keySet()) {
+    for (String command : Pyhermetic.SUBCOMMANDS) {
       out.getBuffer().setLength(0);
       assertThat(run(command, "--help")).isZero();
       assertThat(out.toString()).as(command).contains("--verbose");
+    }
+  }
+
+  @Test
+  void aSubcommandNamedFirstIsTheOnlyOneBuilt() {
+    assertThat(Pyhermetic.commandLine().getSubcommands().keySet())
+        .containsExactlyElementsOf(Pyhermetic.SUBCOMMANDS);
+    assertThat(Pyhermetic.commandLine(new String[] {"check", "r.txt"}).getSubcommands())
+        .containsOnlyKeys("check");
+    assertThat(Pyhermetic.commandLine(new String[] {"--verbose", "diff"}).getSubcommands())
+        .containsOnlyKeys("diff");
+    for (String[] args :
+        new String[][] {{}, {"--help"}, {"--verbose"}, {"-h", "check"}, {"chek"}, {"--", "diff"}}) {
+      assertThat(Pyhermetic.commandLine(args).getSubcommands().keySet())
+          .as(Arrays.toString(args))
+          .containsExactlyElementsOf(Pyhermetic.SUBCOMMANDS);
+    }
+  }
+
+  @Test
+  void aSubcommandBuiltAloneReadsAsAmongAll() {
+    picocli.CommandLine all = Pyhermetic.commandLine();
+    ExitCodes.applyTo(all);
+    for (String name : Pyhermetic.SUBCOMMANDS) {
+      picocli.CommandLine alone = Pyhermetic.commandLine(new String[] {name});
+      ExitCodes.applyTo(alone);
+      assertThat(
+              alone.getSubcommands().get(name).getUsageMessage(picocli.CommandLine.Help.Ansi.OFF))
+          .as(name)
+          .isEqualTo(
+              all.getSubcommands().get(name).getUsageMessage(picocli.CommandLine.Help.Ansi.OFF));
     }
   }
 

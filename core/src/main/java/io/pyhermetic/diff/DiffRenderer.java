@@ -1,7 +1,7 @@
 package io.pyhermetic.diff;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pyhermetic.error.Diagnostic;
 import io.pyhermetic.internal.JsonText;
@@ -18,8 +18,6 @@ import java.util.Optional;
  * them only when there are any; the JSON always has {@code problems[]}).
  */
 public final class DiffRenderer {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private DiffRenderer() {}
 
   private static String version(Optional<String> v) {
@@ -120,7 +118,7 @@ public final class DiffRenderer {
   }
 
   public static String json(RequirementsDiff diff, List<PackageDiff> shown) {
-    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
     ArrayNode labels = root.putArray("labels");
     diff.labels().forEach(labels::add);
     ArrayNode packages = root.putArray("packages");
