@@ -3,12 +3,23 @@
 
     packaging_parse_sort.py versions.txt [REPEAT]
 
-Prints one line per repetition: "<seconds> <count> <first> <last>".
+Prints one line per repetition: "<seconds> <count> <first> <last> <digest>", where the
+digest (SHA-256 of the normalized versions in sorted order, one a line, taken after the
+clock stops) lets a caller check that another implementation sorts identically.
 """
+import hashlib
 import sys
 import time
 
 from packaging.version import Version
+
+
+def digest(versions):
+    h = hashlib.sha256()
+    for v in versions:
+        h.update(str(v).encode("ascii"))
+        h.update(b"\n")
+    return h.hexdigest()[:16]
 
 
 def main():
@@ -21,7 +32,10 @@ def main():
         versions = [Version(s) for s in lines]
         versions.sort()
         elapsed = time.perf_counter() - start
-        print(f"{elapsed:.6f} {len(versions)} {versions[0]} {versions[-1]}", flush=True)
+        print(
+            f"{elapsed:.6f} {len(versions)} {versions[0]} {versions[-1]} {digest(versions)}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":
