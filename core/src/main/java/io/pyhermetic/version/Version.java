@@ -51,6 +51,7 @@ public final class Version implements Comparable<Version> {
   private final long keyHigh;
   private final long keyLow;
   private final boolean keyExact;
+  private final long localKey;
   private int hash;
   private String text;
 
@@ -86,6 +87,30 @@ public final class Version implements Comparable<Version> {
     this.dev = dev;
     this.local = local;
     this.bigs = bigs;
+    this.localKey = localKey(local);
+    long r0 = release[0];
+    long r1 = release.length > 1 ? release[1] : 0;
+    long r2 = release.length > 2 ? release[2] : 0;
+    long r3 = release.length > 3 ? release[3] : 0;
+    long pre = preKind == NONE ? 0 : preNumber;
+    if (epoch == 0
+        && release.length <= 4
+        && (r0 | r1 | r2 | r3 | pre) >= 0
+        && r0 < (1L << 26) - 1
+        && (r1 | r2 | r3) < (1L << 16) - 1
+        && pre < (1L << 14) - 1
+        && (post == ABSENT || (post >= 0 && post < (1L << 12) - 2))
+        && (dev == ABSENT || (dev >= 0 && dev < (1L << 15) - 1))) {
+      // the common case: every field fits, no saturation
+      this.keyHigh = (((r0 << 17) | r1) << 16) | r2;
+      this.keyLow =
+          ((((((r3 << 1) << 3) | (preRank() + 1)) << 14 | pre) << 12
+                      | (post == ABSENT ? 0 : post + 1))
+                  << 15)
+              | (dev == ABSENT ? (1L << 15) - 1 : dev);
+      this.keyExact = true;
+      return;
+    }
     long high = 0;
     long low = 0;
     boolean saturated = false;
@@ -113,6 +138,53 @@ public final class Version implements Comparable<Version> {
     this.keyHigh = high;
     this.keyLow = low;
     this.keyExact = !saturated;
+  }
+
+  /**
+   * An order-preserving prefix of the local label's comparison key in 63 bits: 0 when absent;
+   * otherwise a set top bit, then the first part: a 0 bit and up to ten characters (6 bits each, 0
+   * marking the end) for a string, or a 1 bit, the digit count (6 bits, saturating, with the digits
+   * then left out) and up to thirteen digits (4 bits each) for a number. A smaller key means a
+   * smaller label; equal keys need the full comparison.
+   */
+  private static long localKey(String local) {
+    if (local == null) {
+      return 0;
+    }
+    int end = local.indexOf('.');
+    if (end < 0) {
+      end = local.length();
+    }
+    boolean number = true;
+    for (int i = 0; i < end; i++) {
+      char c = local.charAt(i);
+      if (c < '0' || c > '9') {
+        number = false;
+        break;
+      }
+    }
+    long key = 1;
+    if (number) {
+      key = (key << 1) | 1;
+      if (end >= 63) {
+        return ((key << 6) | 63) << 55;
+      }
+      key = (key << 6) | end;
+      for (int i = 0; i < 13; i++) {
+        key = (key << 4) | (i < end ? local.charAt(i) - '0' : 0);
+      }
+      return key << 3;
+    }
+    key <<= 1;
+    for (int i = 0; i < 10; i++) {
+      long code = 0;
+      if (i < end) {
+        char c = local.charAt(i);
+        code = c <= '9' ? c - '0' + 1 : c - 'a' + 11;
+      }
+      key = (key << 6) | code;
+    }
+    return key << 1;
   }
 
   /** The raw value of a key field; negative (a large number) or too large values saturate. */
@@ -286,9 +358,10 @@ public final class Version implements Comparable<Version> {
   /**
    * Sorts versions in place into PEP 440 order, stably (equal versions such as {@code 1.0} and
    * {@code 1.0.0} keep their relative order): the same result as {@code Collections.sort}, several
-   * times faster on large lists. The precomputed comparison keys are copied into primitive arrays
-   * and merge-sorted there, so comparisons touch neither the objects nor the heap; only runs of
-   * equal keys whose versions have a local label or an inexact key are then compared in full.
+   * times faster on large lists. The fields of the precomputed comparison keys that vary in the
+   * list are packed, with the list index, into one long per version, and those sort as plain
+   * numbers; only versions whose packed keys tie are then compared further: by their full keys, and
+   * by the versions themselves where a local label or an inexact key leaves it open.
    */
   public static void sort(List<Version> versions) {
     int n = versions.size();
@@ -297,27 +370,81 @@ public final class Version implements Comparable<Version> {
       return;
     }
     Version[] items = versions.toArray(new Version[0]);
-    long[] high = new long[n];
-    long[] low = new long[n];
-    int[] order = new int[n];
+    // words[0] = keyHigh, words[1] = keyLow and the flag, words[2] = localKey
+    long[][] words = {new long[n], new long[n], new long[n]};
+    long[] highs = words[0];
+    long[] lows = words[1];
+    long[] locals = words[2];
+    boolean anyInexact = false;
     for (int i = 0; i < n; i++) {
       Version v = items[i];
-      high[i] = v.keyHigh;
-      // the lowest bit marks keys that do not decide equality: it only orders such versions
-      // after their equal-keyed peers, which they never equal
-      low[i] = (v.keyLow << 1) | (v.keyExact && v.local == null ? 0 : 1);
-      order[i] = i;
+      anyInexact |= !v.keyExact;
+      highs[i] = v.keyHigh;
+      // the flag marks keys that do not decide equality; it only orders such versions after
+      // their equal-keyed peers, which they never equal
+      lows[i] = (v.keyLow << 1) | (v.keyExact && v.local == null ? 0 : 1);
+      locals[i] = v.localKey;
     }
-    mergeSort(high, low, order);
+    long[] or = new long[3];
+    long[] and = {-1, -1, -1};
+    for (int k = 0; k < 3; k++) {
+      long[] values = words[k];
+      long o = 0;
+      long a = -1;
+      for (int i = 0; i < n; i++) {
+        o |= values[i];
+        a &= values[i];
+      }
+      or[k] = o;
+      and[k] = a;
+    }
+    int indexBits = 64 - Long.numberOfLeadingZeros(n - 1);
+    int budget = 63 - indexBits;
+    // the fields that vary, each reduced to the bits below its highest varying bit
+    int fieldCount = SORT_FIELD_WORD.length;
+    int[] word = new int[fieldCount];
+    int[] shift = new int[fieldCount];
+    int[] width = new int[fieldCount];
+    int used = 0;
+    int count = 0;
+    boolean complete = true;
+    // An inexact key says nothing about the fields after it, so the flag and the local label
+    // order only versions whose keys are all exact.
+    for (int f = 0; f < (anyInexact ? PUBLIC_SORT_FIELDS : fieldCount); f++) {
+      int k = SORT_FIELD_WORD[f];
+      long varying = ((or[k] ^ and[k]) >>> SORT_FIELD_SHIFT[f]) & ((1L << SORT_FIELD_WIDTH[f]) - 1);
+      int bits = 64 - Long.numberOfLeadingZeros(varying);
+      int take = Math.min(bits, budget - used);
+      if (take < bits && k != 2) {
+        complete = false; // the local label is never complete anyway: ties are flagged
+      }
+      if (take > 0) {
+        word[count] = k;
+        shift[count] = SORT_FIELD_SHIFT[f] + bits - take; // the top 'take' of the varying bits
+        width[count] = take;
+        count++;
+        used += take;
+      }
+    }
+    long[] packed = new long[n];
+    for (int i = 0; i < n; i++) {
+      long key = 0;
+      for (int c = 0; c < count; c++) {
+        key = (key << width[c]) | ((words[word[c]][i] >>> shift[c]) & ((1L << width[c]) - 1));
+      }
+      packed[i] = (key << indexBits) | i;
+    }
+    Arrays.sort(packed);
+    long indexMask = (1L << indexBits) - 1;
     Version[] sorted = new Version[n];
     for (int i = 0; i < n; i++) {
-      sorted[i] = items[order[i]];
+      sorted[i] = items[(int) (packed[i] & indexMask)];
     }
     int runStart = 0;
     for (int i = 1; i <= n; i++) {
-      if (i == n || high[i] != high[runStart] || (low[i] >>> 1) != (low[runStart] >>> 1)) {
-        if (i - runStart > 1 && (low[i - 1] & 1) != 0) {
-          Arrays.sort(sorted, runStart, i); // stable: equal versions are in input order
+      if (i == n || (packed[i] >>> indexBits) != (packed[runStart] >>> indexBits)) {
+        if (i - runStart > 1) {
+          resolveRun(items, sorted, packed, indexMask, words, runStart, i, complete);
         }
         runStart = i;
       }
@@ -326,6 +453,57 @@ public final class Version implements Comparable<Version> {
     for (int i = 0; i < n; i++) {
       out.next();
       out.set(sorted[i]);
+    }
+  }
+
+  /** Word (0 high, 1 low with flag, 2 local), shift and width of the fields a sort packs. */
+  private static final int[] SORT_FIELD_WORD = {0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 2};
+
+  private static final int PUBLIC_SORT_FIELDS = 10;
+  private static final int[] SORT_FIELD_WIDTH = {4, 26, 17, 16, 16, 1, 3, 14, 12, 15, 1, 63};
+  private static final int[] SORT_FIELD_SHIFT = {59, 33, 16, 0, 46, 45, 42, 28, 16, 1, 0, 0};
+
+  /**
+   * Orders {@code sorted[from:to]}, whose packed keys tie and which are in input order: by the full
+   * keys when the packed ones left fields out, then by the versions themselves among equal keys
+   * with a local label or an inexact key.
+   */
+  private static void resolveRun(
+      Version[] items,
+      Version[] sorted,
+      long[] packed,
+      long indexMask,
+      long[][] words,
+      int from,
+      int to,
+      boolean complete) {
+    int length = to - from;
+    long[] high = new long[length];
+    long[] low = new long[length];
+    int[] order = new int[length];
+    for (int k = 0; k < length; k++) {
+      int index = (int) (packed[from + k] & indexMask);
+      high[k] = words[0][index];
+      low[k] = words[1][index];
+      order[k] = index;
+    }
+    if (!complete) {
+      mergeSort(high, low, order);
+      for (int k = 0; k < length; k++) {
+        sorted[from + k] = items[order[k]];
+      }
+    }
+    int runStart = 0;
+    boolean flagged = false;
+    for (int k = 0; k <= length; k++) {
+      if (k == length || high[k] != high[runStart] || (low[k] >>> 1) != (low[runStart] >>> 1)) {
+        if (k - runStart > 1 && flagged) {
+          Arrays.sort(sorted, from + runStart, from + k); // stable: equal versions in input order
+        }
+        runStart = k;
+        flagged = false;
+      }
+      flagged |= k < length && (low[k] & 1) != 0;
     }
   }
 
@@ -398,10 +576,14 @@ public final class Version implements Comparable<Version> {
     int i = from;
     int j = mid;
     int k = from;
-    if (mid < to
-        && (srcHigh[mid - 1] < srcHigh[mid]
-            || (srcHigh[mid - 1] == srcHigh[mid] && srcLow[mid - 1] <= srcLow[mid]))) {
-      j = to; // already in order: copy
+    if (mid == to
+        || srcHigh[mid - 1] < srcHigh[mid]
+        || (srcHigh[mid - 1] == srcHigh[mid] && srcLow[mid - 1] <= srcLow[mid])) {
+      // already in order: copy
+      System.arraycopy(srcHigh, from, dstHigh, from, to - from);
+      System.arraycopy(srcLow, from, dstLow, from, to - from);
+      System.arraycopy(srcOrder, from, dstOrder, from, to - from);
+      return;
     }
     while (i < mid && j < to) {
       long hi = srcHigh[i];

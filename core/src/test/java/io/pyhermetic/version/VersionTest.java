@@ -11,6 +11,7 @@ import io.pyhermetic.testdata.Gen;
 import io.pyhermetic.testing.Conformance;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -256,6 +257,16 @@ class VersionTest {
                   "1.0a16");
         }
         versions.add(Version.parse(text));
+      }
+      if (round % 5 == 1) {
+        versions.sort(null); // presorted: merges of runs already in order
+      } else if (round % 5 == 2) {
+        versions.sort(Collections.reverseOrder());
+      } else if (round % 5 == 3) {
+        for (int i = 0; i < size / 2; i++) {
+          versions.add(Version.parse(edgeVersion(gen)));
+        }
+        size = versions.size();
       }
       List<Version> expected = new ArrayList<>(versions);
       expected.sort(null);
