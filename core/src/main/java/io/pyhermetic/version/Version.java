@@ -427,12 +427,17 @@ public final class Version implements Comparable<Version> {
       }
     }
     long[] packed = new long[n];
-    for (int i = 0; i < n; i++) {
-      long key = 0;
-      for (int c = 0; c < count; c++) {
-        key = (key << width[c]) | ((words[word[c]][i] >>> shift[c]) & ((1L << width[c]) - 1));
+    for (int c = 0; c < count; c++) {
+      long[] values = words[word[c]];
+      int s = shift[c];
+      int w = width[c];
+      long mask = (1L << w) - 1;
+      for (int i = 0; i < n; i++) {
+        packed[i] = (packed[i] << w) | ((values[i] >>> s) & mask);
       }
-      packed[i] = (key << indexBits) | i;
+    }
+    for (int i = 0; i < n; i++) {
+      packed[i] = (packed[i] << indexBits) | i;
     }
     Arrays.sort(packed);
     long indexMask = (1L << indexBits) - 1;
@@ -477,6 +482,16 @@ public final class Version implements Comparable<Version> {
       int from,
       int to,
       boolean complete) {
+    if (complete) {
+      // the packed keys hold every field of the full keys but the flag: these are equal
+      for (int k = from; k < to; k++) {
+        if ((words[1][(int) (packed[k] & indexMask)] & 1) != 0) {
+          Arrays.sort(sorted, from, to); // stable: equal versions are in input order
+          return;
+        }
+      }
+      return;
+    }
     int length = to - from;
     long[] high = new long[length];
     long[] low = new long[length];
@@ -487,11 +502,9 @@ public final class Version implements Comparable<Version> {
       low[k] = words[1][index];
       order[k] = index;
     }
-    if (!complete) {
-      mergeSort(high, low, order);
-      for (int k = 0; k < length; k++) {
-        sorted[from + k] = items[order[k]];
-      }
+    mergeSort(high, low, order);
+    for (int k = 0; k < length; k++) {
+      sorted[from + k] = items[order[k]];
     }
     int runStart = 0;
     boolean flagged = false;
@@ -711,6 +724,9 @@ public final class Version implements Comparable<Version> {
   static int compareLocal(String a, String b) {
     if (a == null || b == null) {
       return a == null ? (b == null ? 0 : -1) : 1;
+    }
+    if (a.equals(b)) {
+      return 0;
     }
     int na = a.length();
     int nb = b.length();
