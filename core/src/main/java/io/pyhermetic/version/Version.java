@@ -52,6 +52,7 @@ public final class Version implements Comparable<Version> {
   private final long keyLow;
   private final boolean keyExact;
   private final long localKey;
+  private final long localKey2;
   private int hash;
   private String text;
 
@@ -88,6 +89,7 @@ public final class Version implements Comparable<Version> {
     this.local = local;
     this.bigs = bigs;
     this.localKey = localKey(local);
+    this.localKey2 = localKey2(local, localKey);
     long r0 = release[0];
     long r1 = release.length > 1 ? release[1] : 0;
     long r2 = release.length > 2 ? release[2] : 0;
@@ -141,50 +143,72 @@ public final class Version implements Comparable<Version> {
   }
 
   /**
-   * An order-preserving prefix of the local label's comparison key in 63 bits: 0 when absent;
-   * otherwise a set top bit, then the first part: a 0 bit and up to ten characters (6 bits each, 0
-   * marking the end) for a string, or a 1 bit, the digit count (6 bits, saturating, with the digits
-   * then left out) and up to thirteen digits (4 bits each) for a number. A smaller key means a
-   * smaller label; equal keys need the full comparison.
+   * An order-preserving prefix of the comparison key of one part of a local label, in 63 bits, with
+   * the top bit set (an absent part is 0 and sorts first): a 0 bit and up to ten characters (6 bits
+   * each, 0 marking the end) for a string, or a 1 bit, the digit count (6 bits, saturating, with
+   * the digits then left out) and up to thirteen digits (4 bits each) for a number. Equal keys need
+   * the full comparison unless the part fits ({@link #partFits}).
    */
-  private static long localKey(String local) {
-    if (local == null) {
-      return 0;
-    }
-    int end = local.indexOf('.');
-    if (end < 0) {
-      end = local.length();
-    }
+  private static long partKey(String local, int from, int end) {
     boolean number = true;
-    for (int i = 0; i < end; i++) {
+    for (int i = from; i < end; i++) {
       char c = local.charAt(i);
       if (c < '0' || c > '9') {
         number = false;
         break;
       }
     }
+    int length = end - from;
     long key = 1;
     if (number) {
       key = (key << 1) | 1;
-      if (end >= 63) {
+      if (length >= 63) {
         return ((key << 6) | 63) << 55;
       }
-      key = (key << 6) | end;
+      key = (key << 6) | length;
       for (int i = 0; i < 13; i++) {
-        key = (key << 4) | (i < end ? local.charAt(i) - '0' : 0);
+        key = (key << 4) | (i < length ? local.charAt(from + i) - '0' : 0);
       }
       return key << 3;
     }
     key <<= 1;
     for (int i = 0; i < 10; i++) {
       long code = 0;
-      if (i < end) {
-        char c = local.charAt(i);
+      if (i < length) {
+        char c = local.charAt(from + i);
         code = c <= '9' ? c - '0' + 1 : c - 'a' + 11;
       }
       key = (key << 6) | code;
     }
     return key << 1;
+  }
+
+  /** Whether {@link #partKey} holds all of the part. */
+  private static boolean partFits(long partKey, int length) {
+    boolean number = (partKey & (1L << 61)) != 0;
+    return length <= (number ? 13 : 9); // a string of nine keeps its end mark
+  }
+
+  /** The key of the label's first part: see {@link #partKey}; 0 without a label. */
+  private static long localKey(String local) {
+    if (local == null) {
+      return 0;
+    }
+    int end = local.indexOf('.');
+    return partKey(local, 0, end < 0 ? local.length() : end);
+  }
+
+  /** The key of the label's second part when the first key holds all of the first part, else 0. */
+  private static long localKey2(String local, long localKey) {
+    if (local == null) {
+      return 0;
+    }
+    int end = local.indexOf('.');
+    if (end < 0 || !partFits(localKey, end)) {
+      return 0;
+    }
+    int next = local.indexOf('.', end + 1);
+    return partKey(local, end + 1, next < 0 ? local.length() : next);
   }
 
   /** The raw value of a key field; negative (a large number) or too large values saturate. */
@@ -449,7 +473,7 @@ public final class Version implements Comparable<Version> {
     for (int i = 1; i <= n; i++) {
       if (i == n || (packed[i] >>> indexBits) != (packed[runStart] >>> indexBits)) {
         if (i - runStart > 1) {
-          resolveRun(items, sorted, packed, indexMask, words, runStart, i, complete);
+          resolveRun(items, sorted, packed, indexMask, words, runStart, i, complete, anyInexact);
         }
         runStart = i;
       }
@@ -481,13 +505,41 @@ public final class Version implements Comparable<Version> {
       long[][] words,
       int from,
       int to,
-      boolean complete) {
+      boolean complete,
+      boolean anyInexact) {
     if (complete) {
-      // the packed keys hold every field of the full keys but the flag: these are equal
-      for (int k = from; k < to; k++) {
-        if ((words[1][(int) (packed[k] & indexMask)] & 1) != 0) {
-          Arrays.sort(sorted, from, to); // stable: equal versions are in input order
-          return;
+      // The packed keys hold every field of the full keys but the flag: these are equal. Where
+      // they have local labels (all or none do), order them by the keys of the labels' first two
+      // parts, and only versions whose keys still tie by their labels.
+      int first = (int) (packed[from] & indexMask);
+      if ((words[1][first] & 1) == 0) {
+        return;
+      }
+      if (anyInexact || words[2][first] == 0) {
+        Arrays.sort(sorted, from, to); // stable: equal versions are in input order
+        return;
+      }
+      int length = to - from;
+      long[] key1 = new long[length];
+      long[] key2 = new long[length];
+      int[] order = new int[length];
+      for (int k = 0; k < length; k++) {
+        int index = (int) (packed[from + k] & indexMask);
+        key1[k] = words[2][index];
+        key2[k] = items[index].localKey2;
+        order[k] = index;
+      }
+      mergeSort(key1, key2, order);
+      int runStart = 0;
+      for (int k = 0; k <= length; k++) {
+        if (k < length) {
+          sorted[from + k] = items[order[k]];
+        }
+        if (k == length || key1[k] != key1[runStart] || key2[k] != key2[runStart]) {
+          if (k - runStart > 1) {
+            Arrays.sort(sorted, from + runStart, from + k);
+          }
+          runStart = k;
         }
       }
       return;

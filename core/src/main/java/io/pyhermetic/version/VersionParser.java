@@ -2,6 +2,7 @@ package io.pyhermetic.version;
 
 import io.pyhermetic.internal.PyText;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -303,32 +304,38 @@ final class VersionParser {
 
   /** The normalized form of a valid local label {@code s[from:to]}. */
   private String normalizeLocal(int from, int to) {
-    StringBuilder out = new StringBuilder(to - from);
+    byte[] out = new byte[to - from];
+    int length = 0;
     int i = from;
     while (i < to) {
-      int partEnd = i;
-      boolean number = true;
-      while (partEnd < to && isAsciiAlnum(s.charAt(partEnd))) {
-        number &= isDigit(s.charAt(partEnd));
-        partEnd++;
+      if (length > 0) {
+        out[length++] = '.';
       }
-      if (out.length() > 0) {
-        out.append('.');
+      int partStart = length;
+      boolean number = true;
+      for (; i < to; i++) {
+        char c = s.charAt(i);
+        if (c >= 'A' && c <= 'Z') {
+          c = (char) (c + 32);
+        } else if (c == '.' || c == '-' || c == '_') {
+          break;
+        }
+        number &= c <= '9';
+        out[length++] = (byte) c;
       }
       if (number) {
-        while (i < partEnd - 1 && s.charAt(i) == '0') {
-          i++;
+        int zeros = 0;
+        while (partStart + zeros < length - 1 && out[partStart + zeros] == '0') {
+          zeros++;
         }
-        out.append(s, i, partEnd);
-      } else {
-        for (; i < partEnd; i++) {
-          char c = s.charAt(i);
-          out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        if (zeros > 0) {
+          System.arraycopy(out, partStart + zeros, out, partStart, length - partStart - zeros);
+          length -= zeros;
         }
       }
-      i = partEnd + 1; // past the separator
+      i++; // past the separator
     }
-    return out.toString();
+    return new String(out, 0, length, StandardCharsets.ISO_8859_1);
   }
 
   /** Returns {@code kind << 8 | length} of the pre-release label at {@code p}, or 0. */

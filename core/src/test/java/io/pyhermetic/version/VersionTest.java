@@ -262,6 +262,31 @@ class VersionTest {
         versions.sort(null); // presorted: merges of runs already in order
       } else if (round % 5 == 2) {
         versions.sort(Collections.reverseOrder());
+      } else if (round % 5 == 4) {
+        versions.clear(); // exact keys only: local labels ordered by their packed part keys
+        for (int i = 0; i < size; i++) {
+          StringBuilder label = new StringBuilder();
+          int parts = gen.nextInt(4);
+          for (int p = 0; p < parts; p++) {
+            label
+                .append(p == 0 ? "+" : gen.pick(".", "-", "_"))
+                .append(
+                    gen.pick(
+                        "abcdefghi",
+                        "abcdefghij",
+                        "abcdefghijk",
+                        "abcdefghij0",
+                        "ubuntu",
+                        "Ubuntu",
+                        "7",
+                        "007",
+                        "1234567890123",
+                        "12345678901234",
+                        "12345678901235",
+                        "99999999999999999999999"));
+          }
+          versions.add(Version.parse(gen.nextInt(3) + "." + gen.nextInt(3) + label));
+        }
       } else if (round % 5 == 3) {
         for (int i = 0; i < size / 2; i++) {
           versions.add(Version.parse(edgeVersion(gen)));
