@@ -395,7 +395,8 @@ public final class Version implements Comparable<Version> {
     }
     Version[] items = versions.toArray(new Version[0]);
     // words[0] = keyHigh, words[1] = keyLow and the flag, words[2] = localKey
-    long[][] words = {new long[n], new long[n], new long[n]};
+    // words[3] = localKey2, only read for runs that tie
+    long[][] words = {new long[n], new long[n], new long[n], new long[n]};
     long[] highs = words[0];
     long[] lows = words[1];
     long[] locals = words[2];
@@ -408,6 +409,7 @@ public final class Version implements Comparable<Version> {
       // their equal-keyed peers, which they never equal
       lows[i] = (v.keyLow << 1) | (v.keyExact && v.local == null ? 0 : 1);
       locals[i] = v.localKey;
+      words[3][i] = v.localKey2;
     }
     long[] or = new long[3];
     long[] and = {-1, -1, -1};
@@ -526,7 +528,7 @@ public final class Version implements Comparable<Version> {
       for (int k = 0; k < length; k++) {
         int index = (int) (packed[from + k] & indexMask);
         key1[k] = words[2][index];
-        key2[k] = items[index].localKey2;
+        key2[k] = words[3][index];
         order[k] = index;
       }
       mergeSort(key1, key2, order);
