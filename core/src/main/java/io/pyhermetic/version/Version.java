@@ -400,13 +400,15 @@ public final class Version implements Comparable<Version> {
     long[] highs = words[0];
     long[] lows = words[1];
     long[] locals = words[2];
+    boolean[] inexact = new boolean[n];
     boolean anyInexact = false;
     for (int i = 0; i < n; i++) {
       Version v = items[i];
+      inexact[i] = !v.keyExact;
       anyInexact |= !v.keyExact;
       highs[i] = v.keyHigh;
-      // the flag marks keys that do not decide equality; it only orders such versions after
-      // their equal-keyed peers, which they never equal
+      // the flag marks versions whose keys alone do not decide equality (a local label or an
+      // inexact key); versions that are equal have the same flag
       lows[i] = (v.keyLow << 1) | (v.keyExact && v.local == null ? 0 : 1);
       locals[i] = v.localKey;
       words[3][i] = v.localKey2;
@@ -475,7 +477,7 @@ public final class Version implements Comparable<Version> {
     for (int i = 1; i <= n; i++) {
       if (i == n || (packed[i] >>> indexBits) != (packed[runStart] >>> indexBits)) {
         if (i - runStart > 1) {
-          resolveRun(items, sorted, packed, indexMask, words, runStart, i, complete, anyInexact);
+          resolveRun(items, sorted, packed, indexMask, words, inexact, runStart, i, complete);
         }
         runStart = i;
       }
@@ -496,8 +498,8 @@ public final class Version implements Comparable<Version> {
 
   /**
    * Orders {@code sorted[from:to]}, whose packed keys tie and which are in input order: by the full
-   * keys when the packed ones left fields out, then by the versions themselves among equal keys
-   * with a local label or an inexact key.
+   * keys when the packed ones left fields out, then each group of equal keys by {@link
+   * #resolveTies}.
    */
   private static void resolveRun(
       Version[] items,
@@ -505,47 +507,10 @@ public final class Version implements Comparable<Version> {
       long[] packed,
       long indexMask,
       long[][] words,
+      boolean[] inexact,
       int from,
       int to,
-      boolean complete,
-      boolean anyInexact) {
-    if (complete) {
-      // The packed keys hold every field of the full keys but the flag: these are equal. Where
-      // they have local labels (all or none do), order them by the keys of the labels' first two
-      // parts, and only versions whose keys still tie by their labels.
-      int first = (int) (packed[from] & indexMask);
-      if ((words[1][first] & 1) == 0) {
-        return;
-      }
-      if (anyInexact || words[2][first] == 0) {
-        Arrays.sort(sorted, from, to); // stable: equal versions are in input order
-        return;
-      }
-      int length = to - from;
-      long[] key1 = new long[length];
-      long[] key2 = new long[length];
-      int[] order = new int[length];
-      for (int k = 0; k < length; k++) {
-        int index = (int) (packed[from + k] & indexMask);
-        key1[k] = words[2][index];
-        key2[k] = words[3][index];
-        order[k] = index;
-      }
-      mergeSort(key1, key2, order);
-      int runStart = 0;
-      for (int k = 0; k <= length; k++) {
-        if (k < length) {
-          sorted[from + k] = items[order[k]];
-        }
-        if (k == length || key1[k] != key1[runStart] || key2[k] != key2[runStart]) {
-          if (k - runStart > 1) {
-            Arrays.sort(sorted, from + runStart, from + k);
-          }
-          runStart = k;
-        }
-      }
-      return;
-    }
+      boolean complete) {
     int length = to - from;
     long[] high = new long[length];
     long[] low = new long[length];
@@ -556,21 +521,74 @@ public final class Version implements Comparable<Version> {
       low[k] = words[1][index];
       order[k] = index;
     }
-    mergeSort(high, low, order);
-    for (int k = 0; k < length; k++) {
-      sorted[from + k] = items[order[k]];
+    if (!complete) {
+      mergeSort(high, low, order);
+      for (int k = 0; k < length; k++) {
+        sorted[from + k] = items[order[k]];
+      }
     }
     int runStart = 0;
-    boolean flagged = false;
-    for (int k = 0; k <= length; k++) {
+    for (int k = 1; k <= length; k++) {
       if (k == length || high[k] != high[runStart] || (low[k] >>> 1) != (low[runStart] >>> 1)) {
-        if (k - runStart > 1 && flagged) {
-          Arrays.sort(sorted, from + runStart, from + k); // stable: equal versions in input order
+        if (k - runStart > 1) {
+          resolveTies(items, sorted, words, inexact, order, from, runStart, k);
         }
         runStart = k;
-        flagged = false;
       }
-      flagged |= k < length && (low[k] & 1) != 0;
+    }
+  }
+
+  /**
+   * Orders versions with equal keys, {@code sorted[base + from : base + to]} (their list indexes in
+   * {@code order[from:to]}, in input order among equal flags). Without a flag they are equal. With
+   * exact keys only, they differ at most in their local labels: those order by the keys of the
+   * labels' first two parts, and only versions whose label keys tie are compared. An inexact key
+   * leaves the whole group to the full comparison.
+   */
+  private static void resolveTies(
+      Version[] items,
+      Version[] sorted,
+      long[][] words,
+      boolean[] inexact,
+      int[] order,
+      int base,
+      int from,
+      int to) {
+    boolean flagged = false;
+    boolean anyInexact = false;
+    for (int k = from; k < to; k++) {
+      flagged |= (words[1][order[k]] & 1) != 0;
+      anyInexact |= inexact[order[k]];
+    }
+    if (!flagged) {
+      return;
+    }
+    if (anyInexact) {
+      Arrays.sort(sorted, base + from, base + to); // stable: equal versions are in input order
+      return;
+    }
+    int length = to - from;
+    long[] key1 = new long[length];
+    long[] key2 = new long[length];
+    int[] labels = new int[length];
+    for (int k = 0; k < length; k++) {
+      int index = order[from + k];
+      key1[k] = words[2][index];
+      key2[k] = words[3][index];
+      labels[k] = index;
+    }
+    mergeSort(key1, key2, labels);
+    int runStart = 0;
+    for (int k = 0; k <= length; k++) {
+      if (k < length) {
+        sorted[base + from + k] = items[labels[k]];
+      }
+      if (k == length || key1[k] != key1[runStart] || key2[k] != key2[runStart]) {
+        if (k - runStart > 1 && key1[runStart] != 0) {
+          Arrays.sort(sorted, base + from + runStart, base + from + k);
+        }
+        runStart = k;
+      }
     }
   }
 
