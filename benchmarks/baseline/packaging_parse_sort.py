@@ -5,7 +5,7 @@
 
 Prints one line per repetition: "<seconds> <count> <first> <last> <digest>", where the
 digest (SHA-256 of the normalized versions in sorted order, one a line, taken after the
-clock stops) lets a caller check that another implementation sorts identically.
+clock stops, after the last repetition only) lets a caller check that another implementation sorts identically.
 """
 import hashlib
 import sys
@@ -27,13 +27,14 @@ def main():
     repeat = int(sys.argv[2]) if len(sys.argv) > 2 else 1
     with open(path, encoding="utf-8") as f:
         lines = f.read().splitlines()
-    for _ in range(repeat):
+    for r in range(repeat):
         start = time.perf_counter()
         versions = [Version(s) for s in lines]
         versions.sort()
         elapsed = time.perf_counter() - start
         print(
-            f"{elapsed:.6f} {len(versions)} {versions[0]} {versions[-1]} {digest(versions)}",
+            f"{elapsed:.6f} {len(versions)} {versions[0]} {versions[-1]} "
+            f"{digest(versions) if r == repeat - 1 else '-'}",
             flush=True,
         )
 

@@ -15,7 +15,8 @@ import java.util.List;
  * Whole-process counterpart of {@code baseline/packaging_parse_sort.py}: parses every line of a
  * file as a {@link Version}, then sorts, and prints one line per repetition: {@code <seconds>
  * <count> <first> <last> <digest>}, the digest being the baseline's (SHA-256 of the sorted
- * normalized versions, taken after the clock stops). The first repetition includes JIT warm-up.
+ * normalized versions, taken after the clock stops, after the last repetition only). The first
+ * repetition includes JIT warm-up.
  */
 public final class VersionParseSort {
   private VersionParseSort() {}
@@ -37,7 +38,8 @@ public final class VersionParseSort {
           versions.size(),
           versions.get(0),
           versions.get(versions.size() - 1),
-          digest(versions));
+          // only after the last repetition, so that its garbage stays out of the timed ones
+          r == repeat - 1 ? digest(versions) : "-");
     }
   }
 
