@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -44,15 +45,31 @@ public final class Version implements Comparable<Version> {
   private final long preNumber;
   private final long post;
   private final long dev;
-  private final Object[] local; // Long, BigInteger or lower-case String parts; null when absent
+  private final String local; // normalized (lower case, dot separated); null when absent
   private final BigInteger[] bigs; // numbers too large for a long; null when none
-  // The first three release numbers, zero-padded, kept inline so that most comparisons are
-  // decided without touching the release array (sorting is bound by memory access).
-  private final long r0;
-  private final long r1;
-  private final long r2;
+  // packaging's comparison key of the public version, computed once: see KEY_WIDTHS.
+  private final long keyHigh;
+  private final long keyLow;
+  private final boolean keyExact;
+  private final long localKey;
+  private final long localKey2;
   private int hash;
   private String text;
+
+  /**
+   * Bit widths of the fields of the comparison key, most significant first: epoch, release[0..3], a
+   * flag for non-zero release numbers after the fourth, pre-release rank, pre-release number, post
+   * (0 when absent, otherwise number + 1) and dev (all ones when absent). The first four fields
+   * fill {@link #keyHigh}, the others {@link #keyLow}; both stay non-negative.
+   *
+   * <p>A value that does not fit (it reaches all ones, or is a large number) takes all ones and
+   * zeroes every later field; {@link #keyExact} is then false. The key is order-preserving either
+   * way (a smaller key means a smaller version); equal exact keys mean equal public versions, equal
+   * inexact keys need the full comparison.
+   */
+  private static final int[] KEY_WIDTHS = {4, 26, 17, 16, 16, 1, 3, 14, 12, 15};
+
+  private static final int HIGH_FIELDS = 4;
 
   Version(
       long epoch,
@@ -61,7 +78,7 @@ public final class Version implements Comparable<Version> {
       long preNumber,
       long post,
       long dev,
-      Object[] local,
+      String local,
       BigInteger[] bigs) {
     this.epoch = epoch;
     this.release = release;
@@ -71,9 +88,155 @@ public final class Version implements Comparable<Version> {
     this.dev = dev;
     this.local = local;
     this.bigs = bigs;
-    this.r0 = release.length > 0 ? release[0] : 0;
-    this.r1 = release.length > 1 ? release[1] : 0;
-    this.r2 = release.length > 2 ? release[2] : 0;
+    this.localKey = localKey(local);
+    this.localKey2 = localKey2(local, localKey);
+    long r0 = release[0];
+    long r1 = release.length > 1 ? release[1] : 0;
+    long r2 = release.length > 2 ? release[2] : 0;
+    long r3 = release.length > 3 ? release[3] : 0;
+    long pre = preKind == NONE ? 0 : preNumber;
+    if (epoch == 0
+        && release.length <= 4
+        && (r0 | r1 | r2 | r3 | pre) >= 0
+        && r0 < (1L << 26) - 1
+        && (r1 | r2 | r3) < (1L << 16) - 1
+        && pre < (1L << 14) - 1
+        && (post == ABSENT || (post >= 0 && post < (1L << 12) - 2))
+        && (dev == ABSENT || (dev >= 0 && dev < (1L << 15) - 1))) {
+      // the common case: every field fits, no saturation
+      this.keyHigh = (((r0 << 17) | r1) << 16) | r2;
+      this.keyLow =
+          ((((((r3 << 1) << 3) | (preRank() + 1)) << 14 | pre) << 12
+                      | (post == ABSENT ? 0 : post + 1))
+                  << 15)
+              | (dev == ABSENT ? (1L << 15) - 1 : dev);
+      this.keyExact = true;
+      return;
+    }
+    long high = 0;
+    long low = 0;
+    boolean saturated = false;
+    for (int field = 0; field < KEY_WIDTHS.length; field++) {
+      int width = KEY_WIDTHS[field];
+      long max = (1L << width) - 1;
+      long value;
+      if (saturated) {
+        value = 0;
+      } else if (field == KEY_WIDTHS.length - 1 && dev == ABSENT) {
+        value = max; // no dev release sorts after any dev release
+      } else {
+        value = keyField(field);
+        if (value < 0 || value >= max) {
+          value = max;
+          saturated = true;
+        }
+      }
+      if (field < HIGH_FIELDS) {
+        high = (high << width) | value;
+      } else {
+        low = (low << width) | value;
+      }
+    }
+    this.keyHigh = high;
+    this.keyLow = low;
+    this.keyExact = !saturated;
+  }
+
+  /**
+   * An order-preserving prefix of the comparison key of one part of a local label, in 63 bits, with
+   * the top bit set (an absent part is 0 and sorts first): a 0 bit and up to ten characters (6 bits
+   * each, 0 marking the end) for a string, or a 1 bit, the digit count (6 bits, saturating, with
+   * the digits then left out) and up to thirteen digits (4 bits each) for a number. Equal keys need
+   * the full comparison unless the part fits ({@link #partFits}).
+   */
+  private static long partKey(String local, int from, int end) {
+    boolean number = true;
+    for (int i = from; i < end; i++) {
+      char c = local.charAt(i);
+      if (c < '0' || c > '9') {
+        number = false;
+        break;
+      }
+    }
+    int length = end - from;
+    long key = 1;
+    if (number) {
+      key = (key << 1) | 1;
+      if (length >= 63) {
+        return ((key << 6) | 63) << 55;
+      }
+      key = (key << 6) | length;
+      for (int i = 0; i < 13; i++) {
+        key = (key << 4) | (i < length ? local.charAt(from + i) - '0' : 0);
+      }
+      return key << 3;
+    }
+    key <<= 1;
+    for (int i = 0; i < 10; i++) {
+      long code = 0;
+      if (i < length) {
+        char c = local.charAt(from + i);
+        code = c <= '9' ? c - '0' + 1 : c - 'a' + 11;
+      }
+      key = (key << 6) | code;
+    }
+    return key << 1;
+  }
+
+  /** Whether {@link #partKey} holds all of the part. */
+  private static boolean partFits(long partKey, int length) {
+    boolean number = (partKey & (1L << 61)) != 0;
+    return length <= (number ? 13 : 9); // a string of nine keeps its end mark
+  }
+
+  /** The key of the label's first part: see {@link #partKey}; 0 without a label. */
+  private static long localKey(String local) {
+    if (local == null) {
+      return 0;
+    }
+    int end = local.indexOf('.');
+    return partKey(local, 0, end < 0 ? local.length() : end);
+  }
+
+  /** The key of the label's second part when the first key holds all of the first part, else 0. */
+  private static long localKey2(String local, long localKey) {
+    if (local == null) {
+      return 0;
+    }
+    int end = local.indexOf('.');
+    if (end < 0 || !partFits(localKey, end)) {
+      return 0;
+    }
+    int next = local.indexOf('.', end + 1);
+    return partKey(local, end + 1, next < 0 ? local.length() : next);
+  }
+
+  /** The raw value of a key field; negative (a large number) or too large values saturate. */
+  private long keyField(int field) {
+    switch (field) {
+      case 0:
+        return epoch;
+      case 1:
+      case 2:
+      case 3:
+      case 4:
+        return field - 1 < release.length ? release[field - 1] : 0;
+      case 5:
+        for (int i = 4; i < release.length; i++) {
+          if (release[i] != 0) {
+            return 1;
+          }
+        }
+        return 0;
+      case 6:
+        return preRank() + 1;
+      case 7:
+        return preKind == NONE ? 0 : preNumber;
+      case 8:
+        return post == ABSENT ? 0 : post < 0 || post == Long.MAX_VALUE ? -1 : post + 1;
+      default:
+        return dev;
+    }
   }
 
   /**
@@ -167,9 +330,7 @@ public final class Version implements Comparable<Version> {
     if (local == null) {
       return Optional.empty();
     }
-    StringBuilder out = new StringBuilder();
-    appendLocal(out);
-    return Optional.of(out.toString());
+    return Optional.of(local);
   }
 
   /** A pre-release or a development release. */
@@ -221,29 +382,94 @@ public final class Version implements Comparable<Version> {
   /**
    * Sorts versions in place into PEP 440 order, stably (equal versions such as {@code 1.0} and
    * {@code 1.0.0} keep their relative order): the same result as {@code Collections.sort}, several
-   * times faster on large lists. Each version gets a 64-bit key that orders all but exact ties; the
-   * keys sort as plain numbers and only runs of equal keys are compared in full.
+   * times faster on large lists. The fields of the precomputed comparison keys that vary in the
+   * list are packed, with the list index, into one long per version, and those sort as plain
+   * numbers; only versions whose packed keys tie are then compared further: by their full keys, and
+   * by the versions themselves where a local label or an inexact key leaves it open.
    */
   public static void sort(List<Version> versions) {
     int n = versions.size();
-    if (n < 64) {
+    if (n < SMALL_SORT) {
       versions.sort(null);
       return;
     }
     Version[] items = versions.toArray(new Version[0]);
+    // words[0] = keyHigh, words[1] = keyLow and the flag, words[2] = localKey
+    // words[3] = localKey2, only read for runs that tie
+    long[][] words = {new long[n], new long[n], new long[n], new long[n]};
+    long[] highs = words[0];
+    long[] lows = words[1];
+    long[] locals = words[2];
+    boolean[] inexact = new boolean[n];
+    boolean anyInexact = false;
+    for (int i = 0; i < n; i++) {
+      Version v = items[i];
+      inexact[i] = !v.keyExact;
+      anyInexact |= !v.keyExact;
+      highs[i] = v.keyHigh;
+      // the flag marks versions whose keys alone do not decide equality (a local label or an
+      // inexact key); versions that are equal have the same flag
+      lows[i] = (v.keyLow << 1) | (v.keyExact && v.local == null ? 0 : 1);
+      locals[i] = v.localKey;
+      words[3][i] = v.localKey2;
+    }
+    long[] or = new long[3];
+    long[] and = {-1, -1, -1};
+    for (int k = 0; k < 3; k++) {
+      long[] values = words[k];
+      long o = 0;
+      long a = -1;
+      for (int i = 0; i < n; i++) {
+        o |= values[i];
+        a &= values[i];
+      }
+      or[k] = o;
+      and[k] = a;
+    }
     int indexBits = 64 - Long.numberOfLeadingZeros(n - 1);
-    int keyBits = 63 - indexBits;
-    if (keyBits < 41) {
-      versions.sort(null);
-      return;
+    int budget = 63 - indexBits;
+    // the fields that vary, each reduced to the bits below its highest varying bit
+    int fieldCount = SORT_FIELD_WORD.length;
+    int[] word = new int[fieldCount];
+    int[] shift = new int[fieldCount];
+    int[] width = new int[fieldCount];
+    int used = 0;
+    int count = 0;
+    boolean complete = true;
+    // An inexact key says nothing about the fields after it, so the flag and the local label
+    // order only versions whose keys are all exact.
+    for (int f = 0; f < (anyInexact ? PUBLIC_SORT_FIELDS : fieldCount); f++) {
+      int k = SORT_FIELD_WORD[f];
+      long varying = ((or[k] ^ and[k]) >>> SORT_FIELD_SHIFT[f]) & ((1L << SORT_FIELD_WIDTH[f]) - 1);
+      int bits = 64 - Long.numberOfLeadingZeros(varying);
+      int take = Math.min(bits, budget - used);
+      if (take < bits && k != 2) {
+        complete = false; // the local label is never complete anyway: ties are flagged
+      }
+      if (take > 0) {
+        word[count] = k;
+        shift[count] = SORT_FIELD_SHIFT[f] + bits - take; // the top 'take' of the varying bits
+        width[count] = take;
+        count++;
+        used += take;
+      }
     }
     long[] packed = new long[n];
+    for (int c = 0; c < count; c++) {
+      long[] values = words[word[c]];
+      int s = shift[c];
+      int w = width[c];
+      long mask = (1L << w) - 1;
+      for (int i = 0; i < n; i++) {
+        packed[i] = (packed[i] << w) | ((values[i] >>> s) & mask);
+      }
+    }
     for (int i = 0; i < n; i++) {
-      packed[i] = (items[i].sortKey(keyBits) << indexBits) | i;
+      packed[i] = (packed[i] << indexBits) | i;
     }
     Arrays.sort(packed);
-    Version[] sorted = new Version[n];
     long indexMask = (1L << indexBits) - 1;
+    Version[] sorted = new Version[n];
     for (int i = 0; i < n; i++) {
       sorted[i] = items[(int) (packed[i] & indexMask)];
     }
@@ -251,83 +477,250 @@ public final class Version implements Comparable<Version> {
     for (int i = 1; i <= n; i++) {
       if (i == n || (packed[i] >>> indexBits) != (packed[runStart] >>> indexBits)) {
         if (i - runStart > 1) {
-          Arrays.sort(sorted, runStart, i); // stable: the run is in input order
+          resolveRun(items, sorted, packed, indexMask, words, inexact, runStart, i, complete);
         }
         runStart = i;
       }
     }
+    ListIterator<Version> out = versions.listIterator();
     for (int i = 0; i < n; i++) {
-      versions.set(i, sorted[i]);
+      out.next();
+      out.set(sorted[i]);
+    }
+  }
+
+  /** Word (0 high, 1 low with flag, 2 local), shift and width of the fields a sort packs. */
+  private static final int[] SORT_FIELD_WORD = {0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 2};
+
+  private static final int PUBLIC_SORT_FIELDS = 10;
+  private static final int[] SORT_FIELD_WIDTH = {4, 26, 17, 16, 16, 1, 3, 14, 12, 15, 1, 63};
+  private static final int[] SORT_FIELD_SHIFT = {59, 33, 16, 0, 46, 45, 42, 28, 16, 1, 0, 0};
+
+  /**
+   * Orders {@code sorted[from:to]}, whose packed keys tie and which are in input order: by the full
+   * keys when the packed ones left fields out, then each group of equal keys by {@link
+   * #resolveTies}.
+   */
+  private static void resolveRun(
+      Version[] items,
+      Version[] sorted,
+      long[] packed,
+      long indexMask,
+      long[][] words,
+      boolean[] inexact,
+      int from,
+      int to,
+      boolean complete) {
+    int length = to - from;
+    long[] high = new long[length];
+    long[] low = new long[length];
+    int[] order = new int[length];
+    for (int k = 0; k < length; k++) {
+      int index = (int) (packed[from + k] & indexMask);
+      high[k] = words[0][index];
+      low[k] = words[1][index];
+      order[k] = index;
+    }
+    if (!complete) {
+      mergeSort(high, low, order);
+      for (int k = 0; k < length; k++) {
+        sorted[from + k] = items[order[k]];
+      }
+    }
+    int runStart = 0;
+    for (int k = 1; k <= length; k++) {
+      if (k == length || high[k] != high[runStart] || (low[k] >>> 1) != (low[runStart] >>> 1)) {
+        if (k - runStart > 1) {
+          resolveTies(items, sorted, words, inexact, order, from, runStart, k);
+        }
+        runStart = k;
+      }
     }
   }
 
   /**
-   * An order-preserving prefix of the comparison key in {@code bits} bits: a smaller key means a
-   * smaller version; equal keys need a full comparison. A field too large for its bits takes its
-   * maximum and zeroes everything after it, which keeps that guarantee.
+   * Orders versions with equal keys, {@code sorted[base + from : base + to]} (their list indexes in
+   * {@code order[from:to]}, in input order among equal flags). Without a flag they are equal. With
+   * exact keys only, they differ at most in their local labels: those order by the keys of the
+   * labels' first two parts, and only versions whose label keys tie are compared. An inexact key
+   * leaves the whole group to the full comparison.
    */
-  private long sortKey(int bits) {
-    // epoch != 0 (1) | r0 (16) | r1 (10) | r2 (10) | nonzero tail (1) | pre rank (3) | pre number
-    if (epoch != 0) {
-      return 1L << (bits - 1);
+  private static void resolveTies(
+      Version[] items,
+      Version[] sorted,
+      long[][] words,
+      boolean[] inexact,
+      int[] order,
+      int base,
+      int from,
+      int to) {
+    boolean flagged = false;
+    boolean anyInexact = false;
+    for (int k = from; k < to; k++) {
+      flagged |= (words[1][order[k]] & 1) != 0;
+      anyInexact |= inexact[order[k]];
     }
-    long key = 0;
-    int used = 1;
-    long[] fields = {r0, r1, r2};
-    int[] widths = {16, 10, 10};
-    for (int f = 0; f < fields.length; f++) {
-      long max = (1L << widths[f]) - 1;
-      long value = fields[f] < 0 || fields[f] >= max ? max : fields[f];
-      key = (key << widths[f]) | value;
-      used += widths[f];
-      if (value == max) {
-        return key << (bits - used);
+    if (!flagged) {
+      return;
+    }
+    if (anyInexact) {
+      Arrays.sort(sorted, base + from, base + to); // stable: equal versions are in input order
+      return;
+    }
+    int length = to - from;
+    long[] key1 = new long[length];
+    long[] key2 = new long[length];
+    int[] labels = new int[length];
+    for (int k = 0; k < length; k++) {
+      int index = order[from + k];
+      key1[k] = words[2][index];
+      key2[k] = words[3][index];
+      labels[k] = index;
+    }
+    mergeSort(key1, key2, labels);
+    int runStart = 0;
+    for (int k = 0; k <= length; k++) {
+      if (k < length) {
+        sorted[base + from + k] = items[labels[k]];
+      }
+      if (k == length || key1[k] != key1[runStart] || key2[k] != key2[runStart]) {
+        if (k - runStart > 1 && key1[runStart] != 0) {
+          Arrays.sort(sorted, base + from + runStart, base + from + k);
+        }
+        runStart = k;
       }
     }
-    for (int i = 3; i < release.length; i++) {
-      if (release[i] != 0) {
-        return ((key << 1) | 1) << (bits - used - 1);
+  }
+
+  private static final int SMALL_SORT = 32;
+  private static final int INSERTION_RUN = 24;
+
+  /** A stable sort of {@code order} by ({@code high}, {@code low}), moving all three together. */
+  private static void mergeSort(long[] high, long[] low, int[] order) {
+    int n = order.length;
+    for (int from = 0; from < n; from += INSERTION_RUN) {
+      insertionSort(high, low, order, from, Math.min(from + INSERTION_RUN, n));
+    }
+    long[] srcHigh = high;
+    long[] srcLow = low;
+    int[] srcOrder = order;
+    long[] dstHigh = new long[n];
+    long[] dstLow = new long[n];
+    int[] dstOrder = new int[n];
+    for (int width = INSERTION_RUN; width < n; width *= 2) {
+      for (int from = 0; from < n; from += 2 * width) {
+        int mid = Math.min(from + width, n);
+        int to = Math.min(from + 2 * width, n);
+        merge(srcHigh, srcLow, srcOrder, dstHigh, dstLow, dstOrder, from, mid, to);
+      }
+      long[] t = srcHigh;
+      srcHigh = dstHigh;
+      dstHigh = t;
+      t = srcLow;
+      srcLow = dstLow;
+      dstLow = t;
+      int[] o = srcOrder;
+      srcOrder = dstOrder;
+      dstOrder = o;
+    }
+    if (srcOrder != order) {
+      System.arraycopy(srcHigh, 0, high, 0, n);
+      System.arraycopy(srcLow, 0, low, 0, n);
+      System.arraycopy(srcOrder, 0, order, 0, n);
+    }
+  }
+
+  private static void insertionSort(long[] high, long[] low, int[] order, int from, int to) {
+    for (int i = from + 1; i < to; i++) {
+      long h = high[i];
+      long l = low[i];
+      int o = order[i];
+      int j = i - 1;
+      while (j >= from && (high[j] > h || (high[j] == h && low[j] > l))) {
+        high[j + 1] = high[j];
+        low[j + 1] = low[j];
+        order[j + 1] = order[j];
+        j--;
+      }
+      high[j + 1] = h;
+      low[j + 1] = l;
+      order[j + 1] = o;
+    }
+  }
+
+  private static void merge(
+      long[] srcHigh,
+      long[] srcLow,
+      int[] srcOrder,
+      long[] dstHigh,
+      long[] dstLow,
+      int[] dstOrder,
+      int from,
+      int mid,
+      int to) {
+    int i = from;
+    int j = mid;
+    int k = from;
+    if (mid == to
+        || srcHigh[mid - 1] < srcHigh[mid]
+        || (srcHigh[mid - 1] == srcHigh[mid] && srcLow[mid - 1] <= srcLow[mid])) {
+      // already in order: copy
+      System.arraycopy(srcHigh, from, dstHigh, from, to - from);
+      System.arraycopy(srcLow, from, dstLow, from, to - from);
+      System.arraycopy(srcOrder, from, dstOrder, from, to - from);
+      return;
+    }
+    while (i < mid && j < to) {
+      long hi = srcHigh[i];
+      long hj = srcHigh[j];
+      if (hj < hi || (hj == hi && srcLow[j] < srcLow[i])) {
+        dstHigh[k] = hj;
+        dstLow[k] = srcLow[j];
+        dstOrder[k++] = srcOrder[j++];
+      } else {
+        dstHigh[k] = hi;
+        dstLow[k] = srcLow[i];
+        dstOrder[k++] = srcOrder[i++];
       }
     }
-    key = ((key << 1) << 3) | (preRank() + 1);
-    used += 4;
-    int preBits = bits - used;
-    long preMax = (1L << preBits) - 1;
-    long pre = preKind == NONE ? 0 : preNumber;
-    return (key << preBits) | (pre < 0 || pre >= preMax ? preMax : pre);
+    int rest = mid - i;
+    System.arraycopy(srcHigh, i, dstHigh, k, rest);
+    System.arraycopy(srcLow, i, dstLow, k, rest);
+    System.arraycopy(srcOrder, i, dstOrder, k, rest);
+    k += rest;
+    rest = to - j;
+    System.arraycopy(srcHigh, j, dstHigh, k, rest);
+    System.arraycopy(srcLow, j, dstLow, k, rest);
+    System.arraycopy(srcOrder, j, dstOrder, k, rest);
   }
 
   @Override
   public int compareTo(Version other) {
+    if (keyHigh != other.keyHigh) {
+      return keyHigh < other.keyHigh ? -1 : 1;
+    }
+    if (keyLow != other.keyLow) {
+      return keyLow < other.keyLow ? -1 : 1;
+    }
     if (this == other) {
       return 0;
     }
-    int c;
-    if ((epoch | other.epoch | r0 | other.r0 | r1 | other.r1 | r2 | other.r2) >= 0) {
-      // fast path: no large numbers among epoch and the first three release numbers
-      if (epoch != other.epoch) {
-        return Long.compare(epoch, other.epoch);
-      }
-      if (r0 != other.r0) {
-        return Long.compare(r0, other.r0);
-      }
-      if (r1 != other.r1) {
-        return Long.compare(r1, other.r1);
-      }
-      if (r2 != other.r2) {
-        return Long.compare(r2, other.r2);
-      }
-      c = compareRelease(other, 3);
-    } else {
-      c = compareNumbers(epoch, other, other.epoch);
-      if (c == 0) {
-        c = compareRelease(other, 0);
+    if (!keyExact || !other.keyExact) {
+      int c = comparePublic(other);
+      if (c != 0) {
+        return c;
       }
     }
-    if (c != 0) {
-      return c;
+    return compareLocal(local, other.local);
+  }
+
+  /** The full comparison of the public versions, for keys that do not decide it. */
+  private int comparePublic(Version other) {
+    int c = compareNumbers(epoch, other, other.epoch);
+    if (c == 0) {
+      c = compareRelease(other, 0);
     }
-    return compareSuffix(other);
+    return c != 0 ? c : compareSuffix(other);
   }
 
   private int compareRelease(Version other, int from) {
@@ -373,10 +766,7 @@ public final class Version implements Comparable<Version> {
     } else {
       c = compareNumbers(dev, other, other.dev);
     }
-    if (c != 0) {
-      return c;
-    }
-    return compareLocal(local, other.local);
+    return c;
   }
 
   private int compareNumbers(long x, Version other, long y) {
@@ -398,33 +788,70 @@ public final class Version implements Comparable<Version> {
     return post == ABSENT && dev != ABSENT ? -1 : 3;
   }
 
-  private static int compareLocal(Object[] a, Object[] b) {
+  /**
+   * Compares normalized local labels as packaging does: part by part, a string part before a number
+   * part, strings by code point, numbers by value (normalized numbers have no leading zeros, so the
+   * shorter is smaller), and a label that is a prefix of the other first.
+   */
+  static int compareLocal(String a, String b) {
     if (a == null || b == null) {
       return a == null ? (b == null ? 0 : -1) : 1;
     }
-    int n = Math.min(a.length, b.length);
-    for (int i = 0; i < n; i++) {
-      Object x = a[i];
-      Object y = b[i];
-      int c;
-      if (x instanceof String && y instanceof String) {
-        c = ((String) x).compareTo((String) y);
-      } else if (x instanceof String || y instanceof String) {
-        c = x instanceof String ? -1 : 1; // strings sort before numbers
-      } else if (x instanceof Long && y instanceof Long) {
-        c = Long.compare((Long) x, (Long) y);
-      } else {
-        c = toBig(x).compareTo(toBig(y));
-      }
-      if (c != 0) {
-        return c;
-      }
+    if (a.equals(b)) {
+      return 0;
     }
-    return Integer.compare(a.length, b.length);
+    int na = a.length();
+    int nb = b.length();
+    int i = 0;
+    int j = 0;
+    while (true) {
+      if (i > na || j > nb) {
+        return i > na ? (j > nb ? 0 : -1) : 1;
+      }
+      int ie = partEnd(a, i, na);
+      int je = partEnd(b, j, nb);
+      boolean aNumber = isNumber(a, i, ie);
+      boolean bNumber = isNumber(b, j, je);
+      if (aNumber != bNumber) {
+        return aNumber ? 1 : -1;
+      }
+      int la = ie - i;
+      int lb = je - j;
+      if (aNumber && la != lb) {
+        return la < lb ? -1 : 1;
+      }
+      int common = Math.min(la, lb);
+      for (int k = 0; k < common; k++) {
+        char x = a.charAt(i + k);
+        char y = b.charAt(j + k);
+        if (x != y) {
+          return x < y ? -1 : 1;
+        }
+      }
+      if (la != lb) {
+        return la < lb ? -1 : 1;
+      }
+      i = ie + 1;
+      j = je + 1;
+    }
   }
 
-  private static BigInteger toBig(Object number) {
-    return number instanceof BigInteger ? (BigInteger) number : BigInteger.valueOf((Long) number);
+  private static int partEnd(String s, int from, int end) {
+    int i = from;
+    while (i < end && s.charAt(i) != '.') {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean isNumber(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
@@ -448,7 +875,7 @@ public final class Version implements Comparable<Version> {
       h = 31 * h + numberHash(preKind == NONE ? 0 : preNumber);
       h = 31 * h + (post == ABSENT ? -7 : numberHash(post));
       h = 31 * h + (dev == ABSENT ? -7 : numberHash(dev));
-      h = 31 * h + (local == null ? 0 : Arrays.hashCode(local));
+      h = 31 * h + (local == null ? 0 : local.hashCode());
       hash = h == 0 ? 1 : h;
     }
     return hash;
@@ -478,8 +905,7 @@ public final class Version implements Comparable<Version> {
         appendNumber(out.append(".dev"), dev);
       }
       if (local != null) {
-        out.append('+');
-        appendLocal(out);
+        out.append('+').append(local);
       }
       s = out.toString();
       text = s;
@@ -527,15 +953,6 @@ public final class Version implements Comparable<Version> {
 
   private StringBuilder appendNumber(StringBuilder out, long value) {
     return value >= 0 ? out.append(value) : out.append(bigs[(int) (-value - 1)]);
-  }
-
-  private void appendLocal(StringBuilder out) {
-    for (int i = 0; i < local.length; i++) {
-      if (i > 0) {
-        out.append('.');
-      }
-      out.append(local[i]);
-    }
   }
 
   /** Builds the exception for an invalid version at a 0-based offset. */

@@ -2,6 +2,7 @@ package io.pyhermetic.version;
 
 import io.pyhermetic.internal.PyText;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +20,7 @@ final class VersionParser {
   private List<BigInteger> bigs;
   private int errorOffset;
   private String errorDetail;
+  private boolean normalized;
 
   VersionParser(String s) {
     this.s = s;
@@ -156,30 +158,15 @@ final class VersionParser {
       i = q;
     }
 
-    Object[] local = null;
+    String local = null;
     if (i < end && s.charAt(i) == '+') {
-      List<Object> parts = new ArrayList<>(4);
-      int segStart = i + 1;
-      int segEnd = alnumEnd(segStart, end);
-      if (segEnd == segStart) {
-        return fail(segStart, "expected a local version label after '+'");
-      }
-      Object part = localPart(segStart, segEnd);
-      if (part == null) {
+      int localStart = i + 1;
+      int localEnd = localEnd(localStart, end);
+      if (localEnd < 0) {
         return null;
       }
-      parts.add(part);
-      i = segEnd;
-      while (i + 1 < end && isSeparator(s.charAt(i)) && isAsciiAlnum(s.charAt(i + 1))) {
-        segEnd = alnumEnd(i + 1, end);
-        part = localPart(i + 1, segEnd);
-        if (part == null) {
-          return null;
-        }
-        parts.add(part);
-        i = segEnd;
-      }
-      local = parts.toArray();
+      local = normalized ? s.substring(localStart, localEnd) : normalizeLocal(localStart, localEnd);
+      i = localEnd;
     }
 
     if (i != end) {
@@ -265,22 +252,90 @@ final class VersionParser {
     return bigs == null ? null : bigs.toArray(new BigInteger[0]);
   }
 
-  private Object localPart(int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (!isDigit(s.charAt(i))) {
-        char[] lower = new char[to - from];
-        for (int k = from; k < to; k++) {
-          char c = s.charAt(k);
-          lower[k - from] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  /**
+   * Scans the local label starting at {@code from} (just after the {@code +}): returns where it
+   * ends, or -1 with the error recorded, and sets {@link #normalized} when it is already in
+   * normalized form (lower case, dot separated, numbers without leading zeros).
+   */
+  private int localEnd(int from, int end) {
+    normalized = true;
+    int i = from;
+    while (true) {
+      int partStart = i;
+      boolean number = true;
+      while (i < end) {
+        char c = s.charAt(i);
+        if (c >= '0' && c <= '9') {
+          i++;
+        } else if (c >= 'a' && c <= 'z') {
+          number = false;
+          i++;
+        } else if (c >= 'A' && c <= 'Z') {
+          number = false;
+          normalized = false;
+          i++;
+        } else {
+          break;
         }
-        return new String(lower);
+      }
+      if (i == partStart) {
+        fail(partStart, "expected a local version label after '+'");
+        return -1;
+      }
+      if (number) {
+        if (i - partStart > MAX_DIGITS) {
+          fail(partStart, "a number with more than " + MAX_DIGITS + " digits");
+          return -1;
+        }
+        if (i - partStart > 1 && s.charAt(partStart) == '0') {
+          normalized = false;
+        }
+      }
+      if (i + 1 < end && isSeparator(s.charAt(i)) && isAsciiAlnum(s.charAt(i + 1))) {
+        if (s.charAt(i) != '.') {
+          normalized = false;
+        }
+        i++;
+      } else {
+        return i;
       }
     }
-    long value = number(from, to);
-    if (value == ERROR) {
-      return null;
+  }
+
+  /** The normalized form of a valid local label {@code s[from:to]}. */
+  private String normalizeLocal(int from, int to) {
+    byte[] out = new byte[to - from];
+    int length = 0;
+    int i = from;
+    while (i < to) {
+      if (length > 0) {
+        out[length++] = '.';
+      }
+      int partStart = length;
+      boolean number = true;
+      for (; i < to; i++) {
+        char c = s.charAt(i);
+        if (c >= 'A' && c <= 'Z') {
+          c = (char) (c + 32);
+        } else if (c == '.' || c == '-' || c == '_') {
+          break;
+        }
+        number &= c <= '9';
+        out[length++] = (byte) c;
+      }
+      if (number) {
+        int zeros = 0;
+        while (partStart + zeros < length - 1 && out[partStart + zeros] == '0') {
+          zeros++;
+        }
+        if (zeros > 0) {
+          System.arraycopy(out, partStart + zeros, out, partStart, length - partStart - zeros);
+          length -= zeros;
+        }
+      }
+      i++; // past the separator
     }
-    return value >= 0 ? (Object) value : (Object) bigs.get((int) (-value - 1));
+    return new String(out, 0, length, StandardCharsets.ISO_8859_1);
   }
 
   /** Returns {@code kind << 8 | length} of the pre-release label at {@code p}, or 0. */

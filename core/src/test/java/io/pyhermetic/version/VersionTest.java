@@ -11,6 +11,7 @@ import io.pyhermetic.testdata.Gen;
 import io.pyhermetic.testing.Conformance;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -257,6 +258,41 @@ class VersionTest {
         }
         versions.add(Version.parse(text));
       }
+      if (round % 5 == 1) {
+        versions.sort(null); // presorted: merges of runs already in order
+      } else if (round % 5 == 2) {
+        versions.sort(Collections.reverseOrder());
+      } else if (round % 5 == 4) {
+        versions.clear(); // exact keys only: local labels ordered by their packed part keys
+        for (int i = 0; i < size; i++) {
+          StringBuilder label = new StringBuilder();
+          int parts = gen.nextInt(4);
+          for (int p = 0; p < parts; p++) {
+            label
+                .append(p == 0 ? "+" : gen.pick(".", "-", "_"))
+                .append(
+                    gen.pick(
+                        "abcdefghi",
+                        "abcdefghij",
+                        "abcdefghijk",
+                        "abcdefghij0",
+                        "ubuntu",
+                        "Ubuntu",
+                        "7",
+                        "007",
+                        "1234567890123",
+                        "12345678901234",
+                        "12345678901235",
+                        "99999999999999999999999"));
+          }
+          versions.add(Version.parse(gen.nextInt(3) + "." + gen.nextInt(3) + label));
+        }
+      } else if (round % 5 == 3) {
+        for (int i = 0; i < size / 2; i++) {
+          versions.add(Version.parse(edgeVersion(gen)));
+        }
+        size = versions.size();
+      }
       List<Version> expected = new ArrayList<>(versions);
       expected.sort(null);
       List<Version> actual = new ArrayList<>(versions);
@@ -268,5 +304,196 @@ class VersionTest {
             .isSameAs(expected.get(i));
       }
     }
+  }
+
+  /** Numbers around the bit widths of the comparison key, and past a long. */
+  private static final String[] EDGE_NUMBERS = {
+    "0",
+    "1",
+    "2",
+    "14",
+    "15",
+    "16",
+    "4094",
+    "4095",
+    "4096",
+    "16382",
+    "16383",
+    "16384",
+    "32766",
+    "32767",
+    "32768",
+    "65534",
+    "65535",
+    "65536",
+    "131070",
+    "131071",
+    "131072",
+    "67108862",
+    "67108863",
+    "67108864",
+    "9223372036854775806",
+    "9223372036854775807",
+    "9223372036854775808",
+    "99999999999999999999999"
+  };
+
+  private static String edgeVersion(Gen gen) {
+    StringBuilder v = new StringBuilder();
+    if (gen.chance(0.2)) {
+      v.append(gen.pick(EDGE_NUMBERS)).append('!');
+    }
+    int parts = 1 + gen.nextInt(6);
+    for (int i = 0; i < parts; i++) {
+      v.append(i > 0 ? "." : "")
+          .append(gen.chance(0.5) ? gen.pick("0", "1") : gen.pick(EDGE_NUMBERS));
+    }
+    if (gen.chance(0.4)) {
+      v.append(gen.pick("a", "b", "rc")).append(gen.pick(EDGE_NUMBERS));
+    }
+    if (gen.chance(0.4)) {
+      v.append(".post").append(gen.pick(EDGE_NUMBERS));
+    }
+    if (gen.chance(0.4)) {
+      v.append(".dev").append(gen.pick(EDGE_NUMBERS));
+    }
+    if (gen.chance(0.4)) {
+      v.append('+');
+      int labels = 1 + gen.nextInt(4);
+      for (int i = 0; i < labels; i++) {
+        v.append(i > 0 ? gen.pick(".", "-", "_") : "")
+            .append(gen.pick("0", "00", "007", "7", "10", "abc", "ABC", "abd", "a", "1a", "Z9"))
+            .append(gen.chance(0.1) ? gen.pick(EDGE_NUMBERS) : "");
+      }
+    }
+    return v.toString();
+  }
+
+  /** packaging's {@code _cmpkey} order, spelled out on the public accessors. */
+  private static int referenceCompare(Version a, Version b) {
+    int c = a.epoch().compareTo(b.epoch());
+    if (c != 0) {
+      return c;
+    }
+    List<BigInteger> ra = a.release();
+    List<BigInteger> rb = b.release();
+    for (int i = 0; i < Math.max(ra.size(), rb.size()); i++) {
+      c =
+          (i < ra.size() ? ra.get(i) : BigInteger.ZERO)
+              .compareTo(i < rb.size() ? rb.get(i) : BigInteger.ZERO);
+      if (c != 0) {
+        return c;
+      }
+    }
+    c = Integer.compare(preRank(a), preRank(b));
+    if (c != 0) {
+      return c;
+    }
+    c =
+        a.pre()
+            .map(Version.Pre::number)
+            .orElse(BigInteger.ZERO)
+            .compareTo(b.pre().map(Version.Pre::number).orElse(BigInteger.ZERO));
+    if (c != 0) {
+      return c;
+    }
+    BigInteger none = BigInteger.valueOf(-1);
+    c = a.post().orElse(none).compareTo(b.post().orElse(none));
+    if (c != 0) {
+      return c;
+    }
+    c = Boolean.compare(a.dev().isEmpty(), b.dev().isEmpty());
+    if (c == 0 && a.dev().isPresent()) {
+      c = a.dev().get().compareTo(b.dev().get());
+    }
+    if (c != 0) {
+      return c;
+    }
+    if (a.local().isEmpty() || b.local().isEmpty()) {
+      return Boolean.compare(a.local().isPresent(), b.local().isPresent());
+    }
+    String[] la = a.local().get().split("\\.");
+    String[] lb = b.local().get().split("\\.");
+    for (int i = 0; i < Math.min(la.length, lb.length); i++) {
+      boolean na = la[i].chars().allMatch(Character::isDigit);
+      boolean nb = lb[i].chars().allMatch(Character::isDigit);
+      if (na != nb) {
+        return na ? 1 : -1;
+      }
+      c = na ? new BigInteger(la[i]).compareTo(new BigInteger(lb[i])) : la[i].compareTo(lb[i]);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(la.length, lb.length);
+  }
+
+  private static int preRank(Version v) {
+    if (v.pre().isPresent()) {
+      return List.of("a", "b", "rc").indexOf(v.pre().get().label());
+    }
+    return v.post().isEmpty() && v.dev().isPresent() ? -1 : 3;
+  }
+
+  @Test
+  void comparisonKeyAgreesWithTheFullOrderAtEveryFieldWidth() {
+    Gen gen = Gen.seeded("version-key-edges");
+    List<Version> versions = new ArrayList<>();
+    for (int i = 0; i < 700; i++) {
+      versions.add(Version.parse(edgeVersion(gen)));
+    }
+    for (Version a : versions) {
+      for (Version b : versions) {
+        int expected = Integer.signum(referenceCompare(a, b));
+        assertThat(Integer.signum(a.compareTo(b)))
+            .as("%s vs %s (seed %d)", a, b, gen.seed())
+            .isEqualTo(expected);
+        if (expected == 0) {
+          assertThat(a.hashCode()).as("hash of %s and %s", a, b).isEqualTo(b.hashCode());
+        }
+      }
+    }
+    List<Version> expected = new ArrayList<>(versions);
+    expected.sort(VersionTest::referenceCompare);
+    List<Version> actual = new ArrayList<>(versions);
+    Version.sort(actual);
+    for (int i = 0; i < actual.size(); i++) {
+      assertThat(actual.get(i)).as("index %d", i).isSameAs(expected.get(i));
+    }
+  }
+
+  @Test
+  void localLabelsAreNormalizedAndOrderedByPart() {
+    assertThat(Version.parse("1.0+Ubuntu-007_A.00").local()).contains("ubuntu.7.a.0");
+    assertThat(Version.parse("1.0+ubuntu.7.a.0").local()).contains("ubuntu.7.a.0");
+    assertThat(Version.parse("1.0+UBUNTU-007")).isEqualTo(Version.parse("1.0+ubuntu.7"));
+    assertThat(Version.parse("1.0+UBUNTU-007").hashCode())
+        .isEqualTo(Version.parse("1.0+ubuntu.7").hashCode());
+    List<String> ascending =
+        List.of(
+            "1.0",
+            "1.0+a",
+            "1.0+a.b",
+            "1.0+a.0",
+            "1.0+a.9",
+            "1.0+a.10",
+            "1.0+a.99999999999999999999999",
+            "1.0+abc",
+            "1.0+b",
+            "1.0+z9",
+            "1.0+0",
+            "1.0+2",
+            "1.0+10",
+            "1.0+10.a",
+            "1.0+10.1",
+            "1.0.post0");
+    for (int i = 0; i + 1 < ascending.size(); i++) {
+      assertThat(Version.parse(ascending.get(i)))
+          .as("%s < %s", ascending.get(i), ascending.get(i + 1))
+          .isLessThan(Version.parse(ascending.get(i + 1)));
+    }
+    assertThatThrownBy(() -> Version.parse("1.0+a." + "9".repeat(4301)))
+        .isInstanceOf(InvalidVersionException.class)
+        .hasMessageContaining("more than 4300 digits");
   }
 }
