@@ -60,6 +60,10 @@ class ExitCodesTest {
   @org.junit.jupiter.api.Test
   void theDesignHasTheTable() throws IOException {
     Path design = repositoryRoot().getParent().resolve("shared/DESIGN.md");
+    // CI lays shared/ beside the clone; a clone elsewhere may have no design to compare
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isRegularFile(design) || System.getenv("CI") != null,
+        "no shared/DESIGN.md beside the repository");
     assertThat(design).as("the design beside the repository").isRegularFile();
     assertThat(markdownTable(design)).isEqualTo(expected());
   }
