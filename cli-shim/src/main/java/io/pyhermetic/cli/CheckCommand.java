@@ -72,7 +72,7 @@ final class CheckCommand implements Callable<Integer> {
     List<Diagnostic> diagnostics = new ArrayList<>();
     int unreadable = 0;
     for (Path file : files) {
-      Optional<String> why = Inputs.unreadableText(file);
+      Optional<String> why = io.pyhermetic.reqfile.TextFiles.unreadable(file);
       if (why.isPresent()) {
         unreadable++;
         err.println("pyhermetic check: cannot read " + file + ": " + why.get());

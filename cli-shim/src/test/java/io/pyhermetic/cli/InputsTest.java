@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -100,13 +99,5 @@ class InputsTest {
     assertThat(err.toString()).isEqualTo("pyhermetic " + name + ": " + expected + "\n");
     assertThat(temp.resolve("m.txt")).doesNotExist();
     assertThat(temp.resolve("out")).doesNotExist();
-  }
-
-  @Test
-  void textWithAWideByteOrderMarkIsNotBinary() {
-    assertThat(Inputs.isBinary(new byte[] {(byte) 0xFF, (byte) 0xFE, 'a', 0})).isFalse();
-    assertThat(Inputs.isBinary(new byte[] {(byte) 0xFE, (byte) 0xFF, 0, 'a'})).isFalse();
-    assertThat(Inputs.isBinary("foo==1\n".getBytes(StandardCharsets.UTF_8))).isFalse();
-    assertThat(Inputs.isBinary(new byte[] {'f', 0, 'o'})).isTrue();
   }
 }

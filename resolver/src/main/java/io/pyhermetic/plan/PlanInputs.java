@@ -7,8 +7,8 @@ import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.reqfile.RequirementsFileParser;
+import io.pyhermetic.reqfile.TextFiles;
 import io.pyhermetic.requirement.Requirement;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -123,13 +123,11 @@ record PlanInputs(
   }
 
   private static RequirementsFile parse(RequirementsFileParser parser, Path file) {
-    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      throw new PlanException(
-          "cannot read "
-              + file
-              + ": "
-              + (Files.exists(file) ? "not a readable file" : "no such file"));
-    }
+    TextFiles.unreadable(file)
+        .ifPresent(
+            why -> {
+              throw new PlanException("cannot read " + file + ": " + why);
+            });
     try {
       return parser.parse(file);
     } catch (PyhermeticException e) {

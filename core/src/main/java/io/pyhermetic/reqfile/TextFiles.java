@@ -1,0 +1,62 @@
+package io.pyhermetic.reqfile;
+
+import io.pyhermetic.internal.Failures;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Whether a file given as requirements can be read as text at all, said in the same words by every
+ * caller (the command line and the planner alike).
+ */
+public final class TextFiles {
+  // as git and grep judge: a NUL byte among the first 8 KiB means binary data
+  private static final int SNIFFED = 8192;
+
+  private static final byte[][] WIDE_BOMS = {
+    {0, 0, (byte) 0xFE, (byte) 0xFF}, {(byte) 0xFF, (byte) 0xFE}, {(byte) 0xFE, (byte) 0xFF}
+  };
+
+  private TextFiles() {}
+
+  /** Why {@code file} cannot be read as a text file, or empty when it can. */
+  public static Optional<String> unreadable(Path file) {
+    if (!Files.exists(file)) {
+      return Optional.of("no such file");
+    }
+    if (Files.isDirectory(file)) {
+      return Optional.of("a directory, not a file");
+    }
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      return Optional.of("not a readable file");
+    }
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(SNIFFED);
+    } catch (IOException e) {
+      return Optional.of(Failures.describe(e));
+    }
+    if (isBinary(head)) {
+      return Optional.of("not a text file (it holds binary data)");
+    }
+    return Optional.empty();
+  }
+
+  /** Whether these first bytes of a file are binary data: a NUL without a UTF-16/32 BOM. */
+  public static boolean isBinary(byte[] head) {
+    for (byte[] bom : WIDE_BOMS) {
+      if (head.length >= bom.length && Arrays.equals(head, 0, bom.length, bom, 0, bom.length)) {
+        return false;
+      }
+    }
+    for (byte b : head) {
+      if (b == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
