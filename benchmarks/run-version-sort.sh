@@ -51,8 +51,11 @@ for shape in $shapes; do
       exit 1
     fi
   done
-  # In-process: a fixed, pre-touched heap and enough repetitions for the JIT to settle.
-  java_inproc="$(java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp "$jar" io.pyhermetic.bench.VersionParseSort "$input" $((repeat + 15)) | tail -n "$repeat" | awk '{print $1}' | median)"
+    # Warm-up of at least 4 million versions whatever the input's size, so that a short input
+  # (the corpus) is measured as settled as a long one.
+  warmup=$(( (4000000 + count - 1) / count ))
+  [ "$warmup" -lt 15 ] && warmup=15
+  java_inproc="$(java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp "$jar" io.pyhermetic.bench.VersionParseSort "$input" $((repeat + warmup)) | tail -n "$repeat" | awk '{print $1}' | median)"
   py_whole_m="$(printf '%s\n' "${py_whole[@]}" | median)"
   java_whole_m="$(printf '%s\n' "${java_whole[@]}" | median)"
   java_cds_m="$(printf '%s\n' "${java_cds[@]}" | median)"

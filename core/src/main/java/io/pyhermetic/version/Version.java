@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.ListIterator;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -382,316 +381,43 @@ public final class Version implements Comparable<Version> {
   /**
    * Sorts versions in place into PEP 440 order, stably (equal versions such as {@code 1.0} and
    * {@code 1.0.0} keep their relative order): the same result as {@code Collections.sort}, several
-   * times faster on large lists. The fields of the precomputed comparison keys that vary in the
-   * list are packed, with the list index, into one long per version, and those sort as plain
-   * numbers; only versions whose packed keys tie are then compared further: by their full keys, and
-   * by the versions themselves where a local label or an inexact key leaves it open.
+   * times faster on long lists (see {@link VersionSort}).
    */
   public static void sort(List<Version> versions) {
-    int n = versions.size();
-    if (n < SMALL_SORT) {
-      versions.sort(null);
-      return;
-    }
-    Version[] items = versions.toArray(new Version[0]);
-    // words[0] = keyHigh, words[1] = keyLow and the flag, words[2] = localKey
-    // words[3] = localKey2, only read for runs that tie
-    long[][] words = {new long[n], new long[n], new long[n], new long[n]};
-    long[] highs = words[0];
-    long[] lows = words[1];
-    long[] locals = words[2];
-    boolean[] inexact = new boolean[n];
-    boolean anyInexact = false;
-    for (int i = 0; i < n; i++) {
-      Version v = items[i];
-      inexact[i] = !v.keyExact;
-      anyInexact |= !v.keyExact;
-      highs[i] = v.keyHigh;
-      // the flag marks versions whose keys alone do not decide equality (a local label or an
-      // inexact key); versions that are equal have the same flag
-      lows[i] = (v.keyLow << 1) | (v.keyExact && v.local == null ? 0 : 1);
-      locals[i] = v.localKey;
-      words[3][i] = v.localKey2;
-    }
-    long[] or = new long[3];
-    long[] and = {-1, -1, -1};
-    for (int k = 0; k < 3; k++) {
-      long[] values = words[k];
-      long o = 0;
-      long a = -1;
-      for (int i = 0; i < n; i++) {
-        o |= values[i];
-        a &= values[i];
-      }
-      or[k] = o;
-      and[k] = a;
-    }
-    int indexBits = 64 - Long.numberOfLeadingZeros(n - 1);
-    int budget = 63 - indexBits;
-    // the fields that vary, each reduced to the bits below its highest varying bit
-    int fieldCount = SORT_FIELD_WORD.length;
-    int[] word = new int[fieldCount];
-    int[] shift = new int[fieldCount];
-    int[] width = new int[fieldCount];
-    int used = 0;
-    int count = 0;
-    boolean complete = true;
-    // An inexact key says nothing about the fields after it, so the flag and the local label
-    // order only versions whose keys are all exact.
-    for (int f = 0; f < (anyInexact ? PUBLIC_SORT_FIELDS : fieldCount); f++) {
-      int k = SORT_FIELD_WORD[f];
-      long varying = ((or[k] ^ and[k]) >>> SORT_FIELD_SHIFT[f]) & ((1L << SORT_FIELD_WIDTH[f]) - 1);
-      int bits = 64 - Long.numberOfLeadingZeros(varying);
-      int take = Math.min(bits, budget - used);
-      if (take < bits && k != 2) {
-        complete = false; // the local label is never complete anyway: ties are flagged
-      }
-      if (take > 0) {
-        word[count] = k;
-        shift[count] = SORT_FIELD_SHIFT[f] + bits - take; // the top 'take' of the varying bits
-        width[count] = take;
-        count++;
-        used += take;
-      }
-    }
-    long[] packed = new long[n];
-    for (int c = 0; c < count; c++) {
-      long[] values = words[word[c]];
-      int s = shift[c];
-      int w = width[c];
-      long mask = (1L << w) - 1;
-      for (int i = 0; i < n; i++) {
-        packed[i] = (packed[i] << w) | ((values[i] >>> s) & mask);
-      }
-    }
-    for (int i = 0; i < n; i++) {
-      packed[i] = (packed[i] << indexBits) | i;
-    }
-    Arrays.sort(packed);
-    long indexMask = (1L << indexBits) - 1;
-    Version[] sorted = new Version[n];
-    for (int i = 0; i < n; i++) {
-      sorted[i] = items[(int) (packed[i] & indexMask)];
-    }
-    int runStart = 0;
-    for (int i = 1; i <= n; i++) {
-      if (i == n || (packed[i] >>> indexBits) != (packed[runStart] >>> indexBits)) {
-        if (i - runStart > 1) {
-          resolveRun(items, sorted, packed, indexMask, words, inexact, runStart, i, complete);
-        }
-        runStart = i;
-      }
-    }
-    ListIterator<Version> out = versions.listIterator();
-    for (int i = 0; i < n; i++) {
-      out.next();
-      out.set(sorted[i]);
-    }
+    VersionSort.sort(versions);
   }
 
-  /** Word (0 high, 1 low with flag, 2 local), shift and width of the fields a sort packs. */
-  private static final int[] SORT_FIELD_WORD = {0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 2};
+  /** The high word of the comparison key (see {@link #KEY_WIDTHS}). */
+  long keyHigh() {
+    return keyHigh;
+  }
 
-  private static final int PUBLIC_SORT_FIELDS = 10;
-  private static final int[] SORT_FIELD_WIDTH = {4, 26, 17, 16, 16, 1, 3, 14, 12, 15, 1, 63};
-  private static final int[] SORT_FIELD_SHIFT = {59, 33, 16, 0, 46, 45, 42, 28, 16, 1, 0, 0};
-
-  /**
-   * Orders {@code sorted[from:to]}, whose packed keys tie and which are in input order: by the full
-   * keys when the packed ones left fields out, then each group of equal keys by {@link
-   * #resolveTies}.
-   */
-  private static void resolveRun(
-      Version[] items,
-      Version[] sorted,
-      long[] packed,
-      long indexMask,
-      long[][] words,
-      boolean[] inexact,
-      int from,
-      int to,
-      boolean complete) {
-    int length = to - from;
-    long[] high = new long[length];
-    long[] low = new long[length];
-    int[] order = new int[length];
-    for (int k = 0; k < length; k++) {
-      int index = (int) (packed[from + k] & indexMask);
-      high[k] = words[0][index];
-      low[k] = words[1][index];
-      order[k] = index;
-    }
-    if (!complete) {
-      mergeSort(high, low, order);
-      for (int k = 0; k < length; k++) {
-        sorted[from + k] = items[order[k]];
-      }
-    }
-    int runStart = 0;
-    for (int k = 1; k <= length; k++) {
-      if (k == length || high[k] != high[runStart] || (low[k] >>> 1) != (low[runStart] >>> 1)) {
-        if (k - runStart > 1) {
-          resolveTies(items, sorted, words, inexact, order, from, runStart, k);
-        }
-        runStart = k;
-      }
-    }
+  /** The low word of the comparison key (see {@link #KEY_WIDTHS}). */
+  long keyLow() {
+    return keyLow;
   }
 
   /**
-   * Orders versions with equal keys, {@code sorted[base + from : base + to]} (their list indexes in
-   * {@code order[from:to]}, in input order among equal flags). Without a flag they are equal. With
-   * exact keys only, they differ at most in their local labels: those order by the keys of the
-   * labels' first two parts, and only versions whose label keys tie are compared. An inexact key
-   * leaves the whole group to the full comparison.
+   * Whether an equal key may hide a difference: a local label, or an inexact key (which may also
+   * equal an exact one).
    */
-  private static void resolveTies(
-      Version[] items,
-      Version[] sorted,
-      long[][] words,
-      boolean[] inexact,
-      int[] order,
-      int base,
-      int from,
-      int to) {
-    boolean flagged = false;
-    boolean anyInexact = false;
-    for (int k = from; k < to; k++) {
-      flagged |= (words[1][order[k]] & 1) != 0;
-      anyInexact |= inexact[order[k]];
-    }
-    if (!flagged) {
-      return;
-    }
-    if (anyInexact) {
-      Arrays.sort(sorted, base + from, base + to); // stable: equal versions are in input order
-      return;
-    }
-    int length = to - from;
-    long[] key1 = new long[length];
-    long[] key2 = new long[length];
-    int[] labels = new int[length];
-    for (int k = 0; k < length; k++) {
-      int index = order[from + k];
-      key1[k] = words[2][index];
-      key2[k] = words[3][index];
-      labels[k] = index;
-    }
-    mergeSort(key1, key2, labels);
-    int runStart = 0;
-    for (int k = 0; k <= length; k++) {
-      if (k < length) {
-        sorted[base + from + k] = items[labels[k]];
-      }
-      if (k == length || key1[k] != key1[runStart] || key2[k] != key2[runStart]) {
-        if (k - runStart > 1 && key1[runStart] != 0) {
-          Arrays.sort(sorted, base + from + runStart, base + from + k);
-        }
-        runStart = k;
-      }
-    }
+  boolean keyLeavesTies() {
+    return !keyExact || local != null;
   }
 
-  private static final int SMALL_SORT = 32;
-  private static final int INSERTION_RUN = 24;
-
-  /** A stable sort of {@code order} by ({@code high}, {@code low}), moving all three together. */
-  private static void mergeSort(long[] high, long[] low, int[] order) {
-    int n = order.length;
-    for (int from = 0; from < n; from += INSERTION_RUN) {
-      insertionSort(high, low, order, from, Math.min(from + INSERTION_RUN, n));
-    }
-    long[] srcHigh = high;
-    long[] srcLow = low;
-    int[] srcOrder = order;
-    long[] dstHigh = new long[n];
-    long[] dstLow = new long[n];
-    int[] dstOrder = new int[n];
-    for (int width = INSERTION_RUN; width < n; width *= 2) {
-      for (int from = 0; from < n; from += 2 * width) {
-        int mid = Math.min(from + width, n);
-        int to = Math.min(from + 2 * width, n);
-        merge(srcHigh, srcLow, srcOrder, dstHigh, dstLow, dstOrder, from, mid, to);
-      }
-      long[] t = srcHigh;
-      srcHigh = dstHigh;
-      dstHigh = t;
-      t = srcLow;
-      srcLow = dstLow;
-      dstLow = t;
-      int[] o = srcOrder;
-      srcOrder = dstOrder;
-      dstOrder = o;
-    }
-    if (srcOrder != order) {
-      System.arraycopy(srcHigh, 0, high, 0, n);
-      System.arraycopy(srcLow, 0, low, 0, n);
-      System.arraycopy(srcOrder, 0, order, 0, n);
-    }
+  /** Whether equal keys mean equal public versions. */
+  boolean keyExact() {
+    return keyExact;
   }
 
-  private static void insertionSort(long[] high, long[] low, int[] order, int from, int to) {
-    for (int i = from + 1; i < to; i++) {
-      long h = high[i];
-      long l = low[i];
-      int o = order[i];
-      int j = i - 1;
-      while (j >= from && (high[j] > h || (high[j] == h && low[j] > l))) {
-        high[j + 1] = high[j];
-        low[j + 1] = low[j];
-        order[j + 1] = order[j];
-        j--;
-      }
-      high[j + 1] = h;
-      low[j + 1] = l;
-      order[j + 1] = o;
-    }
+  /** The order-preserving key of the local label's first part; 0 without a label. */
+  long localKey() {
+    return localKey;
   }
 
-  private static void merge(
-      long[] srcHigh,
-      long[] srcLow,
-      int[] srcOrder,
-      long[] dstHigh,
-      long[] dstLow,
-      int[] dstOrder,
-      int from,
-      int mid,
-      int to) {
-    int i = from;
-    int j = mid;
-    int k = from;
-    if (mid == to
-        || srcHigh[mid - 1] < srcHigh[mid]
-        || (srcHigh[mid - 1] == srcHigh[mid] && srcLow[mid - 1] <= srcLow[mid])) {
-      // already in order: copy
-      System.arraycopy(srcHigh, from, dstHigh, from, to - from);
-      System.arraycopy(srcLow, from, dstLow, from, to - from);
-      System.arraycopy(srcOrder, from, dstOrder, from, to - from);
-      return;
-    }
-    while (i < mid && j < to) {
-      long hi = srcHigh[i];
-      long hj = srcHigh[j];
-      if (hj < hi || (hj == hi && srcLow[j] < srcLow[i])) {
-        dstHigh[k] = hj;
-        dstLow[k] = srcLow[j];
-        dstOrder[k++] = srcOrder[j++];
-      } else {
-        dstHigh[k] = hi;
-        dstLow[k] = srcLow[i];
-        dstOrder[k++] = srcOrder[i++];
-      }
-    }
-    int rest = mid - i;
-    System.arraycopy(srcHigh, i, dstHigh, k, rest);
-    System.arraycopy(srcLow, i, dstLow, k, rest);
-    System.arraycopy(srcOrder, i, dstOrder, k, rest);
-    k += rest;
-    rest = to - j;
-    System.arraycopy(srcHigh, j, dstHigh, k, rest);
-    System.arraycopy(srcLow, j, dstLow, k, rest);
-    System.arraycopy(srcOrder, j, dstOrder, k, rest);
+  /** The key of the local label's second part where the first key holds all of the first part. */
+  long localKey2() {
+    return localKey2;
   }
 
   @Override
