@@ -77,7 +77,7 @@ final class VersionSort {
     for (int k = from; k < to && exact; k++) {
       exact = sorted[k].keyExact();
     }
-    if (!exact || length < SMALL) {
+    if (!exact) {
       Arrays.sort(sorted, from, to); // stable: equal versions stay in input order
       return;
     }
@@ -88,7 +88,10 @@ final class VersionSort {
       first[k] = run[k].localKey();
       second[k] = run[k].localKey2();
     }
-    int[] order = sortedOrder(Chunks.pack(new long[][] {first, second}));
+    int[] order =
+        length < SMALL
+            ? insertionOrder(first, second)
+            : sortedOrder(Chunks.pack(new long[][] {first, second}));
     int tieStart = 0;
     for (int k = 0; k <= length; k++) {
       if (k < length) {
@@ -103,6 +106,23 @@ final class VersionSort {
         tieStart = k;
       }
     }
+  }
+
+  /** The permutation that sorts (major, minor) pairs stably, by insertion: for short runs. */
+  private static int[] insertionOrder(long[] major, long[] minor) {
+    int n = major.length;
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      int j = i - 1;
+      while (j >= 0
+          && (major[order[j]] > major[i]
+              || (major[order[j]] == major[i] && minor[order[j]] > minor[i]))) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = i;
+    }
+    return order;
   }
 
   private static long[] gather(long[] values, int[] order) {
