@@ -218,7 +218,7 @@ public final class BuildDepsResolver {
     Object lock = new Object();
     AtomicInteger inspected = new AtomicInteger();
     Phaser pending = new Phaser(1);
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     Consumer<Release>[] submit = new Consumer[1];
     submit[0] =
         r -> {

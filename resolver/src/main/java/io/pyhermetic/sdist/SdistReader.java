@@ -133,11 +133,17 @@ public final class SdistReader {
   private static InputStream decompress(String format, InputStream raw) throws IOException {
     switch (format) {
       case "gz":
-        return new GzipCompressorInputStream(raw, true);
+        return GzipCompressorInputStream.builder()
+            .setInputStream(raw)
+            .setDecompressConcatenated(true)
+            .get();
       case "bz2":
         return new BZip2CompressorInputStream(raw, true);
       case "xz":
-        return new XZCompressorInputStream(raw, true);
+        return XZCompressorInputStream.builder()
+            .setInputStream(raw)
+            .setDecompressConcatenated(true)
+            .get();
       default:
         return raw;
     }
