@@ -12,3 +12,7 @@ build_jars
   echo
   java -Xmx1g -cp "$jar" io.pyhermetic.bench.BuildDepsBenchmark "${1:-50}" "${2:-3}"
 } | tee "$here/results/build-deps.md"
+# The same build graph through the command line, one process per run from start to exit.
+build_jars --cli
+java -cp "$jar" io.pyhermetic.bench.ProcessBenchmark "$cli_jar" build-deps "${1:-50}" "${2:-3}" \
+  | tee -a "$here/results/build-deps.md"

@@ -8,5 +8,5 @@ build_jars --cli
 {
   echo "# Plan of the corpus ($(date -u +%Y-%m-%d), $(nproc) cores)"
   echo
-  java -cp "$jar" io.pyhermetic.bench.PlanProcessBenchmark "$cli_jar" "${1:-50}" "${2:-3}"
+  java -cp "$jar" io.pyhermetic.bench.ProcessBenchmark "$cli_jar" plan "${1:-50}" "${2:-3}"
 } | tee "$here/results/plan.md"

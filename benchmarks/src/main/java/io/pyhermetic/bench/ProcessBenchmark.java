@@ -10,18 +10,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Whole-process {@code pyhermetic plan} of the corpus-shaped pins against a local index with
- * injected latency, cold (no response cache): wall time and peak resident memory of the process, as
- * {@code /usr/bin/time} reports them. Prints a Markdown table of medians.
+ * Whole-process {@code pyhermetic plan} or {@code pyhermetic build-deps} of the corpus-shaped pins
+ * against a local index with injected latency, cold (no response cache): wall time and peak
+ * resident memory of the process, as {@code /usr/bin/time} reports them. Prints a Markdown table of
+ * medians.
  *
- * <p>Arguments: {@code CLI_JAR [latency-ms] [runs]} (default 50 and 3).
+ * <p>Arguments: {@code CLI_JAR plan|build-deps [latency-ms] [runs]} (default 50 and 3).
  */
-public final class PlanProcessBenchmark {
+public final class ProcessBenchmark {
 
   public static void main(String[] args) throws IOException, InterruptedException {
     Path cliJar = Path.of(args[0]);
-    long latency = args.length > 1 ? Long.parseLong(args[1]) : 50;
-    int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    String subcommand = args[1];
+    if (!subcommand.equals("plan") && !subcommand.equals("build-deps")) {
+      throw new IllegalArgumentException("plan or build-deps, not " + subcommand);
+    }
+    long latency = args.length > 2 ? Long.parseLong(args[2]) : 50;
+    int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
     Path root = Files.createTempDirectory("pyhermetic-plan-bench");
     try {
       Path index = Files.createDirectory(root.resolve("index"));
@@ -42,6 +47,7 @@ public final class PlanProcessBenchmark {
         int exit = 0;
         for (int i = 0; i < runs; i++) {
           Path log = root.resolve("time-" + i + ".txt");
+          Path out = project.resolve(subcommand.equals("plan") ? "plan" : "requirements-build.txt");
           List<String> command =
               new ArrayList<>(
                   List.of(
@@ -53,17 +59,18 @@ public final class PlanProcessBenchmark {
                       "java",
                       "-jar",
                       cliJar.toString(),
-                      "plan",
+                      subcommand,
                       project.resolve("requirements-x86_64.txt").toString(),
                       "--simple-index",
                       server.simpleUrl(),
                       "--skip-missing-sdist",
                       "--no-cache",
-                      "--source",
-                      project.toString(),
                       "-o",
-                      project.resolve("plan").toString(),
+                      out.toString(),
                       "--quiet"));
+          if (subcommand.equals("plan")) {
+            command.addAll(List.of("--source", project.toString()));
+          }
           Process process =
               new ProcessBuilder(command)
                   .redirectErrorStream(true)
@@ -71,17 +78,17 @@ public final class PlanProcessBenchmark {
                   .start();
           exit = process.waitFor();
           if (exit > 1) {
-            throw new IllegalStateException("plan exited with " + exit);
+            throw new IllegalStateException(subcommand + " exited with " + exit);
           }
           String[] measured = Files.readString(log).strip().split("\\s+");
           seconds[i] = Double.parseDouble(measured[measured.length - 2]);
           rssMib[i] = Long.parseLong(measured[measured.length - 1]) / 1024.0;
         }
         System.out.printf(
-            "`pyhermetic plan` of %d pins (the corpus' build graph, x86_64), cold (--no-cache),"
+            "`pyhermetic %s` of %d pins (the corpus' build graph, x86_64), cold (--no-cache),"
                 + " %d ms latency per request, whole process (java -jar, default heap), median of"
                 + " %d runs; exit code %d.%n%n",
-            pins, latency, runs, exit);
+            subcommand, pins, latency, runs, exit);
         System.out.println("| measure | median |");
         System.out.println("|---|---|");
         System.out.printf(
