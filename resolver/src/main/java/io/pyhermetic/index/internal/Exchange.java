@@ -212,8 +212,6 @@ final class Exchange {
         left,
         () -> {
           if (sends == thisTry && !streaming.get() && !result.isDone()) {
-            future.cancel(true);
-            release.run();
             fail(
                 uri,
                 "no answer within the "
@@ -222,6 +220,8 @@ final class Exchange {
                     + triesSuffix(),
                 -1,
                 null);
+            future.cancel(true);
+            release.run();
           }
         });
   }

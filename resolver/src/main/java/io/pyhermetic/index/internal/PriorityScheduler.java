@@ -78,7 +78,9 @@ final class PriorityScheduler {
         try {
           next.task().run();
         } catch (RuntimeException e) {
+          // a task that failed to start holds no connection: its permit goes to the next one
           LOG.warn("request could not be started", e);
+          permits.release();
         }
       }
     }

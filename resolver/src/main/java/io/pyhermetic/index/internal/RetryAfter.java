@@ -6,10 +6,10 @@ import java.util.Optional;
 import org.apache.hc.client5.http.utils.DateUtils;
 
 /**
- * A {@code Retry-After} value (RFC 9110 §10.2.3): delay-seconds, or an HTTP-date (any of the three
- * formats HttpClient's {@link DateUtils} reads) taken relative to {@code now}; a date in the past
- * means no wait. Beyond a day is absurd (and would overflow as milliseconds): it is capped there,
- * and the backoff caps it further.
+ * A {@code Retry-After} value (RFC 9110 §10.2.3): delay-seconds, or an HTTP-date (the IMF-fixdate
+ * and RFC 850 forms, as HttpClient's {@link DateUtils} reads them) taken relative to {@code now}; a
+ * date in the past means no wait. Beyond a day is absurd (and would overflow as milliseconds): it
+ * is capped there, and the backoff caps it further.
  */
 final class RetryAfter {
   static final Duration MAX = Duration.ofDays(1);
