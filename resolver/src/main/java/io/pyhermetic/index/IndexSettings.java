@@ -4,6 +4,7 @@ import io.pyhermetic.index.internal.Credentials;
 import io.pyhermetic.index.internal.HttpTransport;
 import io.pyhermetic.index.internal.Netrc;
 import io.pyhermetic.index.internal.ResponseCache;
+import io.pyhermetic.index.internal.Sleeper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,6 +51,7 @@ public final class IndexSettings {
   private final Duration responseTimeout;
   private final Duration timeout;
   private final RequestListener requestListener;
+  private final Sleeper sleeper;
   private final int maxTries;
   private final long maxBodyBytes;
   private final long maxDownloadBytes;
@@ -66,6 +68,7 @@ public final class IndexSettings {
     this.responseTimeout = b.responseTimeout;
     this.timeout = b.timeout;
     this.requestListener = b.requestListener;
+    this.sleeper = b.sleeper;
     this.maxTries = b.maxTries;
     this.maxBodyBytes = b.maxBodyBytes;
     this.maxDownloadBytes = b.maxDownloadBytes;
@@ -193,6 +196,7 @@ public final class IndexSettings {
     b.responseTimeout = responseTimeout;
     b.timeout = timeout;
     b.requestListener = requestListener;
+    b.sleeper = sleeper;
     b.maxTries = maxTries;
     b.maxBodyBytes = maxBodyBytes;
     b.maxDownloadBytes = maxDownloadBytes;
@@ -212,6 +216,7 @@ public final class IndexSettings {
         .withTimeouts(connectTimeout, responseTimeout)
         .withTimeout(timeout)
         .withListener(requestListener)
+        .withTime(sleeper, java.time.Clock.systemUTC())
         .withMaxTries(maxTries)
         .withMaxBodyBytes(maxBodyBytes)
         .withMaxDownloadBytes(maxDownloadBytes)
@@ -306,6 +311,7 @@ public final class IndexSettings {
     private Duration responseTimeout = Duration.ofSeconds(60);
     private Duration timeout = HttpTransport.Options.DEFAULT_TIMEOUT;
     private RequestListener requestListener = RequestListener.NONE;
+    private Sleeper sleeper = Sleeper.REAL;
     private int maxTries = 4;
     private long maxBodyBytes = 64L * 1024 * 1024;
     private long maxDownloadBytes = 16L * 1024 * 1024 * 1024;
@@ -347,6 +353,12 @@ public final class IndexSettings {
     /** Tells {@code listener} of every request once it has ended, for a timeline. */
     public Builder requestListener(RequestListener listener) {
       this.requestListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Waits before retries on {@code value} instead of real time (tests). */
+    Builder sleeper(Sleeper value) {
+      this.sleeper = Objects.requireNonNull(value, "sleeper");
       return this;
     }
 
