@@ -1,10 +1,12 @@
 package io.pyhermetic.index.internal;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.hc.client5.http.impl.DefaultRedirectStrategy;
 import org.apache.hc.client5.http.protocol.RedirectStrategy;
+import org.apache.hc.client5.http.utils.URIUtils;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
@@ -12,10 +14,11 @@ import org.apache.hc.core5.http.protocol.BasicHttpContext;
 
 /**
  * Which redirects are followed and where to: HttpClient's {@link DefaultRedirectStrategy} decides
- * whether a response redirects and resolves its {@code Location}; this adds a limit on hops, keeps
- * to http(s), drops any user-info in the target, and says which method the next request uses
- * ({@code 303}, and {@code 301}/{@code 302} after a {@code POST}, continue as {@code GET}).
- * Credentials are not carried: the exchange looks them up again for each origin.
+ * whether a response redirects, and its {@link URIUtils#resolve} resolves the {@code Location} (RFC
+ * 3986); this adds a limit on hops, keeps to http(s), drops any user-info in the target, and says
+ * which method the next request uses ({@code 303}, and {@code 301}/{@code 302} after a {@code
+ * POST}, continue as {@code GET}). Credentials are not carried: the exchange looks them up again
+ * for each origin.
  */
 final class RedirectPolicy {
   /** A redirect that is not followed; the message says why. */
@@ -59,10 +62,12 @@ final class RedirectPolicy {
       if (!strategy.isRedirected(request, response, new BasicHttpContext())) {
         return Optional.empty();
       }
+      // RFC 3986 resolution; the strategy's own getLocationURI normalises "./?q" to "/?q"
       next =
           HttpUrls.withoutUserInfo(
-              strategy.getLocationURI(request, response, new BasicHttpContext()));
-    } catch (HttpException | IllegalArgumentException e) {
+              URIUtils.resolve(
+                  request.getUri(), response.getFirstHeader("Location").getValue().trim()));
+    } catch (HttpException | URISyntaxException | IllegalArgumentException e) {
       throw new RefusedException("HTTP " + status + " redirect to an invalid Location");
     }
     String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);

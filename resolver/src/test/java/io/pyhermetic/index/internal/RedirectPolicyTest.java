@@ -30,6 +30,7 @@ class RedirectPolicyTest {
       value = {
         "301 | /simple/foo-bar/                     | https://idx.example/simple/foo-bar/",
         "302 | ../foo-bar/                          | https://idx.example/simple/foo-bar/",
+        "302 | ./?page=2 | https://idx.example/simple/Foo_Bar/?page=2",
         "307 | https://files.example/a              | https://files.example/a",
         "308 | https://u:pw@files.example/a         | https://files.example/a",
         "303 | http://idx.example:8080/simple/x/    | http://idx.example:8080/simple/x/",
