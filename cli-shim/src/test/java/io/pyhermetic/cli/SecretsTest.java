@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,33 +30,19 @@ class SecretsTest {
   private final List<Integer> codes = new ArrayList<>();
 
   private void pyhermetic(Map<String, String> env, String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Pyhermetic.class.getName());
-    command.addAll(List.of(args));
-    Path out = temp.resolve("stdout");
-    Path err = temp.resolve("stderr");
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    builder.environment().keySet().removeIf(k -> k.startsWith("PIP_") || k.startsWith("UV_"));
-    builder.environment().remove("PYHERMETIC_INDEX_TOKEN");
-    builder.environment().remove("NETRC");
-    builder.environment().remove("XDG_CACHE_HOME");
-    builder.environment().put("HOME", temp.resolve("home").toString());
-    builder.environment().putAll(env);
-    Process process = builder.start();
-    if (!process.waitFor(180, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("pyhermetic did not finish: " + command);
-    }
-    codes.add(process.exitValue());
-    written.add(Files.readString(out, StandardCharsets.UTF_8));
-    written.add(Files.readString(err, StandardCharsets.UTF_8));
+    Map<String, String> changes = new java.util.HashMap<>();
+    System.getenv().keySet().stream()
+        .filter(k -> k.startsWith("PIP_") || k.startsWith("UV_"))
+        .forEach(k -> changes.put(k, null));
+    changes.put("PYHERMETIC_INDEX_TOKEN", null);
+    changes.put("NETRC", null);
+    changes.put("XDG_CACHE_HOME", null);
+    changes.put("HOME", temp.resolve("home").toString());
+    changes.putAll(env);
+    ChildRun run = ChildRun.of(temp, changes, args);
+    codes.add(run.code());
+    written.add(run.out());
+    written.add(run.err());
   }
 
   @ParameterizedTest

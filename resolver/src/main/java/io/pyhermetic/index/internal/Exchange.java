@@ -16,7 +16,13 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.ToLongFunction;
 import org.apache.hc.core5.concurrent.FutureCallback;
@@ -52,7 +58,22 @@ final class Exchange {
       PriorityScheduler scheduler,
       RetryPolicy retries,
       RedirectPolicy redirects,
-      RetryBudget budget) {}
+      RetryBudget budget,
+      ScheduledExecutorService deadlines) {}
+
+  /** One daemon thread that ends tries at their deadline; a cancelled deadline is dropped. */
+  static ScheduledExecutorService deadlineTimer() {
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(
+            1,
+            task -> {
+              Thread thread = new Thread(task, "pyhermetic-http-deadlines");
+              thread.setDaemon(true);
+              return thread;
+            });
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
+  }
 
   private final Context context;
   private final HttpCall call;
@@ -72,6 +93,7 @@ final class Exchange {
   private volatile long spentNanos;
   private volatile int sends;
   private volatile int lastStatus = -1;
+  private final AtomicBoolean finished = new AtomicBoolean();
   private volatile int tries = 1;
   private volatile int redirects;
 
@@ -103,9 +125,25 @@ final class Exchange {
   /** Starts the first try; the future completes with the final response or an IndexException. */
   CompletableFuture<HttpTransport.Response> start() {
     context.budget().requestStarted();
-    result.whenComplete((response, error) -> record(response));
     attempt(asked);
     return result;
+  }
+
+  /** Records the request, then ends it: who waits for it finds it in the timeline. */
+  private void finish(HttpTransport.Response response, IndexException error) {
+    if (!finished.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      record(response);
+    } catch (RuntimeException e) {
+      LOG.warn("the request listener failed", e);
+    }
+    if (error != null) {
+      result.completeExceptionally(error);
+    } else {
+      result.complete(response);
+    }
   }
 
   private void record(HttpTransport.Response response) {
@@ -162,10 +200,12 @@ final class Exchange {
     AtomicBoolean held = new AtomicBoolean(true);
     AtomicBoolean streaming = new AtomicBoolean();
     long sentAt = System.nanoTime();
+    AtomicReference<ScheduledFuture<?>> deadline = new AtomicReference<>();
     Runnable release =
         () -> {
           if (held.getAndSet(false)) {
             spentNanos += System.nanoTime() - sentAt;
+            Optional.ofNullable(deadline.get()).ifPresent(d -> d.cancel(false));
             context.scheduler().release();
           }
         };
@@ -208,22 +248,33 @@ final class Exchange {
       return;
     }
     // the hard bound: a server that trickles bytes never trips the read timeout
-    Sleeper.REAL.schedule(
-        left,
-        () -> {
-          if (sends == thisTry && !streaming.get() && !result.isDone()) {
-            fail(
-                uri,
-                "no answer within the "
-                    + seconds(context.options().timeout())
-                    + " timeout"
-                    + triesSuffix(),
-                -1,
-                null);
-            future.cancel(true);
-            release.run();
-          }
-        });
+    try {
+      deadline.set(
+          context
+              .deadlines()
+              .schedule(
+                  () -> {
+                    if (sends == thisTry && !streaming.get() && !finished.get()) {
+                      fail(
+                          uri,
+                          "no answer within the "
+                              + seconds(context.options().timeout())
+                              + " timeout"
+                              + triesSuffix(),
+                          -1,
+                          null);
+                      future.cancel(true);
+                      release.run();
+                    }
+                  },
+                  left.toNanos(),
+                  TimeUnit.NANOSECONDS));
+    } catch (RejectedExecutionException e) {
+      return; // the transport is closing
+    }
+    if (!held.get()) {
+      deadline.get().cancel(false); // the try ended before its deadline was set
+    }
   }
 
   private static Duration min(Duration a, Duration b) {
@@ -234,7 +285,9 @@ final class Exchange {
 
   private static String seconds(Duration d) {
     long millis = d.toMillis();
-    return millis % 1000 == 0 ? millis / 1000 + " s" : String.format("%.1f s", millis / 1000.0);
+    return millis % 1000 == 0
+        ? millis / 1000 + " s"
+        : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
   }
 
   private String triesSuffix() {
@@ -288,11 +341,11 @@ final class Exchange {
           uri, "HTTP " + response.status() + " after " + tries + " tries", response.status(), null);
       return;
     }
-    result.complete(response);
+    finish(response, null);
   }
 
   private void onFailure(URI uri, Exception error) {
-    if (result.isDone()) {
+    if (finished.get()) {
       return; // the deadline ended it
     }
     if (error instanceof BodyConsumers.BodyTooLargeException
@@ -350,6 +403,6 @@ final class Exchange {
         Origin.same(asked, uri) && uri.getRawPath().equals(asked.getRawPath())
             ? displayUrl
             : uri.toString();
-    result.completeExceptionally(new IndexException(call.subject(), shown, reason, status, cause));
+    finish(null, new IndexException(call.subject(), shown, reason, status, cause));
   }
 }

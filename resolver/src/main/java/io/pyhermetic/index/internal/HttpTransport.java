@@ -358,7 +358,8 @@ public final class HttpTransport implements AutoCloseable {
             new PriorityScheduler(options.maxConcurrency()),
             new RetryPolicy(options.maxTries(), options.backoff(), options.clock()),
             new RedirectPolicy(options.maxRedirects()),
-            new RetryBudget(options.retryBudgetMin(), options.retryBudgetRatio()));
+            new RetryBudget(options.retryBudgetMin(), options.retryBudgetRatio()),
+            Exchange.deadlineTimer());
     this.cache =
         options
             .cache()
@@ -496,6 +497,7 @@ public final class HttpTransport implements AutoCloseable {
   @Override
   public void close() {
     context.sender().close();
+    context.deadlines().shutdownNow();
   }
 
   /** See {@link HttpFailures#describe}. */
