@@ -124,6 +124,7 @@ final class AuditCommand implements Callable<Integer> {
         line.clear();
       }
     }
+    indexOptions.printTimings(err);
     List<PackageAudit> shown =
         onlyProblems
             ? report.packages().stream().filter(p -> !p.isOk()).toList()

@@ -147,6 +147,7 @@ final class BuildDepsCommand implements Callable<Integer> {
     } finally {
       TempDirs.deleteTree(work);
     }
+    indexOptions.printTimings(err);
     PrintWriter out = spec.commandLine().getOut();
     if (report != null) {
       BuildDepsOutput.writeReport(report, result);

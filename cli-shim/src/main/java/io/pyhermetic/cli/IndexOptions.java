@@ -7,9 +7,11 @@ import io.pyhermetic.index.IndexSettings;
 import io.pyhermetic.index.Indexes;
 import io.pyhermetic.index.PackageIndex;
 import io.pyhermetic.index.PypiJsonIndex;
+import io.pyhermetic.index.RequestTimeline;
 import io.pyhermetic.internal.Failures;
 import io.pyhermetic.internal.Redaction;
 import io.pyhermetic.sdist.Downloader;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -54,6 +56,27 @@ final class IndexOptions {
           "How often a failed request (a reset, a timeout, 429 or 5xx) is tried again, with"
               + " backoff (default: 3).")
   Integer retries;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      description =
+          "The most time one request to the index may take, its retries and the waits between"
+              + " them included; time queued behind other requests and a download's body once it"
+              + " flows are not counted (default: 30, so a server that never answers costs 30 s).")
+  Long timeoutSeconds;
+
+  @Option(
+      names = "--timings",
+      description =
+          "After the run, print every request to the index on stderr (start, duration, status,"
+              + " tries, bytes, priority, URL), the wall time and the critical path: the longest"
+              + " chain of round trips in which each request was asked for only after the"
+              + " previous one had ended (cache answers are no round trips).")
+  boolean timings;
+
+  /** Every request of the run, when {@code --timings} asks for them. */
+  private final RequestTimeline timeline = new RequestTimeline();
 
   @Option(
       names = "--cache-dir",
@@ -115,6 +138,9 @@ final class IndexOptions {
     if (retries != null && (retries < 0 || retries > 20)) {
       throw new CliException("--retries must be between 0 and 20", ExitCodes.USAGE);
     }
+    if (timeoutSeconds != null && (timeoutSeconds < 1 || timeoutSeconds > 3600)) {
+      throw new CliException("--timeout must be between 1 and 3600 seconds", ExitCodes.USAGE);
+    }
     IndexSettings.Builder settings =
         IndexSettings.fromEnvironment(System.getenv())
             .maxConcurrency(concurrency)
@@ -129,7 +155,21 @@ final class IndexOptions {
     if (retries != null) {
       settings.maxTries(retries + 1);
     }
+    if (timeoutSeconds != null) {
+      settings.timeout(Duration.ofSeconds(timeoutSeconds));
+    }
+    if (timings) {
+      settings.requestListener(timeline);
+    }
     return settings.build();
+  }
+
+  /** With {@code --timings}: the requests of the run, on {@code err}, once the index is closed. */
+  void printTimings(PrintWriter err) {
+    if (timings) {
+      err.print(timeline.render());
+      err.flush();
+    }
   }
 
   /** Opens the index the options name; the caller closes it. */

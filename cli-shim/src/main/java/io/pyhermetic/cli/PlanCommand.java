@@ -117,6 +117,7 @@ final class PlanCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    indexOptions.printTimings(err);
     if (result.status() == PlanResult.Status.INDEX_FAILURE) {
       for (Finding f : result.findings(Finding.Kind.INDEX)) {
         err.println("pyhermetic plan: " + Redaction.redact(f.message()));

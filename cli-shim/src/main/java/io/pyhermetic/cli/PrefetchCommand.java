@@ -146,6 +146,7 @@ final class PrefetchCommand implements Callable<Integer> {
         TempDirs.deleteTree(temporaryCache);
       }
     }
+    indexOptions.printTimings(err);
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
       out.print(Json.write(json(result, indexDescription)));

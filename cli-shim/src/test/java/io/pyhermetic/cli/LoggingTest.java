@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -73,32 +72,9 @@ class LoggingTest {
                     .withBody(PAGE)));
   }
 
-  private record Run(int code, String out, String err) {}
-
   /** {@code pyhermetic ARGS} in a child JVM with this test's class path. */
-  private Run pyhermetic(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Pyhermetic.class.getName());
-    command.addAll(List.of(args));
-    Path out = temp.resolve("stdout");
-    Path err = temp.resolve("stderr");
-    Process process =
-        new ProcessBuilder(command)
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-            .start();
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("pyhermetic did not finish: " + command);
-    }
-    return new Run(
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+  private ChildRun pyhermetic(String... args) throws Exception {
+    return ChildRun.of(temp, java.util.Map.of(), args);
   }
 
   private String[] audit(String... more) {
@@ -126,7 +102,7 @@ class LoggingTest {
 
   @Test
   void retriesLeaveNoLoggerLineByDefaultAndStdoutIsOnlyJson() throws Exception {
-    Run run = pyhermetic(audit());
+    ChildRun run = pyhermetic(audit());
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(onlyJson(run.out()).path("packages").get(0).path("name").asText())
         .isEqualTo("purelib");
@@ -136,7 +112,7 @@ class LoggingTest {
 
   @Test
   void verboseShowsEachRetryOnStderrOnly() throws Exception {
-    Run run = pyhermetic(audit("--verbose"));
+    ChildRun run = pyhermetic(audit("--verbose"));
     assertThat(run.code()).as(run.err()).isZero();
     onlyJson(run.out());
     List<String> retries =
@@ -153,7 +129,7 @@ class LoggingTest {
     String[] first = new String[args.length + 1];
     first[0] = "--verbose";
     System.arraycopy(args, 0, first, 1, args.length);
-    Run run = pyhermetic(first);
+    ChildRun run = pyhermetic(first);
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.err()).contains("retry 2 of 3");
   }
@@ -161,7 +137,7 @@ class LoggingTest {
   @Test
   void quietBuildDepsPrintsNothingWhileRetrying() throws Exception {
     // the only release has no sdist: skipped, and an empty requirements-build.txt is written
-    Run run =
+    ChildRun run =
         pyhermetic(
             "build-deps",
             requirements.toString(),

@@ -45,7 +45,6 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -263,7 +262,7 @@ public final class BuildDepsResolver {
                   })
               .exceptionally(
                   error -> {
-                    Throwable cause = unwrap(error);
+                    Throwable cause = Futures.cause(error);
                     LOG.debug("{} failed", r, cause);
                     return failed(r, new Problem(r.toString(), kindOf(cause), messageOf(cause)));
                   })
@@ -572,7 +571,7 @@ public final class BuildDepsResolver {
           errors.add(
               new Problem(
                   r.toString(),
-                  kindOf(unwrap(ex)),
+                  kindOf(Futures.cause(ex)),
                   f.filename()
                       + ": no digest on the index and hashing it failed: "
                       + messageOf(ex)));
@@ -628,14 +627,6 @@ public final class BuildDepsResolver {
   /** The message of a failure, never a Java class name. */
   private static String messageOf(Throwable cause) {
     return Failures.describe(cause);
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    Throwable cause = error;
-    while (cause instanceof CompletionException && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
   }
 
   private static java.util.concurrent.ThreadFactory daemonThreads() {

@@ -1,8 +1,7 @@
 package io.pyhermetic.index;
 
+import io.pyhermetic.index.internal.HttpUrls;
 import io.pyhermetic.internal.Redaction;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +13,9 @@ import java.util.Optional;
  * directory. {@link #toString()} redacts credentials.
  *
  * @param kind which kind of index
- * @param location the base URL, or the directory path for {@link Kind#FIND_LINKS}
+ * @param location the base URL, or the directory path for {@link Kind#FIND_LINKS}; a URL that is
+ *     not an absolute http(s) one with a host (and a port, when it has a colon) is an {@link
+ *     IllegalArgumentException}
  */
 public record IndexLocation(Kind kind, String location) {
   /** The variables that name a simple index, in the order they are consulted. */
@@ -33,6 +34,14 @@ public record IndexLocation(Kind kind, String location) {
     Objects.requireNonNull(location, "location");
     if (location.isBlank()) {
       throw new IllegalArgumentException("empty index location");
+    }
+    if (kind != Kind.FIND_LINKS) {
+      try {
+        HttpUrls.parse(location.trim());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "invalid index URL " + Redaction.redact(location) + ": " + e.getMessage(), e);
+      }
     }
   }
 
@@ -63,9 +72,10 @@ public record IndexLocation(Kind kind, String location) {
   public static IndexLocation ofUrl(String url) {
     String path;
     try {
-      path = Optional.ofNullable(new URI(url.trim()).getPath()).orElse("");
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("invalid index URL: " + Redaction.redact(url), e);
+      path = Optional.ofNullable(HttpUrls.parse(url.trim()).getPath()).orElse("");
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "invalid index URL " + Redaction.redact(url) + ": " + e.getMessage(), e);
     }
     while (path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);

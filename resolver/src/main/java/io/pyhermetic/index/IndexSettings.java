@@ -4,6 +4,7 @@ import io.pyhermetic.index.internal.Credentials;
 import io.pyhermetic.index.internal.HttpTransport;
 import io.pyhermetic.index.internal.Netrc;
 import io.pyhermetic.index.internal.ResponseCache;
+import io.pyhermetic.index.internal.Sleeper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,9 +28,14 @@ import org.slf4j.LoggerFactory;
  * own origin only; then the {@code .netrc} entry for the request's host (or its {@code default}
  * entry). None of them ever appears in a message, log or cache file.
  *
+ * <p>The netrc {@code default} entry goes to the index's own origin only, and a redirect never
+ * carries any credential to another port or scheme of a host the request has already met.
+ *
  * <p>The on-disk cache (see {@link Builder#cache}) keeps successful index pages and metadata files
  * (never downloaded distributions), uses each for {@link Builder#cacheMaxAge} without asking, then
- * revalidates it by ETag; {@linkplain Builder#offline offline} answers from the cache only.
+ * revalidates it by ETag; {@linkplain Builder#offline offline} answers from the cache only. Its
+ * entries are keyed by a hash of the credential in use as well, so that users sharing a cache
+ * directory never see each other's private answers.
  */
 public final class IndexSettings {
   private static final Logger LOG = LoggerFactory.getLogger(IndexSettings.class);
@@ -43,6 +49,9 @@ public final class IndexSettings {
   private final int maxConcurrency;
   private final Duration connectTimeout;
   private final Duration responseTimeout;
+  private final Duration timeout;
+  private final RequestListener requestListener;
+  private final Sleeper sleeper;
   private final int maxTries;
   private final long maxBodyBytes;
   private final long maxDownloadBytes;
@@ -57,6 +66,9 @@ public final class IndexSettings {
     this.maxConcurrency = b.maxConcurrency;
     this.connectTimeout = b.connectTimeout;
     this.responseTimeout = b.responseTimeout;
+    this.timeout = b.timeout;
+    this.requestListener = b.requestListener;
+    this.sleeper = b.sleeper;
     this.maxTries = b.maxTries;
     this.maxBodyBytes = b.maxBodyBytes;
     this.maxDownloadBytes = b.maxDownloadBytes;
@@ -128,6 +140,16 @@ public final class IndexSettings {
     return responseTimeout;
   }
 
+  /** The most time one request may take, all tries and the waits between them included. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /** Told of every request once it has ended (none by default). */
+  public RequestListener requestListener() {
+    return requestListener;
+  }
+
   public int maxTries() {
     return maxTries;
   }
@@ -172,6 +194,9 @@ public final class IndexSettings {
     b.maxConcurrency = maxConcurrency;
     b.connectTimeout = connectTimeout;
     b.responseTimeout = responseTimeout;
+    b.timeout = timeout;
+    b.requestListener = requestListener;
+    b.sleeper = sleeper;
     b.maxTries = maxTries;
     b.maxBodyBytes = maxBodyBytes;
     b.maxDownloadBytes = maxDownloadBytes;
@@ -189,6 +214,9 @@ public final class IndexSettings {
     return HttpTransport.Options.defaults()
         .withMaxConcurrency(maxConcurrency)
         .withTimeouts(connectTimeout, responseTimeout)
+        .withTimeout(timeout)
+        .withListener(requestListener)
+        .withTime(sleeper, java.time.Clock.systemUTC())
         .withMaxTries(maxTries)
         .withMaxBodyBytes(maxBodyBytes)
         .withMaxDownloadBytes(maxDownloadBytes)
@@ -215,6 +243,8 @@ public final class IndexSettings {
         && maxConcurrency == s.maxConcurrency
         && connectTimeout.equals(s.connectTimeout)
         && responseTimeout.equals(s.responseTimeout)
+        && timeout.equals(s.timeout)
+        && requestListener.equals(s.requestListener)
         && maxTries == s.maxTries
         && maxBodyBytes == s.maxBodyBytes
         && maxDownloadBytes == s.maxDownloadBytes
@@ -232,6 +262,8 @@ public final class IndexSettings {
         maxConcurrency,
         connectTimeout,
         responseTimeout,
+        timeout,
+        requestListener,
         maxTries,
         maxBodyBytes,
         maxDownloadBytes,
@@ -251,6 +283,8 @@ public final class IndexSettings {
         + connectTimeout
         + ", responseTimeout="
         + responseTimeout
+        + ", timeout="
+        + timeout
         + ", maxTries="
         + maxTries
         + ", maxBodyBytes="
@@ -275,6 +309,9 @@ public final class IndexSettings {
     private int maxConcurrency = 16;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration responseTimeout = Duration.ofSeconds(60);
+    private Duration timeout = HttpTransport.Options.DEFAULT_TIMEOUT;
+    private RequestListener requestListener = RequestListener.NONE;
+    private Sleeper sleeper = Sleeper.REAL;
     private int maxTries = 4;
     private long maxBodyBytes = 64L * 1024 * 1024;
     private long maxDownloadBytes = 16L * 1024 * 1024 * 1024;
@@ -297,6 +334,31 @@ public final class IndexSettings {
     public Builder timeouts(Duration connect, Duration response) {
       this.connectTimeout = Objects.requireNonNull(connect, "connect");
       this.responseTimeout = Objects.requireNonNull(response, "response");
+      return this;
+    }
+
+    /**
+     * The most time one request may take, all its tries and the waits between them included
+     * (default 30 s); the time queued behind other requests and a download's body once it flows are
+     * not counted.
+     */
+    public Builder timeout(Duration value) {
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive");
+      }
+      this.timeout = value;
+      return this;
+    }
+
+    /** Tells {@code listener} of every request once it has ended, for a timeline. */
+    public Builder requestListener(RequestListener listener) {
+      this.requestListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Waits before retries on {@code value} instead of real time (tests). */
+    Builder sleeper(Sleeper value) {
+      this.sleeper = Objects.requireNonNull(value, "sleeper");
       return this;
     }
 

@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
@@ -126,10 +125,7 @@ public interface PackageIndex extends AutoCloseable {
   }
 
   private static IndexException asIndexException(Release release, Throwable error) {
-    Throwable cause = error;
-    while (cause instanceof CompletionException && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
+    Throwable cause = Futures.cause(error);
     if (cause instanceof IndexException) {
       return (IndexException) cause;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pyhermetic.index.internal.FileCopy;
 import io.pyhermetic.index.internal.Futures;
 import io.pyhermetic.index.internal.HttpTransport;
+import io.pyhermetic.index.internal.HttpUrls;
 import io.pyhermetic.index.internal.Json;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
@@ -231,7 +232,7 @@ public final class PypiJsonIndex implements PackageIndex, AutoCloseable {
     if (FileCopy.isFileUrl(file.url())) {
       return PackageIndex.super.downloadAsync(file, destination);
     }
-    String url = HttpTransport.inheritCredentials(baseUrl, file.url());
+    String url = HttpUrls.inheritCredentials(baseUrl, file.url());
     long limit = file.size().orElse(transport.options().maxDownloadBytes());
     return transport
         .download(file.filename(), url, destination, limit)

@@ -6,6 +6,7 @@ import io.pyhermetic.index.internal.FileCopy;
 import io.pyhermetic.index.internal.Filenames;
 import io.pyhermetic.index.internal.Futures;
 import io.pyhermetic.index.internal.HttpTransport;
+import io.pyhermetic.index.internal.HttpUrls;
 import io.pyhermetic.index.internal.SimplePage;
 import io.pyhermetic.internal.Failures;
 import io.pyhermetic.internal.Redaction;
@@ -166,7 +167,7 @@ public final class SimpleIndex implements PackageIndex, ProjectListing, AutoClos
       return metadataFromArchive(project, version, files);
     }
     ReleaseFile file = source.get();
-    String url = HttpTransport.inheritCredentials(baseUrl, file.url() + ".metadata");
+    String url = HttpUrls.inheritCredentials(baseUrl, file.url() + ".metadata");
     return transport
         .get(subject, url, Map.of())
         .thenApply(
@@ -316,7 +317,7 @@ public final class SimpleIndex implements PackageIndex, ProjectListing, AutoClos
     if (FileCopy.isFileUrl(file.url())) {
       return PackageIndex.super.downloadAsync(file, destination);
     }
-    String url = HttpTransport.inheritCredentials(baseUrl, file.url());
+    String url = HttpUrls.inheritCredentials(baseUrl, file.url());
     long limit = file.size().orElse(transport.options().maxDownloadBytes());
     return transport
         .download(file.filename(), url, destination, limit)

@@ -2,6 +2,7 @@ package io.pyhermetic.sdist;
 
 import io.pyhermetic.index.IndexException;
 import io.pyhermetic.index.ReleaseFile;
+import io.pyhermetic.index.internal.Futures;
 import io.pyhermetic.internal.Failures;
 import io.pyhermetic.internal.Redaction;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -76,7 +76,7 @@ public final class SdistLoader {
             (sha256, error) -> {
               try {
                 if (error != null) {
-                  throw downloadFailed(sdist, unwrap(error));
+                  throw downloadFailed(sdist, Futures.cause(error));
                 }
                 verify(sdist.filename(), sdist.url(), sha256, sdist.sha256(), pinned);
                 return reader.read(file, sdist.filename());
@@ -85,7 +85,7 @@ public final class SdistLoader {
               }
             },
             executor)
-        .exceptionallyCompose(e -> CompletableFuture.failedFuture(unwrap(e)));
+        .exceptionallyCompose(e -> CompletableFuture.failedFuture(Futures.cause(e)));
   }
 
   /**
@@ -139,14 +139,6 @@ public final class SdistLoader {
           SdistException.Kind.HASH_MISMATCH,
           "sha256 " + got + " is not among the hashes pinned in the requirements");
     }
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    Throwable cause = error;
-    while (cause instanceof CompletionException && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
   }
 
   private static void delete(Path file) {

@@ -1,12 +1,16 @@
 package io.pyhermetic.index.internal;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Optional;
 
 /**
  * Where the {@code Authorization} header for a request comes from when its URL carries no
- * user-info. Looked up for every request, redirects included, so each origin gets only its own
- * credentials.
+ * user-info. Looked up for every request, redirects included (the exchange sends nothing to an
+ * origin that a redirect reached on a host first seen on another origin), so each origin gets only
+ * its own credentials.
  */
 @FunctionalInterface
 public interface Credentials {
@@ -19,33 +23,47 @@ public interface Credentials {
   /** A basic {@code Authorization} header value. */
   static String basic(String user, String password) {
     String pair = user + ":" + password;
-    return "Basic "
-        + java.util.Base64.getEncoder()
-            .encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The basic {@code Authorization} of a URL's raw (percent-encoded) user-info. */
+  static String basic(String rawUserInfo) {
+    int colon = rawUserInfo.indexOf(':');
+    String user = colon < 0 ? rawUserInfo : rawUserInfo.substring(0, colon);
+    String password = colon < 0 ? "" : rawUserInfo.substring(colon + 1);
+    return basic(decode(user), decode(password));
+  }
+
+  private static String decode(String s) {
+    return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
   /**
    * A token for the index's own origin (as basic auth with {@code tokenUser}), else the netrc entry
-   * for the request's host. The URL's user-info, handled by the transport, comes before both.
+   * for the request's host; the netrc {@code default} entry only for the index's own origin. The
+   * URL's user-info, handled by the transport, comes before both.
    */
   static Credentials forIndex(
       String indexUrl, Optional<String> token, String tokenUser, Optional<Netrc> netrc) {
-    URI index;
+    Optional<URI> index;
     try {
-      index = HttpTransport.withoutUserInfo(new URI(indexUrl));
+      index = Optional.of(HttpUrls.withoutUserInfo(new URI(indexUrl)));
     } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-      index = null;
+      index = Optional.empty();
     }
-    URI origin = index;
+    Optional<URI> origin = index;
     return uri -> {
-      if (token.isPresent()
-          && origin != null
-          && origin.getHost() != null
-          && HttpTransport.sameOrigin(origin, uri)) {
+      boolean isIndex = origin.isPresent() && Origin.same(origin.get(), uri);
+      if (token.isPresent() && isIndex) {
         return Optional.of(basic(tokenUser, token.get()));
       }
+      if (uri.getHost() == null || netrc.isEmpty()) {
+        return Optional.empty();
+      }
       return netrc
-          .flatMap(n -> uri.getHost() == null ? Optional.empty() : n.lookup(uri.getHost()))
+          .get()
+          .machine(uri.getHost())
+          .or(() -> isIndex ? netrc.get().fallback() : Optional.empty())
           .map(e -> basic(e.login(), e.password()));
     };
   }

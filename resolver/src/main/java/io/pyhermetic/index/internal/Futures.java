@@ -22,13 +22,19 @@ public final class Futures {
     }
   }
 
-  /** The runtime exception behind {@code error}, unwrapping completion wrappers. */
-  public static RuntimeException unwrap(Throwable error) {
+  /** The failure behind {@code error}, without the completion and execution wrappers. */
+  public static Throwable cause(Throwable error) {
     Throwable cause = error;
     while ((cause instanceof CompletionException || cause instanceof ExecutionException)
         && cause.getCause() != null) {
       cause = cause.getCause();
     }
+    return cause;
+  }
+
+  /** The runtime exception behind {@code error}, unwrapping completion wrappers. */
+  public static RuntimeException unwrap(Throwable error) {
+    Throwable cause = cause(error);
     if (cause instanceof RuntimeException) {
       return (RuntimeException) cause;
     }

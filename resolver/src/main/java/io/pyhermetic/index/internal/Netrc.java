@@ -46,8 +46,17 @@ public final class Netrc {
 
   /** The entry for {@code host} (case-insensitive), else the {@code default} entry. */
   public Optional<Entry> lookup(String host) {
-    Entry entry = machines.get(host.toLowerCase(Locale.ROOT));
-    return entry != null ? Optional.of(entry) : fallback;
+    return machine(host).or(this::fallback);
+  }
+
+  /** The {@code machine} entry for {@code host} (case-insensitive). */
+  public Optional<Entry> machine(String host) {
+    return Optional.ofNullable(machines.get(host.toLowerCase(Locale.ROOT)));
+  }
+
+  /** The {@code default} entry. */
+  public Optional<Entry> fallback() {
+    return fallback;
   }
 
   /** Parses {@code text}; throws {@link ParseException} for what Python's parser rejects. */

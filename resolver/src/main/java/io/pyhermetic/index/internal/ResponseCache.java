@@ -60,12 +60,28 @@ public final class ResponseCache {
     return settings;
   }
 
-  static String key(URI url, String accept) {
+  /**
+   * The file name of an entry: a SHA-256 over the URL (without credentials), the {@code Accept}
+   * header, the SHA-256 of the credential in use (never the credential itself) and a request body.
+   * Without credential and body the key is the URL and {@code Accept} alone, as it always was.
+   */
+  static String key(URI url, String accept, Optional<String> credential, Optional<byte[]> body) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(url.toString().getBytes(StandardCharsets.UTF_8));
       sha.update((byte) '\n');
       sha.update(accept.getBytes(StandardCharsets.UTF_8));
+      if (credential.isPresent()) {
+        byte[] hidden =
+            MessageDigest.getInstance("SHA-256")
+                .digest(credential.get().getBytes(StandardCharsets.UTF_8));
+        sha.update("\ncredential ".getBytes(StandardCharsets.UTF_8));
+        sha.update(hidden);
+      }
+      if (body.isPresent()) {
+        sha.update("\nbody ".getBytes(StandardCharsets.UTF_8));
+        sha.update(MessageDigest.getInstance("SHA-256").digest(body.get()));
+      }
       return HexFormat.of().formatHex(sha.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -1,0 +1,15 @@
+package io.pyhermetic.index;
+
+/**
+ * Told of every request an index makes, once it has ended; set with {@link
+ * IndexSettings.Builder#requestListener}. Called from the transport's threads, possibly at once:
+ * implementations are thread-safe and quick.
+ */
+@FunctionalInterface
+public interface RequestListener {
+  /** A listener that ignores everything. */
+  RequestListener NONE = request -> {};
+
+  /** {@code request} has ended. */
+  void requestEnded(RequestRecord request);
+}
