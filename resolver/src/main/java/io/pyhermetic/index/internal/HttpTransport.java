@@ -464,6 +464,60 @@ public final class HttpTransport implements AutoCloseable {
     return result;
   }
 
+  /**
+   * POSTs {@code json} to {@code url} (for JSON query APIs), with the same retries, redirects,
+   * credentials, concurrency limit and failures as {@link #get}. With a cache, a 200 answer is kept
+   * under the URL and a digest of the body, used while fresh (or, offline, always); an offline miss
+   * fails.
+   */
+  public CompletableFuture<Response> postJson(String subject, String url, byte[] json) {
+    Optional<ResponseCache> responses = cache;
+    String key = null;
+    if (responses.isPresent()) {
+      try {
+        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        key = ResponseCache.key(withoutUserInfo(new URI(url)), "POST " + digest);
+      } catch (URISyntaxException | IllegalArgumentException | NoSuchAlgorithmException e) {
+        responses = Optional.empty(); // the exchange fails with a clear message
+      }
+    }
+    if (responses.isPresent()) {
+      Optional<ResponseCache.Entry> entry = responses.get().read(key);
+      boolean offline = responses.get().settings().offline();
+      if (entry.isPresent() && (offline || responses.get().isFresh(entry.get()))) {
+        return CompletableFuture.completedFuture(entry.get().response());
+      }
+      if (offline) {
+        return CompletableFuture.failedFuture(
+            new IndexException(
+                subject, url, "offline, and the cache has no answer for this query"));
+      }
+    }
+    CompletableFuture<Response> result = new CompletableFuture<>();
+    try {
+      Exchange exchange =
+          new Exchange(
+              subject,
+              url,
+              Map.of("Accept", "application/json"),
+              result,
+              uri -> new LimitedConsumer(uri, options.maxBodyBytes()));
+      exchange.postBody = json.clone();
+      exchange.attempt(null, 1, 0);
+    } catch (IndexException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    String storeKey = key;
+    Optional<ResponseCache> store = responses;
+    return result.thenApply(
+        response -> {
+          if (response.status() == 200) {
+            store.ifPresent(c -> c.write(storeKey, response));
+          }
+          return response;
+        });
+  }
+
   /** The sha256 and size of a downloaded file. */
   public record Download(String sha256, long size) {}
 
@@ -602,6 +656,7 @@ public final class HttpTransport implements AutoCloseable {
     final Function<URI, AsyncResponseConsumer<Response>> consumers;
     // the priority of the thread that asked, kept across retries and redirects
     final RequestPriority priority = RequestPriority.current();
+    byte[] postBody; // a JSON body to POST instead of a GET; kept across retries and redirects
 
     Exchange(
         String subject,
@@ -650,7 +705,10 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     void send(URI uri, int tryNumber, int redirects) {
-      SimpleRequestBuilder request = SimpleRequestBuilder.get(uri);
+      SimpleRequestBuilder request =
+          postBody == null
+              ? SimpleRequestBuilder.get(uri)
+              : SimpleRequestBuilder.post(uri).setBody(postBody, ContentType.APPLICATION_JSON);
       headers.forEach(request::addHeader);
       // the URL's own user-info first, for its origin only; otherwise the configured source
       Optional<String> auth =
