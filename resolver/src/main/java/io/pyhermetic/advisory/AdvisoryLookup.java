@@ -4,7 +4,9 @@ import io.pyhermetic.advisory.internal.Merging;
 import io.pyhermetic.advisory.internal.OsvClient;
 import io.pyhermetic.advisory.internal.PypiAdvisories;
 import io.pyhermetic.advisory.internal.SourceAnswer;
+import io.pyhermetic.index.CachingIndex;
 import io.pyhermetic.index.IndexSettings;
+import io.pyhermetic.index.PackageIndex;
 import io.pyhermetic.index.PypiJsonIndex;
 import io.pyhermetic.index.Release;
 import io.pyhermetic.index.internal.Futures;
@@ -105,6 +107,56 @@ public final class AdvisoryLookup implements AutoCloseable {
     }
     List<IgnoreRule> expired = ignores.stream().filter(r -> r.isExpired(today)).toList();
     return new AdvisoryReport(services(), out, expired);
+  }
+
+  /**
+   * The look-up for pins read through {@code index}: the {@code services} asked, or when none is
+   * given, PyPI's own advisories where {@code index} is its JSON API (no request beyond those of
+   * the audit), else OSV when {@code osvUrl} is given, else none (empty: nothing is checked).
+   *
+   * @throws IllegalArgumentException when {@code pypi} is asked for an index that is not the JSON
+   *     API, or {@code osv} without a URL
+   */
+  public static Optional<AdvisoryLookup> forIndex(
+      PackageIndex index,
+      List<VulnerabilityService> services,
+      Optional<String> osvUrl,
+      IndexSettings settings,
+      List<IgnoreRule> ignores) {
+    Optional<PypiJsonIndex> jsonApi = jsonApiOf(index);
+    List<VulnerabilityService> chosen =
+        !services.isEmpty()
+            ? services
+            : jsonApi.isPresent()
+                ? List.of(VulnerabilityService.PYPI)
+                : osvUrl.isPresent() ? List.of(VulnerabilityService.OSV) : List.of();
+    if (chosen.isEmpty()) {
+      return Optional.empty();
+    }
+    Builder builder = builder().ignore(ignores);
+    if (chosen.contains(VulnerabilityService.PYPI)) {
+      builder.pypi(
+          jsonApi.orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "the pypi vulnerability service reads PyPI's JSON API: it needs that API as"
+                          + " the index (--index), or choose osv")));
+    }
+    if (chosen.contains(VulnerabilityService.OSV)) {
+      builder.osv(
+          osvUrl.orElseThrow(() -> new IllegalArgumentException("the osv service needs a URL")),
+          settings);
+    }
+    return Optional.of(builder.build());
+  }
+
+  /** The JSON API index {@code index} is or wraps. */
+  private static Optional<PypiJsonIndex> jsonApiOf(PackageIndex index) {
+    PackageIndex inner = index;
+    while (inner instanceof CachingIndex caching) {
+      inner = caching.delegate();
+    }
+    return inner instanceof PypiJsonIndex json ? Optional.of(json) : Optional.empty();
   }
 
   /** The rule that makes {@code vulnerability} ignored, if any (unexpired). */
