@@ -150,6 +150,16 @@ public final class AdvisoryLookup implements AutoCloseable {
     return Optional.of(builder.build());
   }
 
+  /**
+   * {@link #forIndex} with the services, URL and ignore rules of {@code options}; empty when off.
+   */
+  public static Optional<AdvisoryLookup> forIndex(
+      PackageIndex index, AdvisoryOptions options, IndexSettings settings) {
+    return options.enabled()
+        ? forIndex(index, options.services(), options.osvUrl(), settings, options.ignores())
+        : Optional.empty();
+  }
+
   /** The JSON API index {@code index} is or wraps. */
   private static Optional<PypiJsonIndex> jsonApiOf(PackageIndex index) {
     PackageIndex inner = index;
