@@ -1,6 +1,5 @@
 package io.pyhermetic.cli;
 
-import io.pyhermetic.advisory.AdvisoryLookup;
 import io.pyhermetic.advisory.AdvisoryReport;
 import io.pyhermetic.advisory.IgnoreRule;
 import io.pyhermetic.audit.AuditRenderer;
@@ -132,11 +131,9 @@ final class AuditCommand implements Callable<Integer> {
       vulnerabilities = true;
     }
     try (IndexOptions.Opened opened = indexOptions.open();
-        AdvisoryHolder advisories =
-            new AdvisoryHolder(
-                vulnerabilities
-                    ? vulnerabilityOptions.open(opened.index(), indexOptions.settings(), true)
-                    : Optional.empty())) {
+        VulnerabilityOptions.Opened advisories =
+            vulnerabilityOptions.open(
+                vulnerabilities, opened.index(), indexOptions.settings(), true)) {
       indexDescription = opened.description();
       Auditor auditor = new Auditor(opened.index(), targets, filter);
       if (advisories.lookup().isPresent()) {
@@ -206,14 +203,6 @@ final class AuditCommand implements Callable<Integer> {
       return ExitCodes.FINDINGS;
     }
     return report.isOk() ? ExitCodes.OK : ExitCodes.FINDINGS;
-  }
-
-  /** Closes the advisory look-up, when there is one, with the index. */
-  private record AdvisoryHolder(Optional<AdvisoryLookup> lookup) implements AutoCloseable {
-    @Override
-    public void close() {
-      lookup.ifPresent(AdvisoryLookup::close);
-    }
   }
 
   /** The architectures the files are named after, in order; a usage error for a file without. */
