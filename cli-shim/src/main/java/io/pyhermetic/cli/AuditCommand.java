@@ -153,7 +153,13 @@ final class AuditCommand implements Callable<Integer> {
     }
     List<PackageAudit> shown =
         onlyProblems
-            ? report.packages().stream().filter(p -> !p.isOk()).toList()
+            ? report.packages().stream()
+                .filter(
+                    p ->
+                        !p.isOk()
+                            || report.vulnerable().contains(p)
+                            || report.vulnerabilitiesUnknown().contains(p))
+                .toList()
             : report.packages();
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {

@@ -94,6 +94,12 @@ class AuditVulnerabilitiesCommandTest {
   }
 
   @Test
+  void onlyProblemsListsVulnerablePins() {
+    assertThat(run("--vulnerabilities", "--only-problems")).isEqualTo(0);
+    assertThat(out.toString()).contains("purelib  1.0").contains("1 known vulnerability");
+  }
+
+  @Test
   void failOnVulnerabilityExitsOne() {
     assertThat(run("--fail-on-vulnerability")).isEqualTo(1);
   }

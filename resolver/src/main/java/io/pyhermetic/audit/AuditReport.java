@@ -52,9 +52,13 @@ public record AuditReport(
         .toList();
   }
 
-  /** Pins some vulnerability service did not answer for: their vulnerabilities are unknown. */
+  /**
+   * Pins some vulnerability service did not answer for: their vulnerabilities are unknown. A pin
+   * the index itself could not answer for is in {@link #errors()} already, not here.
+   */
   public List<PackageAudit> vulnerabilitiesUnknown() {
     return packages.stream()
+        .filter(p -> p.error().isEmpty())
         .filter(p -> vulnerabilitiesOf(p).filter(v -> !v.isChecked()).isPresent())
         .toList();
   }

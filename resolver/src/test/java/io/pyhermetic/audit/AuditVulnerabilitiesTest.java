@@ -2,6 +2,7 @@ package io.pyhermetic.audit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +10,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.pyhermetic.advisory.AdvisoryFixtures;
 import io.pyhermetic.advisory.AdvisoryLookup;
 import io.pyhermetic.advisory.IgnoreRule;
+import io.pyhermetic.advisory.VulnerabilityService;
 import io.pyhermetic.index.CachingIndex;
 import io.pyhermetic.index.IndexSettings;
 import io.pyhermetic.index.PypiJsonIndex;
@@ -44,6 +46,11 @@ class AuditVulnerabilitiesTest {
       "six==1.16.0\nurllib3==1.26.5\ncolorama==0.4.6 ; sys_platform == \"win32\"\n";
 
   static AuditReport audit(String baseUrl) {
+    return audit(baseUrl, List.of(), Optional.empty());
+  }
+
+  static AuditReport audit(
+      String baseUrl, List<VulnerabilityService> services, Optional<String> osvUrl) {
     RequirementsFileParser parser = new RequirementsFileParser();
     Map<String, List<Entry>> byTarget = new LinkedHashMap<>();
     byTarget.put("x86_64", parser.parse(X86, "requirements-x86_64.txt").allEntries());
@@ -57,8 +64,8 @@ class AuditVulnerabilitiesTest {
         AdvisoryLookup lookup =
             AdvisoryLookup.forIndex(
                     index,
-                    List.of(),
-                    Optional.empty(),
+                    services,
+                    osvUrl,
                     settings,
                     List.of(
                         IgnoreRule.parse("GHSA-9wx4-h78v-vm56:2099-12-31:requires_configuration"),
@@ -122,16 +129,30 @@ class AuditVulnerabilitiesTest {
   @Test
   void aServiceThatFailsLeavesThePinUnknownNeverClean() {
     AdvisoryFixtures.stubPypi(wm);
-    wm.stubFor(get("/pypi/six/1.16.0/json").willReturn(aResponse().withStatus(503)));
-    AuditReport report = audit(wm.baseUrl());
+    // the index answers, OSV does not
+    wm.stubFor(post("/osv/v1/querybatch").willReturn(aResponse().withStatus(503)));
+    AuditReport report =
+        audit(
+            wm.baseUrl(),
+            List.of(VulnerabilityService.PYPI, VulnerabilityService.OSV),
+            Optional.of(wm.baseUrl() + "/osv"));
     assertThat(report.vulnerabilitiesUnknown())
         .extracting(PackageAudit::name)
-        .containsExactly("six");
+        .containsExactly("urllib3", "requests", "six", "jinja2");
     String text = AuditRenderer.text(report, report.packages(), false);
-    assertThat(text).contains("six 1.16.0: vulnerabilities unknown: pypi: ").contains("1 unknown");
+    assertThat(text).contains("six 1.16.0: vulnerabilities unknown: osv: ").contains("4 unknown");
     String sarif = SarifRenderer.sarif(report, report.packages(), "test");
     assertThat(sarif).contains("\"executionSuccessful\": false");
     assertThat(Schemas.sarifErrors(sarif)).isEmpty();
+  }
+
+  @Test
+  void aReleaseTheIndexLacksIsAnIndexErrorNotAnUnknownVulnerability() {
+    AdvisoryFixtures.stubPypi(wm);
+    wm.stubFor(get("/pypi/six/1.16.0/json").willReturn(aResponse().withStatus(404)));
+    AuditReport report = audit(wm.baseUrl());
+    assertThat(report.errors()).extracting(PackageAudit::name).contains("six");
+    assertThat(report.vulnerabilitiesUnknown()).isEmpty();
   }
 
   static void assertGolden(String name, String actual) throws IOException {

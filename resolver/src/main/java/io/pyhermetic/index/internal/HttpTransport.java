@@ -716,7 +716,11 @@ public final class HttpTransport implements AutoCloseable {
               ? authorization
               : options.credentials().authorization(uri);
       auth.ifPresent(value -> request.addHeader("Authorization", value));
-      LOG.debug("GET {} (try {})", Redaction.redact(uri.toString()), tryNumber);
+      LOG.debug(
+          "{} {} (try {})",
+          postBody == null ? "GET" : "POST",
+          Redaction.redact(uri.toString()),
+          tryNumber);
       AtomicBoolean held = new AtomicBoolean(true);
       Runnable release =
           () -> {
