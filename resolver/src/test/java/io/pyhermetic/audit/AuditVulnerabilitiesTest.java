@@ -2,7 +2,9 @@ package io.pyhermetic.audit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +31,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -153,6 +156,32 @@ class AuditVulnerabilitiesTest {
     AuditReport report = audit(wm.baseUrl());
     assertThat(report.errors()).extracting(PackageAudit::name).contains("six");
     assertThat(report.vulnerabilitiesUnknown()).isEmpty();
+  }
+
+  @Test
+  void thePypiServiceReadsTheDocumentsTheAuditFetchesWithoutAskingAgain(@TempDir Path cache) {
+    AdvisoryFixtures.stubPypi(wm);
+    IndexSettings settings =
+        IndexSettings.builder().cache(cache).maxTries(1).noToken().noNetrc().build();
+    RequirementsFileParser parser = new RequirementsFileParser();
+    List<Entry> entries = parser.parse(X86, "requirements-x86_64.txt").allEntries();
+    try (CachingIndex index =
+            new CachingIndex(new PypiJsonIndex(wm.baseUrl() + "/pypi", settings));
+        AdvisoryLookup lookup =
+            AdvisoryLookup.forIndex(index, List.of(), Optional.empty(), settings, List.of())
+                .orElseThrow()) {
+      AuditReport report =
+          new Auditor(
+                  index, Map.of("x86_64", Target.linux("x86_64", "3.12")), t -> Optional.empty())
+              .withAdvisories(lookup)
+              .audit(entries);
+      assertThat(report.vulnerable()).hasSize(3);
+    }
+    // shared while in flight, else answered by the response cache the request filled
+    for (String release :
+        List.of("urllib3/1.26.5", "requests/2.25.1", "six/1.16.0", "jinja2/2.11.2")) {
+      wm.verify(1, getRequestedFor(urlEqualTo("/pypi/" + release + "/json")));
+    }
   }
 
   static void assertGolden(String name, String actual) throws IOException {
