@@ -1,9 +1,12 @@
 package io.pyhermetic.cli;
 
+import io.pyhermetic.advisory.AdvisoryReport;
+import io.pyhermetic.advisory.IgnoreRule;
 import io.pyhermetic.audit.AuditRenderer;
 import io.pyhermetic.audit.AuditReport;
 import io.pyhermetic.audit.Auditor;
 import io.pyhermetic.audit.PackageAudit;
+import io.pyhermetic.audit.SarifRenderer;
 import io.pyhermetic.diff.Labels;
 import io.pyhermetic.hermeto.HermetoValidator;
 import io.pyhermetic.hermeto.PipBinaryFilters;
@@ -47,7 +50,8 @@ final class AuditCommand implements Callable<Integer> {
     text,
     json,
     markdown,
-    csv
+    csv,
+    sarif
   }
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Requirements files to audit.")
@@ -94,6 +98,20 @@ final class AuditCommand implements Callable<Integer> {
 
   @Mixin IndexOptions indexOptions;
 
+  @Option(
+      names = "--vulnerabilities",
+      description =
+          "Also look up the known vulnerabilities of every pin on the targets: per pin the"
+              + " findings and the smallest version that fixes them all.")
+  boolean vulnerabilities;
+
+  @Option(
+      names = "--fail-on-vulnerability",
+      description = "Exit 1 when a pin has a known vulnerability that is not ignored.")
+  boolean failOnVulnerability;
+
+  @Mixin VulnerabilityOptions vulnerabilityOptions;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -109,9 +127,18 @@ final class AuditCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     AuditReport report;
     String indexDescription;
-    try (IndexOptions.Opened opened = indexOptions.open()) {
+    if (format == Format.sarif || failOnVulnerability) {
+      vulnerabilities = true;
+    }
+    try (IndexOptions.Opened opened = indexOptions.open();
+        VulnerabilityOptions.Opened advisories =
+            vulnerabilityOptions.open(
+                vulnerabilities, opened.index(), indexOptions.settings(), true)) {
       indexDescription = opened.description();
       Auditor auditor = new Auditor(opened.index(), targets, filter);
+      if (advisories.lookup().isPresent()) {
+        auditor = auditor.withAdvisories(advisories.lookup().get());
+      }
       ProgressLine line = !quiet && System.console() != null ? new ProgressLine(err) : null;
       if (line != null) {
         auditor =
@@ -127,13 +154,20 @@ final class AuditCommand implements Callable<Integer> {
     indexOptions.printTimings(err);
     List<PackageAudit> shown =
         onlyProblems
-            ? report.packages().stream().filter(p -> !p.isOk()).toList()
+            ? report.packages().stream()
+                .filter(
+                    p ->
+                        !p.isOk()
+                            || report.vulnerable().contains(p)
+                            || report.vulnerabilitiesUnknown().contains(p))
+                .toList()
             : report.packages();
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case json -> out.print(AuditRenderer.json(report, shown, indexDescription));
       case markdown -> out.print(AuditRenderer.markdown(report, shown));
       case csv -> out.print(AuditRenderer.csv(report, shown));
+      case sarif -> out.print(SarifRenderer.sarif(report, shown));
       default -> out.print(AuditRenderer.text(report, shown, colour()));
     }
     out.flush();
@@ -146,6 +180,34 @@ final class AuditCommand implements Callable<Integer> {
                     .replace('\n', ' '));
       }
       return ExitCodes.INDEX;
+    }
+    for (IgnoreRule rule :
+        report.vulnerabilities().map(AdvisoryReport::expiredIgnores).orElse(List.of())) {
+      err.println(
+          "pyhermetic audit: warning: --ignore-vuln "
+              + rule
+              + " expired on "
+              + rule.until().map(Object::toString).orElse("")
+              + ": its findings count again");
+    }
+    List<PackageAudit> unknown = report.vulnerabilitiesUnknown();
+    for (PackageAudit p : unknown) {
+      err.println(
+          "pyhermetic audit: "
+              + (vulnerabilityOptions.bestEffort ? "warning: " : "")
+              + p.name()
+              + " "
+              + p.version()
+              + ": vulnerabilities unknown: "
+              + Redaction.redact(
+                      String.join("; ", report.vulnerabilitiesOf(p).orElseThrow().failures()))
+                  .replace('\n', ' '));
+    }
+    if (!unknown.isEmpty() && !vulnerabilityOptions.bestEffort) {
+      return ExitCodes.INDEX;
+    }
+    if (failOnVulnerability && !report.vulnerable().isEmpty()) {
+      return ExitCodes.FINDINGS;
     }
     return report.isOk() ? ExitCodes.OK : ExitCodes.FINDINGS;
   }

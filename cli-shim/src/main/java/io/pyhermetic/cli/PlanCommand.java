@@ -1,5 +1,6 @@
 package io.pyhermetic.cli;
 
+import io.pyhermetic.advisory.AdvisoryOptions;
 import io.pyhermetic.error.PyhermeticException;
 import io.pyhermetic.hermeto.PipBinaryFilters;
 import io.pyhermetic.internal.Redaction;
@@ -105,6 +106,15 @@ final class PlanCommand implements Callable<Integer> {
 
   @Mixin HermetoImageOption hermeto;
 
+  @Option(
+      names = "--no-vulnerabilities",
+      description =
+          "Do not look up known vulnerabilities (by default looked up where the index is PyPI's"
+              + " JSON API or an OSV URL or service is given; plan.md says when they were not).")
+  boolean noVulnerabilities;
+
+  @Mixin VulnerabilityOptions vulnerabilityOptions;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -175,7 +185,14 @@ final class PlanCommand implements Callable<Integer> {
             .hermetoImage(hermeto.image)
             .replaceOutput(force)
             .commandName(System.getProperty("pyhermetic.command", "pyhermetic"))
-            .progress(progress());
+            .progress(progress())
+            .vulnerabilities(
+                new AdvisoryOptions(
+                    !noVulnerabilities,
+                    vulnerabilityOptions.parsedServices(),
+                    vulnerabilityOptions.osvUrl(false),
+                    vulnerabilityOptions.ignoreRules(),
+                    vulnerabilityOptions.bestEffort));
     if (universal != null) {
       request.universalFile(universal);
     }

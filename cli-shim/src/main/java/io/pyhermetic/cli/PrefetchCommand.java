@@ -103,6 +103,16 @@ final class PrefetchCommand implements Callable<Integer> {
 
   @Mixin IndexOptions indexOptions;
 
+  @Option(
+      names = "--no-vulnerabilities",
+      description =
+          "Leave licences and known vulnerabilities out of bom.json (by default looked up where"
+              + " the index is PyPI's JSON API, which also gives the licences, or an OSV URL or"
+              + " service is given).")
+  boolean noVulnerabilities;
+
+  @Mixin VulnerabilityOptions vulnerabilityOptions;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -126,10 +136,17 @@ final class PrefetchCommand implements Callable<Integer> {
     }
     PrefetchResult result;
     String indexDescription;
-    try (IndexOptions.Opened opened = indexOptions.open()) {
+    try (IndexOptions.Opened opened = indexOptions.open();
+        VulnerabilityOptions.Opened advisories =
+            vulnerabilityOptions.open(
+                !noVulnerabilities, opened.index(), indexOptions.settings(), false)) {
       indexDescription = opened.description();
       Prefetcher prefetcher =
           new Prefetcher(opened.index(), options.withRepositoryUrl(opened.repositoryUrl()));
+      if (advisories.lookup().isPresent()) {
+        prefetcher =
+            prefetcher.withAdvisories(advisories.lookup().get(), vulnerabilityOptions.bestEffort);
+      }
       if (!quiet && System.console() != null) {
         prefetcher = prefetcher.withProgress(new TerminalProgress(err));
       }
@@ -140,7 +157,9 @@ final class PrefetchCommand implements Callable<Integer> {
       }
       result = prefetcher.prefetch(json, source, output);
     } catch (PrefetchException e) {
-      throw new CliException(Redaction.redact(e.getMessage()), ExitCodes.USAGE);
+      throw new CliException(
+          Redaction.redact(e.getMessage()),
+          e.kind() == PrefetchException.Kind.ADVISORY_FAILURE ? ExitCodes.INDEX : ExitCodes.USAGE);
     } finally {
       if (temporaryCache != null) {
         TempDirs.deleteTree(temporaryCache);

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * The renderings of an {@link AuditReport}: an aligned text table (optionally coloured), JSON,
- * Markdown and CSV. Each takes the packages to show, so a caller can list only the problems while
+ * Markdown and CSV (with the known vulnerabilities when they were looked up; SARIF is {@link
+ * SarifRenderer}). Each takes the packages to show, so a caller can list only the problems while
  * the summary still counts every pin. Every finding cites the file and line of the pin on the
  * target it is about. What the index did not answer is shown as unknown ({@code unknown}, JSON
  * {@code null}), never as a yes or a no. Credentials in URLs and messages are redacted.
@@ -60,6 +61,11 @@ public final class AuditRenderer {
       out.append("\nproblems:\n");
       problems.forEach(
           f -> out.append("  ").append(f.where()).append(": ").append(f.what()).append('\n'));
+    }
+    List<String> vulnerabilities = VulnerabilityRenderer.lines(report, shown);
+    if (!vulnerabilities.isEmpty()) {
+      out.append("\nknown vulnerabilities:\n");
+      vulnerabilities.forEach(l -> out.append("  ").append(l).append('\n'));
     }
     out.append('\n').append(summaryText(report));
     return out.toString();
@@ -163,6 +169,7 @@ public final class AuditRenderer {
     line(out, "hash problems", report.hashProblems(), unknown);
     line(out, "yanked", report.yanked(), unknown);
     line(out, "unknown (index failed)", report.indexFailures(), 0);
+    VulnerabilityRenderer.summary(out, report);
     return out.toString();
   }
 
@@ -227,6 +234,7 @@ public final class AuditRenderer {
               });
       node.put("error", p.error().map(Redaction::redact).orElse(null));
       node.put("ok", p.isOk());
+      VulnerabilityRenderer.json(node, report, p);
     }
     ObjectNode summary = root.putObject("summary");
     summary.put("pins", report.packages().size());
@@ -241,6 +249,7 @@ public final class AuditRenderer {
     names(summary.putArray("errors"), report.errors());
     names(summary.putArray("index_failures"), report.indexFailures());
     summary.put("index_failure", report.hasIndexFailures());
+    VulnerabilityRenderer.jsonSummary(summary, report);
     return JsonText.pretty(root);
   }
 
@@ -283,6 +292,13 @@ public final class AuditRenderer {
             .append('\n');
       }
     }
+    List<String> vulnerabilities = VulnerabilityRenderer.lines(report, shown);
+    if (!vulnerabilities.isEmpty()) {
+      out.append("\nKnown vulnerabilities:\n\n");
+      vulnerabilities.forEach(
+          l ->
+              out.append(l.startsWith(" ") ? "  - " : "- ").append(inline(l.strip())).append('\n'));
+    }
     return out.toString();
   }
 
@@ -323,6 +339,7 @@ public final class AuditRenderer {
       header.add(t + "_requirements_file");
       header.add(t + "_line");
     }
+    header.addAll(VulnerabilityRenderer.csvHeader(report));
     StringBuilder out = new StringBuilder();
     row(out, header);
     for (PackageAudit p : shown) {
@@ -348,6 +365,7 @@ public final class AuditRenderer {
         cells.add(r == null ? "" : Redaction.redact(r.location().source()));
         cells.add(r == null ? "" : String.valueOf(r.location().line()));
       }
+      cells.addAll(VulnerabilityRenderer.csvCells(report, p));
       row(out, cells);
     }
     return out.toString();

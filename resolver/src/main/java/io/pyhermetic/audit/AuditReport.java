@@ -1,16 +1,66 @@
 package io.pyhermetic.audit;
 
+import io.pyhermetic.advisory.AdvisoryReport;
+import io.pyhermetic.advisory.ReleaseVulnerabilities;
+import io.pyhermetic.index.Release;
+import io.pyhermetic.requirement.ProjectName;
+import io.pyhermetic.version.Version;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The audit of a set of pins against several targets: every package's outcome. Where the index
  * failed for a release, its answers are unknown: such a pin is in {@link #unknown} and {@link
  * #indexFailures}, never in {@link #notInstallable} or {@link #withoutSdist}.
+ *
+ * @param vulnerabilities the known vulnerabilities of the pins on the targets, when they were
+ *     looked up ({@link Auditor#withAdvisories})
  */
-public record AuditReport(String python, List<String> targets, List<PackageAudit> packages) {
+public record AuditReport(
+    String python,
+    List<String> targets,
+    List<PackageAudit> packages,
+    Optional<AdvisoryReport> vulnerabilities) {
   public AuditReport {
     targets = List.copyOf(targets);
     packages = List.copyOf(packages);
+    Objects.requireNonNull(vulnerabilities, "vulnerabilities");
+  }
+
+  /** An audit without a vulnerability look-up. */
+  public AuditReport(String python, List<String> targets, List<PackageAudit> packages) {
+    this(python, targets, packages, Optional.empty());
+  }
+
+  /**
+   * What the vulnerability services said about {@code p}; empty when they were not asked (no
+   * look-up, the pin is not pinned with {@code ==} or is on no target).
+   */
+  public Optional<ReleaseVulnerabilities> vulnerabilitiesOf(PackageAudit p) {
+    if (vulnerabilities.isEmpty() || !p.lookedUp() || !ProjectName.isValid(p.name())) {
+      return Optional.empty();
+    }
+    return Version.tryParse(p.version())
+        .flatMap(v -> vulnerabilities.get().of(new Release(ProjectName.of(p.name()), v)));
+  }
+
+  /** Pins with known vulnerabilities (not ignored ones). */
+  public List<PackageAudit> vulnerable() {
+    return packages.stream()
+        .filter(p -> vulnerabilitiesOf(p).filter(v -> !v.findings().isEmpty()).isPresent())
+        .toList();
+  }
+
+  /**
+   * Pins some vulnerability service did not answer for: their vulnerabilities are unknown. A pin
+   * the index itself could not answer for is in {@link #errors()} already, not here.
+   */
+  public List<PackageAudit> vulnerabilitiesUnknown() {
+    return packages.stream()
+        .filter(p -> p.error().isEmpty())
+        .filter(p -> vulnerabilitiesOf(p).filter(v -> !v.isChecked()).isPresent())
+        .toList();
   }
 
   /** Pins whose release the index has, without an sdist. */

@@ -1,5 +1,7 @@
 package io.pyhermetic.audit;
 
+import io.pyhermetic.advisory.AdvisoryLookup;
+import io.pyhermetic.advisory.AdvisoryReport;
 import io.pyhermetic.diff.Labels;
 import io.pyhermetic.error.Location;
 import io.pyhermetic.hermeto.HermetoSelection;
@@ -28,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -40,6 +43,7 @@ public final class Auditor {
   private final Map<String, Target> targets;
   private final Function<Target, Optional<PipBinaryFilters>> hermetoFilter;
   private final Progress progress;
+  private final Optional<AdvisoryLookup> advisories;
 
   /**
    * @param targets by label (such as {@code x86_64})
@@ -54,17 +58,20 @@ public final class Auditor {
     this.targets = new LinkedHashMap<>(targets);
     this.hermetoFilter = Objects.requireNonNull(hermetoFilter, "hermetoFilter");
     this.progress = (completed, total, release) -> {};
+    this.advisories = Optional.empty();
   }
 
   private Auditor(
       PackageIndex index,
       Map<String, Target> targets,
       Function<Target, Optional<PipBinaryFilters>> hermetoFilter,
-      Progress progress) {
+      Progress progress,
+      Optional<AdvisoryLookup> advisories) {
     this.index = index;
     this.targets = targets;
     this.hermetoFilter = hermetoFilter;
     this.progress = progress;
+    this.advisories = advisories;
   }
 
   /**
@@ -115,7 +122,18 @@ public final class Auditor {
 
   /** The same auditor, reporting each finished look-up to {@code progress}. */
   public Auditor withProgress(Progress progress) {
-    return new Auditor(index, targets, hermetoFilter, Objects.requireNonNull(progress, "progress"));
+    return new Auditor(
+        index, targets, hermetoFilter, Objects.requireNonNull(progress, "progress"), advisories);
+  }
+
+  /**
+   * The same auditor, also looking up the known vulnerabilities of every pin that is on one of the
+   * audited targets (pins whose markers exclude every target are not asked about), at the same time
+   * as the files; the caller closes {@code lookup}.
+   */
+  public Auditor withAdvisories(AdvisoryLookup lookup) {
+    return new Auditor(
+        index, targets, hermetoFilter, progress, Optional.of(Objects.requireNonNull(lookup)));
   }
 
   /**
@@ -159,6 +177,16 @@ public final class Auditor {
     for (Pin pin : pins.values()) {
       release(pin.entry()).ifPresent(releases::add);
     }
+    // started first, so that a service reading the index's own documents shares their requests
+    Optional<CompletableFuture<AdvisoryReport>> advised =
+        advisories.map(
+            lookup ->
+                lookup.checkAsync(
+                    pins.values().stream()
+                        .filter(pin -> !pin.targets().isEmpty())
+                        .map(pin -> release(pin.entry()))
+                        .flatMap(Optional::stream)
+                        .toList()));
     int total = new LinkedHashSet<>(releases).size();
     AtomicInteger completed = new AtomicInteger();
     ReleaseResults<List<ReleaseFile>> files =
@@ -174,7 +202,8 @@ public final class Auditor {
       packages.add(audit(pin.entry(), pin.targets(), files));
     }
     String python = targets.values().stream().findFirst().map(Target::pythonVersion).orElse("");
-    return new AuditReport(python, new ArrayList<>(targets.keySet()), packages);
+    return new AuditReport(
+        python, new ArrayList<>(targets.keySet()), packages, advised.map(CompletableFuture::join));
   }
 
   /** A pin and, per target it applies to, where it is written for that target. */

@@ -122,6 +122,28 @@ public final class PypiJsonIndex implements PackageIndex, AutoCloseable {
             });
   }
 
+  /**
+   * The release's JSON document as the API sent it, for readers of the fields this class does not
+   * model (advisories, licences). It is the request {@link #filesAsync} makes, through the same
+   * transport: asked while that one is under way, both share it, and the response cache answers
+   * both. Fails as {@link #filesAsync} does (a 404 is {@link IndexException#isNotFound()}).
+   */
+  public CompletableFuture<String> releaseJsonAsync(ProjectName project, Version version) {
+    String subject = project + "==" + version;
+    String url = releaseUrl(project, version);
+    return transport
+        .get(subject, url, HEADERS)
+        .thenApply(
+            response -> {
+              check(
+                  subject,
+                  url,
+                  response,
+                  "no release " + version + " of " + project.canonical() + " on the index");
+              return response.bodyText();
+            });
+  }
+
   private CompletableFuture<JsonNode> release(ProjectName project, Version version) {
     String subject = project + "==" + version;
     String url = releaseUrl(project, version);

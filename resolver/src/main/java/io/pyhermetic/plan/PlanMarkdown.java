@@ -150,6 +150,8 @@ final class PlanMarkdown {
           .append(" (details in `build-deps.json`).\n\n");
     }
 
+    VulnerabilitySection.append(md, plan);
+
     md.append("## What will fail\n\n");
     if (plan.findings().isEmpty()) {
       md.append("Nothing found.\n\n");

@@ -1,5 +1,6 @@
 package io.pyhermetic.plan;
 
+import io.pyhermetic.advisory.AdvisoryOptions;
 import io.pyhermetic.container.PodmanPlan;
 import io.pyhermetic.hermeto.PipBinaryFilters;
 import io.pyhermetic.index.IndexLocation;
@@ -38,6 +39,7 @@ public final class PlanRequest {
   private final String hermetoImage;
   private final String commandName;
   private final PlanProgress progress;
+  private final AdvisoryOptions vulnerabilities;
 
   private PlanRequest(Builder b) {
     this.requirementsFiles = List.copyOf(b.requirementsFiles);
@@ -58,6 +60,12 @@ public final class PlanRequest {
     this.hermetoImage = b.hermetoImage;
     this.commandName = b.commandName;
     this.progress = b.progress;
+    this.vulnerabilities = b.vulnerabilities;
+  }
+
+  /** Where and how known vulnerabilities are looked up. */
+  public AdvisoryOptions vulnerabilities() {
+    return vulnerabilities;
   }
 
   public static Builder builder() {
@@ -169,6 +177,7 @@ public final class PlanRequest {
     b.hermetoImage = hermetoImage;
     b.commandName = commandName;
     b.progress = progress;
+    b.vulnerabilities = vulnerabilities;
     return b;
   }
 
@@ -192,8 +201,30 @@ public final class PlanRequest {
     private String hermetoImage = PodmanPlan.HERMETO_IMAGE;
     private String commandName = "pyhermetic";
     private PlanProgress progress = PlanProgress.NONE;
+    private AdvisoryOptions vulnerabilities = AdvisoryOptions.defaults();
 
     private Builder() {}
+
+    /**
+     * Whether the audit looks known vulnerabilities up (default: yes, where the index is PyPI's
+     * JSON API or an OSV URL is given; see {@link io.pyhermetic.advisory.AdvisoryLookup#forIndex}).
+     */
+    public Builder vulnerabilities(boolean check) {
+      vulnerabilities =
+          new AdvisoryOptions(
+              check,
+              vulnerabilities.services(),
+              vulnerabilities.osvUrl(),
+              vulnerabilities.ignores(),
+              vulnerabilities.bestEffort());
+      return this;
+    }
+
+    /** Where and how known vulnerabilities are looked up. */
+    public Builder vulnerabilities(AdvisoryOptions options) {
+      vulnerabilities = Objects.requireNonNull(options, "options");
+      return this;
+    }
 
     /** Adds a per-architecture file; its name says the architecture unless targets are given. */
     public Builder requirementsFile(Path file) {

@@ -1,5 +1,6 @@
 package io.pyhermetic.plan;
 
+import io.pyhermetic.advisory.AdvisoryLookup;
 import io.pyhermetic.audit.AuditRenderer;
 import io.pyhermetic.audit.AuditReport;
 import io.pyhermetic.audit.Auditor;
@@ -159,15 +160,23 @@ public final class Planner {
     AuditReport audit;
     BuildDepsResult buildDeps;
     String indexDescription = Redaction.redact(request.index().location());
-    try (CachingIndex index = Indexes.open(request.index(), request.indexSettings())) {
+    try (CachingIndex index = Indexes.open(request.index(), request.indexSettings());
+        Advisories advisories =
+            new Advisories(
+                AdvisoryLookup.forIndex(
+                    index, request.vulnerabilities(), request.indexSettings()))) {
       PlanProgress progress = request.progress();
       progress.step(
           "auditing "
               + inputs.allEntries().size()
               + " pins for "
               + String.join(", ", targets.keySet()));
+      Auditor auditor = new Auditor(index, targets, t -> Optional.of(filters.get(t.arch())));
+      if (advisories.lookup().isPresent()) {
+        auditor = auditor.withAdvisories(advisories.lookup().get());
+      }
       audit =
-          new Auditor(index, targets, t -> Optional.of(filters.get(t.arch())))
+          auditor
               .withProgress(
                   (done, total, release) ->
                       progress.progressed(done, total, release.name() + " " + release.version()))
@@ -192,6 +201,19 @@ public final class Planner {
     files.put(PlanFiles.AUDIT_JSON, AuditRenderer.json(audit, audit.packages(), indexDescription));
     files.put(PlanFiles.AUDIT_MD, AuditRenderer.markdown(audit, audit.packages()));
     auditFindings(audit, targets, findings);
+    if (!request.vulnerabilities().bestEffort()) {
+      // a service that did not answer leaves the pin's vulnerabilities unknown: a failure like the
+      // index's, unless the request accepts unknowns
+      for (PackageAudit p : audit.vulnerabilitiesUnknown()) {
+        findings.add(
+            new Finding(
+                Finding.Kind.INDEX,
+                pin(p)
+                    + ": vulnerabilities unknown: "
+                    + Redaction.redact(
+                        String.join("; ", audit.vulnerabilitiesOf(p).orElseThrow().failures()))));
+      }
+    }
     files.put(PlanFiles.BUILD_DEPS, BuildDepsOutput.reportJson(buildDeps));
     if (buildDeps.isSuccess()) {
       files.put(
@@ -233,6 +255,14 @@ public final class Planner {
             nextSteps,
             files);
     return result.withFile(PlanFiles.PLAN, PlanMarkdown.render(result));
+  }
+
+  /** Closes the advisory look-up, when there is one. */
+  private record Advisories(Optional<AdvisoryLookup> lookup) implements AutoCloseable {
+    @Override
+    public void close() {
+      lookup.ifPresent(AdvisoryLookup::close);
+    }
   }
 
   private static String checkText(

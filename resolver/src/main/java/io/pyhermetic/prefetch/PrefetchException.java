@@ -27,7 +27,9 @@ public class PrefetchException extends PyhermeticException {
     /** The output directory exists and may not be replaced. */
     OUTPUT_EXISTS,
     /** Reading or writing local files failed. */
-    IO
+    IO,
+    /** A vulnerability service did not answer for some pin (nothing was written). */
+    ADVISORY_FAILURE
   }
 
   private final Kind kind;

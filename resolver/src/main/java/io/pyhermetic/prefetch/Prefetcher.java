@@ -1,5 +1,7 @@
 package io.pyhermetic.prefetch;
 
+import io.pyhermetic.advisory.AdvisoryLookup;
+import io.pyhermetic.advisory.AdvisoryReport;
 import io.pyhermetic.error.Diagnostic;
 import io.pyhermetic.error.Severity;
 import io.pyhermetic.hermeto.HermetoInput;
@@ -23,6 +25,7 @@ import io.pyhermetic.prefetch.internal.GitRepository;
 import io.pyhermetic.prefetch.internal.MainPackage;
 import io.pyhermetic.prefetch.internal.OutputDirectory;
 import io.pyhermetic.prefetch.internal.Sbom;
+import io.pyhermetic.prefetch.internal.SbomAdvisories;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.reqfile.RequirementsFileException;
@@ -94,28 +97,50 @@ public final class Prefetcher {
   private final PrefetchOptions options;
   private final Progress progress;
   private final Clock clock;
+  private final Optional<AdvisoryLookup> advisories;
+  private final boolean advisoriesBestEffort;
 
   public Prefetcher(PackageIndex index, PrefetchOptions options) {
-    this(index, options, new Progress() {}, Clock.systemUTC());
+    this(index, options, new Progress() {}, Clock.systemUTC(), Optional.empty(), false);
   }
 
-  private Prefetcher(PackageIndex index, PrefetchOptions options, Progress progress, Clock clock) {
+  private Prefetcher(
+      PackageIndex index,
+      PrefetchOptions options,
+      Progress progress,
+      Clock clock,
+      Optional<AdvisoryLookup> advisories,
+      boolean advisoriesBestEffort) {
     this.index = Objects.requireNonNull(index, "index");
     this.options = Objects.requireNonNull(options, "options");
     this.progress = Objects.requireNonNull(progress, "progress");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.advisories = advisories;
+    this.advisoriesBestEffort = advisoriesBestEffort;
   }
 
   /** The same prefetcher, reporting to {@code value}. */
   public Prefetcher withProgress(Progress value) {
-    return new Prefetcher(index, options, value, clock);
+    return new Prefetcher(index, options, value, clock, advisories, advisoriesBestEffort);
+  }
+
+  /**
+   * The same prefetcher, recording in {@code bom.json} each dependency's licence and the known
+   * vulnerabilities {@code lookup} finds (ignored ones as {@code not_affected}). A service that
+   * does not answer for some pin fails the prefetch before anything is downloaded ({@link
+   * PrefetchException.Kind#ADVISORY_FAILURE}), unless {@code bestEffort}, which leaves that pin
+   * without findings in the SBOM. The caller closes {@code lookup}.
+   */
+  public Prefetcher withAdvisories(AdvisoryLookup lookup, boolean bestEffort) {
+    return new Prefetcher(
+        index, options, progress, clock, Optional.of(Objects.requireNonNull(lookup)), bestEffort);
   }
 
   /**
    * The same prefetcher, dating the SBOM's annotation by {@code value} (the system's by default).
    */
   public Prefetcher withClock(Clock value) {
-    return new Prefetcher(index, options, progress, value);
+    return new Prefetcher(index, options, progress, value, advisories, advisoriesBestEffort);
   }
 
   /**
@@ -149,7 +174,14 @@ public final class Prefetcher {
     Plan plan = plan(input, sourceDir);
     Map<Release, List<ReleaseFile>> releaseFiles = new LinkedHashMap<>();
     Map<Release, IndexException> lookupFailures = new LinkedHashMap<>();
+    // started first: a service reading the index's own documents shares their requests
+    Optional<CompletableFuture<AdvisoryReport>> advised =
+        advisories.map(
+            lookup -> lookup.checkAsync(plan.pending.stream().map(Pending::release).toList()));
     lookUp(plan, releaseFiles, lookupFailures);
+    Optional<AdvisoryReport> advisoryReport = advised.map(CompletableFuture::join);
+    // where the index failed, the prefetch fails for that already
+    advisoryReport.ifPresent(report -> requireAnswers(report, lookupFailures.keySet()));
 
     Map<String, FileTask> tasks = new LinkedHashMap<>();
     List<Selected> selected = new ArrayList<>();
@@ -187,7 +219,18 @@ public final class Prefetcher {
           staging.resolve(".build-config.json"), BuildConfig.pip(), StandardCharsets.UTF_8);
       Files.writeString(
           staging.resolve(PrefetchResult.SBOM_FILE),
-          Sbom.json(components(mains, selected), HttpTransport.LIBRARY_VERSION, clock.instant()),
+          Sbom.json(
+              components(mains, selected),
+              advisoryReport
+                  .map(
+                      report ->
+                          SbomAdvisories.of(
+                              report,
+                              purls(selected),
+                              v -> advisories.flatMap(l -> l.ignoreRuleFor(v))))
+                  .orElse(SbomAdvisories.none()),
+              HttpTransport.LIBRARY_VERSION,
+              clock.instant()),
           StandardCharsets.UTF_8);
       OutputDirectory.commit(staging, outputDir);
       return new PrefetchResult(
@@ -293,6 +336,36 @@ public final class Prefetcher {
       }
     }
     return mains;
+  }
+
+  private void requireAnswers(AdvisoryReport report, Set<Release> indexFailed) {
+    List<String> unknown =
+        report.unanswered().stream()
+            .filter(r -> !indexFailed.contains(r.release()))
+            .map(r -> r.release() + ": " + String.join("; ", r.failures()))
+            .toList();
+    if (unknown.isEmpty()) {
+      return;
+    }
+    if (advisoriesBestEffort) {
+      unknown.forEach(u -> LOG.warn("vulnerabilities unknown for {}", u));
+      return;
+    }
+    throw new PrefetchException(
+        PrefetchException.Kind.ADVISORY_FAILURE,
+        "the vulnerability service did not answer, so the SBOM would claim what was not checked: "
+            + String.join(", ", unknown),
+        null);
+  }
+
+  /** Each fetched pin's component purl. */
+  private Map<Release, String> purls(List<Selected> selected) {
+    Map<Release, String> purls = new LinkedHashMap<>();
+    List<Sbom.Component> components = components(List.of(), selected);
+    for (int i = 0; i < selected.size(); i++) {
+      purls.putIfAbsent(selected.get(i).pending().release(), components.get(i).purl());
+    }
+    return purls;
   }
 
   /** The main packages and one component per fetched pin, as Hermeto records them. */

@@ -153,6 +153,15 @@ public final class Sbom {
    * @param timestamp when the annotation was made (written to the second, in UTC)
    */
   public static String json(List<Component> components, String toolVersion, Instant timestamp) {
+    return json(components, SbomAdvisories.none(), toolVersion, timestamp);
+  }
+
+  /** The document with the licences and known vulnerabilities of {@code advisories}. */
+  public static String json(
+      List<Component> components,
+      SbomAdvisories advisories,
+      String toolVersion,
+      Instant timestamp) {
     List<Component> all = merged(components);
     ObjectNode root = MAPPER.createObjectNode();
     root.put("bomFormat", "CycloneDX");
@@ -169,6 +178,7 @@ public final class Sbom {
       node.put("name", c.name());
       c.version().ifPresent(v -> node.put("version", v));
       node.put("purl", c.purl());
+      advisories.writeLicense(node, c.purl());
       ArrayNode properties = node.putArray("properties");
       for (Property p : c.properties()) {
         properties.addObject().put("name", p.name()).put("value", p.value());
@@ -182,6 +192,7 @@ public final class Sbom {
         "timestamp",
         DateTimeFormatter.ISO_INSTANT.format(timestamp.truncatedTo(ChronoUnit.SECONDS)));
     annotation.put("text", "hermeto:backend:pip");
+    advisories.writeVulnerabilities(root);
     return write(root);
   }
 
