@@ -157,7 +157,7 @@ public record BuildRequirements(
   }
 
   /** setuptools' rule: a line that is one requirement stays whole, else it is split on ';'. */
-  private static List<Requirement> setupCfgItem(String line, String source, String text) {
+  static List<Requirement> setupCfgItem(String line, String source, String text) {
     if (Requirement.isValid(line)) {
       return List.of(Requirement.parse(line));
     }
@@ -170,7 +170,12 @@ public record BuildRequirements(
     return out;
   }
 
-  private static Requirement parse(String requirement, String source, String text) {
+  static Requirement parse(String requirement, String source, String text) {
+    return parse(requirement, source, text, "build requirement");
+  }
+
+  /** Parses {@code requirement}, or fails located at its line as an invalid {@code what}. */
+  static Requirement parse(String requirement, String source, String text, String what) {
     try {
       return Requirement.parse(requirement);
     } catch (InvalidRequirementException e) {
@@ -178,10 +183,7 @@ public record BuildRequirements(
       throw new BuildSystemException(
           text,
           new Location(source, line, 1),
-          "invalid build requirement "
-              + requirement
-              + ": "
-              + e.reason().lines().findFirst().orElse(""));
+          "invalid " + what + " " + requirement + ": " + e.reason().lines().findFirst().orElse(""));
     }
   }
 
