@@ -110,15 +110,16 @@ public final class LockFiles {
   }
 
   /**
-   * What differs between an existing file and a target's new lock, one line per package: {@code +
-   * name==version} (added), {@code - name==version} (removed), {@code ~ name: 1.0 -> 1.1}, {@code ~
-   * name==version: hashes differ}, {@code ~ name==version: via a, b -> a}. Empty when they agree on
-   * names, versions, hashes and {@code # via}; headers and layout are not compared.
+   * What differs between the entries of an existing file for a target and its new lock, one line
+   * per package: {@code + name==version} (added), {@code - name==version} (removed), {@code ~ name:
+   * 1.0 -> 1.1}, {@code ~ name==version: hashes differ}, {@code ~ name==version: via a, b -> a}.
+   * Empty when they agree on names, versions, hashes and {@code # via}; headers and layout are not
+   * compared.
    */
-  public static List<String> drift(RequirementsFile existing, TargetLock lock) {
+  public static List<String> drift(List<Entry> existing, TargetLock lock) {
     Objects.requireNonNull(existing, "existing");
     Map<String, Entry> old = new TreeMap<>();
-    for (Entry e : existing.allEntries()) {
+    for (Entry e : existing) {
       old.put(e.name().map(ProjectName::canonical).orElse(e.text().strip()), e);
     }
     Map<String, LockedPackage> now = new TreeMap<>();
