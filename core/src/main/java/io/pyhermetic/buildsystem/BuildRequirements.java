@@ -98,19 +98,7 @@ public record BuildRequirements(
     if (pyproject.isPresent()) {
       String source = sdist + "/pyproject.toml";
       String text = decode(pyproject.get());
-      JsonNode root;
-      try {
-        root = TOML.readTree(text);
-      } catch (JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        throw new BuildSystemException(
-            text,
-            new Location(
-                source,
-                at == null ? 1 : Math.max(1, at.getLineNr()),
-                at == null ? 1 : Math.max(1, at.getColumnNr())),
-            "invalid TOML: " + e.getOriginalMessage());
-      }
+      JsonNode root = readToml(text, source);
       JsonNode buildSystem = root.get("build-system");
       if (buildSystem != null) {
         declared = true;
@@ -154,6 +142,22 @@ public record BuildRequirements(
       return new BuildRequirements(requirements, backend, true, origins);
     }
     return new BuildRequirements(requirements, backend, false, origins);
+  }
+
+  /** Parses TOML, or fails located where the TOML parser stopped. */
+  static JsonNode readToml(String text, String source) {
+    try {
+      return TOML.readTree(text);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      throw new BuildSystemException(
+          text,
+          new Location(
+              source,
+              at == null ? 1 : Math.max(1, at.getLineNr()),
+              at == null ? 1 : Math.max(1, at.getColumnNr())),
+          "invalid TOML: " + e.getOriginalMessage());
+    }
   }
 
   /** setuptools' rule: a line that is one requirement stays whole, else it is split on ';'. */

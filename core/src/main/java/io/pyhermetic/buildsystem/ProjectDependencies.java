@@ -1,7 +1,5 @@
 package io.pyhermetic.buildsystem;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pyhermetic.error.Location;
 import io.pyhermetic.requirement.ProjectName;
@@ -61,19 +59,7 @@ public record ProjectDependencies(
    */
   public static ProjectDependencies fromPyproject(String source, byte[] bytes) {
     String text = BuildRequirements.decode(bytes);
-    JsonNode root;
-    try {
-      root = BuildRequirements.TOML.readTree(text);
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      throw new BuildSystemException(
-          text,
-          new Location(
-              source,
-              at == null ? 1 : Math.max(1, at.getLineNr()),
-              at == null ? 1 : Math.max(1, at.getColumnNr())),
-          "invalid TOML: " + e.getOriginalMessage());
-    }
+    JsonNode root = BuildRequirements.readToml(text, source);
     JsonNode project = root.path("project");
     Set<String> dynamic = new LinkedHashSet<>();
     for (JsonNode d : project.path("dynamic")) {

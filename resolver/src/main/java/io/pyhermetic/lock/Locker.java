@@ -11,8 +11,8 @@ import io.pyhermetic.platform.Target;
 import io.pyhermetic.requirement.MarkerEvaluationException;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.requirement.Requirement;
+import io.pyhermetic.resolution.internal.Candidates;
 import io.pyhermetic.resolution.internal.Solver;
-import io.pyhermetic.version.SpecifierSet;
 import io.pyhermetic.version.Version;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,8 +89,7 @@ public final class Locker {
       input
           .declared()
           .requiresPython()
-          .filter(
-              text -> !SpecifierSet.tryParse(text).map(s -> s.contains(python, true)).orElse(true))
+          .filter(text -> !Candidates.admitsPython(Optional.of(text), python))
           .ifPresent(
               text ->
                   problems.add(

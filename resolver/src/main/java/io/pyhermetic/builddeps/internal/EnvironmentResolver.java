@@ -7,17 +7,15 @@ import io.pyhermetic.index.ReleaseMetadata;
 import io.pyhermetic.requirement.MarkerEnvironment;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.requirement.Requirement;
+import io.pyhermetic.resolution.internal.Candidates;
 import io.pyhermetic.resolution.internal.Solver;
 import io.pyhermetic.version.SpecifierSet;
 import io.pyhermetic.version.Version;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,36 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class EnvironmentResolver implements Solver.Provider {
   private static final Logger LOG = LoggerFactory.getLogger(EnvironmentResolver.class);
-
-  /**
-   * A resolved environment.
-   *
-   * @param pins every project and its version, in the order decided
-   * @param requiredBy per project, the canonical names of what requires it (the root's name for the
-   *     root requirements)
-   */
-  public record Outcome(
-      Map<ProjectName, Version> pins, Map<ProjectName, SortedSet<String>> requiredBy) {
-    public Outcome {
-      pins = Collections.unmodifiableMap(new LinkedHashMap<>(pins));
-      requiredBy = Collections.unmodifiableMap(new LinkedHashMap<>(requiredBy));
-    }
-  }
-
-  /** No environment exists; names the requirement chains involved. */
-  public static final class Unresolvable extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final transient List<String> chain;
-
-    Unresolvable(String message, List<String> chain) {
-      super(message);
-      this.chain = List.copyOf(chain);
-    }
-
-    public List<String> chain() {
-      return chain;
-    }
-  }
 
   private final CachingIndex index;
   private final MarkerEnvironment environment;
@@ -93,10 +61,10 @@ public final class EnvironmentResolver implements Solver.Provider {
    *
    * @param root the package being built, {@code name==version}, which starts every chain
    * @param via the canonical name recorded as what requires the root requirements
-   * @throws Unresolvable when no environment exists or the search is too long
+   * @throws Solver.Unresolvable when no environment exists or the search is too long
    * @throws IndexException when the index fails
    */
-  public Outcome resolve(String root, String via, List<Requirement> requirements) {
+  public Solver.Outcome resolve(String root, String via, List<Requirement> requirements) {
     List<Solver.Root> roots = new ArrayList<>();
     for (Requirement r : requirements) {
       roots.add(new Solver.Root(r, via, root));
@@ -108,12 +76,7 @@ public final class EnvironmentResolver implements Solver.Provider {
             constraints,
             maxRounds,
             "the build environment is too complex to resolve");
-    try {
-      Solver.Outcome outcome = solver.resolve(roots);
-      return new Outcome(outcome.pins(), outcome.requiredBy());
-    } catch (Solver.Unresolvable e) {
-      throw new Unresolvable(e.getMessage(), e.chain());
-    }
+    return solver.resolve(roots);
   }
 
   /** Matching versions, newest first, with the preferred version (if it matches) first. */
@@ -133,12 +96,8 @@ public final class EnvironmentResolver implements Solver.Provider {
       }
       throw e;
     }
-    List<Version> matching = new ArrayList<>(specifier.filter(all));
-    Collections.reverse(matching);
-    Version pin = preferred.get(name);
-    if (pin != null && matching.remove(pin)) {
-      matching.add(0, pin);
-    }
+    List<Version> matching =
+        Candidates.newestFirst(all, specifier, false, Optional.ofNullable(preferred.get(name)));
     if (!matching.isEmpty()) {
       index.filesAsync(name, matching.get(0));
       index.metadataAsync(name, matching.get(0));
@@ -161,22 +120,13 @@ public final class EnvironmentResolver implements Solver.Provider {
     List<ReleaseFile> live = files.stream().filter(f -> !f.yanked()).toList();
     List<ReleaseFile> considered = live.isEmpty() ? files : live;
     boolean anyForPython =
-        considered.stream()
-            .anyMatch(
-                f ->
-                    f.requiresPython().isEmpty()
-                        || SpecifierSet.tryParse(f.requiresPython().get())
-                            .map(s -> s.contains(python, true))
-                            .orElse(true));
+        considered.stream().anyMatch(f -> Candidates.admitsPython(f.requiresPython(), python));
     if (!anyForPython) {
       return Optional.of(
           "requires Python " + considered.get(0).requiresPython().orElse("") + ", not " + python);
     }
     ReleaseMetadata metadata = index.metadata(name, version);
-    if (metadata.requiresPython().isPresent()
-        && !SpecifierSet.tryParse(metadata.requiresPython().get())
-            .map(s -> s.contains(python, true))
-            .orElse(true)) {
+    if (!Candidates.admitsPython(metadata.requiresPython(), python)) {
       return Optional.of("requires Python " + metadata.requiresPython().get() + ", not " + python);
     }
     return Optional.empty();

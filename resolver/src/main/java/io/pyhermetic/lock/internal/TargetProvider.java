@@ -13,11 +13,11 @@ import io.pyhermetic.requirement.MarkerEnvironment;
 import io.pyhermetic.requirement.MarkerEvaluationException;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.requirement.Requirement;
+import io.pyhermetic.resolution.internal.Candidates;
 import io.pyhermetic.resolution.internal.Solver;
 import io.pyhermetic.version.SpecifierSet;
 import io.pyhermetic.version.Version;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,13 +96,8 @@ public final class TargetProvider implements Solver.Provider {
       throw e;
     }
     List<Version> matching =
-        new ArrayList<>(
-            request.prereleases() ? specifier.filter(all, true) : specifier.filter(all));
-    Collections.reverse(matching);
-    Optional<Version> preferred = request.preferred(target.arch(), name);
-    if (preferred.isPresent() && matching.remove(preferred.get())) {
-      matching.add(0, preferred.get());
-    }
+        Candidates.newestFirst(
+            all, specifier, request.prereleases(), request.preferred(target.arch(), name));
     if (!matching.isEmpty()) {
       Version first = matching.get(0);
       onPath(() -> index.metadataAsync(name, first));
@@ -138,10 +133,7 @@ public final class TargetProvider implements Solver.Provider {
       return Optional.of("no wheel for " + target + " and no sdist" + rule);
     }
     ReleaseMetadata metadata = metadata(name, version);
-    if (metadata.requiresPython().isPresent()
-        && !SpecifierSet.tryParse(metadata.requiresPython().get())
-            .map(s -> s.contains(python, true))
-            .orElse(true)) {
+    if (!Candidates.admitsPython(metadata.requiresPython(), python)) {
       return Optional.of("requires Python " + metadata.requiresPython().get() + ", not " + python);
     }
     return Optional.empty();
@@ -200,10 +192,7 @@ public final class TargetProvider implements Solver.Provider {
   }
 
   private boolean forPython(ReleaseFile f) {
-    return f.requiresPython().isEmpty()
-        || SpecifierSet.tryParse(f.requiresPython().get())
-            .map(s -> s.contains(python, true))
-            .orElse(true);
+    return Candidates.admitsPython(f.requiresPython(), python);
   }
 
   private boolean installable(ProjectName name, ReleaseFile file) {
