@@ -8,23 +8,19 @@ import io.pyhermetic.lock.LockResult;
 import io.pyhermetic.lock.Locker;
 import io.pyhermetic.lock.TargetLock;
 import io.pyhermetic.platform.Target;
-import io.pyhermetic.reqfile.Entry;
-import io.pyhermetic.reqfile.RequirementsFileParser;
 import io.pyhermetic.testdata.CorpusIndex;
 import io.pyhermetic.testdata.FixtureServer;
+import io.pyhermetic.testdata.GarakGraph;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Locks the garak corpus' pyproject.toml (extra {@code remote}) for x86_64 and aarch64 against a
@@ -36,8 +32,7 @@ import java.util.Set;
  * <p>Arguments: {@code [latency-ms] [runs]} (default 50 and 3).
  */
 public final class LockBenchmark {
-  private static final String ROOT = "llama-stack-provider-trustyai-garak (pyproject.toml)";
-  private static final List<String> ARCHES = List.of("x86_64", "aarch64");
+  private static final List<String> ARCHES = GarakGraph.ARCHES;
 
   public static void main(String[] args) throws IOException {
     long latency = args.length > 0 ? Long.parseLong(args[0]) : 50;
@@ -123,34 +118,13 @@ public final class LockBenchmark {
    * longest shortest chain of requirements from the project, in levels).
    */
   private static int writeIndex(Path index) throws IOException {
-    Map<String, String> versions = new LinkedHashMap<>();
-    Map<String, Map<String, Set<String>>> parents = new LinkedHashMap<>();
-    for (String arch : ARCHES) {
-      String file = "requirements-" + arch + ".txt";
-      for (Entry e : new RequirementsFileParser().parse(CorpusIndex.read(file), file).entries()) {
-        String name = e.name().orElseThrow().canonical();
-        versions.put(name, e.pinnedVersion().orElseThrow().toString());
-        parents
-            .computeIfAbsent(arch, k -> new LinkedHashMap<>())
-            .put(name, new LinkedHashSet<>(e.via()));
-      }
-    }
-    Map<String, List<String>> requires = new LinkedHashMap<>();
-    List<String> top = new ArrayList<>();
-    for (String child : versions.keySet()) {
-      Set<String> onArm = parents.get("aarch64").getOrDefault(child, Set.of());
-      for (String parent : parents.get("x86_64").getOrDefault(child, Set.of())) {
-        if (parent.equals(ROOT)) {
-          top.add(child);
-          continue;
-        }
-        String marker = onArm.contains(parent) ? "" : " ; platform_machine == \"x86_64\"";
-        requires.computeIfAbsent(parent, k -> new ArrayList<>()).add(child + marker);
-      }
-    }
+    GarakGraph graph = GarakGraph.read();
+    Map<String, String> versions = graph.versions();
+    Map<String, List<String>> requires = graph.requiresDist();
+    List<String> top = graph.roots();
     for (Map.Entry<String, String> release : versions.entrySet()) {
       String name = release.getKey();
-      boolean x86Only = !parents.get("aarch64").containsKey(name);
+      boolean x86Only = graph.x86Only(name);
       String tag = x86Only ? "py3-none-manylinux_2_17_x86_64" : "py3-none-any";
       String wheel = name.replace('-', '_') + "-" + release.getValue() + "-" + tag + ".whl";
       StringBuilder metadata =

@@ -11,14 +11,13 @@ import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.testdata.CorpusIndex;
+import io.pyhermetic.testdata.GarakGraph;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +29,8 @@ import org.junit.jupiter.api.Test;
  * pyproject.toml with its {@code remote} extra must give back each corpus file's entries.
  */
 class LockerGarakTest {
-  static final String ROOT = "llama-stack-provider-trustyai-garak (pyproject.toml)";
-  static final List<String> ARCHES = List.of("x86_64", "aarch64");
+  static final String ROOT = GarakGraph.PROJECT;
+  static final List<String> ARCHES = GarakGraph.ARCHES;
 
   static Map<String, RequirementsFile> corpus = new LinkedHashMap<>();
 
@@ -45,31 +44,9 @@ class LockerGarakTest {
 
   /** The garak-shaped index. */
   static UniverseIndex garakIndex() throws Exception {
-    // child → parents, per arch
-    Map<String, Map<String, Set<String>>> parents = new LinkedHashMap<>();
-    Map<String, String> versions = new LinkedHashMap<>();
-    for (String arch : ARCHES) {
-      for (Entry e : corpus.get(arch).allEntries()) {
-        String name = e.name().orElseThrow().canonical();
-        versions.put(name, e.pinnedVersion().orElseThrow().toString());
-        parents
-            .computeIfAbsent(arch, k -> new LinkedHashMap<>())
-            .put(name, new LinkedHashSet<>(e.via()));
-      }
-    }
-    // parent → its requirements
-    Map<String, List<String>> requires = new LinkedHashMap<>();
-    for (String child : versions.keySet()) {
-      Set<String> onX86 = parents.get("x86_64").getOrDefault(child, Set.of());
-      Set<String> onArm = parents.get("aarch64").getOrDefault(child, Set.of());
-      for (String parent : onX86) {
-        if (parent.equals(ROOT)) {
-          continue;
-        }
-        String marker = onArm.contains(parent) ? "" : " ; platform_machine == \"x86_64\"";
-        requires.computeIfAbsent(parent, k -> new ArrayList<>()).add(child + marker);
-      }
-    }
+    GarakGraph graph = GarakGraph.read();
+    Map<String, String> versions = graph.versions();
+    Map<String, List<String>> requires = graph.requiresDist();
     CorpusIndex pages = CorpusIndex.garak();
     ObjectMapper json = new ObjectMapper();
     UniverseIndex index = new UniverseIndex();
