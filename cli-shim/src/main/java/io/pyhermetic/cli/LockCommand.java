@@ -23,7 +23,6 @@ import io.pyhermetic.reqfile.RequirementsWriter;
 import io.pyhermetic.requirement.MarkerEvaluationException;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.requirement.Requirement;
-import io.pyhermetic.version.Version;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -194,7 +193,7 @@ final class LockCommand implements Callable<Integer> {
       upgrade.packages.forEach(p -> request.upgrade(projectName(p)));
     }
     Map<String, List<Entry>> existing = existingEntries(targets);
-    existing.forEach((arch, entries) -> request.preferences(arch, pins(entries)));
+    existing.forEach((arch, entries) -> request.preferences(arch, LockFiles.pins(entries)));
 
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -339,16 +338,6 @@ final class LockCommand implements Callable<Integer> {
     } catch (MarkerEvaluationException ex) {
       return false;
     }
-  }
-
-  private static Map<ProjectName, Version> pins(List<Entry> entries) {
-    Map<ProjectName, Version> out = new LinkedHashMap<>();
-    for (Entry e : entries) {
-      if (e.name().isPresent() && e.pinnedVersion().isPresent()) {
-        out.putIfAbsent(e.name().get(), e.pinnedVersion().get());
-      }
-    }
-    return out;
   }
 
   private static ProjectName projectName(String name) {

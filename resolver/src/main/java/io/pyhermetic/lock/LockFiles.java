@@ -1,7 +1,6 @@
 package io.pyhermetic.lock;
 
 import io.pyhermetic.reqfile.Entry;
-import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
 import java.util.ArrayList;
@@ -97,10 +96,10 @@ public final class LockFiles {
     }
   }
 
-  /** The {@code name==version} pins of an existing file: a relock's preferences. */
-  public static Map<ProjectName, Version> pins(RequirementsFile file) {
+  /** The {@code name==version} pins of an existing file's entries: a relock's preferences. */
+  public static Map<ProjectName, Version> pins(List<Entry> entries) {
     Map<ProjectName, Version> out = new LinkedHashMap<>();
-    for (Entry e : file.allEntries()) {
+    for (Entry e : entries) {
       Optional<Version> v = e.pinnedVersion();
       if (e.name().isPresent() && v.isPresent()) {
         out.putIfAbsent(e.name().get(), v.get());

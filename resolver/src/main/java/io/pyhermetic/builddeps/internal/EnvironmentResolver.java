@@ -86,16 +86,7 @@ public final class EnvironmentResolver implements Solver.Provider {
       SpecifierSet specifier,
       List<Requirement> requirements,
       List<String> rejected) {
-    List<Version> all;
-    try {
-      all = index.versions(name);
-    } catch (IndexException e) {
-      if (e.isNotFound()) {
-        rejected.add("the index has no project " + name.canonical());
-        return List.of();
-      }
-      throw e;
-    }
+    List<Version> all = Candidates.known(name, () -> index.versions(name), rejected);
     List<Version> matching =
         Candidates.newestFirst(all, specifier, false, Optional.ofNullable(preferred.get(name)));
     if (!matching.isEmpty()) {

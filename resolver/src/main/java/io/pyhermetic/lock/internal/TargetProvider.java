@@ -1,7 +1,6 @@
 package io.pyhermetic.lock.internal;
 
 import io.pyhermetic.index.CachingIndex;
-import io.pyhermetic.index.IndexException;
 import io.pyhermetic.index.Release;
 import io.pyhermetic.index.ReleaseFile;
 import io.pyhermetic.index.ReleaseMetadata;
@@ -85,16 +84,7 @@ public final class TargetProvider implements Solver.Provider {
       SpecifierSet specifier,
       List<Requirement> requirements,
       List<String> rejected) {
-    List<Version> all;
-    try {
-      all = onPath(() -> index.versions(name));
-    } catch (IndexException e) {
-      if (e.isNotFound()) {
-        rejected.add("the index has no project " + name.canonical());
-        return List.of();
-      }
-      throw e;
-    }
+    List<Version> all = Candidates.known(name, () -> onPath(() -> index.versions(name)), rejected);
     List<Version> matching =
         Candidates.newestFirst(
             all, specifier, request.prereleases(), request.preferred(target.arch(), name));

@@ -1,15 +1,35 @@
 package io.pyhermetic.resolution.internal;
 
+import io.pyhermetic.index.IndexException;
+import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.SpecifierSet;
 import io.pyhermetic.version.Version;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The rules every provider applies alike: candidate order, and a release's Python range. */
 public final class Candidates {
   private Candidates() {}
+
+  /**
+   * Every version of {@code name} that {@code lookup} finds; none, noted in {@code rejected}, when
+   * the index has no such project. Other index failures propagate.
+   */
+  public static List<Version> known(
+      ProjectName name, Supplier<List<Version>> lookup, List<String> rejected) {
+    try {
+      return lookup.get();
+    } catch (IndexException e) {
+      if (e.isNotFound()) {
+        rejected.add("the index has no project " + name.canonical());
+        return List.of();
+      }
+      throw e;
+    }
+  }
 
   /**
    * The versions of {@code all} that {@code specifier} matches, newest first, with {@code
