@@ -52,6 +52,7 @@ run benchmarks/run-index-concurrency.sh
 run benchmarks/run-metadata-fetch.sh "$latency" "$net_runs"
 run benchmarks/run-audit.sh "$latency" "$net_runs"
 run benchmarks/run-build-deps.sh "$latency" "$build_runs"
+run benchmarks/run-lock.sh "$latency" "$net_runs"
 run benchmarks/run-plan.sh "$latency" "$build_runs"
 load_after="$(uptime)"
 elapsed=$(($(date +%s) - t0))

@@ -38,6 +38,7 @@ public final class Pyhermetic implements Runnable {
           "diff",
           "merge",
           "split",
+          "lock",
           "audit",
           "build-deps",
           "plan",
@@ -57,6 +58,8 @@ public final class Pyhermetic implements Runnable {
         return new MergeCommand();
       case "split":
         return new SplitCommand();
+      case "lock":
+        return new LockCommand();
       case "audit":
         return new AuditCommand();
       case "build-deps":

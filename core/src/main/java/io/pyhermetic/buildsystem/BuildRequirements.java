@@ -98,19 +98,7 @@ public record BuildRequirements(
     if (pyproject.isPresent()) {
       String source = sdist + "/pyproject.toml";
       String text = decode(pyproject.get());
-      JsonNode root;
-      try {
-        root = TOML.readTree(text);
-      } catch (JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        throw new BuildSystemException(
-            text,
-            new Location(
-                source,
-                at == null ? 1 : Math.max(1, at.getLineNr()),
-                at == null ? 1 : Math.max(1, at.getColumnNr())),
-            "invalid TOML: " + e.getOriginalMessage());
-      }
+      JsonNode root = readToml(text, source);
       JsonNode buildSystem = root.get("build-system");
       if (buildSystem != null) {
         declared = true;
@@ -156,8 +144,24 @@ public record BuildRequirements(
     return new BuildRequirements(requirements, backend, false, origins);
   }
 
+  /** Parses TOML, or fails located where the TOML parser stopped. */
+  static JsonNode readToml(String text, String source) {
+    try {
+      return TOML.readTree(text);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      throw new BuildSystemException(
+          text,
+          new Location(
+              source,
+              at == null ? 1 : Math.max(1, at.getLineNr()),
+              at == null ? 1 : Math.max(1, at.getColumnNr())),
+          "invalid TOML: " + e.getOriginalMessage());
+    }
+  }
+
   /** setuptools' rule: a line that is one requirement stays whole, else it is split on ';'. */
-  private static List<Requirement> setupCfgItem(String line, String source, String text) {
+  static List<Requirement> setupCfgItem(String line, String source, String text) {
     if (Requirement.isValid(line)) {
       return List.of(Requirement.parse(line));
     }
@@ -170,7 +174,12 @@ public record BuildRequirements(
     return out;
   }
 
-  private static Requirement parse(String requirement, String source, String text) {
+  static Requirement parse(String requirement, String source, String text) {
+    return parse(requirement, source, text, "build requirement");
+  }
+
+  /** Parses {@code requirement}, or fails located at its line as an invalid {@code what}. */
+  static Requirement parse(String requirement, String source, String text, String what) {
     try {
       return Requirement.parse(requirement);
     } catch (InvalidRequirementException e) {
@@ -178,10 +187,7 @@ public record BuildRequirements(
       throw new BuildSystemException(
           text,
           new Location(source, line, 1),
-          "invalid build requirement "
-              + requirement
-              + ": "
-              + e.reason().lines().findFirst().orElse(""));
+          "invalid " + what + " " + requirement + ": " + e.reason().lines().findFirst().orElse(""));
     }
   }
 

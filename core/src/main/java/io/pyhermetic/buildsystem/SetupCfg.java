@@ -66,4 +66,29 @@ final class SetupCfg {
     }
     return colon < 0 ? eq : Math.min(eq, colon);
   }
+
+  /** The keys of {@code section}, lower-cased, in order. */
+  static List<String> keys(String text, String section) {
+    List<String> keys = new ArrayList<>();
+    String current = null;
+    for (String raw : text.split("\r\n|\r|\n", -1)) {
+      String stripped = raw.strip();
+      boolean indented = !raw.isEmpty() && Character.isWhitespace(raw.charAt(0));
+      if (stripped.isEmpty() || stripped.startsWith("#") || stripped.startsWith(";") || indented) {
+        continue;
+      }
+      if (stripped.startsWith("[") && stripped.endsWith("]")) {
+        current = stripped.substring(1, stripped.length() - 1).strip();
+        continue;
+      }
+      int eq = delimiter(stripped);
+      if (section.equals(current) && eq > 0) {
+        String key = stripped.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+        if (!keys.contains(key)) {
+          keys.add(key);
+        }
+      }
+    }
+    return keys;
+  }
 }

@@ -22,6 +22,7 @@ import io.pyhermetic.requirement.MarkerEnvironment;
 import io.pyhermetic.requirement.MarkerEvaluationException;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.requirement.Requirement;
+import io.pyhermetic.resolution.internal.Solver;
 import io.pyhermetic.sdist.Downloader;
 import io.pyhermetic.sdist.SdistContents;
 import io.pyhermetic.sdist.SdistException;
@@ -483,10 +484,10 @@ public final class BuildDepsResolver {
       EnvironmentResolver resolver =
           new EnvironmentResolver(
               index, interpreter.getKey(), preferred, constraints, options.maxResolutionRounds());
-      EnvironmentResolver.Outcome resolved;
+      Solver.Outcome resolved;
       try {
         resolved = resolver.resolve(release.toString(), release.name().canonical(), roots);
-      } catch (EnvironmentResolver.Unresolvable e) {
+      } catch (Solver.Unresolvable e) {
         Target t = interpreter.getValue();
         return failed(
             release,

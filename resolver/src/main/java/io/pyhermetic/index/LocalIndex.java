@@ -139,7 +139,9 @@ public final class LocalIndex implements PackageIndex {
     for (Path path : candidates) {
       MetadataRead read = metadataOf(stamp(subject, path));
       if (read.text().isPresent()) {
-        return CoreMetadata.parse(read.text().get()).toReleaseMetadata(project, version);
+        return CoreMetadata.parse(read.text().get())
+            .toReleaseMetadata(
+                project, version, CoreMetadata.sourceOf(path.getFileName().toString()));
       }
       problems.add(path.getFileName() + ": " + read.problem().orElse("no metadata file inside"));
     }

@@ -246,7 +246,13 @@ public final class PypiJsonIndex implements PackageIndex, AutoCloseable {
         requires.add(r.asText());
       }
     }
-    return new ReleaseMetadata(name, v, requires, Json.text(info, "requires_python"));
+    return new ReleaseMetadata(
+        name,
+        v,
+        requires,
+        Json.text(info, "requires_python"),
+        ReleaseMetadata.Source.JSON_API,
+        Optional.empty());
   }
 
   @Override

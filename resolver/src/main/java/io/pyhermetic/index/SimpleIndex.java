@@ -183,7 +183,8 @@ public final class SimpleIndex implements PackageIndex, ProjectListing, AutoClos
               file.coreMetadataSha256()
                   .ifPresent(expected -> verify(subject, url, expected, response.body()));
               String text = new String(response.body(), StandardCharsets.UTF_8);
-              return CoreMetadata.parse(text).toReleaseMetadata(project, version);
+              return CoreMetadata.parse(text)
+                  .toReleaseMetadata(project, version, ReleaseMetadata.Source.CORE_METADATA_FILE);
             });
   }
 
@@ -247,7 +248,8 @@ public final class SimpleIndex implements PackageIndex, ProjectListing, AutoClos
                                     subject,
                                     file.url(),
                                     file.filename() + " holds no core metadata file"));
-                return CoreMetadata.parse(text).toReleaseMetadata(project, version);
+                return CoreMetadata.parse(text)
+                    .toReleaseMetadata(project, version, ReleaseMetadata.Source.CORE_METADATA_FILE);
               } catch (IOException e) {
                 throw new IndexException(
                     subject,

@@ -1,5 +1,6 @@
 package io.pyhermetic.index.internal;
 
+import io.pyhermetic.index.ReleaseFile;
 import io.pyhermetic.index.ReleaseMetadata;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
@@ -74,6 +75,23 @@ public final class CoreMetadata {
    * {@code Name}/{@code Version} are missing or invalid.
    */
   public ReleaseMetadata toReleaseMetadata(ProjectName project, Version version) {
+    return toReleaseMetadata(project, version, ReleaseMetadata.Source.UNSPECIFIED);
+  }
+
+  /** Whether a distribution file's metadata is a wheel's or an sdist's, by its name. */
+  public static ReleaseMetadata.Source sourceOf(String filename) {
+    return ReleaseFile.kindOf(filename) == ReleaseFile.Kind.WHEEL
+        ? ReleaseMetadata.Source.WHEEL
+        : ReleaseMetadata.Source.SDIST;
+  }
+
+  /**
+   * {@link #toReleaseMetadata(ProjectName, Version)} read from {@code source}. An sdist's {@code
+   * Requires-Dist} is trusted only from Metadata-Version 2.2 on (PEP 643) and when not listed in
+   * {@code Dynamic}; before 2.2 a build may add requirements that {@code PKG-INFO} does not name.
+   */
+  public ReleaseMetadata toReleaseMetadata(
+      ProjectName project, Version version, ReleaseMetadata.Source source) {
     ProjectName name =
         first("Name").filter(ProjectName::isValid).map(ProjectName::of).orElse(project);
     Version v = first("Version").flatMap(Version::tryParse).orElse(version);
@@ -83,6 +101,25 @@ public final class CoreMetadata {
         requires.add(r);
       }
     }
-    return new ReleaseMetadata(name, v, requires, first("Requires-Python"));
+    Optional<String> unknown = Optional.empty();
+    if (source == ReleaseMetadata.Source.SDIST) {
+      Optional<String> metadataVersion = first("Metadata-Version");
+      boolean static22 =
+          metadataVersion
+              .flatMap(Version::tryParse)
+              .map(mv -> mv.compareTo(Version.parse("2.2")) >= 0)
+              .orElse(false);
+      boolean dynamic = all("Dynamic").stream().anyMatch(d -> d.equalsIgnoreCase("Requires-Dist"));
+      if (!static22) {
+        unknown =
+            Optional.of(
+                "only an sdist whose PKG-INFO has Metadata-Version "
+                    + metadataVersion.orElse("(none)")
+                    + " (before 2.2, its dependencies are known only after a build)");
+      } else if (dynamic) {
+        unknown = Optional.of("the sdist's PKG-INFO marks Requires-Dist as Dynamic");
+      }
+    }
+    return new ReleaseMetadata(name, v, requires, first("Requires-Python"), source, unknown);
   }
 }

@@ -6,6 +6,8 @@ import io.pyhermetic.index.ReleaseMetadata;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CoreMetadataTest {
   @Test
@@ -30,5 +32,30 @@ class CoreMetadataTest {
     assertThat(release.name().toString()).isEqualTo("good");
     assertThat(release.version()).isEqualTo(Version.parse("2"));
     assertThat(release.requiresDist()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "SDIST | 2.2 | | true",
+        "SDIST | 2.4 | License | true",
+        "SDIST | 2.2 | Requires-Dist | false",
+        "SDIST | 2.1 | | false",
+        "SDIST | | | false",
+        "WHEEL | 2.1 | Requires-Dist | true",
+        "CORE_METADATA_FILE | 1.2 | | true",
+      })
+  void anSdistsRequiresDistIsTrustedFromMetadata22WhenNotDynamic(
+      ReleaseMetadata.Source source, String metadataVersion, String dynamic, boolean trusted) {
+    String text =
+        (metadataVersion == null ? "" : "Metadata-Version: " + metadataVersion + "\n")
+            + "Name: x\nRequires-Dist: a\n"
+            + (dynamic == null ? "" : "Dynamic: " + dynamic + "\n");
+    ReleaseMetadata release =
+        CoreMetadata.parse(text).toReleaseMetadata(ProjectName.of("x"), Version.parse("1"), source);
+    assertThat(release.requiresDistUnknown().isEmpty()).isEqualTo(trusted);
+    assertThat(release.source()).isEqualTo(source);
+    assertThat(release.requiresDist()).containsExactly("a");
   }
 }

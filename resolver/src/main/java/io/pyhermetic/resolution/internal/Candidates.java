@@ -1,0 +1,59 @@
+package io.pyhermetic.resolution.internal;
+
+import io.pyhermetic.index.IndexException;
+import io.pyhermetic.requirement.ProjectName;
+import io.pyhermetic.version.SpecifierSet;
+import io.pyhermetic.version.Version;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The rules every provider applies alike: candidate order, and a release's Python range. */
+public final class Candidates {
+  private Candidates() {}
+
+  /**
+   * Every version of {@code name} that {@code lookup} finds; none, noted in {@code rejected}, when
+   * the index has no such project. Other index failures propagate.
+   */
+  public static List<Version> known(
+      ProjectName name, Supplier<List<Version>> lookup, List<String> rejected) {
+    try {
+      return lookup.get();
+    } catch (IndexException e) {
+      if (e.isNotFound()) {
+        rejected.add("the index has no project " + name.canonical());
+        return List.of();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The versions of {@code all} that {@code specifier} matches, newest first, with {@code
+   * preferred} first when it matches.
+   *
+   * @param prereleases whether pre-releases are candidates; otherwise packaging's default (only
+   *     when a specifier names one, or when nothing else matches)
+   */
+  public static List<Version> newestFirst(
+      List<Version> all, SpecifierSet specifier, boolean prereleases, Optional<Version> preferred) {
+    List<Version> matching =
+        new ArrayList<>(prereleases ? specifier.filter(all, true) : specifier.filter(all));
+    Collections.reverse(matching);
+    if (preferred.isPresent() && matching.remove(preferred.get())) {
+      matching.add(0, preferred.get());
+    }
+    return matching;
+  }
+
+  /** Whether a {@code Requires-Python} text admits {@code python}; an unparsable one does. */
+  public static boolean admitsPython(Optional<String> requiresPython, Version python) {
+    return requiresPython.isEmpty()
+        || SpecifierSet.tryParse(requiresPython.get())
+            .map(s -> s.contains(python, true))
+            .orElse(true);
+  }
+}

@@ -1,0 +1,463 @@
+package io.pyhermetic.resolution.internal;
+
+import io.pyhermetic.requirement.Marker;
+import io.pyhermetic.requirement.MarkerEnvironment;
+import io.pyhermetic.requirement.MarkerEvaluationException;
+import io.pyhermetic.requirement.ProjectName;
+import io.pyhermetic.requirement.Requirement;
+import io.pyhermetic.version.Specifier;
+import io.pyhermetic.version.SpecifierSet;
+import io.pyhermetic.version.Version;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds one version per project such that every active requirement and every constraint holds,
+ * preferring what the {@link Provider} lists first (newest, or a preferred pin). Depth-first with
+ * backtracking, shaped like resolvelib; a dead end jumps back to the newest decision that
+ * contributed to it (conflict-directed backjumping), so unrelated choices are not retried and the
+ * first solution in depth-first order is found whenever one exists. Cyclic dependencies terminate
+ * because a project is decided once. Not thread-safe: one instance per resolution.
+ */
+public final class Solver {
+  private static final Logger LOG = LoggerFactory.getLogger(Solver.class);
+  private static final String ARROW = " \u2192 ";
+
+  /** Where the solver gets candidates and dependencies from. */
+  public interface Provider {
+    /**
+     * The versions of {@code name} that match {@code specifier}, in the order to try them; what is
+     * excluded outright (an unknown project, say) is described in {@code rejected}.
+     *
+     * @param requirements every requirement on the project, constraints included
+     */
+    List<Version> candidates(
+        ProjectName name,
+        SpecifierSet specifier,
+        List<Requirement> requirements,
+        List<String> rejected);
+
+    /** Why {@code version} cannot be used (yanked, wrong Python, no file), if it cannot. */
+    Optional<String> unusable(ProjectName name, Version version, List<Requirement> requirements);
+
+    /** The release's requirements with their markers (the solver evaluates them). */
+    List<Requirement> dependencies(ProjectName name, Version version);
+
+    /** A project became needed, {@code depth} requirements below the roots. */
+    default void discovered(ProjectName name, int depth) {}
+  }
+
+  /**
+   * A requirement of the roots.
+   *
+   * @param requirement the requirement (its marker evaluated here)
+   * @param via what is recorded as requiring it
+   * @param label how chains in explanations start
+   */
+  public record Root(Requirement requirement, String via, String label) {
+    public Root {
+      Objects.requireNonNull(requirement, "requirement");
+      Objects.requireNonNull(via, "via");
+      Objects.requireNonNull(label, "label");
+    }
+  }
+
+  /**
+   * A solution.
+   *
+   * @param pins every project and its version, in the order decided
+   * @param requiredBy per project, what requires it: canonical names and roots' {@code via}
+   * @param extras per project, the extras asked of it (canonical)
+   */
+  public record Outcome(
+      Map<ProjectName, Version> pins,
+      Map<ProjectName, SortedSet<String>> requiredBy,
+      Map<ProjectName, SortedSet<String>> extras) {
+    public Outcome {
+      pins = Collections.unmodifiableMap(new LinkedHashMap<>(pins));
+      requiredBy = Collections.unmodifiableMap(new LinkedHashMap<>(requiredBy));
+      extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+    }
+  }
+
+  /** No solution exists (or the search gave up); names the requirement chains involved. */
+  public static final class Unresolvable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<String> chain;
+
+    Unresolvable(String message, List<String> chain) {
+      super(message);
+      this.chain = List.copyOf(chain);
+    }
+
+    /** Each requirement involved, as the chain from a root to it. */
+    public List<String> chain() {
+      return chain;
+    }
+  }
+
+  private record Edge(
+      Requirement requirement, String via, Optional<ProjectName> parent, List<String> path) {
+    String chain() {
+      return String.join(ARROW, path) + ARROW + requirement;
+    }
+  }
+
+  private record Failure(String message, List<String> chain, Set<ProjectName> involved) {}
+
+  private static final class State {
+    final LinkedHashMap<ProjectName, Version> pins;
+    final LinkedHashMap<ProjectName, List<Edge>> criteria;
+    final Map<ProjectName, Set<String>> extrasDone;
+
+    State() {
+      this(new LinkedHashMap<>(), new LinkedHashMap<>(), new HashMap<>());
+    }
+
+    private State(
+        LinkedHashMap<ProjectName, Version> pins,
+        LinkedHashMap<ProjectName, List<Edge>> criteria,
+        Map<ProjectName, Set<String>> extrasDone) {
+      this.pins = pins;
+      this.criteria = criteria;
+      this.extrasDone = extrasDone;
+    }
+
+    State copy() {
+      LinkedHashMap<ProjectName, List<Edge>> c = new LinkedHashMap<>();
+      criteria.forEach((k, v) -> c.put(k, new ArrayList<>(v)));
+      Map<ProjectName, Set<String>> e = new HashMap<>();
+      extrasDone.forEach((k, v) -> e.put(k, new HashSet<>(v)));
+      return new State(new LinkedHashMap<>(pins), c, e);
+    }
+  }
+
+  private final Provider provider;
+  private final MarkerEnvironment environment;
+  private final Map<ProjectName, List<Requirement>> constraints;
+  private final int maxRounds;
+  private final String tooComplex;
+  private int rounds;
+
+  /**
+   * @param environment the marker values requirements are evaluated with
+   * @param constraints constraints, already filtered to those active here
+   * @param maxRounds how many candidate versions may be tried in all
+   * @param tooComplex what is said when the search gives up ("the build environment", say)
+   */
+  public Solver(
+      Provider provider,
+      MarkerEnvironment environment,
+      List<Requirement> constraints,
+      int maxRounds,
+      String tooComplex) {
+    this.provider = Objects.requireNonNull(provider, "provider");
+    this.environment = Objects.requireNonNull(environment, "environment");
+    Map<ProjectName, List<Requirement>> byName = new HashMap<>();
+    for (Requirement c : constraints) {
+      byName.computeIfAbsent(c.projectName(), k -> new ArrayList<>()).add(c);
+    }
+    this.constraints = byName;
+    this.maxRounds = maxRounds;
+    this.tooComplex = Objects.requireNonNull(tooComplex, "tooComplex");
+  }
+
+  /** How many candidate versions the last {@link #resolve} tried. */
+  public int rounds() {
+    return rounds;
+  }
+
+  /**
+   * Resolves the roots' requirements (the active ones: markers are evaluated here).
+   *
+   * @throws Unresolvable when no solution exists or the search is too long
+   */
+  public Outcome resolve(List<Root> roots) {
+    State state = new State();
+    for (Root root : roots) {
+      if (active(root.requirement(), "")) {
+        Failure f =
+            addEdge(
+                state,
+                new Edge(root.requirement(), root.via(), Optional.empty(), List.of(root.label())));
+        if (f != null) {
+          throw new Unresolvable(f.message(), f.chain());
+        }
+      }
+    }
+    Object result = solve(state);
+    if (result instanceof Failure f) {
+      throw new Unresolvable(f.message(), f.chain());
+    }
+    State done = (State) result;
+    Map<ProjectName, SortedSet<String>> requiredBy = new LinkedHashMap<>();
+    Map<ProjectName, SortedSet<String>> extras = new LinkedHashMap<>();
+    for (ProjectName name : done.pins.keySet()) {
+      SortedSet<String> parents = new TreeSet<>();
+      for (Edge e : done.criteria.get(name)) {
+        parents.add(e.via());
+      }
+      requiredBy.put(name, parents);
+      SortedSet<String> asked = new TreeSet<>(done.extrasDone.getOrDefault(name, Set.of()));
+      asked.remove("");
+      extras.put(name, asked);
+    }
+    return new Outcome(done.pins, requiredBy, extras);
+  }
+
+  private Object solve(State state) {
+    ProjectName name = null;
+    for (ProjectName n : state.criteria.keySet()) {
+      if (!state.pins.containsKey(n)) {
+        name = n;
+        break;
+      }
+    }
+    if (name == null) {
+      return state;
+    }
+    List<Edge> edges = state.criteria.get(name);
+    Set<ProjectName> involved = ancestors(state, name);
+    involved.add(name);
+    SpecifierSet specifier = SpecifierSet.empty();
+    List<Requirement> requirements = new ArrayList<>();
+    for (Edge e : edges) {
+      specifier = specifier.and(e.requirement().specifier());
+      requirements.add(e.requirement());
+    }
+    for (Requirement c : constraints.getOrDefault(name, List.of())) {
+      specifier = specifier.and(c.specifier());
+      requirements.add(c);
+    }
+    List<String> rejected = new ArrayList<>();
+    Failure first = null;
+    Set<ProjectName> causes = new HashSet<>(involved);
+    for (Version v : provider.candidates(name, specifier, requirements, rejected)) {
+      Optional<String> unusable = provider.unusable(name, v, requirements);
+      if (unusable.isPresent()) {
+        rejected.add(v + " (" + unusable.get() + ")");
+        continue;
+      }
+      if (++rounds > maxRounds) {
+        throw new Unresolvable(
+            "gave up after trying " + maxRounds + " versions; " + tooComplex, chains(edges));
+      }
+      State next = state.copy();
+      next.pins.put(name, v);
+      Failure failure = addDependencies(next, name, v, extrasOf(edges), pathOf(next, name));
+      Object result = failure != null ? failure : solve(next);
+      if (result instanceof State) {
+        return result;
+      }
+      failure = (Failure) result;
+      if (!failure.involved().contains(name)) {
+        return failure; // another version of this project cannot help
+      }
+      causes.addAll(failure.involved());
+      if (first == null) {
+        first = failure;
+      }
+    }
+    if (first != null) {
+      return new Failure(first.message(), first.chain(), causes);
+    }
+    StringBuilder message =
+        new StringBuilder("no version of ")
+            .append(name.canonical())
+            .append(" satisfies ")
+            .append(describe(edges, name));
+    if (!rejected.isEmpty()) {
+      message.append("; excluded: ");
+      message.append(String.join(", ", rejected.subList(0, Math.min(5, rejected.size()))));
+      if (rejected.size() > 5) {
+        message.append(", and ").append(rejected.size() - 5).append(" more");
+      }
+    }
+    return new Failure(message.toString(), chains(edges), involved);
+  }
+
+  private String describe(List<Edge> edges, ProjectName name) {
+    List<String> parts = new ArrayList<>();
+    for (Edge e : edges) {
+      parts.add(e.requirement().toString() + " (" + e.chain() + ")");
+    }
+    for (Requirement c : constraints.getOrDefault(name, List.of())) {
+      parts.add(c + " (user constraint)");
+    }
+    return String.join(", ", parts);
+  }
+
+  private List<String> chains(List<Edge> edges) {
+    List<String> out = new ArrayList<>();
+    for (Edge e : edges) {
+      out.add(e.chain());
+    }
+    if (!edges.isEmpty()) {
+      for (Requirement c :
+          constraints.getOrDefault(edges.get(0).requirement().projectName(), List.of())) {
+        out.add("constraint" + ARROW + c);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * PEP 592: whether one of {@code requirements} names {@code version} with {@code ==} (no
+   * wildcard) or {@code ===}, which is what allows a yanked release to be chosen.
+   */
+  public static boolean pinsExactly(Version version, List<Requirement> requirements) {
+    for (Requirement r : requirements) {
+      for (Specifier s : r.specifier().specifiers()) {
+        if ((s.operator() == Specifier.Operator.EQUAL && !s.isWildcard()
+                || s.operator() == Specifier.Operator.ARBITRARY)
+            && s.contains(version, true)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private Failure addDependencies(
+      State state, ProjectName name, Version version, Set<String> extras, List<String> path) {
+    Set<String> done = state.extrasDone.computeIfAbsent(name, k -> new HashSet<>());
+    boolean base = !done.contains("");
+    Set<String> wanted = new LinkedHashSet<>();
+    if (base) {
+      wanted.add("");
+    }
+    for (String extra : extras) {
+      if (!done.contains(extra)) {
+        wanted.add(extra);
+      }
+    }
+    if (wanted.isEmpty()) {
+      return null;
+    }
+    done.addAll(wanted);
+    List<String> childPath = new ArrayList<>(path);
+    childPath.add(name.canonical() + "==" + version);
+    for (Requirement dep : provider.dependencies(name, version)) {
+      boolean needed = false;
+      for (String extra : wanted) {
+        needed |= active(dep, extra);
+      }
+      if (!needed) {
+        continue;
+      }
+      Failure f =
+          addEdge(
+              state,
+              new Edge(
+                  dep.withMarker(Optional.empty()),
+                  name.canonical(),
+                  Optional.of(name),
+                  childPath));
+      if (f != null) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  private Failure addEdge(State state, Edge edge) {
+    Requirement r = edge.requirement();
+    ProjectName name = r.projectName();
+    if (r.url().isPresent()) {
+      return new Failure(
+          "direct URL requirement " + r + " cannot be resolved from an index",
+          List.of(edge.chain()),
+          new HashSet<>(edge.parent().stream().toList()));
+    }
+    boolean fresh = !state.criteria.containsKey(name);
+    state.criteria.computeIfAbsent(name, k -> new ArrayList<>()).add(edge);
+    if (fresh) {
+      provider.discovered(name, edge.path().size()); // start look-ups while the search goes on
+    }
+    Version pinned = state.pins.get(name);
+    if (pinned == null) {
+      return null;
+    }
+    if (!r.specifier().contains(pinned, true)) {
+      Set<ProjectName> involved = ancestors(state, name);
+      involved.add(name);
+      edge.parent().ifPresent(involved::add);
+      edge.parent().ifPresent(p -> involved.addAll(ancestors(state, p)));
+      List<String> chain = new ArrayList<>();
+      for (Edge e : state.criteria.get(name)) {
+        chain.add(e.chain());
+      }
+      return new Failure(
+          name.canonical()
+              + " "
+              + pinned
+              + " is already chosen, but "
+              + edge.chain()
+              + " excludes it",
+          chain,
+          involved);
+    }
+    Set<String> extras = new HashSet<>();
+    r.extras().forEach(e -> extras.add(ProjectName.canonicalize(e)));
+    if (!state.extrasDone.getOrDefault(name, Set.of()).containsAll(extras)) {
+      return addDependencies(state, name, pinned, extras, pathOf(state, name));
+    }
+    return null;
+  }
+
+  private boolean active(Requirement r, String extra) {
+    if (r.marker().isEmpty()) {
+      return extra.isEmpty();
+    }
+    Marker marker = r.marker().get();
+    try {
+      return marker.evaluate(environment.with("extra", extra).asMap());
+    } catch (MarkerEvaluationException e) {
+      LOG.warn("treating marker '{}' as false: {}", marker, e.getMessage());
+      return false;
+    }
+  }
+
+  private static Set<String> extrasOf(List<Edge> edges) {
+    Set<String> out = new TreeSet<>();
+    for (Edge e : edges) {
+      e.requirement().extras().forEach(x -> out.add(ProjectName.canonicalize(x)));
+    }
+    return out;
+  }
+
+  /** The path to a project: the path of the first requirement on it. */
+  private static List<String> pathOf(State state, ProjectName name) {
+    return state.criteria.get(name).get(0).path();
+  }
+
+  /** Every decided project whose choice put a requirement on {@code name}, transitively. */
+  private static Set<ProjectName> ancestors(State state, ProjectName name) {
+    Set<ProjectName> out = new HashSet<>();
+    Deque<ProjectName> todo = new ArrayDeque<>();
+    todo.add(name);
+    while (!todo.isEmpty()) {
+      for (Edge e : state.criteria.getOrDefault(todo.pop(), List.of())) {
+        if (e.parent().isPresent() && out.add(e.parent().get())) {
+          todo.add(e.parent().get());
+        }
+      }
+    }
+    return out;
+  }
+}
