@@ -179,4 +179,32 @@ class PylockFileTest {
     assertThat(s.problems().get(0).message()).contains("3.12.0", ">=3.13");
     assertThat(Optional.of(s.target())).contains(Target.linux("aarch64", "3.12"));
   }
+
+  @Test
+  void selectsFromTheHandWrittenLock() {
+    PylockFile file = PylockFile.parse(LockResources.text("small/pylock.toml"), "pylock.toml");
+    LockSelection x86 = file.select(SelectionRequest.of(Target.linux("x86_64", "3.12")));
+    assertThat(x86.problems()).isEmpty();
+    assertThat(x86.packages())
+        .extracting(s -> s.pkg().name() + " " + s.line())
+        .containsExactly("certifi 11", "numpy 20", "tiny 55", "helper 60");
+    assertThat(((PackageFile) x86.packages().get(1).install()).filename())
+        .isEqualTo("numpy-2.2.3-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl");
+    LockSelection arm =
+        file.select(
+            SelectionRequest.of(Target.linux("aarch64", "3.12"))
+                .withExtras(Set.of("cli"))
+                .withGroups(Set.of("dev")));
+    assertThat(arm.packages())
+        .extracting(s -> s.pkg().name() + "==" + s.pkg().version().map(Object::toString).orElse(""))
+        .containsExactly(
+            "certifi==2025.1.31",
+            "numpy==2.1.3",
+            "rich==13.9.4",
+            "pytest==8.3.4",
+            "tiny==0.3.0",
+            "helper==");
+    LockSelection s390x = file.select(SelectionRequest.of(Target.linux("s390x", "3.12")));
+    assertThat(s390x.packages()).extracting(s -> s.pkg().name()).doesNotContain("numpy");
+  }
 }
