@@ -29,6 +29,28 @@ public final class LockRequirements {
   }
 
   /**
+   * The packages that any of the selections (of one lock, for several targets) install, each once,
+   * as one parsed requirements file: what a check or audit over all those targets reads.
+   *
+   * @throws LockFileException when a selection has problems
+   * @throws IllegalArgumentException when there is no selection
+   */
+  public static RequirementsFile ofAll(List<LockSelection> selections) {
+    if (selections.isEmpty()) {
+      throw new IllegalArgumentException("no selection");
+    }
+    java.util.TreeMap<Integer, LockSelection.Selected> byIndex = new java.util.TreeMap<>();
+    for (LockSelection selection : selections) {
+      requireOk(selection);
+      selection.packages().forEach(s -> byIndex.putIfAbsent(s.index(), s));
+    }
+    LockSelection first = selections.get(0);
+    return of(
+        new LockSelection(
+            first.source(), first.target(), new ArrayList<>(byIndex.values()), List.of()));
+  }
+
+  /**
    * Requirements text whose line {@code n} holds the package whose table starts at line {@code n}
    * of the lock (blank lines between), so parsed entries carry the lock's lines.
    *
@@ -69,6 +91,25 @@ public final class LockRequirements {
       }
     }
     return items;
+  }
+
+  /**
+   * The selection as a requirements file for pip and Hermeto: {@code header}, then the pinned
+   * packages pip-compile style (by name, every hash), then the direct references.
+   *
+   * @throws LockFileException when the selection has problems
+   */
+  public static String write(LockSelection selection, List<String> header) {
+    StringBuilder out =
+        new StringBuilder(
+            RequirementsWriter.pipCompileStyle()
+                .withHeader(header)
+                .withOrder(RequirementsWriter.Order.NAME_THEN_VERSION)
+                .write(items(selection)));
+    for (String line : directReferences(selection)) {
+      out.append(line).append('\n');
+    }
+    return out.toString();
   }
 
   /** The requirement lines of the selection's vcs, directory and archive packages. */
