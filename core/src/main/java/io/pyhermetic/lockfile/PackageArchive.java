@@ -22,7 +22,8 @@ public record PackageArchive(
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(size, "size");
-    Objects.requireNonNull(uploadTime, "uploadTime");
+    // upload times are UTC: equal instants make equal files
+    uploadTime = uploadTime.map(t -> t.withOffsetSameInstant(java.time.ZoneOffset.UTC));
     Objects.requireNonNull(subdirectory, "subdirectory");
     hashes = Collections.unmodifiableMap(new TreeMap<>(hashes));
   }

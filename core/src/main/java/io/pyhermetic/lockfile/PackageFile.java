@@ -27,7 +27,8 @@ public record PackageFile(
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(size, "size");
-    Objects.requireNonNull(uploadTime, "uploadTime");
+    // upload times are UTC: equal instants make equal files
+    uploadTime = uploadTime.map(t -> t.withOffsetSameInstant(java.time.ZoneOffset.UTC));
     hashes = Collections.unmodifiableMap(new TreeMap<>(hashes));
   }
 

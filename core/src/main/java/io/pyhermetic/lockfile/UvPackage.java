@@ -59,18 +59,19 @@ public record UvPackage(
         break;
       case "url":
       case "path":
-        if (sdist.isPresent() || !wheels.isEmpty()) {
-          break;
-        }
+        // the source is the one file; uv records its hash on the sdist or wheel entry
+        Optional<PackageFile> file = sdist.isPresent() ? sdist : wheels.stream().findFirst();
         archive =
             Optional.of(
                 new PackageArchive(
                     source.kind().equals("url") ? Optional.of(source.value()) : Optional.empty(),
                     source.kind().equals("path") ? Optional.of(source.value()) : Optional.empty(),
-                    java.util.OptionalLong.empty(),
-                    Optional.empty(),
-                    Map.of(),
+                    file.map(PackageFile::size).orElse(java.util.OptionalLong.empty()),
+                    file.flatMap(PackageFile::uploadTime),
+                    file.map(PackageFile::hashes).orElse(Map.of()),
                     Optional.empty()));
+        sdistFile = Optional.empty();
+        wheelFiles = List.of();
         break;
       default:
         directory =

@@ -92,7 +92,8 @@ public final class Fields {
       return Optional.empty();
     }
     if (value instanceof OffsetDateTime) {
-      return Optional.of((OffsetDateTime) value);
+      // UTC, as the spec records upload times, so equal instants are equal values
+      return Optional.of(((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC));
     }
     if (value instanceof LocalDateTime) {
       return Optional.of(((LocalDateTime) value).atOffset(ZoneOffset.UTC));

@@ -139,6 +139,7 @@ public final class UvLockReader {
         f.parsed("name", PylockReader::normalizedName).orElseThrow(() -> f.missing("name"));
     Optional<Version> version = f.parsed("version", Version::parse);
     UvSource source = source(f.fields("source").orElseThrow(() -> f.missing("source")));
+    boolean located = !source.kind().equals("url") && !source.kind().equals("path");
     Optional<PackageFile> sdist = f.fields("sdist").map(UvLockReader::file);
     List<PackageFile> wheels = new ArrayList<>();
     for (Fields w : f.tables("wheels").orElse(List.of())) {
@@ -148,6 +149,15 @@ public final class UvLockReader {
     Map<String, List<UvDependency>> optional = groups(f, "optional-dependencies");
     Map<String, List<UvDependency>> dev = groups(f, "dev-dependencies");
     List<Marker> forks = f.strings("resolution-markers", Marker::parse).orElse(List.of());
+    if (located) {
+      List<PackageFile> all = new ArrayList<>(wheels);
+      sdist.ifPresent(all::add);
+      for (PackageFile file : all) {
+        if (file.url().isEmpty() && file.path().isEmpty()) {
+          throw f.invalid(null, "a file of a " + source.kind() + " package needs a url or path");
+        }
+      }
+    }
     return new UvPackage(name, version, source, sdist, wheels, dependencies, optional, dev, forks);
   }
 
@@ -194,11 +204,9 @@ public final class UvLockReader {
   }
 
   private static PackageFile file(Fields f) {
+    // a url or path source records only the hash: the file is the source itself
     Optional<String> url = f.string("url");
     Optional<String> path = f.string("path");
-    if (url.isEmpty() && path.isEmpty()) {
-      throw f.invalid(null, "url or path must be provided");
-    }
     Map<String, String> hashes = new LinkedHashMap<>();
     Optional<String> hash = f.string("hash");
     if (hash.isPresent()) {
