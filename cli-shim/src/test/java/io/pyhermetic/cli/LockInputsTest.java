@@ -178,4 +178,24 @@ class LockInputsTest {
     assertThat(out.toString()).contains("\"numpy\"", "\"2.2.3\"", "\"2.1.3\"", "\"certifi\"");
     assertThat(run("audit", pylock.toString(), "--find-links", index.toString())).isEqualTo(2);
   }
+
+  @Test
+  void exportWritesAPylockThatReadsBack() throws IOException {
+    Path written = temp.resolve("export/pylock.toml");
+    assertThat(run("export", uvLock.toString(), "-o", written.toString()))
+        .as(err.toString())
+        .isZero();
+    assertThat(out.toString()).isEqualTo("wrote " + written + ": 7 packages\n");
+    io.pyhermetic.lockfile.PylockFile back = io.pyhermetic.lockfile.PylockFile.read(written);
+    assertThat(back.lock().environments()).hasSize(2);
+    assertThat(Files.readString(written))
+        .contains("marker = \"platform_machine == \\\"aarch64\\\"\"");
+    Path again = temp.resolve("export/again/pylock.toml");
+    assertThat(run("export", written.toString(), "-o", again.toString())).isZero();
+    assertThat(Files.readString(again)).isEqualTo(Files.readString(written));
+    Path reqs = temp.resolve("requirements.txt");
+    Files.writeString(reqs, "attrs==25.1.0\n");
+    assertThat(run("export", reqs.toString(), "-o", again.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("export reads a uv.lock or pylock.toml");
+  }
 }
