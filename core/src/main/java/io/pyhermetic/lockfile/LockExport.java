@@ -33,6 +33,13 @@ public final class LockExport {
       Target target = selection.target();
       environments.add(environment(target));
       for (LockSelection.Selected s : selection.packages()) {
+        if (s.install() instanceof PackageArchive
+            && ((PackageArchive) s.install()).hashes().isEmpty()) {
+          // PEP 751 requires a hash for every archive; a lock without one cannot be written
+          throw new LockFileException(
+              new io.pyhermetic.error.Location(selection.source(), s.line(), 1),
+              s.pkg().name() + ": the archive has no hash to export");
+        }
         String key = s.pkg().name() + " " + s.pkg().version().map(Object::toString).orElse("");
         packageByKey.putIfAbsent(key, s.pkg());
         archesByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(target.arch());

@@ -99,6 +99,20 @@ class PylockWriterTest {
   }
 
   @Test
+  void refusesToExportAnArchiveWithoutAHash() {
+    UvLockFile uv =
+        UvLockFile.parse(
+            "version = 1\n\n[[package]]\nname = 'app'\nversion = '1'\nsource = { virtual = '.' }\n"
+                + "dependencies = [{ name = 'x' }]\n\n[[package]]\nname = 'x'\nversion = '1'\n"
+                + "source = { url = 'https://a.example/x-1.tar.gz' }\n",
+            "uv.lock");
+    LockSelection s = uv.select(SelectionRequest.of(Target.linux("x86_64", "3.12")));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LockExport.of(List.of(s), "t"))
+        .isInstanceOf(LockFileException.class)
+        .hasMessage("uv.lock:9:1: x: the archive has no hash to export");
+  }
+
+  @Test
   void theLibraryApiWritesAValidLock() throws IOException {
     PackageFile sdist =
         PackageFile.of(
