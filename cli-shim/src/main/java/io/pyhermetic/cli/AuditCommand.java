@@ -122,7 +122,7 @@ final class AuditCommand implements Callable<Integer> {
     RequirementsFileParser parser = new RequirementsFileParser();
     Map<Path, List<Entry>> entriesByFile = new LinkedHashMap<>();
     for (Path file : files) {
-      entriesByFile.put(file, Inputs.parse(parser, file).allEntries());
+      entriesByFile.put(file, Inputs.parse(parser, file, targets.values()).allEntries());
     }
     PrintWriter err = spec.commandLine().getErr();
     AuditReport report;

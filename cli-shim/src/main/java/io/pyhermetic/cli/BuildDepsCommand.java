@@ -111,7 +111,7 @@ final class BuildDepsCommand implements Callable<Integer> {
     RequirementsFileParser parser = new RequirementsFileParser();
     List<Entry> entries = new ArrayList<>();
     for (Path file : files) {
-      entries.addAll(Inputs.parse(parser, file).allEntries());
+      entries.addAll(Inputs.parse(parser, file, targets.values()).allEntries());
     }
     List<Requirement> constraints = buildDepsInputs.constraints(parser);
     Path work = TempDirs.create("pyhermetic-build-deps");

@@ -6,6 +6,12 @@ import io.pyhermetic.error.Diagnostic;
 import io.pyhermetic.error.Severity;
 import io.pyhermetic.hermeto.HermetoRules;
 import io.pyhermetic.internal.Redaction;
+import io.pyhermetic.lockfile.LockFileException;
+import io.pyhermetic.lockfile.LockFiles;
+import io.pyhermetic.lockfile.LockRequirements;
+import io.pyhermetic.lockfile.LockSelection;
+import io.pyhermetic.lockfile.SelectionRequest;
+import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.reqfile.GlobalOptions;
 import io.pyhermetic.reqfile.RequirementsFile;
@@ -57,6 +63,16 @@ final class CheckCommand implements Callable<Integer> {
               + " otherwise the process environment is, as pip does.")
   Map<String, String> env;
 
+  @Option(
+      names = "--target",
+      paramLabel = "ARCH",
+      description =
+          "For a lock file (pylock.toml, uv.lock): check what this architecture installs"
+              + " (repeatable); without it the lock is only validated.")
+  List<String> targetArchs;
+
+  @picocli.CommandLine.Mixin TargetOptions targetOptions;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -77,6 +93,10 @@ final class CheckCommand implements Callable<Integer> {
         unreadable++;
         err.println("pyhermetic check: cannot read " + file + ": " + why.get());
         results.add(new Checked(file, null, why));
+        continue;
+      }
+      if (LockFiles.isLockFile(file)) {
+        checkLock(file, results, diagnostics);
         continue;
       }
       try {
@@ -119,6 +139,43 @@ final class CheckCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     return errors > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  /** A lock file: its problems, and per target given what it installs, checked as requirements. */
+  private void checkLock(Path file, List<Checked> results, List<Diagnostic> diagnostics) {
+    Map<String, Target> targets =
+        targetOptions.targets("--target", targetArchs == null ? List.of() : targetArchs);
+    java.util.Set<Diagnostic> found = new java.util.LinkedHashSet<>();
+    try {
+      if (targets.isEmpty()) {
+        if (LockFiles.formatOf(file).orElseThrow() == LockFiles.Format.PYLOCK) {
+          found.addAll(io.pyhermetic.lockfile.PylockFile.read(file).warnings());
+        } else {
+          io.pyhermetic.lockfile.UvLockFile.read(file);
+        }
+        results.add(new Checked(file, null, Optional.empty()));
+      }
+      for (Target target : targets.values()) {
+        LockSelection selection = LockFiles.select(file, SelectionRequest.of(target));
+        found.addAll(selection.problems());
+        if (selection.isOk()) {
+          RequirementsFile parsed = LockRequirements.of(selection);
+          results.add(new Checked(file, parsed, Optional.empty()));
+          found.addAll(parsed.warnings());
+          if (hermeto) {
+            found.addAll(HermetoRules.check(parsed));
+          }
+        }
+      }
+    } catch (LockFileException e) {
+      results.add(new Checked(file, null, Optional.empty()));
+      found.addAll(e.problems());
+    }
+    found.forEach(
+        d ->
+            diagnostics.add(
+                new Diagnostic(
+                    d.severity(), d.rule(), d.location(), Redaction.redact(d.message()))));
   }
 
   /** A file given: what it parsed to, or why it could not be read. */

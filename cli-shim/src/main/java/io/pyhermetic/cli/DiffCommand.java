@@ -4,6 +4,9 @@ import io.pyhermetic.diff.DiffRenderer;
 import io.pyhermetic.diff.Labels;
 import io.pyhermetic.diff.PackageDiff;
 import io.pyhermetic.diff.RequirementsDiff;
+import io.pyhermetic.lockfile.LockFiles;
+import io.pyhermetic.lockfile.LockRequirements;
+import io.pyhermetic.lockfile.SelectionRequest;
 import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.reqfile.RequirementsFileParser;
@@ -132,6 +135,16 @@ final class DiffCommand implements Callable<Integer> {
               + String.join(", ", targets.keySet()),
           ExitCodes.USAGE);
     }
+    if (LockFiles.isLockFile(files.get(0))) {
+      // a lock is compared as each target installs from it
+      Map<String, RequirementsFile> byTarget = new LinkedHashMap<>();
+      targets.forEach(
+          (arch, target) ->
+              byTarget.put(
+                  arch,
+                  LockRequirements.of(Inputs.select(files.get(0), SelectionRequest.of(target)))));
+      return RequirementsDiff.compare(byTarget);
+    }
     return RequirementsDiff.compareTargets(
         Inputs.parse(new RequirementsFileParser(), files.get(0)), targets);
   }
@@ -164,7 +177,7 @@ final class DiffCommand implements Callable<Integer> {
             "two files have the label '" + label + "': name them apart with --label",
             ExitCodes.USAGE);
       }
-      byLabel.put(label, Inputs.parse(parser, files.get(i)));
+      byLabel.put(label, Inputs.parse(parser, files.get(i), List.of()));
     }
     return RequirementsDiff.compare(byLabel);
   }

@@ -1,7 +1,14 @@
 package io.pyhermetic.cli;
 
+import io.pyhermetic.error.Diagnostic;
 import io.pyhermetic.internal.Failures;
 import io.pyhermetic.internal.Redaction;
+import io.pyhermetic.lockfile.LockFileException;
+import io.pyhermetic.lockfile.LockFiles;
+import io.pyhermetic.lockfile.LockRequirements;
+import io.pyhermetic.lockfile.LockSelection;
+import io.pyhermetic.lockfile.SelectionRequest;
+import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.reqfile.RequirementsFileException;
 import io.pyhermetic.reqfile.RequirementsFileParser;
@@ -10,6 +17,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reading the files and directories a command is given. Every command reports an input it cannot
@@ -29,6 +38,54 @@ final class Inputs {
     } catch (RequirementsFileException e) {
       throw new CliException(Redaction.redact(e.getMessage()).replace('\n', ' '), ExitCodes.USAGE);
     }
+  }
+
+  /**
+   * {@link #parse(RequirementsFileParser, Path)}, except that a lock file ({@code pylock.toml},
+   * {@code uv.lock}) becomes the packages it installs on any of {@code targets}, located in the
+   * lock; a lock without targets, or one that cannot be selected for them, ends the command with
+   * exit code 2.
+   */
+  static RequirementsFile parse(
+      RequirementsFileParser parser, Path file, java.util.Collection<Target> targets) {
+    if (!LockFiles.isLockFile(file)) {
+      return parse(parser, file);
+    }
+    List<LockSelection> selections = new ArrayList<>();
+    for (Target target : targets) {
+      selections.add(select(file, SelectionRequest.of(target)));
+    }
+    if (selections.isEmpty()) {
+      throw new CliException(
+          file + " is a lock file: give the targets (--target ARCH)", ExitCodes.USAGE);
+    }
+    return LockRequirements.ofAll(selections);
+  }
+
+  /** What a lock file installs on one target; any problem ends the command with exit code 2. */
+  static LockSelection select(Path file, SelectionRequest request) {
+    requireText(file);
+    LockSelection selection;
+    try {
+      selection = LockFiles.select(file, request);
+    } catch (LockFileException e) {
+      throw new CliException(problems(e.problems()), ExitCodes.USAGE);
+    }
+    if (!selection.isOk()) {
+      throw new CliException(problems(selection.problems()), ExitCodes.USAGE);
+    }
+    return selection;
+  }
+
+  private static String problems(List<Diagnostic> problems) {
+    StringBuilder out = new StringBuilder();
+    for (Diagnostic d : problems) {
+      if (out.length() > 0) {
+        out.append('\n');
+      }
+      out.append(Redaction.redact(d.location() + ": " + d.message()));
+    }
+    return out.toString();
   }
 
   /** Ends the command with exit code 2 unless {@code file} is a readable text file. */

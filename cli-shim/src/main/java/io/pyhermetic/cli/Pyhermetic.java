@@ -42,6 +42,7 @@ public final class Pyhermetic implements Runnable {
           "audit",
           "build-deps",
           "plan",
+          "export",
           "hermeto-config",
           "generate-env",
           "prefetch",
@@ -66,6 +67,8 @@ public final class Pyhermetic implements Runnable {
         return new BuildDepsCommand();
       case "plan":
         return new PlanCommand();
+      case "export":
+        return new ExportCommand();
       case "hermeto-config":
         return new HermetoConfigCommand();
       case "generate-env":

@@ -3,6 +3,11 @@ package io.pyhermetic.cli;
 import io.pyhermetic.diff.RequirementsSplit;
 import io.pyhermetic.error.Diagnostic;
 import io.pyhermetic.internal.Redaction;
+import io.pyhermetic.lockfile.LockFiles;
+import io.pyhermetic.lockfile.LockRequirements;
+import io.pyhermetic.lockfile.LockSelection;
+import io.pyhermetic.lockfile.SelectionRequest;
+import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.reqfile.RequirementsFileParser;
 import io.pyhermetic.reqfile.RequirementsWriter;
@@ -13,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,10 +31,13 @@ import picocli.CommandLine.Parameters;
     description =
         "Evaluate each entry's environment marker for CPython on Linux of each target and write"
             + " DIR/requirements-<arch>.txt with the entries that apply. Markers are dropped"
-            + " (Hermeto ignores them) unless --keep-markers.")
+            + " (Hermeto ignores them) unless --keep-markers. From a lock file (pylock.toml,"
+            + " uv.lock), each file holds what the lock installs on that target, hash-pinned.")
 final class SplitCommand implements Callable<Integer> {
 
-  @Parameters(paramLabel = "FILE", description = "A requirements file with environment markers.")
+  @Parameters(
+      paramLabel = "FILE",
+      description = "A requirements file with environment markers, or a lock file.")
   Path file;
 
   @Option(
@@ -55,6 +64,20 @@ final class SplitCommand implements Callable<Integer> {
   @Option(names = "--keep-markers", description = "Keep each entry's marker in the output.")
   boolean keepMarkers;
 
+  @Option(
+      names = "--extra",
+      paramLabel = "NAME",
+      description = "For a lock file: an extra to install (repeatable).")
+  List<String> extras;
+
+  @Option(
+      names = "--group",
+      paramLabel = "GROUP",
+      description =
+          "For a lock file: a dependency group to install (repeatable; default: the lock's default"
+              + " groups, dev for uv.lock).")
+  List<String> groups;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -65,6 +88,14 @@ final class SplitCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new CliException(e.getMessage(), ExitCodes.USAGE);
       }
+    }
+    if (LockFiles.isLockFile(file)) {
+      return splitLock();
+    }
+    if (extras != null || groups != null) {
+      throw new CliException(
+          "--extra and --group select from a lock file (pylock.toml, uv.lock), not from " + file,
+          ExitCodes.USAGE);
     }
     RequirementsFile input = Inputs.parse(new RequirementsFileParser(), file);
     RequirementsSplit.Result result = RequirementsSplit.split(input, targets, python, keepMarkers);
@@ -79,6 +110,47 @@ final class SplitCommand implements Callable<Integer> {
     }
     try {
       for (Map.Entry<String, String> f : result.files().entrySet()) {
+        Path target = directory.resolve("requirements-" + f.getKey() + ".txt");
+        RequirementsWriter.writeAtomically(target, f.getValue().getBytes(StandardCharsets.UTF_8));
+        long entries = Inputs.parse(new RequirementsFileParser(), target).allEntries().size();
+        out.println("wrote " + target + ": " + entries + " entries");
+      }
+    } catch (UncheckedIOException e) {
+      throw new CliException(e.getMessage(), ExitCodes.USAGE);
+    }
+    return ExitCodes.OK;
+  }
+
+  /** One pip-compile-style, hash-pinned file per target from what the lock installs there. */
+  private Integer splitLock() {
+    Map<String, String> texts = new java.util.LinkedHashMap<>();
+    for (String arch : targets) {
+      Target target;
+      try {
+        target = Target.linux(TargetOptions.canonicalArch(arch), python);
+      } catch (IllegalArgumentException e) {
+        throw new CliException(e.getMessage(), ExitCodes.USAGE);
+      }
+      SelectionRequest request =
+          SelectionRequest.of(target).withExtras(extras == null ? Set.of() : Set.copyOf(extras));
+      if (groups != null) {
+        request = request.withGroups(Set.copyOf(groups));
+      }
+      LockSelection selection = Inputs.select(file, request);
+      List<String> header =
+          List.of(
+              "# "
+                  + target.arch()
+                  + ", CPython "
+                  + python
+                  + ": what "
+                  + file.getFileName()
+                  + " installs there");
+      texts.put(target.arch(), LockRequirements.write(selection, header));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try {
+      for (Map.Entry<String, String> f : texts.entrySet()) {
         Path target = directory.resolve("requirements-" + f.getKey() + ".txt");
         RequirementsWriter.writeAtomically(target, f.getValue().getBytes(StandardCharsets.UTF_8));
         long entries = Inputs.parse(new RequirementsFileParser(), target).allEntries().size();

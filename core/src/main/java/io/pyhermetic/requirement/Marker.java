@@ -126,17 +126,49 @@ public final class Marker {
     if (full != null && full.endsWith("+")) {
       env.put("python_full_version", full + "local");
     }
-    return evaluate(root, env);
+    return evaluate(root, env, Map.of());
   }
 
-  private static boolean evaluate(Expression expression, Map<String, String> env) {
+  /**
+   * Evaluates as packaging's {@code Marker.evaluate(…, context="lock_file")} does for a PEP 751
+   * lock file: {@code extras} and {@code dependency_groups} are sets (compared by normalized name,
+   * {@code "x" in extras}), and {@code extra} is not defined.
+   *
+   * @throws MarkerEvaluationException for an undefined comparison or a missing variable
+   */
+  public boolean evaluateInLockFile(
+      MarkerEnvironment environment, Set<String> extras, Set<String> dependencyGroups) {
+    Map<String, String> env = new HashMap<>(environment.asMap());
+    env.remove("extra");
+    String full = env.get("python_full_version");
+    if (full != null && full.endsWith("+")) {
+      env.put("python_full_version", full + "local");
+    }
+    return evaluate(
+        root,
+        env,
+        Map.of("extras", Set.copyOf(extras), "dependency_groups", Set.copyOf(dependencyGroups)));
+  }
+
+  /**
+   * Evaluates as packaging's {@code Marker.evaluate(…, context="requirement")}: neither {@code
+   * extra} nor the lock-file sets are defined.
+   */
+  public boolean evaluateAsRequirement(MarkerEnvironment environment) {
+    Map<String, String> env = new HashMap<>(environment.asMap());
+    env.remove("extra");
+    return evaluate(root, env, Map.of());
+  }
+
+  private static boolean evaluate(
+      Expression expression, Map<String, String> env, Map<String, Set<String>> sets) {
     List<List<Boolean>> groups = new ArrayList<>();
     groups.add(new ArrayList<>());
     for (Object item : expression.items()) {
       if (item instanceof Expression) {
-        groups.get(groups.size() - 1).add(evaluate((Expression) item, env));
+        groups.get(groups.size() - 1).add(evaluate((Expression) item, env, sets));
       } else if (item instanceof Comparison) {
-        groups.get(groups.size() - 1).add(evaluate((Comparison) item, env));
+        groups.get(groups.size() - 1).add(evaluate((Comparison) item, env, sets));
       } else if ("or".equals(item)) {
         groups.add(new ArrayList<>());
       }
@@ -149,18 +181,26 @@ public final class Marker {
     return false;
   }
 
-  private static boolean evaluate(Comparison c, Map<String, String> env) {
+  private static boolean evaluate(
+      Comparison c, Map<String, String> env, Map<String, Set<String>> sets) {
     String key;
     String lhs;
     String rhs;
     if (c.lhs().variable()) {
       key = c.lhs().value();
+      if (sets.containsKey(key)) {
+        throw new MarkerEvaluationException(
+            "The set " + PyText.repr(key) + " can only be the right-hand side of a comparison");
+      }
       lhs = lookup(env, key);
       rhs = c.rhs().value();
     } else {
       // packaging looks the right-hand side up by its text, whatever it is.
       key = c.rhs().value();
       lhs = c.lhs().value();
+      if (sets.containsKey(key)) {
+        return evaluateInSet(ProjectName.canonicalize(lhs), c.op(), sets.get(key));
+      }
       rhs = lookup(env, key);
     }
     if (SET_VARIABLES.contains(key)) {
@@ -191,6 +231,27 @@ public final class Marker {
       default:
         throw new MarkerEvaluationException(
             "Undefined comparison " + op + " on " + PyText.repr(lhs) + " and " + PyText.repr(rhs));
+    }
+  }
+
+  /** A string against a set: membership, and Python's comparisons of a str with a frozenset. */
+  private static boolean evaluateInSet(String value, String op, Set<String> set) {
+    switch (op) {
+      case "in":
+        return set.stream().anyMatch(member -> ProjectName.canonicalize(member).equals(value));
+      case "not in":
+        return set.stream().noneMatch(member -> ProjectName.canonicalize(member).equals(value));
+      case "!=":
+        return true;
+      case "<":
+      case ">":
+      case "<=":
+      case "==":
+      case ">=":
+        return false;
+      default:
+        throw new MarkerEvaluationException(
+            "Undefined comparison " + op + " on " + PyText.repr(value) + " and a set");
     }
   }
 

@@ -176,4 +176,22 @@ class MarkerTest {
     assertThat(Marker.parse("os_name == 'posix'\n")).hasToString("os_name == \"posix\"");
     assertThat(Marker.isValid("os_name == 'posix'\r\n")).isFalse();
   }
+
+  @Test
+  void evaluatesLockFileSetsAsPackagingDoes() {
+    MarkerEnvironment env = MarkerEnvironment.forTarget("x86_64", "3.12");
+    java.util.Set<String> extras = java.util.Set.of("CLI");
+    java.util.Set<String> groups = java.util.Set.of("dev");
+    assertThat(Marker.parse("'cli' in extras").evaluateInLockFile(env, extras, groups)).isTrue();
+    assertThat(
+            Marker.parse("'Dev' not in dependency_groups").evaluateInLockFile(env, extras, groups))
+        .isFalse();
+    assertThat(Marker.parse("'dev' == dependency_groups").evaluateInLockFile(env, extras, groups))
+        .isFalse();
+    assertThat(Marker.parse("'dev' != dependency_groups").evaluateInLockFile(env, extras, groups))
+        .isTrue();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Marker.parse("extra == 'cli'").evaluateInLockFile(env, extras, groups))
+        .isInstanceOf(MarkerEvaluationException.class);
+  }
 }

@@ -3,6 +3,10 @@ package io.pyhermetic.plan;
 import io.pyhermetic.diff.Labels;
 import io.pyhermetic.error.PyhermeticException;
 import io.pyhermetic.internal.Redaction;
+import io.pyhermetic.lockfile.LockFiles;
+import io.pyhermetic.lockfile.LockRequirements;
+import io.pyhermetic.lockfile.LockSelection;
+import io.pyhermetic.lockfile.SelectionRequest;
 import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.reqfile.RequirementsFile;
@@ -24,7 +28,8 @@ record PlanInputs(
     Map<Path, RequirementsFile> parsed,
     Map<String, Target> targets,
     Map<String, List<Path>> filesByTarget,
-    List<Requirement> constraints) {
+    List<Requirement> constraints,
+    Map<String, String> lockRequirements) {
 
   static PlanInputs read(PlanRequest request) {
     RequirementsFileParser parser = new RequirementsFileParser();
@@ -43,6 +48,9 @@ record PlanInputs(
           "give the per-architecture requirements files (or a universal file and targets)");
     } else {
       files = request.requirementsFiles();
+    }
+    if (files.stream().anyMatch(LockFiles::isLockFile)) {
+      return readLock(request, files, parser);
     }
     Map<Path, RequirementsFile> parsed = new LinkedHashMap<>();
     Map<String, List<Path>> filesByLabel = new LinkedHashMap<>();
@@ -73,7 +81,54 @@ record PlanInputs(
     for (String arch : targets.keySet()) {
       filesByTarget.put(arch, perFile ? filesByLabel.getOrDefault(arch, List.of()) : files);
     }
-    return new PlanInputs(parsed, targets, filesByTarget, constraints(parser, request));
+    return new PlanInputs(parsed, targets, filesByTarget, constraints(parser, request), Map.of());
+  }
+
+  /**
+   * A lock file selected per target: each target's packages are checked and audited where the lock
+   * names them, and become the requirements file Hermeto reads for that target.
+   */
+  private static PlanInputs readLock(
+      PlanRequest request, List<Path> files, RequirementsFileParser parser) {
+    if (files.size() != 1) {
+      throw new PlanException("give one lock file and nothing else: " + files);
+    }
+    if (request.targets().isEmpty()) {
+      throw new PlanException(files.get(0) + " is a lock file: give the targets (--target)");
+    }
+    Path lock = files.get(0);
+    Map<String, Target> targets = targets(request, request.targets());
+    Map<Path, RequirementsFile> parsed = new LinkedHashMap<>();
+    Map<String, List<Path>> filesByTarget = new LinkedHashMap<>();
+    Map<String, String> texts = new LinkedHashMap<>();
+    String name = String.valueOf(lock.getFileName());
+    int dot = name.lastIndexOf('.');
+    for (Target target : targets.values()) {
+      LockSelection selection;
+      try {
+        selection = LockFiles.select(lock, SelectionRequest.of(target));
+        // named after the target, so that diffs and reports label it by architecture
+        Path key =
+            lock.resolveSibling(name.substring(0, dot) + "-" + target.arch() + name.substring(dot));
+        parsed.put(key, LockRequirements.of(selection));
+        filesByTarget.put(target.arch(), List.of(key));
+        texts.put(
+            target.arch(),
+            LockRequirements.write(
+                selection,
+                List.of(
+                    "# "
+                        + target.arch()
+                        + ", CPython "
+                        + request.python()
+                        + ": what "
+                        + name
+                        + " installs there")));
+      } catch (PyhermeticException e) {
+        throw new PlanException(Redaction.redact(e.getMessage()), e);
+      }
+    }
+    return new PlanInputs(parsed, targets, filesByTarget, constraints(parser, request), texts);
   }
 
   /** Every entry of every input file, in order. */

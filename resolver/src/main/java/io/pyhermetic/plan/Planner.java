@@ -116,6 +116,16 @@ public final class Planner {
                       a, List.of(request.outputDirectory().resolve(PlanFiles.requirements(a)))));
     }
 
+    // a lock file's selections are written per target for Hermeto, which reads only requirements
+    inputs
+        .lockRequirements()
+        .forEach(
+            (arch, text) -> {
+              files.put(PlanFiles.requirements(arch), text);
+              hermetoReads.put(
+                  arch, List.of(request.outputDirectory().resolve(PlanFiles.requirements(arch))));
+            });
+
     // 2. what Hermeto checks at fetch time, before any look-up
     Map<String, String> configs = new LinkedHashMap<>();
     Set<Path> planned = new HashSet<>();

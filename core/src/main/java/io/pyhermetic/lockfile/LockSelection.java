@@ -1,0 +1,35 @@
+package io.pyhermetic.lockfile;
+
+import io.pyhermetic.error.Diagnostic;
+import io.pyhermetic.platform.Target;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one target installs from a lock: each applying package with the one source it installs from
+ * and the line of its table, and every problem that stops the selection (an unmet Python
+ * requirement, two entries of one name, a package with neither a fitting wheel nor an sdist).
+ * Immutable.
+ */
+public record LockSelection(
+    String source, Target target, List<Selected> packages, List<Diagnostic> problems) {
+
+  /** One package to install: the entry, its index and line in the lock, and what it installs. */
+  public record Selected(LockedPackage pkg, int index, int line, PackageSource install) {
+    public Selected {
+      Objects.requireNonNull(pkg, "pkg");
+      Objects.requireNonNull(install, "install");
+    }
+  }
+
+  public LockSelection {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(target, "target");
+    packages = List.copyOf(packages);
+    problems = List.copyOf(problems);
+  }
+
+  public boolean isOk() {
+    return problems.isEmpty();
+  }
+}

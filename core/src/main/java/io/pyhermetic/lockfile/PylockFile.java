@@ -1,0 +1,64 @@
+package io.pyhermetic.lockfile;
+
+import io.pyhermetic.error.Diagnostic;
+import io.pyhermetic.error.Location;
+import io.pyhermetic.internal.Failures;
+import io.pyhermetic.lockfile.internal.PylockReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A {@code pylock.toml} as read: its validated content, the name it is known by in messages, the
+ * line of each package's table, and warnings (a newer minor lock-version). Immutable.
+ */
+public record PylockFile(
+    String source, Pylock lock, List<Integer> packageLines, List<Diagnostic> warnings) {
+
+  public PylockFile {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(lock, "lock");
+    packageLines = List.copyOf(packageLines);
+    warnings = List.copyOf(warnings);
+    if (packageLines.size() != lock.packages().size()) {
+      throw new IllegalArgumentException("one line per package");
+    }
+  }
+
+  /**
+   * Reads and validates a file as packaging's {@code Pylock.from_dict} does, with every problem
+   * located.
+   *
+   * @throws LockFileException for unreadable, invalid TOML or an invalid lock
+   */
+  public static PylockFile read(Path file) {
+    return parse(readText(file), file.toString());
+  }
+
+  /** Parses text given directly, named {@code source} in locations. */
+  public static PylockFile parse(String text, String source) {
+    return PylockReader.read(text, source);
+  }
+
+  /** The 1-based line of package {@code index}'s table (1 when written inline). */
+  public int line(int index) {
+    return packageLines.get(index);
+  }
+
+  /** What to install on one target, as packaging's {@code Pylock.select} decides. */
+  public LockSelection select(SelectionRequest request) {
+    return PylockSelector.select(this, request);
+  }
+
+  static String readText(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new LockFileException(
+          new Location(file.toString(), 1, 1), "cannot read: " + Failures.describe(e));
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package io.pyhermetic.lockfile;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Where a {@code uv.lock} package comes from: {@code source = { registry = "…" }} and its kin. The
+ * kind is one of {@code registry}, {@code git}, {@code url}, {@code path}, {@code directory},
+ * {@code editable}, {@code virtual}; the value is the URL or path as written. Immutable.
+ */
+public record UvSource(String kind, String value) {
+  /** The kinds uv writes. */
+  public static final Set<String> KINDS =
+      Set.of("registry", "git", "url", "path", "directory", "editable", "virtual");
+
+  public UvSource {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(value, "value");
+    if (!KINDS.contains(kind)) {
+      throw new IllegalArgumentException("unknown source kind " + kind);
+    }
+  }
+
+  /** Whether the package is a local project (a workspace member or a path dependency). */
+  public boolean isLocal() {
+    return kind.equals("editable") || kind.equals("virtual") || kind.equals("directory");
+  }
+}

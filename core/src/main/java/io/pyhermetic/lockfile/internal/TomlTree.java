@@ -1,0 +1,113 @@
+package io.pyhermetic.lockfile.internal;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import com.fasterxml.jackson.dataformat.toml.TomlReadFeature;
+import io.pyhermetic.error.Location;
+import io.pyhermetic.lockfile.LockFileException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A TOML document as plain Java values, the types Python's {@code tomllib} gives: {@code Map}
+ * (insertion-ordered), {@code List}, {@code String}, {@code Long} or {@code BigInteger}, {@code
+ * Double}, {@code Boolean}, and {@code java.time} values for dates and times. Keeps Jackson inside.
+ */
+public final class TomlTree {
+  // built once: a mapper is costly to create and thread-safe afterwards
+  private static final TomlMapper TOML =
+      TomlMapper.builder().enable(TomlReadFeature.PARSE_JAVA_TIME).build();
+
+  private static final Pattern ARRAY_HEADER =
+      Pattern.compile("^\\s*\\[\\[\\s*([A-Za-z0-9_-]+)\\s*]]");
+
+  private TomlTree() {}
+
+  /**
+   * The document's root table.
+   *
+   * @throws LockFileException located at the syntax error
+   */
+  public static Map<String, Object> parse(String text, String source) {
+    JsonNode root;
+    try {
+      root = TOML.readTree(text);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      Location location =
+          new Location(
+              source,
+              at == null ? 1 : Math.max(1, at.getLineNr()),
+              at == null ? 1 : Math.max(1, at.getColumnNr()));
+      throw new LockFileException(location, "invalid TOML: " + e.getOriginalMessage());
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map = (Map<String, Object>) plain(root);
+    return map;
+  }
+
+  private static Object plain(JsonNode node) {
+    if (node.isObject()) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        map.put(field.getKey(), plain(field.getValue()));
+      }
+      return Collections.unmodifiableMap(map);
+    }
+    if (node.isArray()) {
+      List<Object> list = new ArrayList<>(node.size());
+      node.forEach(item -> list.add(plain(item)));
+      return Collections.unmodifiableList(list);
+    }
+    if (node.isTextual()) {
+      return node.textValue();
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    if (node.isIntegralNumber()) {
+      return node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
+    }
+    if (node.isNumber()) {
+      return node.doubleValue();
+    }
+    if (node instanceof POJONode) {
+      return ((POJONode) node).getPojo();
+    }
+    return node.asText();
+  }
+
+  /**
+   * The 1-based lines of the {@code [[name]]} headers of a top-level array of tables, in order
+   * (empty when the array is written inline).
+   */
+  public static List<Integer> arrayTableLines(String text, String name) {
+    List<Integer> lines = new ArrayList<>();
+    int line = 1;
+    int start = 0;
+    while (start <= text.length()) {
+      int end = text.indexOf('\n', start);
+      String row = text.substring(start, end < 0 ? text.length() : end);
+      Matcher m = ARRAY_HEADER.matcher(row);
+      if (m.find() && m.group(1).equals(name)) {
+        lines.add(line);
+      }
+      if (end < 0) {
+        break;
+      }
+      start = end + 1;
+      line++;
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,2 @@
+/** TOML reading and validation behind {@link io.pyhermetic.lockfile}; not part of the API. */
+package io.pyhermetic.lockfile.internal;
