@@ -310,6 +310,14 @@ class RequirementsFileParserRobustnessTest {
             });
   }
 
+  /** Found by fuzzing: a find-links value that is no path on this system is kept as written. */
+  @Test
+  void aFindLinksValueThatIsNoPathIsKeptAsWritten() {
+    byte[] input = "\uFEFF--find \u0000/wheels\n".getBytes(StandardCharsets.UTF_8);
+    RequirementsFile parsed = PARSER.parse(input, "r.txt");
+    assertThat(parsed.options().findLinks()).containsExactly("\u0000/wheels");
+  }
+
   @Test
   void aVeryLongLineIsNotEchoedInFull() {
     String line = "x".repeat(100_000) + " y\n";

@@ -186,6 +186,10 @@ public final class Fuzz {
                 }
                 started.set(System.nanoTime());
                 current.set(i);
+                if (i > 0 && i % 100_000 == 0) {
+                  // a long run tells how far it got (System.out: this is a test's console)
+                  System.out.printf("fuzz %s: %d inputs so far%n", target, i);
+                }
                 try {
                   parser.parse(bytes);
                   counts[0]++;
