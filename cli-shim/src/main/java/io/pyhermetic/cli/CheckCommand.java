@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pyhermetic.error.Diagnostic;
 import io.pyhermetic.error.Severity;
 import io.pyhermetic.hermeto.HermetoRules;
+import io.pyhermetic.internal.PyText;
 import io.pyhermetic.internal.Redaction;
 import io.pyhermetic.lockfile.LockFileException;
 import io.pyhermetic.lockfile.LockFiles;
@@ -17,6 +18,7 @@ import io.pyhermetic.reqfile.GlobalOptions;
 import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.reqfile.RequirementsFileException;
 import io.pyhermetic.reqfile.RequirementsFileParser;
+import io.pyhermetic.reqfile.UnreadableFileException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,6 +108,12 @@ final class CheckCommand implements Callable<Integer> {
         if (hermeto) {
           diagnostics.addAll(HermetoRules.check(parsed));
         }
+      } catch (UnreadableFileException e) {
+        // a file it includes cannot be read: as for a file given, exit code 2
+        unreadable++;
+        String reason = Redaction.redact(e.getMessage());
+        err.println("pyhermetic check: cannot read " + file + ": " + PyText.escapeMessage(reason));
+        results.add(new Checked(file, null, Optional.of(reason)));
       } catch (RequirementsFileException e) {
         results.add(new Checked(file, null, Optional.empty()));
         diagnostics.add(Diagnostic.error("pip", e.location(), Redaction.redact(e.reason())));
@@ -120,7 +128,7 @@ final class CheckCommand implements Callable<Integer> {
     } else {
       for (Diagnostic d : diagnostics) {
         // one line per finding: a message's own line breaks (pip's hints) become spaces
-        out.println(Redaction.redact(d.toString()).replace('\n', ' '));
+        out.println(PyText.escapeControls(Redaction.redact(d.toString())).replace('\n', ' '));
       }
       out.printf(
           "%d %s%s, %d %s: %d %s, %d %s%n",

@@ -1,6 +1,7 @@
 package io.pyhermetic.cli;
 
 import io.pyhermetic.internal.Failures;
+import io.pyhermetic.internal.PyText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -133,7 +134,10 @@ public final class Pyhermetic implements Runnable {
           if (e instanceof CliException) {
             cmd.getErr()
                 .println(
-                    "pyhermetic " + cmd.getCommandName() + ": " + Failures.scrub(e.getMessage()));
+                    "pyhermetic "
+                        + cmd.getCommandName()
+                        + ": "
+                        + PyText.escapeControls(Failures.scrub(e.getMessage())));
             return ((CliException) e).exitCode();
           }
           // Anything else is reported in one line rather than as a stack trace (which --verbose
@@ -144,9 +148,10 @@ public final class Pyhermetic implements Runnable {
                   "pyhermetic "
                       + cmd.getCommandName()
                       + ": "
-                      + (e instanceof io.pyhermetic.error.PyhermeticException
-                          ? Failures.scrub(e.getMessage())
-                          : "internal error: " + Failures.describe(e)));
+                      + PyText.escapeControls(
+                          e instanceof io.pyhermetic.error.PyhermeticException
+                              ? Failures.scrub(e.getMessage())
+                              : "internal error: " + Failures.describe(e)));
           return ExitCodes.USAGE;
         });
     return commandLine.execute(args);

@@ -193,4 +193,32 @@ class CheckCommandTest {
     assertThat(run("check", "--env", "VERSION=1.2", file.toString())).isZero();
     assertThat(run("check", "--env", "OTHER=1", file.toString())).isEqualTo(1);
   }
+
+  @Test
+  void anIncludeThatCannotBeReadIsAUsageErrorAtItsLine() throws IOException {
+    Path file = Files.writeString(temp.resolve("r.txt"), "foo==1\n-r /dev/zero\n");
+    assertThat(run("check", "--hermeto", file.toString())).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "pyhermetic check: cannot read "
+                + file
+                + ": "
+                + file
+                + ":2:1: Could not open requirements file: '/dev/zero' is not a readable file\n");
+    assertThat(out.toString())
+        .isEqualTo("1 file (1 unreadable), 0 entries: 0 errors, 0 warnings\n");
+  }
+
+  @Test
+  void controlCharactersAndCredentialsNeverReachTheTerminal() throws IOException {
+    Path file =
+        Files.writeString(
+            temp.resolve("r.txt"),
+            "pkg==${PYHERMETIC_INDEX_TOKEN}\nfoo==1 ; os_name == \"\u001b[2J\" and \u0007\n");
+    String[] args = {"check", "--env", "PYHERMETIC_INDEX_TOKEN=planted-s3cr3t", file.toString()};
+    assertThat(run(args)).isEqualTo(1);
+    assertThat(out.toString())
+        .doesNotContain("planted-s3cr3t", "\u001b", "\u0007")
+        .contains("'pkg==${PYHERMETIC_INDEX_TOKEN}'");
+  }
 }

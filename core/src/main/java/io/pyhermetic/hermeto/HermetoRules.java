@@ -12,6 +12,7 @@ import io.pyhermetic.version.Specifier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -140,6 +141,10 @@ public final class HermetoRules {
     private final List<OptionUse> uses;
     private final String text;
     private final List<int[]> physical;
+    // per physical line (1-based): the entry on it, and its --hash options; looked up, never
+    // searched, so that the check stays linear in the size of the file
+    private final Entry[] entryByLine;
+    private final Map<Integer, List<OptionUse>> hashesByLine = new HashMap<>();
     private final List<Diagnostic> found = new ArrayList<>();
 
     Checker(RequirementsFile file) {
@@ -148,6 +153,20 @@ public final class HermetoRules {
       this.uses = file.optionUses();
       this.text = file.text();
       this.physical = LogicalLine.physicalLines(text);
+      this.entryByLine = new Entry[physical.size() + 2];
+      for (Entry entry : entries) {
+        int last = Math.min(entry.lastLine(), entryByLine.length - 1);
+        for (int line = Math.max(1, entry.line()); line <= last; line++) {
+          if (entryByLine[line] == null) {
+            entryByLine[line] = entry;
+          }
+        }
+      }
+      for (OptionUse use : uses) {
+        if (use.name().equals("--hash")) {
+          hashesByLine.computeIfAbsent(use.location().line(), k -> new ArrayList<>(2)).add(use);
+        }
+      }
     }
 
     List<Diagnostic> run() {
@@ -177,11 +196,8 @@ public final class HermetoRules {
       String requirementText = entry.requirementText().strip();
       String shown = entry.kind() == EntryKind.EDITABLE ? "-e " + requirementText : requirementText;
       List<OptionUse> hashes = new ArrayList<>();
-      for (OptionUse use : uses) {
-        int line = use.location().line();
-        if (use.name().equals("--hash") && line >= entry.line() && line <= entry.lastLine()) {
-          hashes.add(use);
-        }
+      for (int line = entry.line(); line <= entry.lastLine(); line++) {
+        hashes.addAll(hashesByLine.getOrDefault(line, List.of()));
       }
       if (entry.kind() == EntryKind.PATH) {
         return new Classified(entry, Kind.LOCAL, entry.link().orElse(""), "file", shown, hashes);
@@ -604,12 +620,9 @@ public final class HermetoRules {
     }
 
     private Optional<Entry> entryAt(int line) {
-      for (Entry entry : entries) {
-        if (line >= entry.line() && line <= entry.lastLine()) {
-          return Optional.of(entry);
-        }
-      }
-      return Optional.empty();
+      return line > 0 && line < entryByLine.length
+          ? Optional.ofNullable(entryByLine[line])
+          : Optional.empty();
     }
 
     /** The option token as written at {@code location}, when it can be read back from the text. */

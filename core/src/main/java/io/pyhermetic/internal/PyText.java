@@ -81,6 +81,124 @@ public final class PyText {
     return before != after;
   }
 
+  /**
+   * {@code text} with every line longer than {@code max} characters cut there, and how much was
+   * left out said instead: a message quoting a hostile input stays readable.
+   */
+  public static String clipLines(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(Math.min(text.length(), 4 * max));
+    int start = 0;
+    while (true) {
+      int newline = text.indexOf('\n', start);
+      int end = newline < 0 ? text.length() : newline;
+      if (end - start <= max) {
+        out.append(text, start, end);
+      } else {
+        int cut = start + max;
+        if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+          cut--;
+        }
+        out.append(text, start, cut).append("... (").append(end - cut).append(" more characters)");
+      }
+      if (newline < 0) {
+        return out.toString();
+      }
+      out.append('\n');
+      start = newline + 1;
+    }
+  }
+
+  /**
+   * {@code s} with what would disturb a terminal (control characters, ESC and BEL among them, and
+   * other unprintable ones) written as {@link #repr} writes them, without quotes; a line break
+   * stays one.
+   */
+  public static String escapeControls(String s) {
+    int i = 0;
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      if (cp != '\n' && (cp < 0x20 || (cp != ' ' && !isPrintable(cp)))) {
+        break;
+      }
+      i += Character.charCount(cp);
+    }
+    if (i == s.length()) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length() + 16).append(s, 0, i);
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp == '\n' || (cp >= 0x20 && (cp == ' ' || isPrintable(cp)))) {
+        out.appendCodePoint(cp);
+      } else {
+        out.append(escape(cp));
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * A multi-line message (pip's and packaging's: a reason, the input, a caret line under it) with
+   * {@link #escapeControls} applied to each line, the carets moved along with the characters they
+   * point at.
+   */
+  public static String escapeMessage(String message) {
+    String escaped = escapeControls(message);
+    if (escaped.equals(message) || message.indexOf('^') < 0) {
+      return escaped;
+    }
+    String[] lines = message.split("\n", -1);
+    StringBuilder out = new StringBuilder(escaped.length() + 16);
+    for (int i = 0; i < lines.length; i++) {
+      if (i > 0) {
+        out.append('\n');
+      }
+      String line = lines[i];
+      if (i > 0 && line.matches(" *~*\\^") && !lines[i - 1].equals(escapeControls(lines[i - 1]))) {
+        String above = lines[i - 1];
+        int tildes = line.indexOf('~');
+        int caret = line.length() - 1;
+        int from = tildes < 0 ? caret : tildes;
+        int shownFrom = shownWidth(above, from);
+        int shownCaret = shownWidth(above, caret);
+        out.append(" ".repeat(shownFrom))
+            .append("~".repeat(Math.max(0, shownCaret - shownFrom)))
+            .append('^');
+      } else {
+        out.append(escapeControls(line));
+      }
+    }
+    return out.toString();
+  }
+
+  // the width of the first {@code columns} characters of {@code line} once escaped (columns past
+  // its end count one each)
+  private static int shownWidth(String line, int columns) {
+    int inLine = Math.min(columns, line.length());
+    return escapeControls(line.substring(0, inLine)).length() + (columns - inLine);
+  }
+
+  /** How {@link #repr} writes a character that is not shown as itself. */
+  private static String escape(int cp) {
+    switch (cp) {
+      case '\n':
+        return "\\n";
+      case '\r':
+        return "\\r";
+      case '\t':
+        return "\\t";
+      default:
+        if (cp <= 0xff) {
+          return String.format("\\x%02x", cp);
+        }
+        return cp <= 0xffff ? String.format("\\u%04x", cp) : String.format("\\U%08x", cp);
+    }
+  }
+
   /** Python's {@code repr()} of a string, for messages that quote input as the reference does. */
   public static String repr(String s) {
     boolean hasSingle = s.indexOf('\'') >= 0;

@@ -289,7 +289,12 @@ public final class RequirementsFile {
     }
     if (findLinks != null) {
       Path base = line.file() == null ? Path.of("") : line.file().toAbsolutePath().getParent();
-      Path relative = base == null ? null : base.resolve(findLinks);
+      Path relative;
+      try {
+        relative = base == null ? null : base.resolve(findLinks);
+      } catch (java.nio.file.InvalidPathException e) {
+        relative = null; // not a path here (a NUL byte): kept as written, as pip keeps it
+      }
       state.findLinks.add(
           relative != null && Files.exists(relative) ? relative.toString() : findLinks);
     }

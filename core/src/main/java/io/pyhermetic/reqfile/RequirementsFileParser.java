@@ -4,6 +4,7 @@ import io.pyhermetic.error.Diagnostic;
 import io.pyhermetic.error.Location;
 import io.pyhermetic.internal.Failures;
 import io.pyhermetic.internal.PyText;
+import io.pyhermetic.internal.Redaction;
 import io.pyhermetic.reqfile.internal.DecodedText;
 import io.pyhermetic.reqfile.internal.Links;
 import io.pyhermetic.reqfile.internal.LogicalLine;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +44,16 @@ public final class RequirementsFileParser {
   private static final Pattern ENV_VAR = Pattern.compile("\\$\\{([A-Z0-9_]+)\\}");
   private static final Pattern PATH_EXTRAS =
       Pattern.compile("^(.+)(\\[[^\\]]+\\])$", Pattern.DOTALL);
+
+  /** How deeply includes may nest ({@code -r a} in {@code -r b} in ...): pip has no limit. */
+  public static final int MAX_INCLUDE_DEPTH = 100;
+
+  /** How many files one parse reads in all, so that includes repeated at each level stay cheap. */
+  public static final int MAX_INCLUDED_FILES = 10_000;
+
+  // a line of a message longer than this is cut: a hostile file's line is not echoed in full
+  private static final int MAX_SHOWN_LINE = 500;
+
   private static final List<String> OPERATORS =
       List.of("~=", "==", "!=", "<=", ">=", "<", ">", "===");
 
@@ -121,7 +133,18 @@ public final class RequirementsFileParser {
 
   private static byte[] read(Path file, String shownAs, Location includedAt) {
     try {
-      return Files.readAllBytes(file);
+      // the checks the command line makes on the files it is given, for included files too:
+      // a device or a pipe is never opened, nothing past the size limit is read; an unreadable
+      // regular file is left to the open below, which says so in pip's words
+      if (Files.exists(file)
+          && !Files.isDirectory(file)
+          && (!Files.isRegularFile(file) || Files.isReadable(file))) {
+        Optional<String> why = TextFiles.unreadable(file);
+        if (why.isPresent()) {
+          throw cannotOpen(shownAs, includedAt, PyText.repr(shownAs) + " is " + why.get());
+        }
+      }
+      return TextFiles.read(file);
     } catch (NoSuchFileException e) {
       throw cannotOpen(
           shownAs, includedAt, "[Errno 2] No such file or directory: " + PyText.repr(shownAs));
@@ -141,8 +164,7 @@ public final class RequirementsFileParser {
 
   private static RequirementsFileException cannotOpen(String shownAs, Location at, String why) {
     Location where = at != null ? at : new Location(shownAs, 1, 1);
-    return new RequirementsFileException(
-        shownAs, where, "Could not open requirements file: " + why);
+    return new UnreadableFileException(shownAs, where, "Could not open requirements file: " + why);
   }
 
   private RequirementsFile parseBytes(
@@ -151,6 +173,11 @@ public final class RequirementsFileParser {
     return parseDecoded(decoded, bytes, source, path, constraint, chain);
   }
 
+  /**
+   * Parses a file and its includes without recursion: the files being read form a stack, each
+   * suspended at its include line while the included file is read, so that neither a deep chain nor
+   * a hostile one costs the JVM's stack.
+   */
   private RequirementsFile parseDecoded(
       DecodedText decoded,
       byte[] bytes,
@@ -158,21 +185,63 @@ public final class RequirementsFileParser {
       Path path,
       boolean constraint,
       Deque<Path> chain) {
-    Path key = path == null ? null : canonical(path);
-    if (key != null) {
-      chain.push(key);
-    }
-    try {
-      FileState state = new FileState(decoded, source, path, constraint, chain);
-      state.run();
-      return new RequirementsFile(
-          this, source, path, bytes, decoded, constraint, state.items, state.warnings);
-    } finally {
-      if (key != null) {
-        chain.pop();
+    Deque<FileState> open = new ArrayDeque<>();
+    open.push(new FileState(decoded, bytes, source, path, constraint, chain, null));
+    int filesRead = 1;
+    while (true) {
+      FileState top = open.peek();
+      PendingInclude pending = top.advance();
+      if (pending != null) {
+        if (open.size() >= MAX_INCLUDE_DEPTH) {
+          throw top.unreadable(
+              pending.at(),
+              "Could not open requirements file: includes nested deeper than "
+                  + MAX_INCLUDE_DEPTH
+                  + " files: "
+                  + PyText.repr(pending.shownAs()));
+        }
+        if (++filesRead > MAX_INCLUDED_FILES) {
+          throw top.unreadable(
+              pending.at(),
+              "Could not open requirements file: more than "
+                  + MAX_INCLUDED_FILES
+                  + " files included in all: "
+                  + PyText.repr(pending.shownAs()));
+        }
+        byte[] nestedBytes = read(pending.path(), pending.shownAs(), pending.at());
+        DecodedText nested = TextDecoder.decode(nestedBytes, pending.shownAs());
+        open.push(
+            new FileState(
+                nested,
+                nestedBytes,
+                pending.shownAs(),
+                pending.path(),
+                pending.constraint(),
+                chain,
+                pending.at()));
+        continue;
       }
+      open.pop();
+      top.close();
+      RequirementsFile done =
+          new RequirementsFile(
+              this,
+              top.source,
+              top.path,
+              top.bytes,
+              top.decoded,
+              top.constraint,
+              top.items,
+              top.warnings);
+      if (open.isEmpty()) {
+        return done;
+      }
+      open.peek().items.add(new RequirementsFile.Include(top.includedAt, top.constraint, done));
     }
   }
+
+  /** An include line met: the file to read before the including file goes on. */
+  private record PendingInclude(Path path, String shownAs, boolean constraint, Location at) {}
 
   private static Path canonical(Path path) {
     try {
@@ -182,30 +251,59 @@ public final class RequirementsFileParser {
     }
   }
 
-  /** The work of parsing one file. */
+  /** The work of parsing one file, resumable after each include line. */
   private final class FileState {
     final DecodedText decoded;
+    final byte[] bytes;
     final String text;
     final String source;
     final Path path;
     final boolean constraint;
     final Deque<Path> chain;
+    final Location includedAt;
+    final Path key;
     final List<Object> items = new ArrayList<>();
     final List<Diagnostic> warnings = new ArrayList<>();
+    final List<LogicalLine> lines;
+    int next;
+    // the values of credential variables expanded on the line being read, never shown
+    final Map<String, String> lineSecrets = new LinkedHashMap<>();
 
     FileState(
-        DecodedText decoded, String source, Path path, boolean constraint, Deque<Path> chain) {
+        DecodedText decoded,
+        byte[] bytes,
+        String source,
+        Path path,
+        boolean constraint,
+        Deque<Path> chain,
+        Location includedAt) {
       this.decoded = decoded;
+      this.bytes = bytes;
       this.text = decoded.text();
       this.source = source;
       this.path = path;
       this.constraint = constraint;
       this.chain = chain;
+      this.includedAt = includedAt;
+      this.key = path == null ? null : canonical(path);
+      if (key != null) {
+        chain.push(key);
+      }
+      this.lines = LogicalLine.split(text);
     }
 
-    void run() {
-      List<LogicalLine> lines = LogicalLine.split(text);
-      for (int i = 0; i < lines.size(); i++) {
+    void close() {
+      if (key != null) {
+        chain.pop();
+      }
+    }
+
+    /** Reads on up to the next include line (returned) or to the end of the file (null). */
+    PendingInclude advance() {
+      List<LogicalLine> lines = this.lines;
+      for (int i = next; i < lines.size(); i++) {
+        lineSecrets.clear();
+        int warningsBefore = warnings.size();
         LogicalLine line = lines.get(i);
         String content = stripComment(line.text());
         int leading = PyText.skipSpace(content, 0);
@@ -220,6 +318,9 @@ public final class RequirementsFileParser {
           String value = environment.get(m.group(1));
           if (value != null && !value.isEmpty()) {
             replacements.putIfAbsent(m.group(), value);
+            if (Redaction.isCredentialName(m.group(1))) {
+              lineSecrets.putIfAbsent(value, m.group());
+            }
             if (expandedAt < 0) {
               expandedAt = m.start();
             }
@@ -285,7 +386,9 @@ public final class RequirementsFileParser {
           if (include == null) {
             include = first(uses, OptionSpec.CONSTRAINT);
           }
-          items.add(include(include, nestedConstraint, at.locate(optionStart + include.offset())));
+          next = i + 1;
+          redactWarnings(warningsBefore);
+          return include(include, nestedConstraint, at.locate(optionStart + include.offset()));
         } else {
           if (first(uses, OptionSpec.HASH) != null) {
             warnings.add(
@@ -298,7 +401,30 @@ public final class RequirementsFileParser {
                         + " has --hash but no requirement, and will be ignored."));
           }
         }
+        redactWarnings(warningsBefore);
       }
+      next = lines.size();
+      return null;
+    }
+
+    private void redactWarnings(int from) {
+      for (int w = from; w < warnings.size(); w++) {
+        Diagnostic d = warnings.get(w);
+        warnings.set(w, new Diagnostic(d.severity(), d.rule(), d.location(), shown(d.message())));
+      }
+    }
+
+    /**
+     * A message as it may be shown: no raw control character (escaped as in a quoted string), no
+     * credential expanded from the environment (its {@code ${NAME}} instead), no {@code NAME=value}
+     * credential of a file that is not one of requirements, and no line of such a file in full.
+     */
+    private String shown(String message) {
+      String out = message;
+      for (Map.Entry<String, String> secret : lineSecrets.entrySet()) {
+        out = out.replace(secret.getKey(), secret.getValue());
+      }
+      return PyText.clipLines(PyText.escapeMessage(Redaction.redact(out)), MAX_SHOWN_LINE);
     }
 
     private List<OptParse.Use> parseOptions(String content, int optionStart, Positions at) {
@@ -400,7 +526,7 @@ public final class RequirementsFileParser {
       }
     }
 
-    private Object include(OptParse.Use use, boolean nestedConstraint, Location at) {
+    private PendingInclude include(OptParse.Use use, boolean nestedConstraint, Location at) {
       String target = use.value();
       String scheme = Links.scheme(target);
       Path resolved;
@@ -437,9 +563,7 @@ public final class RequirementsFileParser {
         names.add(key.toString());
         throw error(at, "include cycle: " + String.join(" -> ", names));
       }
-      byte[] bytes = read(resolved, shownAs, at);
-      RequirementsFile nested = parseBytes(bytes, shownAs, resolved, nestedConstraint, chain);
-      return new RequirementsFile.Include(at, nestedConstraint, nested);
+      return new PendingInclude(resolved, shownAs, nestedConstraint, at);
     }
 
     private Entry requirementEntry(
@@ -712,8 +836,12 @@ public final class RequirementsFileParser {
       }
     }
 
-    private RequirementsFileException error(Location location, String message) {
-      return new RequirementsFileException(text, location, message);
+    RequirementsFileException error(Location location, String message) {
+      return new RequirementsFileException(text, location, shown(message));
+    }
+
+    UnreadableFileException unreadable(Location location, String message) {
+      return new UnreadableFileException(text, location, shown(message));
     }
   }
 

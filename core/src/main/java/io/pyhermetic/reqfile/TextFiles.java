@@ -10,9 +10,15 @@ import java.util.Optional;
 
 /**
  * Whether a file given as requirements can be read as text at all, said in the same words by every
- * caller (the command line and the planner alike).
+ * caller (the command line, the planner and the parser for every included file alike): only a
+ * regular, readable file of at most {@link #MAX_BYTES} bytes without binary data is text. Devices
+ * ({@code /dev/zero}), named pipes and directories are refused before they are opened, so reading
+ * them can neither block nor exhaust memory.
  */
 public final class TextFiles {
+  /** The largest requirements file read: 128 MiB (real ones are a few hundred KiB). */
+  public static final long MAX_BYTES = 128L * 1024 * 1024;
+
   // as git and grep judge: a NUL byte among the first 8 KiB means binary data
   private static final int SNIFFED = 8192;
 
@@ -35,6 +41,9 @@ public final class TextFiles {
     }
     byte[] head;
     try (InputStream in = Files.newInputStream(file)) {
+      if (Files.size(file) > MAX_BYTES) {
+        return Optional.of(tooLarge());
+      }
       head = in.readNBytes(SNIFFED);
     } catch (IOException e) {
       return Optional.of(Failures.describe(e));
@@ -43,6 +52,26 @@ public final class TextFiles {
       return Optional.of("not a text file (it holds binary data)");
     }
     return Optional.empty();
+  }
+
+  /**
+   * The bytes of {@code file}, read after {@link #unreadable} found nothing against it; never more
+   * than {@link #MAX_BYTES} (a file that grows past the limit while read is refused all the same).
+   *
+   * @throws IOException when it cannot be read, or is too large ({@link #tooLarge()} says so)
+   */
+  public static byte[] read(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        throw new IOException(tooLarge());
+      }
+      return bytes;
+    }
+  }
+
+  private static String tooLarge() {
+    return "too large (the limit for a requirements file is " + (MAX_BYTES >> 20) + " MiB)";
   }
 
   /** Whether these first bytes of a file are binary data: a NUL without a UTF-16/32 BOM. */

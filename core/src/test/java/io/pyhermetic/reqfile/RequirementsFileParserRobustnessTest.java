@@ -1,16 +1,26 @@
 package io.pyhermetic.reqfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.pyhermetic.testdata.Gen;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Whatever the bytes, {@link RequirementsFileParser} either returns a model or throws {@link
@@ -170,6 +180,151 @@ class RequirementsFileParserRobustnessTest {
             }
           }
         });
+  }
+
+  @TempDir Path temp;
+
+  static Stream<Arguments> unreadableIncludes() {
+    return Stream.of(
+        Arguments.of("/dev/zero", "is not a readable file"),
+        Arguments.of("/dev/urandom", "is not a readable file"),
+        Arguments.of("fifo", "is not a readable file"),
+        Arguments.of("binary.bin", "is not a text file (it holds binary data)"),
+        Arguments.of("huge.txt", "is too large (the limit for a requirements file is 128 MiB)"),
+        Arguments.of("dir", "[Errno 21] Is a directory"),
+        Arguments.of("missing.txt", "[Errno 2] No such file or directory"));
+  }
+
+  /** An included file gets the checks of the file given: never opened if it could block. */
+  @ParameterizedTest(name = "-r {0}")
+  @MethodSource("unreadableIncludes")
+  void anUnreadableIncludeIsALocatedError(String target, String why) throws Exception {
+    Files.write(temp.resolve("binary.bin"), new byte[] {'a', 0, 'b'});
+    try (RandomAccessFile huge = new RandomAccessFile(temp.resolve("huge.txt").toFile(), "rw")) {
+      huge.setLength(TextFiles.MAX_BYTES + 1); // sparse: costs no disk
+    }
+    Files.createDirectories(temp.resolve("dir"));
+    if (target.equals("fifo")) {
+      assumeTrue(
+          new ProcessBuilder("mkfifo", temp.resolve("fifo").toString()).start().waitFor() == 0);
+    }
+    assumeTrue(!target.startsWith("/dev/") || Files.exists(Path.of(target)));
+    Path top = Files.writeString(temp.resolve("top.txt"), "foo==1\n  -r " + target + "\n");
+    assertThatThrownBy(
+            () -> assertTimeoutPreemptively(Duration.ofSeconds(20), () -> PARSER.parse(top)))
+        .isInstanceOf(UnreadableFileException.class)
+        .hasMessageStartingWith(top + ":2:3: Could not open requirements file: ")
+        .hasMessageContaining(why);
+  }
+
+  @Test
+  void includesNestDeeplyWithoutTheStackAndStopAtTheDocumentedDepth() throws Exception {
+    // the chain goes on past the limit: only the files up to it are ever opened
+    int files = 2 * RequirementsFileParser.MAX_INCLUDE_DEPTH;
+    for (int i = 0; i < files; i++) {
+      Files.writeString(temp.resolve("r" + i + ".txt"), "p" + i + "==1\n-r r" + (i + 1) + ".txt\n");
+    }
+    Files.writeString(temp.resolve("r" + files + ".txt"), "last==1\n");
+    int limit = RequirementsFileParser.MAX_INCLUDE_DEPTH;
+    Path deepest = temp.resolve("r" + (limit - 1) + ".txt");
+    assertThatThrownBy(() -> PARSER.parse(temp.resolve("r0.txt")))
+        .isInstanceOf(UnreadableFileException.class)
+        .hasMessageStartingWith(deepest + ":2:1: Could not open requirements file:")
+        .hasMessageContaining("includes nested deeper than " + limit + " files");
+    // a chain just within the limit is read whole
+    Files.writeString(temp.resolve("r" + (limit - 1) + ".txt"), "last==1\n");
+    assertThat(PARSER.parse(temp.resolve("r0.txt")).allEntries()).hasSize(limit);
+  }
+
+  @Test
+  void includesRepeatedAtEveryLevelStopAtTheFileCount() throws Exception {
+    for (int i = 0; i < 40; i++) {
+      Files.writeString(
+          temp.resolve("d" + i + ".txt"), ("-r d" + (i + 1) + ".txt\n").repeat(2) + "a==1\n");
+    }
+    Files.writeString(temp.resolve("d40.txt"), "b==1\n");
+    assertThatThrownBy(() -> PARSER.parse(temp.resolve("d0.txt")))
+        .isInstanceOf(UnreadableFileException.class)
+        .hasMessageContaining(
+            "more than " + RequirementsFileParser.MAX_INCLUDED_FILES + " files included in all");
+  }
+
+  static Stream<Arguments> secretsInMessages() {
+    return Stream.of(
+        Arguments.of("pkg==${PYHERMETIC_INDEX_TOKEN}\n", "${PYHERMETIC_INDEX_TOKEN}"),
+        Arguments.of("pkg ${MY_PASSWORD}\n", "${MY_PASSWORD}"),
+        Arguments.of("foo; os_name == '${API_KEY}' and\n", "${API_KEY}"),
+        Arguments.of("--trusted-host=${AUTH_SECRET}/x\n", "${AUTH_SECRET}"),
+        Arguments.of("-r env.txt\n", "PYHERMETIC_INDEX_TOKEN=***"),
+        Arguments.of("-r environ.bin\n", "not a text file"));
+  }
+
+  /** Neither an expanded credential nor a credential line of an included file is ever shown. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("secretsInMessages")
+  void credentialsNeverReachAMessage(String content, String shownInstead) throws Exception {
+    String secret = "planted-s3cr3t-42";
+    Map<String, String> env =
+        Map.of(
+            "PYHERMETIC_INDEX_TOKEN", secret,
+            "MY_PASSWORD", secret,
+            "API_KEY", secret,
+            "AUTH_SECRET", secret);
+    Files.writeString(
+        temp.resolve("env.txt"), "PYHERMETIC_INDEX_TOKEN=" + secret + "\nHOME=/root\n");
+    Files.write(
+        temp.resolve("environ.bin"),
+        ("HOME=/root\0PYHERMETIC_INDEX_TOKEN=" + secret + "\0").getBytes(StandardCharsets.UTF_8));
+    Path file = Files.writeString(temp.resolve("req.txt"), content);
+    assertThatThrownBy(() -> new RequirementsFileParser().withEnvironment(env).parse(file))
+        .isInstanceOf(RequirementsFileException.class)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(secret).contains(shownInstead));
+  }
+
+  @Test
+  void aCredentialInAWarningIsNotShown() {
+    RequirementsFile parsed =
+        new RequirementsFileParser()
+            .withEnvironment(Map.of("INDEX_TOKEN", "planted-s3cr3t"))
+            .parse("foo==1 --pre extra${INDEX_TOKEN}\n", "r.txt");
+    assertThat(parsed.warnings()).isNotEmpty();
+    assertThat(parsed.warnings().toString())
+        .doesNotContain("planted-s3cr3t")
+        .contains("${INDEX_TOKEN}");
+  }
+
+  @Test
+  void controlCharactersAreEscapedInContextLinesAndTheCaretFollows() {
+    String line = "foo==1 ; python_version > \"3\u001b[31m\" and \u0007";
+    assertThatThrownBy(() -> PARSER.parse(line + "\n", "r.txt"))
+        .isInstanceOf(RequirementsFileException.class)
+        .satisfies(
+            e -> {
+              String message = e.getMessage();
+              assertThat(message).doesNotContain("\u001b", "\u0007").contains("3\\x1b[31m");
+              String[] lines = message.split("\n");
+              String context = lines[lines.length - 2];
+              String caret = lines[lines.length - 1];
+              // the caret points at the escaped BEL, the character packaging points at
+              assertThat(context.substring(caret.length() - 1)).startsWith("\\x07");
+            });
+  }
+
+  /** Found by fuzzing: a find-links value that is no path on this system is kept as written. */
+  @Test
+  void aFindLinksValueThatIsNoPathIsKeptAsWritten() {
+    byte[] input = "\uFEFF--find \u0000/wheels\n".getBytes(StandardCharsets.UTF_8);
+    RequirementsFile parsed = PARSER.parse(input, "r.txt");
+    assertThat(parsed.options().findLinks()).containsExactly("\u0000/wheels");
+  }
+
+  @Test
+  void aVeryLongLineIsNotEchoedInFull() {
+    String line = "x".repeat(100_000) + " y\n";
+    assertThatThrownBy(() -> PARSER.parse(line, "r.txt"))
+        .isInstanceOf(RequirementsFileException.class)
+        .satisfies(
+            e -> assertThat(e.getMessage()).hasSizeLessThan(3_000).contains("more characters)"));
   }
 
   private static byte[] randomBytes(Gen gen) {

@@ -79,6 +79,12 @@ import org.slf4j.LoggerFactory;
 public final class BuildDepsResolver {
   private static final Logger LOG = LoggerFactory.getLogger(BuildDepsResolver.class);
 
+  /**
+   * The most build requirements one sdist may declare (in all its declarations): real ones declare
+   * a handful; past this, the package's problem says so and nothing is resolved for it.
+   */
+  public static final int MAX_BUILD_REQUIREMENTS = 1000;
+
   private final CachingIndex index;
   private final Downloader downloader;
   private final BuildDepsOptions options;
@@ -453,6 +459,10 @@ public final class BuildDepsResolver {
           release,
           new Problem(release.toString(), Problem.Kind.BAD_BUILD_DECLARATION, e.getMessage()));
     }
+    Optional<Problem> unusable = unusableDeclaration(release, declared);
+    if (unusable.isPresent()) {
+      return failed(release, unusable.get());
+    }
     List<Requirement> roots = new ArrayList<>();
     List<DeclaredRequirement> described = new ArrayList<>();
     for (int i = 0; i < declared.requirements().size(); i++) {
@@ -524,6 +534,46 @@ public final class BuildDepsResolver {
             new TreeSet<>(),
             Optional.empty());
     return new Inspection(outcome, environment);
+  }
+
+  /**
+   * Why the build requirements an sdist declares are not resolved at all: more of them than {@link
+   * #MAX_BUILD_REQUIREMENTS} (a hostile sdist must not cost minutes and gigabytes), or the package
+   * itself among them. Every such finding is named, in one problem.
+   */
+  private static Optional<Problem> unusableDeclaration(
+      Release release, BuildRequirements declared) {
+    List<String> findings = new ArrayList<>();
+    int count = declared.requirements().size();
+    if (count > MAX_BUILD_REQUIREMENTS) {
+      findings.add(
+          "its sdist declares "
+              + count
+              + " build requirements, more than the "
+              + MAX_BUILD_REQUIREMENTS
+              + " read; none of them is resolved");
+    }
+    List<String> self = new ArrayList<>();
+    for (int i = 0; i < count && self.size() < 10; i++) {
+      Requirement r = declared.requirements().get(i);
+      if (r.projectName().equals(release.name())) {
+        self.add("'" + r + "' (" + declared.origin(i).label() + ")");
+      }
+    }
+    if (!self.isEmpty()) {
+      findings.add(
+          "it lists itself among its own build requirements ("
+              + String.join(", ", self)
+              + "), a cycle: it cannot be built from its sdist without a built copy of itself");
+    }
+    if (findings.isEmpty()) {
+      return Optional.empty();
+    }
+    Problem.Kind kind =
+        count > MAX_BUILD_REQUIREMENTS
+            ? Problem.Kind.BAD_BUILD_DECLARATION
+            : Problem.Kind.BUILD_CYCLE;
+    return Optional.of(new Problem(release.toString(), kind, String.join("; ", findings)));
   }
 
   /** pip's preference among several sdists of a release: not yanked, then .tar.gz, then .zip. */

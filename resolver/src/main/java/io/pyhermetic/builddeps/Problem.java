@@ -29,8 +29,16 @@ public record Problem(String pkg, Kind kind, String message, List<String> chain)
     HASH_MISMATCH,
     /** The downloaded sdist cannot be read (corrupt, unsafe, too large, an unknown format). */
     BAD_ARCHIVE,
-    /** The sdist's pyproject.toml, setup.cfg or setup.py cannot be read. */
+    /**
+     * The sdist's pyproject.toml, setup.cfg or setup.py cannot be read, or declares more build
+     * requirements than {@link BuildDepsResolver#MAX_BUILD_REQUIREMENTS}.
+     */
     BAD_BUILD_DECLARATION,
+    /**
+     * The package lists itself among its own build requirements: it cannot be built from its sdist
+     * without a built copy of itself.
+     */
+    BUILD_CYCLE,
     /** No set of versions satisfies the build environment. */
     RESOLUTION_CONFLICT,
     /**

@@ -55,6 +55,18 @@ public final class SdistReader {
     }
   }
 
+  /** The longest member name read: longer ones are refused (no real sdist comes near). */
+  public static final int MAX_PATH_LENGTH = 4096;
+
+  /**
+   * How many times its own size an archive may expand to, once past {@link #RATIO_FLOOR} bytes: a
+   * decompression bomb is stopped after a few megabytes rather than at the total limit.
+   */
+  public static final int MAX_RATIO = 200;
+
+  /** Below this many decompressed bytes the ratio is not judged (small archives vary widely). */
+  public static final long RATIO_FLOOR = 16L << 20;
+
   private final Limits limits;
 
   public SdistReader() {
@@ -93,8 +105,9 @@ public final class SdistReader {
       if (format.equals("zip")) {
         readZip(archive, collected);
       } else {
+        long size = Files.size(archive);
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive));
-            InputStream counted = new Counting(decompress(format, raw), filename)) {
+            InputStream counted = new Counting(decompress(format, raw), filename, size)) {
           readTar(counted, collected);
         }
       }
@@ -155,6 +168,16 @@ public final class SdistReader {
       String name = collected.member(entry.getName());
       if (name == null) {
         continue;
+      }
+      if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
+        throw new SdistException(
+            collected.filename,
+            SdistException.Kind.UNSAFE_PATH,
+            "member "
+                + name
+                + " is a "
+                + (entry.isFIFO() ? "named pipe" : "device")
+                + ", which an sdist never holds");
       }
       if (collected.wanted(name)) {
         boolean link = entry.isSymbolicLink() || entry.isLink();
@@ -228,11 +251,13 @@ public final class SdistReader {
   /** Counts decompressed bytes and stops at the total limit (a decompression bomb). */
   private final class Counting extends FilterInputStream {
     private final String filename;
+    private final long compressedSize;
     private long count;
 
-    Counting(InputStream in, String filename) {
+    Counting(InputStream in, String filename, long compressedSize) {
       super(in);
       this.filename = filename;
+      this.compressedSize = compressedSize;
     }
 
     @Override
@@ -273,6 +298,16 @@ public final class SdistReader {
       if (count > limits.maxTotalBytes()) {
         throw totalTooLarge(filename);
       }
+      if (count > RATIO_FLOOR && count > MAX_RATIO * Math.max(1, compressedSize)) {
+        throw new SdistException(
+            filename,
+            SdistException.Kind.TOO_LARGE,
+            "the archive expands to more than "
+                + MAX_RATIO
+                + " times its size of "
+                + compressedSize
+                + " bytes (a decompression bomb)");
+      }
     }
   }
 
@@ -296,6 +331,16 @@ public final class SdistReader {
             filename,
             SdistException.Kind.TOO_LARGE,
             "the archive has more than " + limits.maxMembers() + " members");
+      }
+      if (raw.length() > MAX_PATH_LENGTH) {
+        throw new SdistException(
+            filename,
+            SdistException.Kind.UNSAFE_PATH,
+            "member path longer than "
+                + MAX_PATH_LENGTH
+                + " characters: "
+                + raw.substring(0, 80)
+                + "...");
       }
       String name = raw.replace('\\', '/');
       if (name.startsWith("/") || name.matches("^[A-Za-z]:.*")) {
@@ -333,13 +378,24 @@ public final class SdistReader {
     }
 
     void put(String name, byte[] bytes) {
-      files.put(name, bytes); // a later member of the same name wins, as in extraction
-      links.remove(name);
+      refuseDuplicate(name);
+      files.put(name, bytes);
+    }
+
+    // tar keeps the last of two members of one name and zip tools differ: which one a build
+    // would read is not known, so a duplicate of a file that is read refuses the archive
+    private void refuseDuplicate(String name) {
+      if (files.containsKey(name) || links.contains(name)) {
+        throw new SdistException(
+            filename,
+            SdistException.Kind.UNSAFE_PATH,
+            "member " + name + " appears more than once, so which one a build reads is unknown");
+      }
     }
 
     void link(String name) {
+      refuseDuplicate(name);
       links.add(name);
-      files.remove(name);
     }
 
     SdistContents result() {

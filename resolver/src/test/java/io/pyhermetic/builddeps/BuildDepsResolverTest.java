@@ -292,6 +292,61 @@ class BuildDepsResolverTest {
   }
 
   @Test
+  void aPackageThatBuildsWithItselfIsACycleAndTheOthersResolve() throws Exception {
+    backends();
+    release(
+        "selfish",
+        "1.0",
+        List.of(),
+        null,
+        true,
+        Format.TAR_GZ,
+        pyproject("selfish>=0.9", "flit-core"));
+    release("app", "1.0", List.of(), null, false, Format.TAR_GZ, pyproject("flit-core"));
+    BuildDepsResult result = resolve("app==1.0\nselfish==1.0\n");
+    assertThat(result.errors())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.kind()).isEqualTo(Problem.Kind.BUILD_CYCLE);
+              assertThat(p.pkg()).isEqualTo("selfish==1.0");
+              assertThat(p.message())
+                  .isEqualTo(
+                      "it lists itself among its own build requirements ('selfish>=0.9'"
+                          + " (pyproject.toml)), a cycle: it cannot be built from its sdist"
+                          + " without a built copy of itself");
+            });
+    assertThat(pins(result)).containsExactly("flit-core==3.12.0");
+  }
+
+  @Test
+  void tooManyBuildRequirementsAreOneBoundedProblemNamingEveryFinding() throws Exception {
+    backends();
+    int count = BuildDepsResolver.MAX_BUILD_REQUIREMENTS + 1;
+    String[] requires = new String[count];
+    for (int i = 0; i < count; i++) {
+      requires[i] = i == count - 1 ? "huge" : "nonexistent-" + i;
+    }
+    release("huge", "1.0", List.of(), null, true, Format.TAR_GZ, pyproject(requires));
+    release("app", "1.0", List.of(), null, false, Format.TAR_GZ, pyproject("flit-core"));
+    BuildDepsResult result = resolve("app==1.0\nhuge==1.0\n");
+    assertThat(result.errors())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.kind()).isEqualTo(Problem.Kind.BAD_BUILD_DECLARATION);
+              assertThat(p.message())
+                  .startsWith(
+                      "its sdist declares "
+                          + count
+                          + " build requirements, more than the "
+                          + BuildDepsResolver.MAX_BUILD_REQUIREMENTS
+                          + " read; none of them is resolved; it lists itself");
+            });
+    assertThat(pins(result)).containsExactly("flit-core==3.12.0");
+  }
+
+  @Test
   void missingSdistsFailAllAtOnceOrAreSkipped() throws Exception {
     backends();
     release("wheelonly", "1.0", List.of(), null, true, null, Map.of());

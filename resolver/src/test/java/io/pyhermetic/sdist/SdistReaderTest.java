@@ -163,6 +163,59 @@ class SdistReaderTest {
             List.of(Member.file("pkg-1.0/setup.py", "#".repeat(5000))),
             SdistException.Kind.TOO_LARGE),
         Arguments.of(
+            "drive letter",
+            Format.ZIP,
+            List.of(Member.file("C:\\Windows\\evil.dll", "x")),
+            SdistException.Kind.UNSAFE_PATH),
+        Arguments.of(
+            "drive letter in tar",
+            Format.TAR_GZ,
+            List.of(Member.file("c:/evil", "x")),
+            SdistException.Kind.UNSAFE_PATH),
+        Arguments.of(
+            "character device",
+            Format.TAR_GZ,
+            List.of(
+                Member.file("pkg-1.0/PKG-INFO", "x"),
+                Member.link("pkg-1.0/pyproject.toml", MemberType.CHARACTER_DEVICE, "")),
+            SdistException.Kind.UNSAFE_PATH),
+        Arguments.of(
+            "named pipe",
+            Format.TAR,
+            List.of(
+                Member.file("pkg-1.0/PKG-INFO", "x"),
+                Member.link("pkg-1.0/data/fifo", MemberType.FIFO, "")),
+            SdistException.Kind.UNSAFE_PATH),
+        Arguments.of(
+            "duplicate member",
+            Format.TAR_GZ,
+            List.of(
+                Member.file("pkg-1.0/pyproject.toml", "[build-system]\nrequires = []\n"),
+                Member.file("pkg-1.0/pyproject.toml", "[build-system]\nrequires = ['evil']\n")),
+            SdistException.Kind.UNSAFE_PATH),
+        Arguments.of(
+            "duplicate member in zip",
+            Format.ZIP,
+            List.of(Member.file("pkg-1.0/setup.py", "a"), Member.file("pkg-1.0/setup.py", "b")),
+            SdistException.Kind.UNSAFE_PATH),
+        Arguments.of(
+            "path too long",
+            Format.TAR_GZ,
+            List.of(Member.file("pkg-1.0/" + "d/".repeat(SdistReader.MAX_PATH_LENGTH) + "f", "x")),
+            SdistException.Kind.UNSAFE_PATH),
+        Arguments.of(
+            "too many members",
+            Format.TAR_GZ,
+            java.util.stream.IntStream.range(0, 101)
+                .mapToObj(i -> Member.file("pkg-1.0/m" + i, ""))
+                .toList(),
+            SdistException.Kind.TOO_LARGE),
+        Arguments.of(
+            "zip member too large",
+            Format.ZIP,
+            List.of(Member.file("pkg-1.0/pyproject.toml", "#".repeat(5000))),
+            SdistException.Kind.TOO_LARGE),
+        Arguments.of(
             "archive expands too far",
             Format.TAR_XZ,
             List.of(
@@ -185,6 +238,51 @@ class SdistReaderTest {
               assertThat(e.kind()).isEqualTo(kind);
               assertThat(e.sdist()).isEqualTo(name);
             });
+  }
+
+  static Stream<Arguments> bombs() {
+    return Stream.of(Arguments.of(Format.TAR_GZ), Arguments.of(Format.TAR_XZ));
+  }
+
+  /**
+   * A decompression bomb stops at the ratio, long before the total limit, with the default limits.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bombs")
+  void aDecompressionBombStopsAtTheRatio(Format format) {
+    String name = "bomb-1.0" + suffix(format);
+    byte[] zeros = new byte[(int) SdistReader.RATIO_FLOOR + (4 << 20)];
+    Path archive =
+        Distributions.archive(
+            dir,
+            name,
+            format,
+            List.of(
+                new Member("bomb-1.0/data.bin", zeros, MemberType.FILE, ""),
+                Member.file("bomb-1.0/PKG-INFO", "x")));
+    assertThatThrownBy(() -> reader.read(archive, name))
+        .isInstanceOfSatisfying(
+            SdistException.class,
+            e -> assertThat(e.kind()).isEqualTo(SdistException.Kind.TOO_LARGE))
+        .hasMessageContaining("times its size");
+  }
+
+  @Test
+  void aFiftyMegabytePyprojectIsRefusedWithTheDefaultLimits() {
+    String name = "big-1.0.tar.gz";
+    byte[] toml = new byte[50 << 20];
+    java.util.Arrays.fill(toml, (byte) '#');
+    Path archive =
+        Distributions.archive(
+            dir,
+            name,
+            Format.TAR_GZ,
+            List.of(new Member("big-1.0/pyproject.toml", toml, MemberType.FILE, "")));
+    assertThatThrownBy(() -> reader.read(archive, name))
+        .isInstanceOfSatisfying(
+            SdistException.class,
+            e -> assertThat(e.kind()).isEqualTo(SdistException.Kind.TOO_LARGE))
+        .hasMessageContaining("big-1.0/pyproject.toml is larger than");
   }
 
   @Test

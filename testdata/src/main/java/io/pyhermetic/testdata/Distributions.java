@@ -112,7 +112,11 @@ public final class Distributions {
     FILE,
     DIRECTORY,
     SYMLINK,
-    HARDLINK
+    HARDLINK,
+    /** A character device (tar only), as {@code /dev/zero} is. */
+    CHARACTER_DEVICE,
+    /** A named pipe (tar only). */
+    FIFO
   }
 
   /**
@@ -189,6 +193,14 @@ public final class Distributions {
             break;
           case DIRECTORY:
             entry = new TarArchiveEntry(m.name(), TarArchiveEntry.LF_DIR, true);
+            break;
+          case CHARACTER_DEVICE:
+            entry = new TarArchiveEntry(m.name(), TarArchiveEntry.LF_CHR, true);
+            entry.setDevMajor(1);
+            entry.setDevMinor(5);
+            break;
+          case FIFO:
+            entry = new TarArchiveEntry(m.name(), TarArchiveEntry.LF_FIFO, true);
             break;
           default:
             // preserveAbsolutePath keeps "/etc/x" and "../x" exactly as given

@@ -24,6 +24,9 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
  */
 public final class Archives {
   private static final long MAX_METADATA_BYTES = 16L * 1024 * 1024;
+  // what reading a tar archive may decompress while looking for PKG-INFO (a decompression bomb
+  // stops here), as the sdist reader's default total
+  private static final long MAX_DECOMPRESSED_BYTES = 1L << 30;
   private static final Pattern WHEEL_METADATA = Pattern.compile("[^/]+\\.dist-info/METADATA");
   private static final Pattern SDIST_PKG_INFO = Pattern.compile("(\\./)?[^/]+/PKG-INFO");
 
@@ -77,7 +80,7 @@ public final class Archives {
   }
 
   private static Optional<String> readFromTar(InputStream raw) throws IOException {
-    TarArchiveInputStream tar = new TarArchiveInputStream(raw);
+    TarArchiveInputStream tar = new TarArchiveInputStream(new Bounded(raw));
     for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
       if (entry.isFile() && SDIST_PKG_INFO.matcher(entry.getName()).matches()) {
         return Optional.of(readLimited(tar));
@@ -96,5 +99,49 @@ public final class Archives {
       out.write(buffer, 0, n);
     }
     return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Fails once more than {@link #MAX_DECOMPRESSED_BYTES} were read or skipped. */
+  private static final class Bounded extends java.io.FilterInputStream {
+    private long count;
+
+    Bounded(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        counted(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        counted(n);
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      if (skipped > 0) {
+        counted(skipped);
+      }
+      return skipped;
+    }
+
+    private void counted(long n) throws IOException {
+      count += n;
+      if (count > MAX_DECOMPRESSED_BYTES) {
+        throw new IOException(
+            "the archive expands to more than " + MAX_DECOMPRESSED_BYTES + " bytes");
+      }
+    }
   }
 }
