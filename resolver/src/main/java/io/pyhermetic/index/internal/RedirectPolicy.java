@@ -10,7 +10,7 @@ import org.apache.hc.client5.http.utils.URIUtils;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
-import org.apache.hc.core5.http.protocol.BasicHttpContext;
+import org.apache.hc.core5.http.protocol.HttpCoreContext;
 
 /**
  * Which redirects are followed and where to: HttpClient's {@link DefaultRedirectStrategy} decides
@@ -59,7 +59,7 @@ final class RedirectPolicy {
     }
     URI next;
     try {
-      if (!strategy.isRedirected(request, response, new BasicHttpContext())) {
+      if (!strategy.isRedirected(request, response, HttpCoreContext.create())) {
         return Optional.empty();
       }
       // RFC 3986 resolution; the strategy's own getLocationURI normalises "./?q" to "/?q"
