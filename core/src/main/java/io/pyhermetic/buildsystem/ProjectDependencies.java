@@ -6,7 +6,6 @@ import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.requirement.Requirement;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,17 +74,12 @@ public record ProjectDependencies(
     List<Requirement> dependencies = requirements(project.path("dependencies"), source, text);
     Map<String, List<Requirement>> extras = new LinkedHashMap<>();
     if (!dynamic.contains("optional-dependencies")) {
-      for (Iterator<Map.Entry<String, JsonNode>> it =
-              project.path("optional-dependencies").fields();
-          it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : project.path("optional-dependencies").properties()) {
         extras.put(ProjectName.canonicalize(e.getKey()), requirements(e.getValue(), source, text));
       }
     }
     Map<String, JsonNode> rawGroups = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.path("dependency-groups").fields();
-        it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : root.path("dependency-groups").properties()) {
       rawGroups.put(ProjectName.canonicalize(e.getKey()), e.getValue());
     }
     Map<String, List<Requirement>> groups = new LinkedHashMap<>();

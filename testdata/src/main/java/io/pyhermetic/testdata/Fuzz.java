@@ -3,7 +3,6 @@ package io.pyhermetic.testdata;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -394,9 +393,7 @@ public final class Fuzz {
       return;
     }
     if (node.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> f = fields.next();
+      for (Map.Entry<String, JsonNode> f : node.properties()) {
         if (f.getKey().equals(field) && f.getValue().isTextual()) {
           into.add(f.getValue().asText());
         } else {

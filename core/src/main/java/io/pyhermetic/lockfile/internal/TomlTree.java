@@ -10,7 +10,6 @@ import io.pyhermetic.error.Location;
 import io.pyhermetic.lockfile.LockFileException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +57,7 @@ public final class TomlTree {
   private static Object plain(JsonNode node) {
     if (node.isObject()) {
       Map<String, Object> map = new LinkedHashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         map.put(field.getKey(), plain(field.getValue()));
       }
       return Collections.unmodifiableMap(map);
