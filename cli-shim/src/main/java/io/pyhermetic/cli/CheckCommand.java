@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pyhermetic.error.Diagnostic;
 import io.pyhermetic.error.Severity;
 import io.pyhermetic.hermeto.HermetoRules;
-import io.pyhermetic.internal.PyText;
-import io.pyhermetic.internal.Redaction;
 import io.pyhermetic.lockfile.LockFileException;
 import io.pyhermetic.lockfile.LockFiles;
 import io.pyhermetic.lockfile.LockRequirements;
@@ -19,6 +17,8 @@ import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.reqfile.RequirementsFileException;
 import io.pyhermetic.reqfile.RequirementsFileParser;
 import io.pyhermetic.reqfile.UnreadableFileException;
+import io.pyhermetic.text.Redaction;
+import io.pyhermetic.text.TerminalText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -112,7 +112,8 @@ final class CheckCommand implements Callable<Integer> {
         // a file it includes cannot be read: as for a file given, exit code 2
         unreadable++;
         String reason = Redaction.redact(e.getMessage());
-        err.println("pyhermetic check: cannot read " + file + ": " + PyText.escapeMessage(reason));
+        err.println(
+            "pyhermetic check: cannot read " + file + ": " + TerminalText.escapeMessage(reason));
         results.add(new Checked(file, null, Optional.of(reason)));
       } catch (RequirementsFileException e) {
         results.add(new Checked(file, null, Optional.empty()));
@@ -128,7 +129,7 @@ final class CheckCommand implements Callable<Integer> {
     } else {
       for (Diagnostic d : diagnostics) {
         // one line per finding: a message's own line breaks (pip's hints) become spaces
-        out.println(PyText.escapeControls(Redaction.redact(d.toString())).replace('\n', ' '));
+        out.println(TerminalText.escapeControls(Redaction.redact(d.toString())).replace('\n', ' '));
       }
       out.printf(
           "%d %s%s, %d %s: %d %s, %d %s%n",

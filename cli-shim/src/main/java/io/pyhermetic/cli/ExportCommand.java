@@ -1,6 +1,5 @@
 package io.pyhermetic.cli;
 
-import io.pyhermetic.internal.Redaction;
 import io.pyhermetic.lockfile.LockExport;
 import io.pyhermetic.lockfile.LockFileException;
 import io.pyhermetic.lockfile.LockFiles;
@@ -10,6 +9,7 @@ import io.pyhermetic.lockfile.PylockFile;
 import io.pyhermetic.lockfile.PylockWriter;
 import io.pyhermetic.lockfile.SelectionRequest;
 import io.pyhermetic.platform.Target;
+import io.pyhermetic.text.Redaction;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.pyhermetic.cli;
 
+import io.pyhermetic.error.Failures;
 import io.pyhermetic.index.CachingIndex;
 import io.pyhermetic.index.FileCache;
 import io.pyhermetic.index.IndexLocation;
@@ -8,9 +9,8 @@ import io.pyhermetic.index.Indexes;
 import io.pyhermetic.index.PackageIndex;
 import io.pyhermetic.index.PypiJsonIndex;
 import io.pyhermetic.index.RequestTimeline;
-import io.pyhermetic.internal.Failures;
-import io.pyhermetic.internal.Redaction;
 import io.pyhermetic.sdist.Downloader;
+import io.pyhermetic.text.Redaction;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;

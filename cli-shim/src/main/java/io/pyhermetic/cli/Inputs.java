@@ -1,8 +1,7 @@
 package io.pyhermetic.cli;
 
 import io.pyhermetic.error.Diagnostic;
-import io.pyhermetic.internal.Failures;
-import io.pyhermetic.internal.Redaction;
+import io.pyhermetic.error.Failures;
 import io.pyhermetic.lockfile.LockFileException;
 import io.pyhermetic.lockfile.LockFiles;
 import io.pyhermetic.lockfile.LockRequirements;
@@ -13,6 +12,7 @@ import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.reqfile.RequirementsFileException;
 import io.pyhermetic.reqfile.RequirementsFileParser;
 import io.pyhermetic.reqfile.TextFiles;
+import io.pyhermetic.text.Redaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.pyhermetic.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.pyhermetic.internal.JsonText;
+import io.pyhermetic.text.JsonText;
 
 /** JSON output: one object, two-space indentation, LF line ends, a final newline. */
 final class Json {

@@ -2,10 +2,10 @@ package io.pyhermetic.cli;
 
 import io.pyhermetic.diff.RequirementsMerge;
 import io.pyhermetic.error.Diagnostic;
-import io.pyhermetic.internal.Redaction;
 import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.reqfile.RequirementsFileParser;
 import io.pyhermetic.reqfile.RequirementsWriter;
+import io.pyhermetic.text.Redaction;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.pyhermetic.cli;
 
 import io.pyhermetic.container.Command;
-import io.pyhermetic.internal.Failures;
+import io.pyhermetic.error.Failures;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;

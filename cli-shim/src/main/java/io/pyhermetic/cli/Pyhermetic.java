@@ -1,7 +1,7 @@
 package io.pyhermetic.cli;
 
-import io.pyhermetic.internal.Failures;
-import io.pyhermetic.internal.PyText;
+import io.pyhermetic.error.Failures;
+import io.pyhermetic.text.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -137,7 +137,7 @@ public final class Pyhermetic implements Runnable {
                     "pyhermetic "
                         + cmd.getCommandName()
                         + ": "
-                        + PyText.escapeControls(Failures.scrub(e.getMessage())));
+                        + TerminalText.escapeControls(Failures.scrub(e.getMessage())));
             return ((CliException) e).exitCode();
           }
           // Anything else is reported in one line rather than as a stack trace (which --verbose
@@ -148,7 +148,7 @@ public final class Pyhermetic implements Runnable {
                   "pyhermetic "
                       + cmd.getCommandName()
                       + ": "
-                      + PyText.escapeControls(
+                      + TerminalText.escapeControls(
                           e instanceof io.pyhermetic.error.PyhermeticException
                               ? Failures.scrub(e.getMessage())
                               : "internal error: " + Failures.describe(e)));

@@ -2,7 +2,6 @@ package io.pyhermetic.cli;
 
 import io.pyhermetic.diff.RequirementsSplit;
 import io.pyhermetic.error.Diagnostic;
-import io.pyhermetic.internal.Redaction;
 import io.pyhermetic.lockfile.LockFiles;
 import io.pyhermetic.lockfile.LockRequirements;
 import io.pyhermetic.lockfile.LockSelection;
@@ -12,6 +11,7 @@ import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.reqfile.RequirementsFileParser;
 import io.pyhermetic.reqfile.RequirementsWriter;
 import io.pyhermetic.requirement.MarkerEnvironment;
+import io.pyhermetic.text.Redaction;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.pyhermetic.cli;
 
-import io.pyhermetic.internal.Failures;
+import io.pyhermetic.error.Failures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.pyhermetic.container;
 
-import io.pyhermetic.internal.Redaction;
+import io.pyhermetic.text.Redaction;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

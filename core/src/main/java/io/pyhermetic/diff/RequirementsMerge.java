@@ -95,11 +95,11 @@ public final class RequirementsMerge {
                 "global options differ: "
                     + files.get(0).source()
                     + " has ["
-                    + io.pyhermetic.internal.Redaction.redact(optionsKey.replace('\n', ' '))
+                    + io.pyhermetic.text.Redaction.redact(optionsKey.replace('\n', ' '))
                     + "], "
                     + f.source()
                     + " has ["
-                    + io.pyhermetic.internal.Redaction.redact(key.replace('\n', ' '))
+                    + io.pyhermetic.text.Redaction.redact(key.replace('\n', ' '))
                     + "]"));
       }
     }

@@ -2,8 +2,8 @@ package io.pyhermetic.hermeto;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pyhermetic.error.Failures;
 import io.pyhermetic.error.PyhermeticException;
-import io.pyhermetic.internal.Failures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

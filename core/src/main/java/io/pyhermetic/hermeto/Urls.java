@@ -122,6 +122,6 @@ final class Urls {
 
   /** {@code text} with the user information of every URL in it replaced by {@code ***}. */
   static String redact(String text) {
-    return io.pyhermetic.internal.Redaction.redact(text);
+    return io.pyhermetic.text.Redaction.redact(text);
   }
 }

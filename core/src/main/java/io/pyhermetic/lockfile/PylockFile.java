@@ -1,8 +1,8 @@
 package io.pyhermetic.lockfile;
 
 import io.pyhermetic.error.Diagnostic;
+import io.pyhermetic.error.Failures;
 import io.pyhermetic.error.Location;
-import io.pyhermetic.internal.Failures;
 import io.pyhermetic.lockfile.internal.PylockReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

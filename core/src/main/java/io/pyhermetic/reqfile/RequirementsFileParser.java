@@ -1,10 +1,9 @@
 package io.pyhermetic.reqfile;
 
 import io.pyhermetic.error.Diagnostic;
+import io.pyhermetic.error.Failures;
 import io.pyhermetic.error.Location;
-import io.pyhermetic.internal.Failures;
 import io.pyhermetic.internal.PyText;
-import io.pyhermetic.internal.Redaction;
 import io.pyhermetic.reqfile.internal.DecodedText;
 import io.pyhermetic.reqfile.internal.Links;
 import io.pyhermetic.reqfile.internal.LogicalLine;
@@ -16,6 +15,7 @@ import io.pyhermetic.requirement.InvalidMarkerException;
 import io.pyhermetic.requirement.InvalidRequirementException;
 import io.pyhermetic.requirement.Marker;
 import io.pyhermetic.requirement.Requirement;
+import io.pyhermetic.text.Redaction;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.pyhermetic.reqfile;
 
-import io.pyhermetic.internal.Failures;
+import io.pyhermetic.error.Failures;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Specifier;
 import java.io.IOException;

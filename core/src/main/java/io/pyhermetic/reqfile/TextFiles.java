@@ -1,6 +1,6 @@
 package io.pyhermetic.reqfile;
 
-import io.pyhermetic.internal.Failures;
+import io.pyhermetic.error.Failures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.pyhermetic.index;
 
+import io.pyhermetic.error.Failures;
 import io.pyhermetic.index.internal.Digests;
-import io.pyhermetic.internal.Failures;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;

@@ -1,7 +1,7 @@
 package io.pyhermetic.index;
 
 import io.pyhermetic.error.PyhermeticException;
-import io.pyhermetic.internal.Redaction;
+import io.pyhermetic.text.Redaction;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;

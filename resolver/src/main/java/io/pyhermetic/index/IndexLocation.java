@@ -1,7 +1,7 @@
 package io.pyhermetic.index;
 
 import io.pyhermetic.index.internal.HttpUrls;
-import io.pyhermetic.internal.Redaction;
+import io.pyhermetic.text.Redaction;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.pyhermetic.index;
 
+import io.pyhermetic.error.Failures;
 import io.pyhermetic.index.internal.Archives;
 import io.pyhermetic.index.internal.CoreMetadata;
 import io.pyhermetic.index.internal.Filenames;
-import io.pyhermetic.internal.Failures;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.pyhermetic.index;
 
+import io.pyhermetic.error.Failures;
 import io.pyhermetic.index.internal.FileCopy;
 import io.pyhermetic.index.internal.Futures;
-import io.pyhermetic.internal.Failures;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
 import java.nio.file.Path;

@@ -276,6 +276,6 @@ public final class PypiJsonIndex implements PackageIndex, AutoCloseable {
 
   @Override
   public String toString() {
-    return "PypiJsonIndex[" + io.pyhermetic.internal.Redaction.redact(baseUrl) + "]";
+    return "PypiJsonIndex[" + io.pyhermetic.text.Redaction.redact(baseUrl) + "]";
   }
 }

@@ -1,5 +1,6 @@
 package io.pyhermetic.index;
 
+import io.pyhermetic.error.Failures;
 import io.pyhermetic.index.internal.Archives;
 import io.pyhermetic.index.internal.CoreMetadata;
 import io.pyhermetic.index.internal.FileCopy;
@@ -8,9 +9,8 @@ import io.pyhermetic.index.internal.Futures;
 import io.pyhermetic.index.internal.HttpTransport;
 import io.pyhermetic.index.internal.HttpUrls;
 import io.pyhermetic.index.internal.SimplePage;
-import io.pyhermetic.internal.Failures;
-import io.pyhermetic.internal.Redaction;
 import io.pyhermetic.requirement.ProjectName;
+import io.pyhermetic.text.Redaction;
 import io.pyhermetic.version.Version;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import io.pyhermetic.container.Command;
 import io.pyhermetic.container.PodmanPlan;
 import io.pyhermetic.index.IndexLocation;
 import io.pyhermetic.index.PypiJsonIndex;
-import io.pyhermetic.internal.Redaction;
+import io.pyhermetic.text.Redaction;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,7 +2,6 @@ package io.pyhermetic.plan;
 
 import io.pyhermetic.diff.Labels;
 import io.pyhermetic.error.PyhermeticException;
-import io.pyhermetic.internal.Redaction;
 import io.pyhermetic.lockfile.LockFiles;
 import io.pyhermetic.lockfile.LockRequirements;
 import io.pyhermetic.lockfile.LockSelection;
@@ -13,6 +12,7 @@ import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.reqfile.RequirementsFileParser;
 import io.pyhermetic.reqfile.TextFiles;
 import io.pyhermetic.requirement.Requirement;
+import io.pyhermetic.text.Redaction;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

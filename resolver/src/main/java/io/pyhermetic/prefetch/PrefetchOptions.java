@@ -1,6 +1,6 @@
 package io.pyhermetic.prefetch;
 
-import io.pyhermetic.internal.Redaction;
+import io.pyhermetic.text.Redaction;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;

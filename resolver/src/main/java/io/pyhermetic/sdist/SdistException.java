@@ -1,7 +1,7 @@
 package io.pyhermetic.sdist;
 
 import io.pyhermetic.error.PyhermeticException;
-import io.pyhermetic.internal.Redaction;
+import io.pyhermetic.text.Redaction;
 import java.util.Objects;
 
 /**

@@ -1,10 +1,10 @@
 package io.pyhermetic.sdist;
 
+import io.pyhermetic.error.Failures;
 import io.pyhermetic.index.IndexException;
 import io.pyhermetic.index.ReleaseFile;
 import io.pyhermetic.index.internal.Futures;
-import io.pyhermetic.internal.Failures;
-import io.pyhermetic.internal.Redaction;
+import io.pyhermetic.text.Redaction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.pyhermetic.sdist;
 
-import io.pyhermetic.internal.Failures;
+import io.pyhermetic.error.Failures;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;

@@ -4,7 +4,7 @@ import io.pyhermetic.index.IndexException;
 import io.pyhermetic.index.RequestListener;
 import io.pyhermetic.index.RequestPriority;
 import io.pyhermetic.index.RequestRecord;
-import io.pyhermetic.internal.Redaction;
+import io.pyhermetic.text.Redaction;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;

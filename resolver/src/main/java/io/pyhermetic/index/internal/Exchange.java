@@ -3,7 +3,7 @@ package io.pyhermetic.index.internal;
 import io.pyhermetic.index.IndexException;
 import io.pyhermetic.index.RequestPriority;
 import io.pyhermetic.index.RequestRecord;
-import io.pyhermetic.internal.Redaction;
+import io.pyhermetic.text.Redaction;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

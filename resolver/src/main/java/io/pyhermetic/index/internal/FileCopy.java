@@ -1,7 +1,7 @@
 package io.pyhermetic.index.internal;
 
+import io.pyhermetic.error.Failures;
 import io.pyhermetic.index.IndexException;
-import io.pyhermetic.internal.Failures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

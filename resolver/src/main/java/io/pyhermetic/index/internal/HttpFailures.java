@@ -1,6 +1,6 @@
 package io.pyhermetic.index.internal;
 
-import io.pyhermetic.internal.Failures;
+import io.pyhermetic.error.Failures;
 import java.io.IOException;
 import java.net.UnknownHostException;
 import javax.net.ssl.SSLHandshakeException;

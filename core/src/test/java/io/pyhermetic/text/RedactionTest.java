@@ -1,4 +1,4 @@
-package io.pyhermetic.internal;
+package io.pyhermetic.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

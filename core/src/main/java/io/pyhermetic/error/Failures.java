@@ -1,5 +1,6 @@
-package io.pyhermetic.internal;
+package io.pyhermetic.error;
 
+import io.pyhermetic.text.Redaction;
 import java.io.EOFException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.pyhermetic.internal;
+package io.pyhermetic.text;
 
 import java.util.List;
 import java.util.Optional;

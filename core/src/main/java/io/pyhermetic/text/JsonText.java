@@ -1,4 +1,4 @@
-package io.pyhermetic.internal;
+package io.pyhermetic.text;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
