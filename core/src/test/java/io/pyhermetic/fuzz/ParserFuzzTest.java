@@ -7,8 +7,15 @@ import io.pyhermetic.buildsystem.BuildSystemException;
 import io.pyhermetic.buildsystem.ProjectMetadata;
 import io.pyhermetic.error.ParseException;
 import io.pyhermetic.hermeto.HermetoValidator;
+import io.pyhermetic.lockfile.LockFileException;
+import io.pyhermetic.lockfile.LockRequirements;
+import io.pyhermetic.lockfile.LockSelection;
+import io.pyhermetic.lockfile.PylockFile;
+import io.pyhermetic.lockfile.SelectionRequest;
+import io.pyhermetic.lockfile.UvLockFile;
 import io.pyhermetic.platform.DistributionFilename;
 import io.pyhermetic.platform.InvalidFilenameException;
+import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.reqfile.RequirementsFileException;
 import io.pyhermetic.reqfile.RequirementsFileParser;
@@ -61,8 +68,31 @@ class ParserFuzzTest {
   }
 
   private static boolean located(Throwable e) {
+    if (e instanceof LockFileException) {
+      return ((LockFileException) e)
+          .problems().stream()
+              .allMatch(d -> d.location().line() >= 1 && d.location().column() >= 1);
+    }
     ParseException p = (ParseException) e;
     return p.location().line() >= 1 && p.location().column() >= 1;
+  }
+
+  /** A lock file's text from the test data ({@code small/uv.lock}). */
+  private static String lockFile(String name) {
+    try (java.io.InputStream in =
+        ParserFuzzTest.class.getResourceAsStream("/io/pyhermetic/testdata/lockfile/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Selects what a parsed lock installs on two targets, rendering it as requirements. */
+  private static void selectForTargets(
+      java.util.function.Function<SelectionRequest, LockSelection> select) {
+    for (String arch : List.of("x86_64", "aarch64")) {
+      LockRequirements.text(select.apply(SelectionRequest.of(Target.linux(arch, "3.12"))));
+    }
   }
 
   private static String text(byte[] input) {
@@ -109,7 +139,27 @@ class ParserFuzzTest {
                 + " \"packages\": \":all:\"}}, {\"type\": \"npm\"}]",
             "\"pip\"",
             "{\"packages\": [{\"type\": \"pip\"}], \"flags\": [\"cgo-disable\"]}");
+    List<String> pylocks =
+        concat(
+            Fuzz.resourceSeeds("/io/pyhermetic/testdata/lockfile/pylock-locks.jsonl", "toml")
+                .stream()
+                .limit(60)
+                .toList(),
+            List.of(lockFile("small/pylock.toml"), lockFile("garak-2025-12/pylock.toml")));
+    List<String> uvLocks = List.of(lockFile("small/uv.lock"));
     return Stream.of(
+        Arguments.of(
+            "pylock.toml",
+            pylocks,
+            LockFileException.class,
+            (Fuzz.Parser)
+                input -> selectForTargets(PylockFile.parse(text(input), "pylock.toml")::select)),
+        Arguments.of(
+            "uv.lock",
+            uvLocks,
+            LockFileException.class,
+            (Fuzz.Parser)
+                input -> selectForTargets(UvLockFile.parse(text(input), "uv.lock")::select)),
         Arguments.of(
             "requirements file",
             reqfiles,

@@ -77,6 +77,10 @@ class PylockFileTest {
   static Stream<Arguments> invalidFiles() {
     return Stream.of(
         Arguments.of(
+            "lock-version = '1.0'\ncreated-by = 'x'\n\n[[packages]]\nname = 'a'\n"
+                + "sdist = {url = 'https://x/a-1.tar.gz', upload-time = 2025-03-71T12:30:05Z}\n",
+            "pylock.toml:6:54: invalid TOML: not a valid date or time: 2025-03-71T12:30:05Z"),
+        Arguments.of(
             "lock-version = '2.0'\ncreated-by = 'x'\npackages = []" + "",
             "pylock.toml:1:1: lock-version: pylock version 2.0 is not supported"),
         Arguments.of(

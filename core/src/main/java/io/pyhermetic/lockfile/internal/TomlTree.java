@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlReadFeature;
 import io.pyhermetic.error.Location;
 import io.pyhermetic.lockfile.LockFileException;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -48,6 +49,21 @@ public final class TomlTree {
               at == null ? 1 : Math.max(1, at.getLineNr()),
               at == null ? 1 : Math.max(1, at.getColumnNr()));
       throw new LockFileException(location, "invalid TOML: " + e.getOriginalMessage());
+    } catch (DateTimeParseException e) {
+      // the TOML reader hands a date that is well-formed but impossible (2025-03-71) to java.time,
+      // which knows no position: find the text it could not read
+      int at = text.indexOf(e.getParsedString());
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < Math.max(0, at); i++) {
+        if (text.charAt(i) == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      throw new LockFileException(
+          new Location(source, line, at < 0 ? 1 : at - lineStart + 1),
+          "invalid TOML: not a valid date or time: " + e.getParsedString());
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> map = (Map<String, Object>) plain(root);
