@@ -157,6 +157,15 @@ public final class Fuzz {
    * @param documented the one exception type the parser documents for bad input
    * @param located what such an exception must satisfy (its location is inside the input)
    */
+  /**
+   * Whether a long run should fuzz {@code target}: all targets unless {@code -Dfuzz.only} names
+   * some (comma-separated, as the reports name them).
+   */
+  public static boolean selected(String target) {
+    String only = System.getProperty("fuzz.only", "");
+    return only.isBlank() || java.util.Arrays.asList(only.split(",")).contains(target);
+  }
+
   public static Report run(
       String target,
       List<String> seeds,
