@@ -48,14 +48,15 @@ public record SimplePage(List<ReleaseFile> files, List<String> versions) {
   public static final String JSON_TYPE = "application/vnd.pypi.simple.v1+json";
   public static final String HTML_TYPE = "application/vnd.pypi.simple.v1+html";
 
-  private static final Pattern ANCHOR =
-      Pattern.compile("<a\\b([^>]*)>(.*?)</a\\s*>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-  private static final Pattern BASE =
-      Pattern.compile("<base\\b([^>]*)>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  // Tags are found by their openers, and each opener's end by a search that never goes back:
+  // a pattern such as <a\b([^>]*)>(.*?)</a\s*> searches to the end of the page again from
+  // every opener that is never closed, which takes time quadratic in the number of openers.
+  private static final Pattern ANCHOR_OPEN = Pattern.compile("<a\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ANCHOR_CLOSE = Pattern.compile("</a\\s*>", Pattern.CASE_INSENSITIVE);
+  private static final Pattern BASE_OPEN = Pattern.compile("<base\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern ATTRIBUTE =
       Pattern.compile(
           "([^\\s\"'>/=]+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+)))?", Pattern.DOTALL);
-  private static final Pattern TAGS = Pattern.compile("<[^>]*>");
   private static final Pattern ENTITY = Pattern.compile("&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);");
   private static final Pattern FORM = Pattern.compile("<(form|input)\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern HTML_OPEN = Pattern.compile("<html\\b", Pattern.CASE_INSENSITIVE);
@@ -231,17 +232,28 @@ public record SimplePage(List<ReleaseFile> files, List<String> versions) {
 
   static SimplePage parseHtml(URI page, String html) {
     URI base = page;
-    Matcher baseTag = BASE.matcher(html);
-    if (baseTag.find()) {
-      String href = attributes(baseTag.group(1)).get("href");
+    Matcher baseTag = BASE_OPEN.matcher(html);
+    // only the first <base: a later one has no '>' after it either when the first has none
+    int baseEnd = baseTag.find() ? html.indexOf('>', baseTag.end()) : -1;
+    if (baseEnd >= 0) {
+      String href = attributes(html.substring(baseTag.end(), baseEnd)).get("href");
       if (href != null) {
         base = resolve(page, href).orElse(page);
       }
     }
     List<ReleaseFile> files = new ArrayList<>();
-    Matcher anchor = ANCHOR.matcher(html);
-    while (anchor.find()) {
-      Map<String, String> attrs = attributes(anchor.group(1));
+    Matcher opener = ANCHOR_OPEN.matcher(html);
+    Matcher closer = ANCHOR_CLOSE.matcher(html);
+    int from = 0;
+    while (from < html.length() && opener.find(from)) {
+      // An opener without a '>' after it, or without a </a> after that '>', ends the links:
+      // every later opener would search the same rest of the page in vain.
+      int tagEnd = html.indexOf('>', opener.end());
+      if (tagEnd < 0 || !closer.find(tagEnd + 1)) {
+        break;
+      }
+      from = closer.end();
+      Map<String, String> attrs = attributes(html.substring(opener.end(), tagEnd));
       String href = attrs.get("href");
       if (href == null || href.isEmpty()) {
         continue;
@@ -251,7 +263,7 @@ public record SimplePage(List<ReleaseFile> files, List<String> versions) {
         continue;
       }
       URI uri = resolved.get();
-      String filename = unescape(TAGS.matcher(anchor.group(2)).replaceAll("")).trim();
+      String filename = unescape(withoutTags(html.substring(tagEnd + 1, closer.start()))).trim();
       if (filename.isEmpty()) {
         String path = uri.getPath() == null ? "" : uri.getPath();
         filename = path.substring(path.lastIndexOf('/') + 1);
@@ -284,6 +296,25 @@ public record SimplePage(List<ReleaseFile> files, List<String> versions) {
       files.add(file.build());
     }
     return new SimplePage(List.copyOf(files), List.of());
+  }
+
+  /**
+   * The text without its tags ({@code <} to the next {@code >}), keeping a {@code <} that no {@code
+   * >} follows and the text after it.
+   */
+  private static String withoutTags(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int at = 0;
+    while (true) {
+      int open = text.indexOf('<', at);
+      int close = open < 0 ? -1 : text.indexOf('>', open + 1);
+      if (close < 0) {
+        break; // no later '<' has a '>' after it either
+      }
+      out.append(text, at, open);
+      at = close + 1;
+    }
+    return out.append(text, at, text.length()).toString();
   }
 
   private static Map<String, String> attributes(String text) {
