@@ -13,7 +13,10 @@ import io.pyhermetic.lock.LockRequest;
 import io.pyhermetic.lock.LockResult;
 import io.pyhermetic.lock.LockedPackage;
 import io.pyhermetic.lock.Locker;
+import io.pyhermetic.lock.PylockOutput;
 import io.pyhermetic.lock.TargetLock;
+import io.pyhermetic.lockfile.LockRequirements;
+import io.pyhermetic.lockfile.SelectionRequest;
 import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.reqfile.RequirementsFile;
@@ -60,6 +63,7 @@ import picocli.CommandLine.Parameters;
             + " is written. --check writes nothing and exits 1 when DIR's files differ.")
 final class LockCommand implements Callable<Integer> {
   static final String UNIVERSAL_FILE = "requirements.txt";
+  static final String PYLOCK_FILE = "pylock.toml";
 
   @Parameters(
       arity = "1..*",
@@ -125,6 +129,16 @@ final class LockCommand implements Callable<Integer> {
   boolean universal;
 
   @Option(
+      names = "--format",
+      paramLabel = "requirements|pylock",
+      defaultValue = "requirements",
+      description =
+          "requirements (default): the per-target requirements files; pylock: one DIR/pylock.toml"
+              + " (PEP 751) with every file's URL, size, upload time and hash, each package"
+              + " marked with the architectures that install it.")
+  String format;
+
+  @Option(
       names = "--exclude-newer",
       paramLabel = "TIMESTAMP",
       description =
@@ -171,6 +185,15 @@ final class LockCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Map<String, Target> targets = targetOptions.targets("--target", targetArchs);
+    if (!format.equals("requirements") && !format.equals("pylock")) {
+      throw new CliException(
+          "--format must be requirements or pylock, not " + format, ExitCodes.USAGE);
+    }
+    if (pylock() && universal) {
+      throw new CliException(
+          "--universal writes requirements files; a pylock.toml is universal already",
+          ExitCodes.USAGE);
+    }
     if (!prerelease.equals("allow") && !prerelease.equals("if-necessary")) {
       throw new CliException(
           "--prerelease must be allow or if-necessary, not " + prerelease, ExitCodes.USAGE);
@@ -213,7 +236,9 @@ final class LockCommand implements Callable<Integer> {
     }
     String command = command();
     Map<Path, String> files = new LinkedHashMap<>();
-    if (universal) {
+    if (pylock()) {
+      files.put(directory.resolve(PYLOCK_FILE), PylockOutput.render(result, "pyhermetic"));
+    } else if (universal) {
       files.put(directory.resolve(UNIVERSAL_FILE), LockFiles.renderUniversal(result, command));
     } else {
       for (TargetLock lock : result.targets()) {
@@ -222,7 +247,9 @@ final class LockCommand implements Callable<Integer> {
       }
     }
     if (check) {
-      return check(result, existing, out);
+      return pylock()
+          ? checkPylock(files.get(directory.resolve(PYLOCK_FILE)), out)
+          : check(result, existing, out);
     }
     try {
       for (Map.Entry<Path, String> file : files.entrySet()) {
@@ -233,7 +260,11 @@ final class LockCommand implements Callable<Integer> {
       throw new CliException(e.getMessage(), ExitCodes.USAGE);
     }
     for (TargetLock lock : result.targets()) {
-      Path file = directory.resolve(universal ? UNIVERSAL_FILE : LockFiles.fileName(lock.arch()));
+      Path file =
+          directory.resolve(
+              pylock()
+                  ? PYLOCK_FILE
+                  : universal ? UNIVERSAL_FILE : LockFiles.fileName(lock.arch()));
       out.println("locked " + lock.arch() + ": " + lock.packages().size() + " packages in " + file);
     }
     return ExitCodes.OK;
@@ -265,6 +296,38 @@ final class LockCommand implements Callable<Integer> {
       }
     }
     return result.isOk();
+  }
+
+  private boolean pylock() {
+    return format.equals("pylock");
+  }
+
+  /** Drift of a pylock.toml: its text against what would be written, as a unified diff. */
+  private int checkPylock(String expected, PrintWriter out) {
+    Path file = directory.resolve(PYLOCK_FILE);
+    if (!Files.isRegularFile(file)) {
+      out.println("missing: " + file);
+      return ExitCodes.FINDINGS;
+    }
+    String actual;
+    try {
+      actual = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new CliException(
+          "cannot read " + file + ": " + io.pyhermetic.error.Failures.describe(e), ExitCodes.USAGE);
+    }
+    if (actual.equals(expected)) {
+      out.println("up to date: " + file);
+      return ExitCodes.OK;
+    }
+    out.println(file + " differs from what lock would write:");
+    List<String> was = actual.lines().toList();
+    List<String> now = expected.lines().toList();
+    java.util.Set<String> kept = new java.util.HashSet<>(now);
+    java.util.Set<String> before = new java.util.HashSet<>(was);
+    was.stream().filter(l -> !kept.contains(l)).forEach(l -> out.println("  - " + l));
+    now.stream().filter(l -> !before.contains(l)).forEach(l -> out.println("  + " + l));
+    return ExitCodes.FINDINGS;
   }
 
   private int check(LockResult result, Map<String, List<Entry>> existing, PrintWriter out) {
@@ -314,6 +377,17 @@ final class LockCommand implements Callable<Integer> {
   private Map<String, List<Entry>> existingEntries(Map<String, Target> targets) {
     Map<String, List<Entry>> out = new LinkedHashMap<>();
     RequirementsFileParser parser = new RequirementsFileParser();
+    if (pylock()) {
+      Path file = directory.resolve(PYLOCK_FILE);
+      if (Files.isRegularFile(file)) {
+        for (Target target : targets.values()) {
+          out.put(
+              target.arch(),
+              LockRequirements.of(Inputs.select(file, SelectionRequest.of(target))).allEntries());
+        }
+      }
+      return out;
+    }
     for (Target target : targets.values()) {
       Path file = directory.resolve(universal ? UNIVERSAL_FILE : LockFiles.fileName(target.arch()));
       if (!Files.isRegularFile(file)) {

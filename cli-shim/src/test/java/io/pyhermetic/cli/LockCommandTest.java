@@ -106,6 +106,66 @@ class LockCommandTest {
     assertThat(plan).as(err.toString()).isZero();
   }
 
+  /** name==version and sorted hashes of every entry of a requirements file, in file order. */
+  private List<String> pins(String path) {
+    List<String> pins = new ArrayList<>();
+    for (io.pyhermetic.reqfile.Entry e :
+        new io.pyhermetic.reqfile.RequirementsFileParser()
+            .parse(project.resolve(path))
+            .allEntries()) {
+      pins.add(
+          e.name().orElseThrow().canonical()
+              + "=="
+              + e.pinnedVersion().orElseThrow()
+              + " "
+              + new java.util.TreeMap<>(e.hashes()));
+    }
+    pins.sort(null);
+    return pins;
+  }
+
+  @Test
+  void pylockFormatHoldsWhatEachTargetInstallsAndChecksForDrift() throws IOException {
+    assertThat(lock("requirements.in", "locks")).isZero();
+    assertThat(lock("requirements.in", "pylock", "--format", "pylock")).as(err.toString()).isZero();
+    String lock = read("pylock/pylock.toml");
+    assertThat(lock)
+        .startsWith("lock-version = \"1.0\"")
+        .contains("created-by = \"pyhermetic\"")
+        .contains("name = \"nvlib\"")
+        .contains("marker = \"platform_machine == \\\"x86_64\\\"\"");
+    assertThat(Files.exists(project.resolve("pylock/requirements-x86_64.txt"))).isFalse();
+    assertThat(out.toString()).contains("pylock.toml");
+
+    // what the lock installs per target is what the requirements format pins there
+    int split =
+        run(
+            "split",
+            project.resolve("pylock/pylock.toml").toString(),
+            "--target",
+            "x86_64",
+            "--target",
+            "aarch64",
+            "-o",
+            project.resolve("fromlock").toString());
+    assertThat(split).as(err.toString()).isZero();
+    for (String arch : List.of("x86_64", "aarch64")) {
+      assertThat(pins("fromlock/requirements-" + arch + ".txt"))
+          .as(arch)
+          .isEqualTo(pins("locks/requirements-" + arch + ".txt"));
+    }
+
+    assertThat(lock("requirements.in", "pylock", "--format", "pylock", "--check")).isZero();
+    assertThat(out.toString()).contains("up to date");
+    write("pylock/pylock.toml", lock.replace("created-by = \"pyhermetic\"", "created-by = \"x\""));
+    assertThat(lock("requirements.in", "pylock", "--format", "pylock", "--check"))
+        .as(out.toString())
+        .isEqualTo(1);
+    assertThat(out.toString())
+        .contains("- created-by = \"x\"")
+        .contains("+ created-by = \"pyhermetic\"");
+  }
+
   @Test
   void theSameInputLocksTheSameBytes() throws IOException {
     assertThat(lock("requirements.in", "locks")).isZero();
@@ -225,6 +285,7 @@ class LockCommandTest {
         "'[project]\\nname = \"a\"\\ndependencies = []\\n' | --exclude-newer=yesterday | --exclude-newer: not an RFC 3339 timestamp",
         "'[project]\\nname = \"a\"\\ndependencies = []\\n' | --prerelease=sometimes | --prerelease must be allow or if-necessary",
         "'[project]\\nname = \"a\"\\ndependencies = []\\n' | --target=sparc | --target sparc",
+        "'[project]\\nname = \"a\"\\ndependencies = []\\n' | --format=poetry | --format must be requirements or pylock",
       })
   void usageErrorsExitTwo(String pyproject, String option, String message) throws IOException {
     write("pyproject.toml", pyproject.replace("\\n", "\n"));

@@ -68,7 +68,8 @@ public final class LockExport {
     return Marker.parse(text.toString());
   }
 
-  private static Marker environment(Target target) {
+  /** The {@code environments} entry of one target: its platform, machine and Python version. */
+  public static Marker environment(Target target) {
     return Marker.parse(
         "sys_platform == \"linux\" and platform_machine == \""
             + target.arch()

@@ -161,7 +161,9 @@ public final class Locker {
                 "its metadata has a Requires-Dist that does not parse: " + text));
       }
       List<String> hashes = new ArrayList<>();
+      List<ReleaseFile> hashedFiles = new ArrayList<>();
       for (ReleaseFile file : provider.pinnedFiles(name, version)) {
+        file.sha256().ifPresent(h -> hashedFiles.add(file));
         if (file.sha256().isEmpty()) {
           problems.add(
               new LockProblem(
@@ -175,7 +177,12 @@ public final class Locker {
       hashes.sort(null);
       packages.add(
           new LockedPackage(
-              name, version, hashes, via(outcome.requiredBy().get(name), inputVia), source));
+              name,
+              version,
+              hashes,
+              via(outcome.requiredBy().get(name), inputVia),
+              source,
+              hashedFiles));
     }
     packages.sort(java.util.Comparator.comparing(p -> p.name().canonical()));
     return new TargetLock(target, packages, problems, Optional.empty(), solver.rounds());
