@@ -15,7 +15,9 @@ import java.util.List;
  * resident memory of the process, as {@code /usr/bin/time} reports them. Prints a Markdown table of
  * medians.
  *
- * <p>Arguments: {@code CLI_JAR plan|build-deps [latency-ms] [runs]} (default 50 and 3).
+ * <p>Arguments: {@code CLI_JAR plan|build-deps [latency-ms] [runs] [JVM option...]} (default 50 and
+ * 3, no options). The options go before {@code -jar}, so that the flags {@code ./pyhermetic} passes
+ * (such as {@code -XX:TieredStopAtLevel=1}) can be measured against plain {@code java -jar}.
  */
 public final class ProcessBenchmark {
 
@@ -27,6 +29,7 @@ public final class ProcessBenchmark {
     }
     long latency = args.length > 2 ? Long.parseLong(args[2]) : 50;
     int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+    List<String> jvmOptions = args.length > 4 ? List.of(args).subList(4, args.length) : List.of();
     Path root = Files.createTempDirectory("pyhermetic-plan-bench");
     try {
       Path index = Files.createDirectory(root.resolve("index"));
@@ -50,24 +53,21 @@ public final class ProcessBenchmark {
           Path out = project.resolve(subcommand.equals("plan") ? "plan" : "requirements-build.txt");
           List<String> command =
               new ArrayList<>(
-                  List.of(
-                      "/usr/bin/time",
-                      "-f",
-                      "%e %M",
-                      "-o",
-                      log.toString(),
-                      "java",
-                      "-jar",
-                      cliJar.toString(),
-                      subcommand,
-                      project.resolve("requirements-x86_64.txt").toString(),
-                      "--simple-index",
-                      server.simpleUrl(),
-                      "--skip-missing-sdist",
-                      "--no-cache",
-                      "-o",
-                      out.toString(),
-                      "--quiet"));
+                  List.of("/usr/bin/time", "-f", "%e %M", "-o", log.toString(), "java"));
+          command.addAll(jvmOptions);
+          command.addAll(
+              List.of(
+                  "-jar",
+                  cliJar.toString(),
+                  subcommand,
+                  project.resolve("requirements-x86_64.txt").toString(),
+                  "--simple-index",
+                  server.simpleUrl(),
+                  "--skip-missing-sdist",
+                  "--no-cache",
+                  "-o",
+                  out.toString(),
+                  "--quiet"));
           if (subcommand.equals("plan")) {
             command.addAll(List.of("--source", project.toString()));
           }
@@ -86,9 +86,14 @@ public final class ProcessBenchmark {
         }
         System.out.printf(
             "`pyhermetic %s` of %d pins (the corpus' build graph, x86_64), cold (--no-cache),"
-                + " %d ms latency per request, whole process (java -jar, default heap), median of"
-                + " %d runs; exit code %d.%n%n",
-            subcommand, pins, latency, runs, exit);
+                + " %d ms latency per request, whole process (java %s-jar, default heap), median"
+                + " of %d runs; exit code %d.%n%n",
+            subcommand,
+            pins,
+            latency,
+            jvmOptions.isEmpty() ? "" : String.join(" ", jvmOptions) + " ",
+            runs,
+            exit);
         System.out.println("| measure | median |");
         System.out.println("|---|---|");
         System.out.printf(

@@ -56,7 +56,7 @@ final class Sender implements AutoCloseable {
         HttpAsyncClients.custom()
             .setConnectionManager(
                 PoolingAsyncClientConnectionManagerBuilder.create()
-                    .setTlsStrategy(tls)
+                    .setTlsStrategy(tls != null ? tls : new DeferredTlsStrategy())
                     .setMaxConnTotal(connections)
                     .setMaxConnPerRoute(connections)
                     .setDefaultConnectionConfig(connection)
