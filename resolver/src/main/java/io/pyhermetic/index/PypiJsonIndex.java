@@ -129,23 +129,19 @@ public final class PypiJsonIndex implements PackageIndex, AutoCloseable {
    * both. Fails as {@link #filesAsync} does (a 404 is {@link IndexException#isNotFound()}).
    */
   public CompletableFuture<String> releaseJsonAsync(ProjectName project, Version version) {
-    String subject = project + "==" + version;
-    String url = releaseUrl(project, version);
-    return transport
-        .get(subject, url, HEADERS)
-        .thenApply(
-            response -> {
-              check(
-                  subject,
-                  url,
-                  response,
-                  "no release " + version + " of " + project.canonical() + " on the index");
-              return response.bodyText();
-            });
+    return releaseResponse(project, version).thenApply(HttpTransport.Response::bodyText);
   }
 
   private CompletableFuture<JsonNode> release(ProjectName project, Version version) {
     String subject = project + "==" + version;
+    return releaseResponse(project, version)
+        .thenApply(response -> Json.parseObject(subject, response));
+  }
+
+  /** The release document's response, checked (a 404 says which release the index lacks). */
+  private CompletableFuture<HttpTransport.Response> releaseResponse(
+      ProjectName project, Version version) {
+    String subject = project + "==" + version;
     String url = releaseUrl(project, version);
     return transport
         .get(subject, url, HEADERS)
@@ -156,7 +152,7 @@ public final class PypiJsonIndex implements PackageIndex, AutoCloseable {
                   url,
                   response,
                   "no release " + version + " of " + project.canonical() + " on the index");
-              return Json.parseObject(subject, response);
+              return response;
             });
   }
 
