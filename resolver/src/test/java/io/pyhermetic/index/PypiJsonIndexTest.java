@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.pyhermetic.index.internal.Backoff;
 import io.pyhermetic.index.internal.HttpTransport;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
@@ -41,8 +42,7 @@ class PypiJsonIndexTest {
 
   static HttpTransport.Options fastOptions() {
     return HttpTransport.Options.defaults()
-        .withBackoff(
-            HttpTransport.Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(5), 0.01))
+        .withBackoff(Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(5), 0.01))
         .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(500));
   }
 

@@ -14,17 +14,16 @@ import org.apache.hc.core5.util.TimeValue;
  * Which failures are tried again and after how long, as HttpClient's own retry strategy interface:
  * connection failures that may pass (resets, timeouts, a closed connection; not an unknown host or
  * a failed TLS handshake), 429 and 5xx, up to {@code maxTries} executions; the delay comes from the
- * {@link HttpTransport.Backoff}, given the server's {@code Retry-After} (seconds or HTTP-date, read
- * against {@code clock}). The exchange asks it rather than the client's built-in retry executor
- * runs it, so that each try waits its turn in the priority queue and a download starts its file
- * over.
+ * {@link Backoff}, given the server's {@code Retry-After} (seconds or HTTP-date, read against
+ * {@code clock}). The exchange asks it rather than the client's built-in retry executor runs it, so
+ * that each try waits its turn in the priority queue and a download starts its file over.
  */
 final class RetryPolicy implements HttpRequestRetryStrategy {
   private final int maxTries;
-  private final HttpTransport.Backoff backoff;
+  private final Backoff backoff;
   private final Clock clock;
 
-  RetryPolicy(int maxTries, HttpTransport.Backoff backoff, Clock clock) {
+  RetryPolicy(int maxTries, Backoff backoff, Clock clock) {
     this.maxTries = maxTries;
     this.backoff = backoff;
     this.clock = clock;

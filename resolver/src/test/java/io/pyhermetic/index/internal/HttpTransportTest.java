@@ -16,7 +16,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.pyhermetic.index.IndexException;
 import io.pyhermetic.index.RequestPriority;
-import io.pyhermetic.index.internal.HttpTransport.Backoff;
 import io.pyhermetic.index.internal.HttpTransport.Options;
 import io.pyhermetic.index.internal.HttpTransport.Response;
 import java.nio.charset.StandardCharsets;
