@@ -152,7 +152,8 @@ class KillDuringWriteTest {
                   byte[] bytes = Files.readAllBytes(f);
                   String name = out.relativize(f).toString();
                   if (name.equals("bom.json")) {
-                    // the SBOM differs from run to run (its annotation's timestamp): it must be whole
+                    // the SBOM differs from run to run (its annotation's timestamp): it must be
+                    // whole
                     new com.fasterxml.jackson.databind.ObjectMapper().readTree(bytes);
                     files.put(name, "a complete JSON document");
                     return;
