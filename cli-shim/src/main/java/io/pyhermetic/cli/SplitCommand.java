@@ -108,17 +108,7 @@ final class SplitCommand implements Callable<Integer> {
       err.println("nothing written: " + result.problems().size() + " problem(s)");
       return ExitCodes.FINDINGS;
     }
-    try {
-      for (Map.Entry<String, String> f : result.files().entrySet()) {
-        Path target = directory.resolve("requirements-" + f.getKey() + ".txt");
-        RequirementsWriter.writeAtomically(target, f.getValue().getBytes(StandardCharsets.UTF_8));
-        long entries = Inputs.parse(new RequirementsFileParser(), target).allEntries().size();
-        out.println("wrote " + target + ": " + entries + " entries");
-      }
-    } catch (UncheckedIOException e) {
-      throw new CliException(e.getMessage(), ExitCodes.USAGE);
-    }
-    return ExitCodes.OK;
+    return writeFiles(result.files(), out);
   }
 
   /** One pip-compile-style, hash-pinned file per target from what the lock installs there. */
@@ -148,7 +138,11 @@ final class SplitCommand implements Callable<Integer> {
                   + " installs there");
       texts.put(target.arch(), LockRequirements.write(selection, header));
     }
-    PrintWriter out = spec.commandLine().getOut();
+    return writeFiles(texts, spec.commandLine().getOut());
+  }
+
+  /** Writes each target's text to DIR/requirements-ARCH.txt, atomically, saying what it wrote. */
+  private Integer writeFiles(Map<String, String> texts, PrintWriter out) {
     try {
       for (Map.Entry<String, String> f : texts.entrySet()) {
         Path target = directory.resolve("requirements-" + f.getKey() + ".txt");

@@ -32,4 +32,29 @@ public record LockSelection(
   public boolean isOk() {
     return problems.isEmpty();
   }
+
+  /**
+   * The selection for a target whose Python a lock's {@code requires-python} excludes: no packages,
+   * and the reason at the lock's first line. Empty when the lock allows the target.
+   */
+  static java.util.Optional<LockSelection> pythonExcluded(
+      String source,
+      Target target,
+      java.util.Optional<io.pyhermetic.version.SpecifierSet> requiresPython) {
+    String fullVersion = target.markerEnvironment().get("python_full_version");
+    if (requiresPython.isEmpty() || requiresPython.get().contains(fullVersion, null)) {
+      return java.util.Optional.empty();
+    }
+    Diagnostic problem =
+        Diagnostic.error(
+            LockFileException.RULE,
+            new io.pyhermetic.error.Location(source, 1, 1),
+            "Python "
+                + fullVersion
+                + " of "
+                + target
+                + " does not satisfy the lock's requires-python "
+                + requiresPython.get());
+    return java.util.Optional.of(new LockSelection(source, target, List.of(), List.of(problem)));
+  }
 }

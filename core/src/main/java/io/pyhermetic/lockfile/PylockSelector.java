@@ -34,18 +34,10 @@ final class PylockSelector {
     List<Diagnostic> problems = new ArrayList<>();
     Location head = new Location(file.source(), 1, 1);
     List<LockSelection.Selected> none = List.of();
-    if (lock.requiresPython().isPresent()
-        && !lock.requiresPython().get().contains(fullVersion, null)) {
-      problems.add(
-          problem(
-              head,
-              "Python "
-                  + fullVersion
-                  + " of "
-                  + target
-                  + " does not satisfy the lock's requires-python "
-                  + lock.requiresPython().get()));
-      return new LockSelection(file.source(), target, none, problems);
+    Optional<LockSelection> excluded =
+        LockSelection.pythonExcluded(file.source(), target, lock.requiresPython());
+    if (excluded.isPresent()) {
+      return excluded.get();
     }
     if (!lock.environments().isEmpty()) {
       boolean any = false;

@@ -32,21 +32,12 @@ final class UvSelector {
   static LockSelection select(UvLockFile file, SelectionRequest request) {
     UvLock lock = file.lock();
     MarkerEnvironment env = request.target().markerEnvironment();
-    String fullVersion = env.get("python_full_version");
     List<Diagnostic> problems = new ArrayList<>();
     Location head = new Location(file.source(), 1, 1);
-    if (lock.requiresPython().isPresent()
-        && !lock.requiresPython().get().contains(fullVersion, null)) {
-      problems.add(
-          problem(
-              head,
-              "Python "
-                  + fullVersion
-                  + " of "
-                  + request.target()
-                  + " does not satisfy the lock's requires-python "
-                  + lock.requiresPython().get()));
-      return new LockSelection(file.source(), request.target(), List.of(), problems);
+    Optional<LockSelection> excluded =
+        LockSelection.pythonExcluded(file.source(), request.target(), lock.requiresPython());
+    if (excluded.isPresent()) {
+      return excluded.get();
     }
     List<UvPackage> packages = lock.packages();
     List<Integer> roots = roots(lock);
