@@ -46,7 +46,7 @@ public final class Version implements Comparable<Version> {
   private final long dev;
   private final String local; // normalized (lower case, dot separated); null when absent
   private final BigInteger[] bigs; // numbers too large for a long; null when none
-  // packaging's comparison key of the public version, computed once: see KEY_WIDTHS.
+  // packaging's comparison key of the public version, computed once: see SaturatedKey.
   private final long keyHigh;
   private final long keyLow;
   private final boolean keyExact;
@@ -54,21 +54,6 @@ public final class Version implements Comparable<Version> {
   private final long localKey2;
   private int hash;
   private String text;
-
-  /**
-   * Bit widths of the fields of the comparison key, most significant first: epoch, release[0..3], a
-   * flag for non-zero release numbers after the fourth, pre-release rank, pre-release number, post
-   * (0 when absent, otherwise number + 1) and dev (all ones when absent). The first four fields
-   * fill {@link #keyHigh}, the others {@link #keyLow}; both stay non-negative.
-   *
-   * <p>A value that does not fit (it reaches all ones, or is a large number) takes all ones and
-   * zeroes every later field; {@link #keyExact} is then false. The key is order-preserving either
-   * way (a smaller key means a smaller version); equal exact keys mean equal public versions, equal
-   * inexact keys need the full comparison.
-   */
-  private static final int[] KEY_WIDTHS = {4, 26, 17, 16, 16, 1, 3, 14, 12, 15};
-
-  private static final int HIGH_FIELDS = 4;
 
   Version(
       long epoch,
@@ -87,8 +72,8 @@ public final class Version implements Comparable<Version> {
     this.dev = dev;
     this.local = local;
     this.bigs = bigs;
-    this.localKey = localKey(local);
-    this.localKey2 = localKey2(local, localKey);
+    this.localKey = LocalLabels.firstPartKey(local);
+    this.localKey2 = LocalLabels.secondPartKey(local, localKey);
     long r0 = release[0];
     long r1 = release.length > 1 ? release[1] : 0;
     long r2 = release.length > 2 ? release[2] : 0;
@@ -112,130 +97,11 @@ public final class Version implements Comparable<Version> {
       this.keyExact = true;
       return;
     }
-    long high = 0;
-    long low = 0;
-    boolean saturated = false;
-    for (int field = 0; field < KEY_WIDTHS.length; field++) {
-      int width = KEY_WIDTHS[field];
-      long max = (1L << width) - 1;
-      long value;
-      if (saturated) {
-        value = 0;
-      } else if (field == KEY_WIDTHS.length - 1 && dev == ABSENT) {
-        value = max; // no dev release sorts after any dev release
-      } else {
-        value = keyField(field);
-        if (value < 0 || value >= max) {
-          value = max;
-          saturated = true;
-        }
-      }
-      if (field < HIGH_FIELDS) {
-        high = (high << width) | value;
-      } else {
-        low = (low << width) | value;
-      }
-    }
-    this.keyHigh = high;
-    this.keyLow = low;
-    this.keyExact = !saturated;
-  }
-
-  /**
-   * An order-preserving prefix of the comparison key of one part of a local label, in 63 bits, with
-   * the top bit set (an absent part is 0 and sorts first): a 0 bit and up to ten characters (6 bits
-   * each, 0 marking the end) for a string, or a 1 bit, the digit count (6 bits, saturating, with
-   * the digits then left out) and up to thirteen digits (4 bits each) for a number. Equal keys need
-   * the full comparison unless the part fits ({@link #partFits}).
-   */
-  private static long partKey(String local, int from, int end) {
-    boolean number = true;
-    for (int i = from; i < end; i++) {
-      char c = local.charAt(i);
-      if (c < '0' || c > '9') {
-        number = false;
-        break;
-      }
-    }
-    int length = end - from;
-    long key = 1;
-    if (number) {
-      key = (key << 1) | 1;
-      if (length >= 63) {
-        return ((key << 6) | 63) << 55;
-      }
-      key = (key << 6) | length;
-      for (int i = 0; i < 13; i++) {
-        key = (key << 4) | (i < length ? local.charAt(from + i) - '0' : 0);
-      }
-      return key << 3;
-    }
-    key <<= 1;
-    for (int i = 0; i < 10; i++) {
-      long code = 0;
-      if (i < length) {
-        char c = local.charAt(from + i);
-        code = c <= '9' ? c - '0' + 1 : c - 'a' + 11;
-      }
-      key = (key << 6) | code;
-    }
-    return key << 1;
-  }
-
-  /** Whether {@link #partKey} holds all of the part. */
-  private static boolean partFits(long partKey, int length) {
-    boolean number = (partKey & (1L << 61)) != 0;
-    return length <= (number ? 13 : 9); // a string of nine keeps its end mark
-  }
-
-  /** The key of the label's first part: see {@link #partKey}; 0 without a label. */
-  private static long localKey(String local) {
-    if (local == null) {
-      return 0;
-    }
-    int end = local.indexOf('.');
-    return partKey(local, 0, end < 0 ? local.length() : end);
-  }
-
-  /** The key of the label's second part when the first key holds all of the first part, else 0. */
-  private static long localKey2(String local, long localKey) {
-    if (local == null) {
-      return 0;
-    }
-    int end = local.indexOf('.');
-    if (end < 0 || !partFits(localKey, end)) {
-      return 0;
-    }
-    int next = local.indexOf('.', end + 1);
-    return partKey(local, end + 1, next < 0 ? local.length() : next);
-  }
-
-  /** The raw value of a key field; negative (a large number) or too large values saturate. */
-  private long keyField(int field) {
-    switch (field) {
-      case 0:
-        return epoch;
-      case 1:
-      case 2:
-      case 3:
-      case 4:
-        return field - 1 < release.length ? release[field - 1] : 0;
-      case 5:
-        for (int i = 4; i < release.length; i++) {
-          if (release[i] != 0) {
-            return 1;
-          }
-        }
-        return 0;
-      case 6:
-        return preRank() + 1;
-      case 7:
-        return preKind == NONE ? 0 : preNumber;
-      case 8:
-        return post == ABSENT ? 0 : post < 0 || post == Long.MAX_VALUE ? -1 : post + 1;
-      default:
-        return dev;
-    }
+    SaturatedKey key =
+        SaturatedKey.of(epoch, release, preRank(), preKind == NONE ? 0 : preNumber, post, dev);
+    this.keyHigh = key.high();
+    this.keyLow = key.low();
+    this.keyExact = key.exact();
   }
 
   /**
@@ -387,12 +253,12 @@ public final class Version implements Comparable<Version> {
     VersionSort.sort(versions);
   }
 
-  /** The high word of the comparison key (see {@link #KEY_WIDTHS}). */
+  /** The high word of the comparison key (see {@link SaturatedKey}). */
   long keyHigh() {
     return keyHigh;
   }
 
-  /** The low word of the comparison key (see {@link #KEY_WIDTHS}). */
+  /** The low word of the comparison key (see {@link SaturatedKey}). */
   long keyLow() {
     return keyLow;
   }
@@ -437,7 +303,7 @@ public final class Version implements Comparable<Version> {
         return c;
       }
     }
-    return compareLocal(local, other.local);
+    return LocalLabels.compare(local, other.local);
   }
 
   /** The full comparison of the public versions, for keys that do not decide it. */
@@ -512,72 +378,6 @@ public final class Version implements Comparable<Version> {
       return preKind;
     }
     return post == ABSENT && dev != ABSENT ? -1 : 3;
-  }
-
-  /**
-   * Compares normalized local labels as packaging does: part by part, a string part before a number
-   * part, strings by code point, numbers by value (normalized numbers have no leading zeros, so the
-   * shorter is smaller), and a label that is a prefix of the other first.
-   */
-  static int compareLocal(String a, String b) {
-    if (a == null || b == null) {
-      return a == null ? (b == null ? 0 : -1) : 1;
-    }
-    if (a.equals(b)) {
-      return 0;
-    }
-    int na = a.length();
-    int nb = b.length();
-    int i = 0;
-    int j = 0;
-    while (true) {
-      if (i > na || j > nb) {
-        return i > na ? (j > nb ? 0 : -1) : 1;
-      }
-      int ie = partEnd(a, i, na);
-      int je = partEnd(b, j, nb);
-      boolean aNumber = isNumber(a, i, ie);
-      boolean bNumber = isNumber(b, j, je);
-      if (aNumber != bNumber) {
-        return aNumber ? 1 : -1;
-      }
-      int la = ie - i;
-      int lb = je - j;
-      if (aNumber && la != lb) {
-        return la < lb ? -1 : 1;
-      }
-      int common = Math.min(la, lb);
-      for (int k = 0; k < common; k++) {
-        char x = a.charAt(i + k);
-        char y = b.charAt(j + k);
-        if (x != y) {
-          return x < y ? -1 : 1;
-        }
-      }
-      if (la != lb) {
-        return la < lb ? -1 : 1;
-      }
-      i = ie + 1;
-      j = je + 1;
-    }
-  }
-
-  private static int partEnd(String s, int from, int end) {
-    int i = from;
-    while (i < end && s.charAt(i) != '.') {
-      i++;
-    }
-    return i;
-  }
-
-  private static boolean isNumber(String s, int from, int to) {
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override
