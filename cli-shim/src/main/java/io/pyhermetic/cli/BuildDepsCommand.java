@@ -129,20 +129,11 @@ final class BuildDepsCommand implements Callable<Integer> {
       extras().forEach(options::extraRequirements);
       BuildDepsResolver resolver =
           new BuildDepsResolver(opened.index(), opened.downloader(), options.build());
-      ProgressLine line = new ProgressLine(err);
-      boolean progress = !quiet && System.console() != null;
-      if (progress) {
-        resolver =
-            resolver.withProgress(
-                (inspected, known, release) ->
-                    line.show(inspected, known, release.name() + " " + release.version()));
-      }
+      ProgressLine line = ProgressLine.of(err, quiet);
       try {
-        result = resolver.resolve(entries);
+        result = resolver.withProgress(line).resolve(entries);
       } finally {
-        if (progress) {
-          line.clear();
-        }
+        line.clear();
       }
     } finally {
       TempDirs.deleteTree(work);

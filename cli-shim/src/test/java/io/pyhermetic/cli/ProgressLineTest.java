@@ -12,8 +12,8 @@ class ProgressLineTest {
   void rewritesOneLineInPlaceAndErasesItAtTheEnd() {
     StringWriter text = new StringWriter();
     ProgressLine line = new ProgressLine(new PrintWriter(text));
-    line.show(1, 12, "numpy 2.3.5");
-    line.show(12, 12, "wheel 0.45.1");
+    line.progressed(1, 12, "numpy 2.3.5");
+    line.progressed(12, 12, "wheel 0.45.1");
     String erase = "\r\u001b[K";
     assertThat(text.toString())
         .isEqualTo(erase + "[ 1/12] numpy 2.3.5" + erase + "[12/12] wheel 0.45.1" + erase);

@@ -3,7 +3,6 @@ package io.pyhermetic.container;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -71,39 +70,12 @@ public record PodmanPlan(List<Command> commands) {
       Objects.requireNonNull(context, "context");
       Objects.requireNonNull(containerfile, "containerfile");
       Objects.requireNonNull(baseContainerfile, "baseContainerfile");
-      hermetoConfigs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hermetoConfigs));
-      if (hermetoConfigs.isEmpty()) {
-        throw new IllegalArgumentException("a plan needs at least one architecture");
-      }
+      hermetoConfigs = HermetoConfigs.copyOf(hermetoConfigs);
       Objects.requireNonNull(envFile, "envFile");
       Objects.requireNonNull(spelling, "spelling");
       Objects.requireNonNull(hermetoImage, "hermetoImage");
       Objects.requireNonNull(timeout, "timeout");
       Objects.requireNonNull(prefetched, "prefetched");
-    }
-
-    /** Settings whose plan fetches through Hermeto's container into the context. */
-    public Settings(
-        String image,
-        Path context,
-        String containerfile,
-        Optional<String> baseContainerfile,
-        Map<String, String> hermetoConfigs,
-        Path envFile,
-        ArchSpelling spelling,
-        String hermetoImage,
-        Duration timeout) {
-      this(
-          image,
-          context,
-          containerfile,
-          baseContainerfile,
-          hermetoConfigs,
-          envFile,
-          spelling,
-          hermetoImage,
-          timeout,
-          Optional.empty());
     }
   }
 

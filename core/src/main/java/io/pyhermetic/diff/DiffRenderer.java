@@ -42,9 +42,9 @@ public final class DiffRenderer {
             TextTable.render(
                 header,
                 rows,
-                colour
-                    ? (r, c, cell) -> statusColour(shown.get(r).status(), c, header.size())
-                    : TextTable.Colours.NONE));
+                TextTable.Colours.when(
+                    colour,
+                    (r, c, cell) -> statusColour(shown.get(r).status(), c, header.size()))));
     out.append(summary(diff)).append('\n');
     for (Diagnostic d : diff.problems()) {
       out.append(d).append('\n');

@@ -8,6 +8,7 @@ import io.pyhermetic.builddeps.internal.PackageInspector;
 import io.pyhermetic.index.CachingIndex;
 import io.pyhermetic.index.PackageIndex;
 import io.pyhermetic.index.Release;
+import io.pyhermetic.progress.ProgressListener;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.sdist.Downloader;
 import io.pyhermetic.sdist.SdistLoader;
@@ -66,48 +67,61 @@ public final class BuildDepsResolver {
   private final CachingIndex index;
   private final Downloader downloader;
   private final BuildDepsOptions options;
-  private final Progress progress;
+  private final ProgressListener progress;
 
-  /** Told as each package has been inspected, from the inspecting threads. */
-  @FunctionalInterface
-  public interface Progress {
-    /**
-     * @param inspected packages inspected so far (1-based)
-     * @param known packages known to need inspecting so far (grows as build environments reveal
-     *     more)
-     * @param release the one just inspected
-     */
-    void inspected(int inspected, int known, Release release);
-  }
-
-  /** Downloads sdists through {@code index}. */
+  /**
+   * A resolver downloading sdists through {@code index}.
+   *
+   * @param index where files, metadata and sdists come from
+   * @param options the targets, mode and limits
+   */
   public BuildDepsResolver(PackageIndex index, BuildDepsOptions options) {
     this(index, index::downloadAsync, options);
   }
 
-  /** Downloads sdists through {@code downloader} (a mirror, a cache, a test double). */
+  /**
+   * A resolver downloading sdists through {@code downloader} (a mirror, a cache, a test double).
+   *
+   * @param index where files and metadata come from
+   * @param downloader where sdists come from
+   * @param options the targets, mode and limits
+   */
   public BuildDepsResolver(PackageIndex index, Downloader downloader, BuildDepsOptions options) {
     this(
         new CachingIndex(Objects.requireNonNull(index, "index")),
         downloader,
         options,
-        (inspected, known, release) -> {});
+        ProgressListener.NONE);
   }
 
   private BuildDepsResolver(
-      CachingIndex index, Downloader downloader, BuildDepsOptions options, Progress progress) {
+      CachingIndex index,
+      Downloader downloader,
+      BuildDepsOptions options,
+      ProgressListener progress) {
     this.index = index;
     this.downloader = Objects.requireNonNull(downloader, "downloader");
     this.options = Objects.requireNonNull(options, "options");
     this.progress = progress;
   }
 
-  /** The same resolver, telling {@code progress} as packages are inspected. */
-  public BuildDepsResolver withProgress(Progress progress) {
+  /**
+   * The same resolver, telling {@code progress} as each package is inspected ({@code name version};
+   * the total grows as build environments reveal more packages).
+   *
+   * @param progress the listener, called from the inspecting threads
+   * @return a new resolver
+   */
+  public BuildDepsResolver withProgress(ProgressListener progress) {
     return new BuildDepsResolver(
         index, downloader, options, Objects.requireNonNull(progress, "progress"));
   }
 
+  /**
+   * The options it resolves with.
+   *
+   * @return the options
+   */
   public BuildDepsOptions options() {
     return options;
   }
@@ -116,6 +130,10 @@ public final class BuildDepsResolver {
    * Resolves the build dependencies of {@code requirements} (the entries of one or more
    * requirements files; constraint-file entries only act as preferred versions). Never throws for a
    * per-package problem: every outcome is in the result.
+   *
+   * @param requirements the pinned requirements whose build dependencies are wanted
+   * @return every package's outcome, the entries to write and every problem
+   * @throws java.io.UncheckedIOException when the work directory cannot be created
    */
   public BuildDepsResult resolve(List<Entry> requirements) {
     ExecutorService executor = Executors.newFixedThreadPool(options.concurrency(), daemonThreads());
@@ -198,7 +216,8 @@ public final class BuildDepsResolver {
                       }
                     }
                     discovered.forEach(submit[0]);
-                    progress.inspected(inspected.incrementAndGet(), depth.size(), r);
+                    progress.progressed(
+                        inspected.incrementAndGet(), depth.size(), r.name() + " " + r.version());
                   })
               .whenComplete((ok, error) -> pending.arriveAndDeregister());
         };

@@ -27,6 +27,7 @@ import io.pyhermetic.prefetch.internal.RequirementsPlan.Ordered;
 import io.pyhermetic.prefetch.internal.RequirementsPlan.Pending;
 import io.pyhermetic.prefetch.internal.Sbom;
 import io.pyhermetic.prefetch.internal.SbomAdvisories;
+import io.pyhermetic.progress.ProgressListener;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.text.Redaction;
 import java.io.IOException;
@@ -37,14 +38,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Downloads the files Hermeto's pip backend would download for a {@code fetch-deps} input and lays
@@ -69,38 +68,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Prefetcher {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Prefetcher.class);
 
-  /** Reports progress, for display; called from worker threads. */
-  public interface Progress {
-    /**
-     * @param completed releases looked up so far (1-based)
-     * @param total releases to look up
-     * @param release the one that just finished
-     */
-    default void lookedUp(int completed, int total, Release release) {}
-
-    /**
-     * @param completed files finished so far (1-based)
-     * @param total files in all
-     * @param outcome the one that just finished
-     */
-    default void fileDone(int completed, int total, FileOutcome outcome) {}
-  }
-
   private final PackageIndex index;
   private final PrefetchOptions options;
-  private final Progress progress;
+  private final ProgressListener progress;
   private final Clock clock;
   private final Optional<AdvisoryLookup> advisories;
   private final boolean advisoriesBestEffort;
 
+  /**
+   * A prefetcher reading and downloading through {@code index}, without progress, advisories, at
+   * the system's time.
+   *
+   * @param index where the releases' files come from
+   * @param options the cache, concurrency and output policy
+   */
   public Prefetcher(PackageIndex index, PrefetchOptions options) {
-    this(index, options, new Progress() {}, Clock.systemUTC(), Optional.empty(), false);
+    this(index, options, ProgressListener.NONE, Clock.systemUTC(), Optional.empty(), false);
   }
 
   private Prefetcher(
       PackageIndex index,
       PrefetchOptions options,
-      Progress progress,
+      ProgressListener progress,
       Clock clock,
       Optional<AdvisoryLookup> advisories,
       boolean advisoriesBestEffort) {
@@ -112,8 +101,14 @@ public final class Prefetcher {
     this.advisoriesBestEffort = advisoriesBestEffort;
   }
 
-  /** The same prefetcher, reporting to {@code value}. */
-  public Prefetcher withProgress(Progress value) {
+  /**
+   * The same prefetcher, telling {@code value} of each finished look-up ({@code looked up
+   * name==version}) and file ({@code downloaded name}, {@code reused name} or {@code failed name}).
+   *
+   * @param value the listener, called from worker threads
+   * @return a new prefetcher
+   */
+  public Prefetcher withProgress(ProgressListener value) {
     return new Prefetcher(index, options, value, clock, advisories, advisoriesBestEffort);
   }
 
@@ -123,6 +118,10 @@ public final class Prefetcher {
    * does not answer for some pin fails the prefetch before anything is downloaded ({@link
    * PrefetchException.Kind#ADVISORY_FAILURE}), unless {@code bestEffort}, which leaves that pin
    * without findings in the SBOM. The caller closes {@code lookup}.
+   *
+   * @param lookup where licences and vulnerabilities come from
+   * @param bestEffort whether a service that does not answer leaves pins without findings
+   * @return a new prefetcher
    */
   public Prefetcher withAdvisories(AdvisoryLookup lookup, boolean bestEffort) {
     return new Prefetcher(
@@ -131,6 +130,9 @@ public final class Prefetcher {
 
   /**
    * The same prefetcher, dating the SBOM's annotation by {@code value} (the system's by default).
+   *
+   * @param value the clock
+   * @return a new prefetcher
    */
   public Prefetcher withClock(Clock value) {
     return new Prefetcher(index, options, progress, value, advisories, advisoriesBestEffort);
@@ -142,6 +144,10 @@ public final class Prefetcher {
    * @throws PrefetchException of kind {@link PrefetchException.Kind#INVALID_INPUT} with every
    *     violation when Hermeto would reject the input; see also {@link #prefetch(HermetoInput,
    *     Path, Path)}
+   * @param json the Hermeto input's JSON text
+   * @param sourceDir the project checkout the input's paths are relative to
+   * @param outputDir the directory to write
+   * @return every requirement's and file's outcome
    */
   public PrefetchResult prefetch(String json, Path sourceDir, Path outputDir) {
     HermetoValidator.Result validated = HermetoValidator.validate(json, sourceDir);
@@ -160,18 +166,25 @@ public final class Prefetcher {
    *     PrefetchOptions#replaceExisting()}), would hold the source directory, or local files cannot
    *     be written; of kind {@link PrefetchException.Kind#PACKAGE_REJECTED} when no name can be
    *     found for a package (checked before anything is looked up)
+   * @param input the validated input
+   * @param outputDir the directory to write
+   * @return every requirement's and file's outcome, and whether the output was written
    */
   public PrefetchResult prefetch(HermetoInput input, Path sourceDir, Path outputDir) {
     checkOutput(sourceDir, outputDir);
     List<MainPackage> mains = mainPackages(input, sourceDir);
     RequirementsPlan plan = RequirementsPlan.read(input, sourceDir);
-    Map<Release, List<ReleaseFile>> releaseFiles = new LinkedHashMap<>();
-    Map<Release, IndexException> lookupFailures = new LinkedHashMap<>();
     // started first: a service reading the index's own documents shares their requests
     Optional<CompletableFuture<AdvisoryReport>> advised =
         advisories.map(
             lookup -> lookup.checkAsync(plan.pending().stream().map(Pending::release).toList()));
-    lookUp(plan, releaseFiles, lookupFailures);
+    ReleaseResults<List<ReleaseFile>> lookedUp =
+        index.filesForAll(
+            plan.pending().stream().map(Pending::release).toList(),
+            progress,
+            r -> "looked up " + r);
+    Map<Release, List<ReleaseFile>> releaseFiles = lookedUp.values();
+    Map<Release, IndexException> lookupFailures = lookedUp.failures();
     Optional<AdvisoryReport> advisoryReport = advised.map(CompletableFuture::join);
     // where the index failed, the prefetch fails for that already
     advisoryReport.ifPresent(report -> requireAnswers(report, lookupFailures.keySet()));
@@ -288,6 +301,10 @@ public final class Prefetcher {
    * What Hermeto would reject before fetching anything: each package of {@code input} that has no
    * name (neither in its project files nor from the git origin), or whose files cannot be read.
    * Empty when every package can be fetched.
+   *
+   * @param input the Hermeto input
+   * @param sourceDir the project checkout the input's paths are relative to
+   * @return the redacted reasons, one per rejected package
    */
   public static List<String> packageProblems(HermetoInput input, Path sourceDir) {
     Optional<GitRepository> repository = GitRepository.of(sourceDir);
@@ -379,26 +396,6 @@ public final class Prefetcher {
               e.hashes().isEmpty() ? Optional.of(s.pending().file()) : Optional.empty()));
     }
     return components;
-  }
-
-  private void lookUp(
-      RequirementsPlan plan,
-      Map<Release, List<ReleaseFile>> values,
-      Map<Release, IndexException> failures) {
-    Set<Release> releases = new LinkedHashSet<>();
-    plan.pending().forEach(p -> releases.add(p.release()));
-    int total = releases.size();
-    AtomicInteger completed = new AtomicInteger();
-    ReleaseResults<List<ReleaseFile>> results =
-        PackageIndex.forAll(
-            releases,
-            r ->
-                index
-                    .filesAsync(r.name(), r.version())
-                    .whenComplete(
-                        (ok, error) -> progress.lookedUp(completed.incrementAndGet(), total, r)));
-    values.putAll(results.values());
-    failures.putAll(results.failures());
   }
 
   private static void deleteQuietly(Path dir) {

@@ -6,8 +6,8 @@ import io.pyhermetic.index.PackageIndex;
 import io.pyhermetic.index.ReleaseFile;
 import io.pyhermetic.index.internal.Digests;
 import io.pyhermetic.prefetch.FileOutcome;
-import io.pyhermetic.prefetch.Prefetcher;
 import io.pyhermetic.prefetch.Problem;
+import io.pyhermetic.progress.ProgressListener;
 import io.pyhermetic.text.Redaction;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +37,7 @@ public final class FileFetcher {
 
   private final PackageIndex index;
   private final int concurrency;
-  private final Prefetcher.Progress progress;
+  private final ProgressListener progress;
 
   /**
    * A fetcher downloading through {@code index}.
@@ -46,7 +46,7 @@ public final class FileFetcher {
    * @param concurrency how many files are fetched at once, at most
    * @param progress told as each file is finished
    */
-  public FileFetcher(PackageIndex index, int concurrency, Prefetcher.Progress progress) {
+  public FileFetcher(PackageIndex index, int concurrency, ProgressListener progress) {
     this.index = Objects.requireNonNull(index, "index");
     this.concurrency = concurrency;
     this.progress = Objects.requireNonNull(progress, "progress");
@@ -81,7 +81,10 @@ public final class FileFetcher {
                 .whenComplete(
                     (outcome, error) -> {
                       if (outcome != null) {
-                        progress.fileDone(completed.incrementAndGet(), total, outcome);
+                        progress.progressed(
+                            completed.incrementAndGet(),
+                            total,
+                            outcome.status().label() + " " + outcome.filename());
                       }
                     }));
       }
