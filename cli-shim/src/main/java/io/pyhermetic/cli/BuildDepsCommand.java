@@ -143,7 +143,7 @@ final class BuildDepsCommand implements Callable<Integer> {
     if (report != null) {
       BuildDepsOutput.writeReport(report, result);
     }
-    if (!result.isSuccess()) {
+    if (!result.isOk()) {
       for (Problem p : result.errors()) {
         err.println("pyhermetic build-deps: " + p.pkg() + ": " + Redaction.redact(p.message()));
         p.chain().forEach(c -> err.println("    " + c));

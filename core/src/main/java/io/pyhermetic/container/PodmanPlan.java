@@ -118,20 +118,11 @@ public record PodmanPlan(List<Command> commands) {
     if (s.baseContainerfile().isPresent()) {
       for (String arch : s.hermetoConfigs().keySet()) {
         commands.add(
-            new Command(
+            build(
                 arch,
-                List.of(
-                    "podman",
-                    "build",
-                    "-f",
-                    s.baseContainerfile().get(),
-                    "--platform",
-                    platform(arch),
-                    "--tag",
-                    s.image() + "-base-" + arch + ":latest",
-                    dir),
-                Optional.of(context),
-                Map.of(),
+                s.baseContainerfile().get(),
+                List.of("--tag", s.image() + "-base-" + arch + ":latest", dir),
+                context,
                 s.timeout()));
       }
     }
@@ -146,15 +137,10 @@ public record PodmanPlan(List<Command> commands) {
     for (String arch : s.hermetoConfigs().keySet()) {
       String targetArch = s.spelling() == ArchSpelling.MACHINE ? arch : platformArch(arch);
       commands.add(
-          new Command(
+          build(
               arch,
+              s.containerfile(),
               List.of(
-                  "podman",
-                  "build",
-                  "-f",
-                  s.containerfile(),
-                  "--platform",
-                  platform(arch),
                   "--build-arg",
                   "TARGETARCH=" + targetArch,
                   "--volume",
@@ -168,11 +154,23 @@ public record PodmanPlan(List<Command> commands) {
                   "--tag",
                   s.image() + "-" + arch,
                   dir),
-              Optional.of(context),
-              Map.of(),
+              context,
               s.timeout()));
     }
     return new PodmanPlan(commands);
+  }
+
+  /**
+   * {@code podman build -f containerfile --platform linux/<arch>} followed by {@code rest}, run in
+   * {@code context}.
+   */
+  private static Command build(
+      String arch, String containerfile, List<String> rest, Path context, Duration timeout) {
+    List<String> argv =
+        new ArrayList<>(
+            List.of("podman", "build", "-f", containerfile, "--platform", platform(arch)));
+    argv.addAll(rest);
+    return new Command(arch, argv, Optional.of(context), Map.of(), timeout);
   }
 
   /**

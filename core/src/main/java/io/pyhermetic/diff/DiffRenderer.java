@@ -29,14 +29,7 @@ public final class DiffRenderer {
     header.add("package");
     header.addAll(diff.labels());
     header.add("status");
-    List<List<String>> rows = new ArrayList<>();
-    for (PackageDiff p : shown) {
-      List<String> row = new ArrayList<>();
-      row.add(p.name());
-      diff.labels().forEach(l -> row.add(version(p.versions().get(l))));
-      row.add(p.status().label());
-      rows.add(row);
-    }
+    List<List<String>> rows = rows(diff, shown);
     StringBuilder out =
         new StringBuilder(
             TextTable.render(
@@ -50,6 +43,19 @@ public final class DiffRenderer {
       out.append(d).append('\n');
     }
     return out.toString();
+  }
+
+  /** One table row per package: its name, its version under each label, its status. */
+  private static List<List<String>> rows(RequirementsDiff diff, List<PackageDiff> shown) {
+    List<List<String>> rows = new ArrayList<>();
+    for (PackageDiff p : shown) {
+      List<String> row = new ArrayList<>();
+      row.add(p.name());
+      diff.labels().forEach(l -> row.add(version(p.versions().get(l))));
+      row.add(p.status().label());
+      rows.add(row);
+    }
+    return rows;
   }
 
   private static Optional<String> statusColour(DiffStatus status, int column, int columns) {

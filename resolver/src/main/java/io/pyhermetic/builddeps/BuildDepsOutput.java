@@ -54,7 +54,7 @@ public final class BuildDepsOutput {
    */
   public static String requirementsText(
       BuildDepsResult result, List<String> header, boolean annotate) {
-    if (!result.isSuccess()) {
+    if (!result.isOk()) {
       throw new BuildDepsException(result.errors());
     }
     List<String> lines = new ArrayList<>(header);

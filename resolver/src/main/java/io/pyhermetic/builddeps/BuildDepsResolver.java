@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * BuildDepsResult result = new BuildDepsResolver(index, options).resolve(file.allEntries());
- * if (result.isSuccess()) BuildDepsOutput.writeRequirements(out, result, header, true);
+ * if (result.isOk()) BuildDepsOutput.writeRequirements(out, result, header, true);
  * BuildDepsOutput.writeReport(report, result);
  * }</pre>
  */

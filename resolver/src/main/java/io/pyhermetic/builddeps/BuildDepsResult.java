@@ -44,7 +44,7 @@ public record BuildDepsResult(
    *
    * @return whether there are no errors
    */
-  public boolean isSuccess() {
+  public boolean isOk() {
     return errors.isEmpty();
   }
 

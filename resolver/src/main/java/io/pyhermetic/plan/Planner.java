@@ -219,7 +219,7 @@ public final class Planner {
       }
     }
     files.put(PlanFiles.BUILD_DEPS, BuildDepsOutput.reportJson(buildDeps));
-    if (buildDeps.isSuccess()) {
+    if (buildDeps.isOk()) {
       files.put(
           PlanFiles.BUILD_REQUIREMENTS,
           BuildDepsOutput.requirementsText(
@@ -231,7 +231,7 @@ public final class Planner {
     }
 
     // 6. Hermeto inputs, env file and podman commands: only with resolved build dependencies
-    if (buildDeps.isSuccess()) {
+    if (buildDeps.isOk()) {
       configs.forEach((arch, json) -> files.put(PlanResult.configName(arch), json));
       files.put(
           PlanFiles.ENV,

@@ -368,7 +368,7 @@ class BuildDepsResolverTest {
     assertThat(Files.readString(out)).isEqualTo("old\n");
 
     BuildDepsResult skipping = resolve(input, BuildDepsOptions.builder().skipMissingSdist(true));
-    assertThat(skipping.isSuccess()).isTrue();
+    assertThat(skipping.isOk()).isTrue();
     assertThat(skipping.skipped())
         .extracting(Problem::pkg)
         .containsExactly("native==3.0", "wheelonly==1.0");
@@ -510,7 +510,7 @@ class BuildDepsResolverTest {
     String good = sha256(sdist);
     String bad = "0".repeat(64);
 
-    assertThat(resolve("app==1.0 --hash=sha256:" + good + "\n").isSuccess()).isTrue();
+    assertThat(resolve("app==1.0 --hash=sha256:" + good + "\n").isOk()).isTrue();
 
     BuildDepsResult pinned = resolve("app==1.0 --hash=sha256:" + bad + "\n");
     assertThat(pinned.errors())
