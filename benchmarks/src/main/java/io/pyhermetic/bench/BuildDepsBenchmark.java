@@ -134,7 +134,7 @@ public final class BuildDepsBenchmark {
           new BuildDepsResolver(index, downloader, options.toBuilder().workDirectory(work).build())
               .resolve(pins);
       double seconds = (System.nanoTime() - start) / 1e9;
-      if (!result.isSuccess()) {
+      if (!result.isOk()) {
         throw new IllegalStateException("build-deps failed: " + result.errors());
       }
       return new Run(seconds, result);

@@ -84,7 +84,7 @@ public final class IndexConcurrency {
       long start = System.nanoTime();
       ReleaseResults<?> results = index.metadataForAll(releases);
       double seconds = (System.nanoTime() - start) / 1e9;
-      if (!results.isSuccess()) {
+      if (!results.isOk()) {
         throw new IllegalStateException("failures: " + results.failures().keySet());
       }
       return seconds;

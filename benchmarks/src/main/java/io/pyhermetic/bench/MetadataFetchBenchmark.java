@@ -98,7 +98,7 @@ public final class MetadataFetchBenchmark {
       long start = System.nanoTime();
       ReleaseResults<?> results = index.metadataForAll(releases);
       double seconds = (System.nanoTime() - start) / 1e9;
-      if (!results.isSuccess() || results.values().size() != releases.size()) {
+      if (!results.isOk() || results.values().size() != releases.size()) {
         throw new IllegalStateException("failures: " + results.failures());
       }
       return seconds;

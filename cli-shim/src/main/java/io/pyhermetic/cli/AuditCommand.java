@@ -139,17 +139,12 @@ final class AuditCommand implements Callable<Integer> {
       if (advisories.lookup().isPresent()) {
         auditor = auditor.withAdvisories(advisories.lookup().get());
       }
-      ProgressLine line = !quiet && System.console() != null ? new ProgressLine(err) : null;
-      if (line != null) {
-        auditor =
-            auditor.withProgress(
-                (done, total, release) ->
-                    line.show(done, total, release.name() + " " + release.version()));
-      }
-      report = auditor.audit(Auditor.entriesByTarget(entriesByFile, targets.keySet(), everyTarget));
-      if (line != null) {
-        line.clear();
-      }
+      ProgressLine line = ProgressLine.of(err, quiet);
+      report =
+          auditor
+              .withProgress(line)
+              .audit(Auditor.entriesByTarget(entriesByFile, targets.keySet(), everyTarget));
+      line.clear();
     }
     indexOptions.printTimings(err);
     List<PackageAudit> shown =

@@ -129,20 +129,11 @@ final class BuildDepsCommand implements Callable<Integer> {
       extras().forEach(options::extraRequirements);
       BuildDepsResolver resolver =
           new BuildDepsResolver(opened.index(), opened.downloader(), options.build());
-      ProgressLine line = new ProgressLine(err);
-      boolean progress = !quiet && System.console() != null;
-      if (progress) {
-        resolver =
-            resolver.withProgress(
-                (inspected, known, release) ->
-                    line.show(inspected, known, release.name() + " " + release.version()));
-      }
+      ProgressLine line = ProgressLine.of(err, quiet);
       try {
-        result = resolver.resolve(entries);
+        result = resolver.withProgress(line).resolve(entries);
       } finally {
-        if (progress) {
-          line.clear();
-        }
+        line.clear();
       }
     } finally {
       TempDirs.deleteTree(work);
@@ -152,7 +143,7 @@ final class BuildDepsCommand implements Callable<Integer> {
     if (report != null) {
       BuildDepsOutput.writeReport(report, result);
     }
-    if (!result.isSuccess()) {
+    if (!result.isOk()) {
       for (Problem p : result.errors()) {
         err.println("pyhermetic build-deps: " + p.pkg() + ": " + Redaction.redact(p.message()));
         p.chain().forEach(c -> err.println("    " + c));

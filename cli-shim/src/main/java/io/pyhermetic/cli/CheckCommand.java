@@ -214,16 +214,7 @@ final class CheckCommand implements Callable<Integer> {
       file.set("options", options(checked.file.options()));
       file.put("hash_mode", checked.file.hashMode());
     }
-    ArrayNode list = root.putArray("diagnostics");
-    for (Diagnostic d : diagnostics) {
-      ObjectNode node = list.addObject();
-      node.put("severity", d.severity().label());
-      node.put("rule", d.rule());
-      node.put("file", d.location().source());
-      node.put("line", d.location().line());
-      node.put("column", d.location().column());
-      node.put("message", Redaction.redact(d.message()));
-    }
+    Json.putDiagnostics(root, diagnostics);
     ObjectNode summary = root.putObject("summary");
     summary.put("files", results.size());
     summary.put("unreadable", unreadable);

@@ -1,6 +1,10 @@
 package io.pyhermetic.cli;
 
+import io.pyhermetic.error.Diagnostic;
+import io.pyhermetic.text.Redaction;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -41,5 +45,19 @@ final class ExitCodes {
     }
     command.getCommandSpec().usageMessage().exitCodeListHeading(HEADING).exitCodeList(table);
     command.getSubcommands().values().forEach(ExitCodes::applyTo);
+  }
+
+  /**
+   * Ends a command that found problems before writing: prints each problem (credentials redacted)
+   * and {@code nothing written: N problem(s)} on {@code err}.
+   *
+   * @return {@link #FINDINGS}
+   */
+  static int nothingWritten(PrintWriter err, List<Diagnostic> problems) {
+    for (Diagnostic d : problems) {
+      err.println(Redaction.redact(d.toString()));
+    }
+    err.println("nothing written: " + problems.size() + " problem(s)");
+    return FINDINGS;
   }
 }

@@ -1,11 +1,9 @@
 package io.pyhermetic.cli;
 
 import io.pyhermetic.diff.RequirementsMerge;
-import io.pyhermetic.error.Diagnostic;
 import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.reqfile.RequirementsFileParser;
 import io.pyhermetic.reqfile.RequirementsWriter;
-import io.pyhermetic.text.Redaction;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -85,11 +83,7 @@ final class MergeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!result.isOk()) {
-      for (Diagnostic d : result.problems()) {
-        err.println(Redaction.redact(d.toString()));
-      }
-      err.println("nothing written: " + result.problems().size() + " problem(s)");
-      return ExitCodes.FINDINGS;
+      return ExitCodes.nothingWritten(err, result.problems());
     }
     String text =
         result.text(

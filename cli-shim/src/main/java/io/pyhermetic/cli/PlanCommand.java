@@ -4,7 +4,6 @@ import io.pyhermetic.advisory.AdvisoryOptions;
 import io.pyhermetic.error.PyhermeticException;
 import io.pyhermetic.hermeto.PipBinaryFilters;
 import io.pyhermetic.plan.Finding;
-import io.pyhermetic.plan.PlanProgress;
 import io.pyhermetic.plan.PlanRequest;
 import io.pyhermetic.plan.PlanResult;
 import io.pyhermetic.plan.PlanWriter;
@@ -185,7 +184,7 @@ final class PlanCommand implements Callable<Integer> {
             .hermetoImage(hermeto.image)
             .replaceOutput(force)
             .commandName(System.getProperty("pyhermetic.command", "pyhermetic"))
-            .progress(progress())
+            .progress(ProgressLine.of(spec.commandLine().getErr(), quiet))
             .vulnerabilities(
                 new AdvisoryOptions(
                     !noVulnerabilities,
@@ -210,26 +209,5 @@ final class PlanCommand implements Callable<Integer> {
       buildDepsInputs.constraintFiles.forEach(request::constraintFile);
     }
     return request.build();
-  }
-
-  /** A progress line on an interactive terminal, nothing otherwise. */
-  private PlanProgress progress() {
-    if (quiet || System.console() == null) {
-      return PlanProgress.NONE;
-    }
-    ProgressLine line = new ProgressLine(spec.commandLine().getErr());
-    return new PlanProgress() {
-      @Override
-      public void step(String description) {
-        line.clear();
-        spec.commandLine().getErr().println(description);
-        spec.commandLine().getErr().flush();
-      }
-
-      @Override
-      public void progressed(int done, int total, String what) {
-        line.show(done, total, what);
-      }
-    };
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pyhermetic.error.Diagnostic;
 import io.pyhermetic.error.Severity;
-import io.pyhermetic.index.Release;
 import io.pyhermetic.prefetch.FileOutcome;
 import io.pyhermetic.prefetch.PrefetchException;
 import io.pyhermetic.prefetch.PrefetchOptions;
@@ -147,9 +146,7 @@ final class PrefetchCommand implements Callable<Integer> {
         prefetcher =
             prefetcher.withAdvisories(advisories.lookup().get(), vulnerabilityOptions.bestEffort);
       }
-      if (!quiet && System.console() != null) {
-        prefetcher = prefetcher.withProgress(new TerminalProgress(err));
-      }
+      prefetcher = prefetcher.withProgress(ProgressLine.of(err, quiet));
       // reproducible builds' convention: a fixed date makes bom.json byte-identical across runs
       Optional<Instant> fixedDate = sourceDateEpoch(System.getenv("SOURCE_DATE_EPOCH"));
       if (fixedDate.isPresent()) {
@@ -195,25 +192,6 @@ final class PrefetchCommand implements Callable<Integer> {
       return config;
     }
     throw new CliException("cannot read " + config + ": no such file", ExitCodes.USAGE);
-  }
-
-  /** One line, redrawn in place, per finished file. */
-  private static final class TerminalProgress implements Prefetcher.Progress {
-    private final ProgressLine line;
-
-    TerminalProgress(PrintWriter err) {
-      this.line = new ProgressLine(err);
-    }
-
-    @Override
-    public void lookedUp(int completed, int total, Release release) {
-      line.show(completed, total, "looked up " + release);
-    }
-
-    @Override
-    public void fileDone(int completed, int total, FileOutcome outcome) {
-      line.show(completed, total, outcome.status().label() + " " + outcome.filename());
-    }
   }
 
   // ---- renderings
@@ -325,16 +303,7 @@ final class PrefetchCommand implements Callable<Integer> {
     root.put("written", result.written());
     root.put("sbom", result.sbom().map(Path::toString).orElse(null));
     root.put("index", Redaction.redact(index));
-    ArrayNode diagnostics = root.putArray("diagnostics");
-    for (Diagnostic d : result.diagnostics()) {
-      ObjectNode node = diagnostics.addObject();
-      node.put("severity", d.severity().label());
-      node.put("rule", d.rule());
-      node.put("file", d.location().source());
-      node.put("line", d.location().line());
-      node.put("column", d.location().column());
-      node.put("message", Redaction.redact(d.message()));
-    }
+    Json.putDiagnostics(root, result.diagnostics());
     ArrayNode requirements = root.putArray("requirements");
     for (RequirementOutcome r : result.requirements()) {
       ObjectNode node = requirements.addObject();

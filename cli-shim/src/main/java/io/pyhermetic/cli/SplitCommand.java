@@ -1,7 +1,6 @@
 package io.pyhermetic.cli;
 
 import io.pyhermetic.diff.RequirementsSplit;
-import io.pyhermetic.error.Diagnostic;
 import io.pyhermetic.lockfile.LockFiles;
 import io.pyhermetic.lockfile.LockRequirements;
 import io.pyhermetic.lockfile.LockSelection;
@@ -11,7 +10,6 @@ import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.reqfile.RequirementsFileParser;
 import io.pyhermetic.reqfile.RequirementsWriter;
 import io.pyhermetic.requirement.MarkerEnvironment;
-import io.pyhermetic.text.Redaction;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -102,11 +100,7 @@ final class SplitCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!result.isOk()) {
-      for (Diagnostic d : result.problems()) {
-        err.println(Redaction.redact(d.toString()));
-      }
-      err.println("nothing written: " + result.problems().size() + " problem(s)");
-      return ExitCodes.FINDINGS;
+      return ExitCodes.nothingWritten(err, result.problems());
     }
     return writeFiles(result.files(), out);
   }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -84,10 +83,7 @@ public record FarmPlan(
       Objects.requireNonNull(image, "image");
       Objects.requireNonNull(context, "context");
       Objects.requireNonNull(containerfile, "containerfile");
-      hermetoConfigs = Collections.unmodifiableMap(new LinkedHashMap<>(hermetoConfigs));
-      if (hermetoConfigs.isEmpty()) {
-        throw new IllegalArgumentException("a plan needs at least one architecture");
-      }
+      hermetoConfigs = HermetoConfigs.copyOf(hermetoConfigs);
       Objects.requireNonNull(prefetched, "prefetched");
       Objects.requireNonNull(envFile, "envFile");
       Objects.requireNonNull(hermetoImage, "hermetoImage");

@@ -3,7 +3,6 @@ package io.pyhermetic.container;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -71,39 +70,12 @@ public record PodmanPlan(List<Command> commands) {
       Objects.requireNonNull(context, "context");
       Objects.requireNonNull(containerfile, "containerfile");
       Objects.requireNonNull(baseContainerfile, "baseContainerfile");
-      hermetoConfigs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hermetoConfigs));
-      if (hermetoConfigs.isEmpty()) {
-        throw new IllegalArgumentException("a plan needs at least one architecture");
-      }
+      hermetoConfigs = HermetoConfigs.copyOf(hermetoConfigs);
       Objects.requireNonNull(envFile, "envFile");
       Objects.requireNonNull(spelling, "spelling");
       Objects.requireNonNull(hermetoImage, "hermetoImage");
       Objects.requireNonNull(timeout, "timeout");
       Objects.requireNonNull(prefetched, "prefetched");
-    }
-
-    /** Settings whose plan fetches through Hermeto's container into the context. */
-    public Settings(
-        String image,
-        Path context,
-        String containerfile,
-        Optional<String> baseContainerfile,
-        Map<String, String> hermetoConfigs,
-        Path envFile,
-        ArchSpelling spelling,
-        String hermetoImage,
-        Duration timeout) {
-      this(
-          image,
-          context,
-          containerfile,
-          baseContainerfile,
-          hermetoConfigs,
-          envFile,
-          spelling,
-          hermetoImage,
-          timeout,
-          Optional.empty());
     }
   }
 
@@ -146,20 +118,11 @@ public record PodmanPlan(List<Command> commands) {
     if (s.baseContainerfile().isPresent()) {
       for (String arch : s.hermetoConfigs().keySet()) {
         commands.add(
-            new Command(
+            build(
                 arch,
-                List.of(
-                    "podman",
-                    "build",
-                    "-f",
-                    s.baseContainerfile().get(),
-                    "--platform",
-                    platform(arch),
-                    "--tag",
-                    s.image() + "-base-" + arch + ":latest",
-                    dir),
-                Optional.of(context),
-                Map.of(),
+                s.baseContainerfile().get(),
+                List.of("--tag", s.image() + "-base-" + arch + ":latest", dir),
+                context,
                 s.timeout()));
       }
     }
@@ -174,15 +137,10 @@ public record PodmanPlan(List<Command> commands) {
     for (String arch : s.hermetoConfigs().keySet()) {
       String targetArch = s.spelling() == ArchSpelling.MACHINE ? arch : platformArch(arch);
       commands.add(
-          new Command(
+          build(
               arch,
+              s.containerfile(),
               List.of(
-                  "podman",
-                  "build",
-                  "-f",
-                  s.containerfile(),
-                  "--platform",
-                  platform(arch),
                   "--build-arg",
                   "TARGETARCH=" + targetArch,
                   "--volume",
@@ -196,11 +154,23 @@ public record PodmanPlan(List<Command> commands) {
                   "--tag",
                   s.image() + "-" + arch,
                   dir),
-              Optional.of(context),
-              Map.of(),
+              context,
               s.timeout()));
     }
     return new PodmanPlan(commands);
+  }
+
+  /**
+   * {@code podman build -f containerfile --platform linux/<arch>} followed by {@code rest}, run in
+   * {@code context}.
+   */
+  private static Command build(
+      String arch, String containerfile, List<String> rest, Path context, Duration timeout) {
+    List<String> argv =
+        new ArrayList<>(
+            List.of("podman", "build", "-f", containerfile, "--platform", platform(arch)));
+    argv.addAll(rest);
+    return new Command(arch, argv, Optional.of(context), Map.of(), timeout);
   }
 
   /**

@@ -29,6 +29,24 @@ public final class DiffRenderer {
     header.add("package");
     header.addAll(diff.labels());
     header.add("status");
+    List<List<String>> rows = rows(diff, shown);
+    StringBuilder out =
+        new StringBuilder(
+            TextTable.render(
+                header,
+                rows,
+                TextTable.Colours.when(
+                    colour,
+                    (r, c, cell) -> statusColour(shown.get(r).status(), c, header.size()))));
+    out.append(summary(diff)).append('\n');
+    for (Diagnostic d : diff.problems()) {
+      out.append(d).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** One table row per package: its name, its version under each label, its status. */
+  private static List<List<String>> rows(RequirementsDiff diff, List<PackageDiff> shown) {
     List<List<String>> rows = new ArrayList<>();
     for (PackageDiff p : shown) {
       List<String> row = new ArrayList<>();
@@ -37,19 +55,7 @@ public final class DiffRenderer {
       row.add(p.status().label());
       rows.add(row);
     }
-    StringBuilder out =
-        new StringBuilder(
-            TextTable.render(
-                header,
-                rows,
-                colour
-                    ? (r, c, cell) -> statusColour(shown.get(r).status(), c, header.size())
-                    : TextTable.Colours.NONE));
-    out.append(summary(diff)).append('\n');
-    for (Diagnostic d : diff.problems()) {
-      out.append(d).append('\n');
-    }
-    return out.toString();
+    return rows;
   }
 
   private static Optional<String> statusColour(DiffStatus status, int column, int columns) {

@@ -1,9 +1,14 @@
 package io.pyhermetic.lockfile;
 
 import io.pyhermetic.error.Diagnostic;
+import io.pyhermetic.error.Location;
 import io.pyhermetic.platform.Target;
+import io.pyhermetic.requirement.Marker;
+import io.pyhermetic.requirement.MarkerEvaluationException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What one target installs from a lock: each applying package with the one source it installs from
@@ -56,5 +61,29 @@ public record LockSelection(
                 + " does not satisfy the lock's requires-python "
                 + requiresPython.get());
     return java.util.Optional.of(new LockSelection(source, target, List.of(), List.of(problem)));
+  }
+
+  /** An error about a lock file at {@code at}, under the lock files' rule. */
+  static Diagnostic problem(Location at, String message) {
+    return Diagnostic.error(LockFileException.RULE, at, message);
+  }
+
+  /**
+   * Whether a package or dependency whose marker is {@code marker} applies: always without a
+   * marker, else as {@code evaluate} says. A marker that cannot be evaluated does not apply, and
+   * adds a problem at {@code at}: {@code what} and the reason.
+   */
+  static boolean applies(
+      Optional<Marker> marker,
+      Predicate<Marker> evaluate,
+      Location at,
+      String what,
+      List<Diagnostic> problems) {
+    try {
+      return marker.isEmpty() || evaluate.test(marker.get());
+    } catch (MarkerEvaluationException e) {
+      problems.add(problem(at, what + e.getMessage()));
+      return false;
+    }
   }
 }

@@ -49,11 +49,12 @@ final class PylockSelector {
           }
         }
       } catch (MarkerEvaluationException e) {
-        problems.add(problem(head, "environments: " + e.getMessage()));
+        problems.add(LockSelection.problem(head, "environments: " + e.getMessage()));
         return new LockSelection(file.source(), target, none, problems);
       }
       if (!any) {
-        problems.add(problem(head, target + " is not one of the lock's environments"));
+        problems.add(
+            LockSelection.problem(head, target + " is not one of the lock's environments"));
         return new LockSelection(file.source(), target, none, problems);
       }
     }
@@ -62,18 +63,17 @@ final class PylockSelector {
     for (int i = 0; i < packages.size(); i++) {
       LockedPackage p = packages.get(i);
       Location at = new Location(file.source(), file.line(i), 1);
-      try {
-        if (p.marker().isPresent()
-            && !p.marker().get().evaluateInLockFile(env, request.extras(), groups)) {
-          continue;
-        }
-      } catch (MarkerEvaluationException e) {
-        problems.add(problem(at, "packages[" + i + "].marker: " + e.getMessage()));
+      if (!LockSelection.applies(
+          p.marker(),
+          m -> m.evaluateInLockFile(env, request.extras(), groups),
+          at,
+          "packages[" + i + "].marker: ",
+          problems)) {
         continue;
       }
       if (p.requiresPython().isPresent() && !p.requiresPython().get().contains(fullVersion, null)) {
         problems.add(
-            problem(
+            LockSelection.problem(
                 at,
                 "packages["
                     + i
@@ -88,7 +88,7 @@ final class PylockSelector {
       Integer earlier = chosen.putIfAbsent(p.name(), i);
       if (earlier != null) {
         problems.add(
-            problem(
+            LockSelection.problem(
                 at,
                 "packages["
                     + i
@@ -109,7 +109,7 @@ final class PylockSelector {
         selected.add(new LockSelection.Selected(p, i, file.line(i), install.get()));
       } else {
         problems.add(
-            problem(
+            LockSelection.problem(
                 new Location(file.source(), file.line(i), 1),
                 "packages["
                     + i
@@ -157,9 +157,5 @@ final class PylockSelector {
       }
     }
     return Optional.ofNullable(best);
-  }
-
-  private static Diagnostic problem(Location at, String message) {
-    return Diagnostic.error(LockFileException.RULE, at, message);
   }
 }

@@ -4,7 +4,6 @@ import io.pyhermetic.error.Diagnostic;
 import io.pyhermetic.error.Location;
 import io.pyhermetic.lockfile.internal.UvLockReader;
 import io.pyhermetic.requirement.MarkerEnvironment;
-import io.pyhermetic.requirement.MarkerEvaluationException;
 import io.pyhermetic.requirement.ProjectName;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -43,7 +42,8 @@ final class UvSelector {
     List<Integer> roots = roots(lock);
     if (roots.isEmpty()) {
       problems.add(
-          problem(head, "no workspace member: no package has an editable or virtual source"));
+          LockSelection.problem(
+              head, "no workspace member: no package has an editable or virtual source"));
       return new LockSelection(file.source(), request.target(), List.of(), problems);
     }
     Set<String> extras = canonical(request.extras());
@@ -76,15 +76,12 @@ final class UvSelector {
         edges = p.optionalDependencies().getOrDefault(visit.extra(), List.of());
       }
       for (UvDependency d : edges) {
-        try {
-          if (d.marker().isPresent() && !d.marker().get().evaluate(env)) {
-            continue;
-          }
-        } catch (MarkerEvaluationException e) {
-          problems.add(
-              problem(
-                  new Location(file.source(), file.line(visit.index()), 1),
-                  p.name() + " → " + d.name() + ": " + e.getMessage()));
+        if (!LockSelection.applies(
+            d.marker(),
+            m -> m.evaluate(env),
+            new Location(file.source(), file.line(visit.index()), 1),
+            p.name() + " → " + d.name() + ": ",
+            problems)) {
           continue;
         }
         for (int j = 0; j < packages.size(); j++) {
@@ -106,7 +103,7 @@ final class UvSelector {
       Integer earlier = byName.putIfAbsent(p.name(), i);
       if (earlier != null) {
         problems.add(
-            problem(
+            LockSelection.problem(
                 at,
                 "package["
                     + i
@@ -126,7 +123,7 @@ final class UvSelector {
       Optional<PackageSource> install = PylockSelector.install(locked, request.target());
       if (install.isEmpty()) {
         problems.add(
-            problem(
+            LockSelection.problem(
                 at,
                 "package["
                     + i
@@ -171,9 +168,5 @@ final class UvSelector {
     Set<String> out = new java.util.TreeSet<>();
     names.forEach(n -> out.add(ProjectName.canonicalize(n)));
     return out;
-  }
-
-  private static Diagnostic problem(Location at, String message) {
-    return Diagnostic.error(LockFileException.RULE, at, message);
   }
 }

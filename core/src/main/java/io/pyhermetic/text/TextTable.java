@@ -17,6 +17,18 @@ public final class TextTable {
 
     /** No colour anywhere. */
     Colours NONE = (row, column, cell) -> Optional.empty();
+
+    /**
+     * {@code colours} when {@code on}, else {@link #NONE}: for output that is coloured only on a
+     * terminal.
+     *
+     * @param on whether to colour
+     * @param colours the colours to use then
+     * @return the colours to render with
+     */
+    static Colours when(boolean on, Colours colours) {
+      return on ? colours : NONE;
+    }
   }
 
   private TextTable() {}

@@ -26,7 +26,8 @@ class PodmanPlanTest {
             Path.of("/src/app/hermeto.env"),
             spelling,
             PodmanPlan.HERMETO_IMAGE,
-            Duration.ofHours(2)));
+            Duration.ofHours(2),
+            Optional.empty()));
   }
 
   @Test

@@ -53,9 +53,8 @@ public final class AuditRenderer {
             TextTable.render(
                 header,
                 rows,
-                colour
-                    ? (r, c, cell) -> c >= 3 ? colourOf(cell) : Optional.empty()
-                    : TextTable.Colours.NONE));
+                TextTable.Colours.when(
+                    colour, (r, c, cell) -> c >= 3 ? colourOf(cell) : Optional.empty())));
     List<Finding> problems = findings(shown);
     if (!problems.isEmpty()) {
       out.append("\nproblems:\n");

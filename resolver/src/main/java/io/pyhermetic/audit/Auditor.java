@@ -13,6 +13,7 @@ import io.pyhermetic.index.ReleaseFile;
 import io.pyhermetic.index.ReleaseResults;
 import io.pyhermetic.platform.DistributionFilename;
 import io.pyhermetic.platform.Target;
+import io.pyhermetic.progress.ProgressListener;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.version.SpecifierSet;
 import io.pyhermetic.version.Version;
@@ -22,7 +23,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +31,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -42,7 +41,7 @@ public final class Auditor {
   private final PackageIndex index;
   private final Map<String, Target> targets;
   private final Function<Target, Optional<PipBinaryFilters>> hermetoFilter;
-  private final Progress progress;
+  private final ProgressListener progress;
   private final Optional<AdvisoryLookup> advisories;
 
   /**
@@ -57,7 +56,7 @@ public final class Auditor {
     this.index = Objects.requireNonNull(index, "index");
     this.targets = new LinkedHashMap<>(targets);
     this.hermetoFilter = Objects.requireNonNull(hermetoFilter, "hermetoFilter");
-    this.progress = (completed, total, release) -> {};
+    this.progress = ProgressListener.NONE;
     this.advisories = Optional.empty();
   }
 
@@ -65,7 +64,7 @@ public final class Auditor {
       PackageIndex index,
       Map<String, Target> targets,
       Function<Target, Optional<PipBinaryFilters>> hermetoFilter,
-      Progress progress,
+      ProgressListener progress,
       Optional<AdvisoryLookup> advisories) {
     this.index = index;
     this.targets = targets;
@@ -109,19 +108,8 @@ public final class Auditor {
             .withPyVersion(python.major() * 100 + python.minor()));
   }
 
-  /** Reports each finished look-up, for progress display. */
-  @FunctionalInterface
-  public interface Progress {
-    /**
-     * @param completed look-ups finished so far (1-based)
-     * @param total look-ups in all
-     * @param release the one that just finished
-     */
-    void lookedUp(int completed, int total, Release release);
-  }
-
   /** The same auditor, reporting each finished look-up to {@code progress}. */
-  public Auditor withProgress(Progress progress) {
+  public Auditor withProgress(ProgressListener progress) {
     return new Auditor(
         index, targets, hermetoFilter, Objects.requireNonNull(progress, "progress"), advisories);
   }
@@ -187,16 +175,8 @@ public final class Auditor {
                         .map(pin -> release(pin.entry()))
                         .flatMap(Optional::stream)
                         .toList()));
-    int total = new LinkedHashSet<>(releases).size();
-    AtomicInteger completed = new AtomicInteger();
     ReleaseResults<List<ReleaseFile>> files =
-        PackageIndex.forAll(
-            releases,
-            r ->
-                index
-                    .filesAsync(r.name(), r.version())
-                    .whenComplete(
-                        (ok, error) -> progress.lookedUp(completed.incrementAndGet(), total, r)));
+        index.filesForAll(releases, progress, r -> r.name() + " " + r.version());
     List<PackageAudit> packages = new ArrayList<>();
     for (Pin pin : pins.values()) {
       packages.add(audit(pin.entry(), pin.targets(), files));
@@ -223,6 +203,29 @@ public final class Auditor {
         .map(v -> new Release(e.name().get(), v));
   }
 
+  /** The audit of a pin no file of which was looked at: not pinned, or its look-up failed. */
+  private static PackageAudit withoutFiles(
+      String name,
+      String version,
+      Location location,
+      Map<String, TargetResult> byTarget,
+      Optional<String> error,
+      boolean indexFailure) {
+    return new PackageAudit(
+        name,
+        version,
+        location,
+        Optional.empty(),
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        List.of(),
+        List.of(),
+        byTarget,
+        error,
+        indexFailure);
+  }
+
   private PackageAudit audit(
       Entry e, Map<String, Location> applicable, ReleaseResults<List<ReleaseFile>> results) {
     Map<String, TargetResult> byTarget = new LinkedHashMap<>();
@@ -239,16 +242,10 @@ public final class Auditor {
                       Optional.empty(),
                       url ? List.of() : List.of("not pinned with ==: " + what),
                       location)));
-      return new PackageAudit(
+      return withoutFiles(
           e.name().map(n -> n.canonical()).orElse(what),
           "",
           e.location(),
-          Optional.empty(),
-          false,
-          Optional.empty(),
-          Optional.empty(),
-          List.of(),
-          List.of(),
           byTarget,
           Optional.empty(),
           false);
@@ -273,16 +270,10 @@ public final class Auditor {
                           : Optional.empty(),
                       List.of(ex.reason()),
                       location)));
-      return new PackageAudit(
+      return withoutFiles(
           release.name().canonical(),
           written,
           e.location(),
-          Optional.empty(),
-          false,
-          Optional.empty(),
-          Optional.empty(),
-          List.of(),
-          List.of(),
           byTarget,
           Optional.of(
               ex.isNotFound() ? "no release " + release + " on the index" : ex.getMessage()),

@@ -10,6 +10,11 @@ public class BuildDepsException extends PyhermeticException {
 
   private final transient List<Problem> problems;
 
+  /**
+   * An exception listing {@code problems} in its message.
+   *
+   * @param problems every error of the result
+   */
   public BuildDepsException(List<Problem> problems) {
     super(render(problems));
     this.problems = List.copyOf(problems);
@@ -23,7 +28,11 @@ public class BuildDepsException extends PyhermeticException {
         + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n"));
   }
 
-  /** Every problem. */
+  /**
+   * Every problem.
+   *
+   * @return the errors, in the result's order
+   */
   public List<Problem> problems() {
     return problems;
   }

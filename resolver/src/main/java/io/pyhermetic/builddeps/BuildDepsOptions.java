@@ -43,6 +43,21 @@ public record BuildDepsOptions(
     Path workDirectory,
     int maxResolutionRounds) {
 
+  /**
+   * Validates and copies the options.
+   *
+   * @throws IllegalArgumentException without targets, or with a concurrency or a resolution budget
+   *     below 1
+   * @param targets see {@link #targets()}
+   * @param binaryFor see {@link #binaryFor()}
+   * @param skipMissingSdist see {@link #skipMissingSdist()}
+   * @param constraints see {@link #constraints()}
+   * @param extraRequirements see {@link #extraRequirements()}
+   * @param concurrency see {@link #concurrency()}
+   * @param sdistLimits see {@link #sdistLimits()}
+   * @param workDirectory see {@link #workDirectory()}
+   * @param maxResolutionRounds see {@link #maxResolutionRounds()}
+   */
   public BuildDepsOptions {
     targets = List.copyOf(targets);
     if (targets.isEmpty()) {
@@ -63,16 +78,29 @@ public record BuildDepsOptions(
     Objects.requireNonNull(workDirectory, "workDirectory");
   }
 
-  /** Whether only packages without wheels get build environments. */
+  /**
+   * Whether only packages without wheels get build environments.
+   *
+   * @return whether {@link #binaryFor()} names targets
+   */
   public boolean isBinaryFor() {
     return !binaryFor.isEmpty();
   }
 
+  /**
+   * A builder with the defaults: x86_64 with Python 3.12, source-only, 16 packages at once.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder pre-filled with this object's values. */
+  /**
+   * A builder pre-filled with this object's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.targets = new ArrayList<>(targets);
@@ -102,22 +130,45 @@ public record BuildDepsOptions(
 
     private Builder() {}
 
+    /**
+     * The targets whose build environments are resolved.
+     *
+     * @param value the targets, at least one by {@link #build()}
+     * @return this builder
+     */
     public Builder targets(List<Target> value) {
       this.targets = new ArrayList<>(value);
       return this;
     }
 
-    /** Switches to {@code --binary-for} mode for these targets (empty: source-only). */
+    /**
+     * Switches to {@code --binary-for} mode for these targets (empty: source-only).
+     *
+     * @param value the targets that install wheels where they can
+     * @return this builder
+     */
     public Builder binaryFor(List<Target> value) {
       this.binaryFor = new ArrayList<>(value);
       return this;
     }
 
+    /**
+     * Whether a package without sdist is skipped (a warning) rather than an error.
+     *
+     * @param value true to skip
+     * @return this builder
+     */
     public Builder skipMissingSdist(boolean value) {
       this.skipMissingSdist = value;
       return this;
     }
 
+    /**
+     * User constraints every build environment obeys.
+     *
+     * @param value the constraints; their markers are evaluated per target
+     * @return this builder
+     */
     public Builder constraints(List<Requirement> value) {
       this.constraints = new ArrayList<>(value);
       return this;
@@ -126,32 +177,66 @@ public record BuildDepsOptions(
     /**
      * Adds {@code requirements} to every package whose declared build requirements name {@code
      * backend} (for example scikit-build-core → {@code cmake>=3.15}, {@code ninja>=1.5}).
+     *
+     * @param backend the build backend's project
+     * @param requirements what its packages need besides what they declare
+     * @return this builder
      */
     public Builder extraRequirements(ProjectName backend, List<Requirement> requirements) {
       this.extraRequirements.put(backend, List.copyOf(requirements));
       return this;
     }
 
+    /**
+     * How many packages are inspected at once.
+     *
+     * @param value at least 1 by {@link #build()}
+     * @return this builder
+     */
     public Builder concurrency(int value) {
       this.concurrency = value;
       return this;
     }
 
+    /**
+     * The limits an sdist is read within.
+     *
+     * @param value the limits
+     * @return this builder
+     */
     public Builder sdistLimits(SdistReader.Limits value) {
       this.sdistLimits = value;
       return this;
     }
 
+    /**
+     * Where sdists are downloaded while they are read.
+     *
+     * @param value a directory, created when missing
+     * @return this builder
+     */
     public Builder workDirectory(Path value) {
       this.workDirectory = value;
       return this;
     }
 
+    /**
+     * How many candidate versions one build environment may try in all.
+     *
+     * @param value at least 1 by {@link #build()}
+     * @return this builder
+     */
     public Builder maxResolutionRounds(int value) {
       this.maxResolutionRounds = value;
       return this;
     }
 
+    /**
+     * The options.
+     *
+     * @return the validated options
+     * @throws IllegalArgumentException as {@link BuildDepsOptions#BuildDepsOptions} does
+     */
     public BuildDepsOptions build() {
       return new BuildDepsOptions(
           targets,

@@ -28,6 +28,7 @@ public final class BuildDepsOutput {
    * @param pythonVersion the Python version of the (first) target
    * @param command the command line, such as {@code pyhermetic build-deps
    *     --output-file=requirements-build.txt requirements.txt}
+   * @return the lines, each starting with {@code #}
    */
   public static List<String> header(String pythonVersion, String command) {
     return List.of(
@@ -46,10 +47,14 @@ public final class BuildDepsOutput {
    * pybuild-deps sorts, and setuptools, pip and distribute in the trailing section.
    *
    * @throws BuildDepsException if the result has errors
+   * @param result a result without errors
+   * @param header the lines the file starts with
+   * @param annotate whether to write the {@code # via} lines
+   * @return the file's text
    */
   public static String requirementsText(
       BuildDepsResult result, List<String> header, boolean annotate) {
-    if (!result.isSuccess()) {
+    if (!result.isOk()) {
       throw new BuildDepsException(result.errors());
     }
     List<String> lines = new ArrayList<>(header);
@@ -77,6 +82,10 @@ public final class BuildDepsOutput {
    * Writes {@link #requirementsText} to {@code target} atomically.
    *
    * @throws BuildDepsException if the result has errors (the file is not touched)
+   * @param target the file to write
+   * @param result a result without errors
+   * @param header the lines the file starts with
+   * @param annotate whether to write the {@code # via} lines
    */
   public static void writeRequirements(
       Path target, BuildDepsResult result, List<String> header, boolean annotate) {
@@ -91,6 +100,9 @@ public final class BuildDepsOutput {
    * version, required_by}}, {@code needed_by} and {@code error}), {@code requirements} (the written
    * entries with {@code hashes} and {@code via}), {@code skipped} and {@code errors} (each {@code
    * {package, kind, message, chain}}) and {@code summary}. Absent values are {@code null}.
+   *
+   * @param result the result to report
+   * @return the JSON text, ending with a line break
    */
   public static String reportJson(BuildDepsResult result) {
     ObjectNode root = JSON.createObjectNode();
@@ -156,7 +168,12 @@ public final class BuildDepsOutput {
     return JsonText.pretty(root);
   }
 
-  /** Writes {@link #reportJson} to {@code target} atomically (also for a result with errors). */
+  /**
+   * Writes {@link #reportJson} to {@code target} atomically (also for a result with errors).
+   *
+   * @param target the file to write
+   * @param result the result to report
+   */
   public static void writeReport(Path target, BuildDepsResult result) {
     RequirementsWriter.writeAtomically(target, reportJson(result).getBytes(StandardCharsets.UTF_8));
   }
@@ -182,6 +199,7 @@ public final class BuildDepsOutput {
    *
    * @return the diagram, ending with a line break; the empty string when nothing is built from
    *     source (no node), so that a caller can leave the diagram out
+   * @param result the result to draw
    */
   public static String mermaid(BuildDepsResult result) {
     return BuildGraph.of(result).mermaid();

@@ -20,6 +20,16 @@ public record BuildDepsResult(
     List<OutputEntry> entries,
     List<Problem> skipped,
     List<Problem> errors) {
+  /**
+   * Copies the lists.
+   *
+   * @param targets see {@link #targets()}
+   * @param binaryFor see {@link #binaryFor()}
+   * @param packages see {@link #packages()}
+   * @param entries see {@link #entries()}
+   * @param skipped see {@link #skipped()}
+   * @param errors see {@link #errors()}
+   */
   public BuildDepsResult {
     targets = List.copyOf(targets);
     binaryFor = List.copyOf(binaryFor);
@@ -29,12 +39,21 @@ public record BuildDepsResult(
     errors = List.copyOf(errors);
   }
 
-  /** Whether nothing failed (skipped packages are allowed). */
-  public boolean isSuccess() {
+  /**
+   * Whether nothing failed (skipped packages are allowed).
+   *
+   * @return whether there are no errors
+   */
+  public boolean isOk() {
     return errors.isEmpty();
   }
 
-  /** The errors of one kind. */
+  /**
+   * The errors of one kind.
+   *
+   * @param kind the kind
+   * @return those errors, in order
+   */
   public List<Problem> errors(Problem.Kind kind) {
     return errors.stream().filter(p -> p.kind() == kind).toList();
   }

@@ -10,6 +10,12 @@ import java.util.Objects;
  *     or {@code extra for <backend>} for a configured extra requirement
  */
 public record DeclaredRequirement(String requirement, String source) {
+  /**
+   * Checks that both parts are given.
+   *
+   * @param requirement see {@link #requirement()}
+   * @param source see {@link #source()}
+   */
   public DeclaredRequirement {
     Objects.requireNonNull(requirement, "requirement");
     Objects.requireNonNull(source, "source");

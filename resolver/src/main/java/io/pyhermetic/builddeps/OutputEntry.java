@@ -18,6 +18,14 @@ import java.util.TreeSet;
  */
 public record OutputEntry(
     ProjectName name, Version version, SortedSet<String> hashes, SortedSet<String> via) {
+  /**
+   * Copies the sets, sorted.
+   *
+   * @param name see {@link #name()}
+   * @param version see {@link #version()}
+   * @param hashes see {@link #hashes()}
+   * @param via see {@link #via()}
+   */
   public OutputEntry {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(version, "version");

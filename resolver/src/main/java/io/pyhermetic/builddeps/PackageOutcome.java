@@ -48,11 +48,29 @@ public record PackageOutcome(
     /** Something went wrong; see {@link #problem()}. */
     FAILED;
 
+    /**
+     * The snake_case label used in reports.
+     *
+     * @return the label
+     */
     public String label() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
   }
 
+  /**
+   * Checks the parts and copies the collections.
+   *
+   * @param name see {@link #name()}
+   * @param version see {@link #version()}
+   * @param status see {@link #status()}
+   * @param sdist see {@link #sdist()}
+   * @param backend see {@link #backend()}
+   * @param buildRequirements see {@link #buildRequirements()}
+   * @param environment see {@link #environment()}
+   * @param neededBy see {@link #neededBy()}
+   * @param problem see {@link #problem()}
+   */
   public PackageOutcome {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(version, "version");
@@ -65,7 +83,11 @@ public record PackageOutcome(
     Objects.requireNonNull(problem, "problem");
   }
 
-  /** {@code name==version}. */
+  /**
+   * {@code name==version}.
+   *
+   * @return the canonical name and the version
+   */
   public String pin() {
     return name.canonical() + "==" + version;
   }

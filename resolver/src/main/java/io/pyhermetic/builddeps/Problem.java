@@ -55,12 +55,24 @@ public record Problem(String pkg, Kind kind, String message, List<String> chain)
      */
     INDEX_FAILURE;
 
-    /** The snake_case label used in reports. */
+    /**
+     * The snake_case label used in reports.
+     *
+     * @return the label
+     */
     public String label() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
   }
 
+  /**
+   * Checks the parts and copies the chain.
+   *
+   * @param pkg see {@link #pkg()}
+   * @param kind see {@link #kind()}
+   * @param message see {@link #message()}
+   * @param chain see {@link #chain()}
+   */
   public Problem {
     Objects.requireNonNull(pkg, "pkg");
     Objects.requireNonNull(kind, "kind");
@@ -68,6 +80,13 @@ public record Problem(String pkg, Kind kind, String message, List<String> chain)
     chain = List.copyOf(chain);
   }
 
+  /**
+   * A problem without chain.
+   *
+   * @param pkg the package, {@code name==version} (or the requirement text when not pinned)
+   * @param kind what kind of problem
+   * @param message what happened
+   */
   public Problem(String pkg, Kind kind, String message) {
     this(pkg, kind, message, List.of());
   }

@@ -16,6 +16,13 @@ import java.util.TreeSet;
  *     declared build requirements) or the environment's packages whose runtime dependency it is
  */
 public record ResolvedPin(ProjectName name, Version version, SortedSet<String> requiredBy) {
+  /**
+   * Copies {@code requiredBy}, sorted.
+   *
+   * @param name see {@link #name()}
+   * @param version see {@link #version()}
+   * @param requiredBy see {@link #requiredBy()}
+   */
   public ResolvedPin {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(version, "version");

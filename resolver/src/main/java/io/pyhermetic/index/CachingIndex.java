@@ -31,7 +31,7 @@ import java.util.concurrent.CompletableFuture;
  *   <li>distribution files are never cached by the index layer.
  * </ul>
  */
-public final class CachingIndex implements PackageIndex, ProjectListing {
+public final class CachingIndex extends NonBlockingIndex implements ProjectListing {
   private record Key(ProjectName project, Version version) {}
 
   private final PackageIndex delegate;
@@ -62,21 +62,6 @@ public final class CachingIndex implements PackageIndex, ProjectListing {
   /** The index this one wraps. */
   public PackageIndex delegate() {
     return delegate;
-  }
-
-  @Override
-  public List<ReleaseFile> files(ProjectName project, Version version) {
-    return Futures.join(filesAsync(project, version));
-  }
-
-  @Override
-  public List<Version> versions(ProjectName project) {
-    return Futures.join(versionsAsync(project));
-  }
-
-  @Override
-  public ReleaseMetadata metadata(ProjectName project, Version version) {
-    return Futures.join(metadataAsync(project, version));
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.pyhermetic.index;
 import io.pyhermetic.error.Failures;
 import io.pyhermetic.index.internal.FileCopy;
 import io.pyhermetic.index.internal.Futures;
+import io.pyhermetic.progress.ProgressListener;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -82,6 +84,28 @@ public interface PackageIndex extends AutoCloseable {
    */
   default ReleaseResults<List<ReleaseFile>> filesForAll(Collection<Release> releases) {
     return forAll(releases, r -> filesAsync(r.name(), r.version()));
+  }
+
+  /**
+   * {@link #filesForAll(Collection)}, telling {@code listener} as each look-up finishes.
+   *
+   * @param releases the releases to look up
+   * @param listener told of each finished look-up, from the completing threads
+   * @param describe what the listener is told of a release
+   * @return every release's files or failure
+   */
+  default ReleaseResults<List<ReleaseFile>> filesForAll(
+      Collection<Release> releases, ProgressListener listener, Function<Release, String> describe) {
+    int total = new LinkedHashSet<>(releases).size();
+    AtomicInteger completed = new AtomicInteger();
+    return forAll(
+        releases,
+        r ->
+            filesAsync(r.name(), r.version())
+                .whenComplete(
+                    (ok, error) ->
+                        listener.progressed(
+                            completed.incrementAndGet(), total, describe.apply(r))));
   }
 
   /** The metadata of many releases, fetched concurrently, with every failure reported. */

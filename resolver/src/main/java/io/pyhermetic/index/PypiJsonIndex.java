@@ -1,14 +1,10 @@
 package io.pyhermetic.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pyhermetic.index.internal.FileCopy;
-import io.pyhermetic.index.internal.Futures;
 import io.pyhermetic.index.internal.HttpTransport;
-import io.pyhermetic.index.internal.HttpUrls;
 import io.pyhermetic.index.internal.Json;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -27,15 +23,11 @@ import java.util.concurrent.CompletableFuture;
  * without the key a look-up reads ({@code urls}, a list of files each with {@code filename}, {@code
  * url} and a {@code digests} object; {@code info}, an object; {@code releases}, an object).
  */
-public final class PypiJsonIndex implements PackageIndex, AutoCloseable {
+public final class PypiJsonIndex extends HttpIndex {
   /** PyPI's JSON API. */
   public static final String DEFAULT_BASE_URL = "https://pypi.org/pypi";
 
   private static final Map<String, String> HEADERS = Map.of("Accept", "application/json");
-
-  private final String baseUrl;
-  private final HttpTransport transport;
-  private final boolean ownsTransport;
 
   /** PyPI's JSON API with a default transport. */
   public PypiJsonIndex() {
@@ -58,28 +50,15 @@ public final class PypiJsonIndex implements PackageIndex, AutoCloseable {
   }
 
   private PypiJsonIndex(String baseUrl, HttpTransport transport, boolean ownsTransport) {
+    super(withoutTrailingSlashes(baseUrl), transport, ownsTransport);
+  }
+
+  private static String withoutTrailingSlashes(String baseUrl) {
     String base = Objects.requireNonNull(baseUrl, "baseUrl");
     while (base.endsWith("/")) {
       base = base.substring(0, base.length() - 1);
     }
-    this.baseUrl = base;
-    this.transport = Objects.requireNonNull(transport, "transport");
-    this.ownsTransport = ownsTransport;
-  }
-
-  @Override
-  public List<ReleaseFile> files(ProjectName project, Version version) {
-    return Futures.join(filesAsync(project, version));
-  }
-
-  @Override
-  public List<Version> versions(ProjectName project) {
-    return Futures.join(versionsAsync(project));
-  }
-
-  @Override
-  public ReleaseMetadata metadata(ProjectName project, Version version) {
-    return Futures.join(metadataAsync(project, version));
+    return base;
   }
 
   @Override
@@ -249,25 +228,6 @@ public final class PypiJsonIndex implements PackageIndex, AutoCloseable {
         Json.text(info, "requires_python"),
         ReleaseMetadata.Source.JSON_API,
         Optional.empty());
-  }
-
-  @Override
-  public CompletableFuture<String> downloadAsync(ReleaseFile file, Path destination) {
-    if (FileCopy.isFileUrl(file.url())) {
-      return PackageIndex.super.downloadAsync(file, destination);
-    }
-    String url = HttpUrls.inheritCredentials(baseUrl, file.url());
-    long limit = file.size().orElse(transport.options().maxDownloadBytes());
-    return transport
-        .download(file.filename(), url, destination, limit)
-        .thenApply(HttpTransport.Download::sha256);
-  }
-
-  @Override
-  public void close() {
-    if (ownsTransport) {
-      transport.close();
-    }
   }
 
   @Override

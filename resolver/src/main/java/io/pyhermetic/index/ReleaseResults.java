@@ -21,7 +21,7 @@ public record ReleaseResults<T>(Map<Release, T> values, Map<Release, IndexExcept
   }
 
   /** Whether every look-up succeeded. */
-  public boolean isSuccess() {
+  public boolean isOk() {
     return failures.isEmpty();
   }
 

@@ -3,9 +3,7 @@ package io.pyhermetic.index;
 import io.pyhermetic.error.Failures;
 import io.pyhermetic.index.internal.Archives;
 import io.pyhermetic.index.internal.CoreMetadata;
-import io.pyhermetic.index.internal.FileCopy;
 import io.pyhermetic.index.internal.Filenames;
-import io.pyhermetic.index.internal.Futures;
 import io.pyhermetic.index.internal.HttpTransport;
 import io.pyhermetic.index.internal.HttpUrls;
 import io.pyhermetic.index.internal.SimplePage;
@@ -40,7 +38,7 @@ import java.util.concurrent.CompletableFuture;
  * without forms that closes its {@code html} element), by {@code Content-Type}; plain text, a login
  * page, truncated or foreign JSON are not.
  */
-public final class SimpleIndex implements PackageIndex, ProjectListing, AutoCloseable {
+public final class SimpleIndex extends HttpIndex implements ProjectListing {
   /** PyPI's simple index. */
   public static final String DEFAULT_BASE_URL = "https://pypi.org/simple/";
 
@@ -48,10 +46,6 @@ public final class SimpleIndex implements PackageIndex, ProjectListing, AutoClos
   public static final String ACCEPT =
       "application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2,"
           + " text/html;q=0.01";
-
-  private final String baseUrl;
-  private final HttpTransport transport;
-  private final boolean ownsTransport;
 
   /** PyPI's simple index with a default transport. */
   public SimpleIndex() {
@@ -76,25 +70,10 @@ public final class SimpleIndex implements PackageIndex, ProjectListing, AutoClos
   }
 
   private SimpleIndex(String baseUrl, HttpTransport transport, boolean ownsTransport) {
-    String base = Objects.requireNonNull(baseUrl, "baseUrl");
-    this.baseUrl = base.endsWith("/") ? base : base + "/";
-    this.transport = Objects.requireNonNull(transport, "transport");
-    this.ownsTransport = ownsTransport;
-  }
-
-  @Override
-  public List<ReleaseFile> files(ProjectName project, Version version) {
-    return Futures.join(filesAsync(project, version));
-  }
-
-  @Override
-  public List<Version> versions(ProjectName project) {
-    return Futures.join(versionsAsync(project));
-  }
-
-  @Override
-  public ReleaseMetadata metadata(ProjectName project, Version version) {
-    return Futures.join(metadataAsync(project, version));
+    super(
+        Objects.requireNonNull(baseUrl, "baseUrl").endsWith("/") ? baseUrl : baseUrl + "/",
+        transport,
+        ownsTransport);
   }
 
   @Override
@@ -312,25 +291,6 @@ public final class SimpleIndex implements PackageIndex, ProjectListing, AutoClos
               }
               return SimplePage.parse(subject, project, response);
             });
-  }
-
-  @Override
-  public CompletableFuture<String> downloadAsync(ReleaseFile file, Path destination) {
-    if (FileCopy.isFileUrl(file.url())) {
-      return PackageIndex.super.downloadAsync(file, destination);
-    }
-    String url = HttpUrls.inheritCredentials(baseUrl, file.url());
-    long limit = file.size().orElse(transport.options().maxDownloadBytes());
-    return transport
-        .download(file.filename(), url, destination, limit)
-        .thenApply(HttpTransport.Download::sha256);
-  }
-
-  @Override
-  public void close() {
-    if (ownsTransport) {
-      transport.close();
-    }
   }
 
   @Override

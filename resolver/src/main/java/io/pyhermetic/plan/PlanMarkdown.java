@@ -112,7 +112,7 @@ final class PlanMarkdown {
     }
 
     md.append("## Build dependencies\n\n");
-    if (buildDeps.isSuccess()) {
+    if (buildDeps.isOk()) {
       long built =
           buildDeps.packages().stream()
               .filter(p -> p.status() == PackageOutcome.Status.RESOLVED)

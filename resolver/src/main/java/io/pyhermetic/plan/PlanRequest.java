@@ -6,6 +6,7 @@ import io.pyhermetic.hermeto.PipBinaryFilters;
 import io.pyhermetic.index.IndexLocation;
 import io.pyhermetic.index.IndexSettings;
 import io.pyhermetic.platform.Target;
+import io.pyhermetic.progress.ProgressListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class PlanRequest {
   private final String containerfile;
   private final String hermetoImage;
   private final String commandName;
-  private final PlanProgress progress;
+  private final ProgressListener progress;
   private final AdvisoryOptions vulnerabilities;
 
   private PlanRequest(Builder b) {
@@ -152,7 +153,7 @@ public final class PlanRequest {
     return commandName;
   }
 
-  public PlanProgress progress() {
+  public ProgressListener progress() {
     return progress;
   }
 
@@ -200,7 +201,7 @@ public final class PlanRequest {
     private String containerfile = "Containerfile.hermeto";
     private String hermetoImage = PodmanPlan.HERMETO_IMAGE;
     private String commandName = "pyhermetic";
-    private PlanProgress progress = PlanProgress.NONE;
+    private ProgressListener progress = ProgressListener.NONE;
     private AdvisoryOptions vulnerabilities = AdvisoryOptions.defaults();
 
     private Builder() {}
@@ -333,7 +334,7 @@ public final class PlanRequest {
     }
 
     /** Told of each step and look-up as the plan is computed. */
-    public Builder progress(PlanProgress listener) {
+    public Builder progress(ProgressListener listener) {
       progress = Objects.requireNonNull(listener, "listener");
       return this;
     }

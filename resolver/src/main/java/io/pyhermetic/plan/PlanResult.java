@@ -42,6 +42,7 @@ public final class PlanResult {
   private final List<String> nextSteps;
   private final Map<String, String> files;
 
+  /** A result holding {@code files} and plan.md, which is rendered from the rest. */
   PlanResult(
       PlanRequest request,
       Map<String, Target> targets,
@@ -66,25 +67,10 @@ public final class PlanResult {
     this.findings = List.copyOf(findings);
     this.indexDescription = indexDescription;
     this.nextSteps = List.copyOf(nextSteps);
-    this.files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
-  }
-
-  /** The same result with one more file (plan.md, rendered from the rest). */
-  PlanResult withFile(String name, String content) {
-    Map<String, String> more = new LinkedHashMap<>(files);
-    more.put(name, content);
-    return new PlanResult(
-        request,
-        targets,
-        requirementsByTarget,
-        diagnostics,
-        diff,
-        audit,
-        buildDeps,
-        findings,
-        indexDescription,
-        nextSteps,
-        more);
+    Map<String, String> all = new LinkedHashMap<>(files);
+    this.files = Collections.unmodifiableMap(all);
+    // plan.md summarises the rest, so it is rendered from the result without it
+    all.put(PlanFiles.PLAN, PlanMarkdown.render(this));
   }
 
   public PlanRequest request() {

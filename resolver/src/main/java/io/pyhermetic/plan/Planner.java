@@ -29,6 +29,7 @@ import io.pyhermetic.index.IndexLocation;
 import io.pyhermetic.index.Indexes;
 import io.pyhermetic.platform.Target;
 import io.pyhermetic.prefetch.Prefetcher;
+import io.pyhermetic.progress.ProgressListener;
 import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.sdist.Downloader;
 import io.pyhermetic.text.Redaction;
@@ -175,7 +176,7 @@ public final class Planner {
             new Advisories(
                 AdvisoryLookup.forIndex(
                     index, request.vulnerabilities(), request.indexSettings()))) {
-      PlanProgress progress = request.progress();
+      ProgressListener progress = request.progress();
       progress.step(
           "auditing "
               + inputs.allEntries().size()
@@ -185,12 +186,7 @@ public final class Planner {
       if (advisories.lookup().isPresent()) {
         auditor = auditor.withAdvisories(advisories.lookup().get());
       }
-      audit =
-          auditor
-              .withProgress(
-                  (done, total, release) ->
-                      progress.progressed(done, total, release.name() + " " + release.version()))
-              .audit(inputs.entriesByTarget());
+      audit = auditor.withProgress(progress).audit(inputs.entriesByTarget());
       progress.step("resolving build dependencies");
       buildDeps =
           new BuildDepsResolver(
@@ -201,9 +197,7 @@ public final class Planner {
                       .skipMissingSdist(request.skipMissingSdist())
                       .constraints(inputs.constraints())
                       .build())
-              .withProgress(
-                  (done, known, release) ->
-                      progress.progressed(done, known, release.name() + " " + release.version()))
+              .withProgress(progress)
               .resolve(inputs.allEntries());
     } catch (IllegalArgumentException e) {
       throw new PlanException(Redaction.redact(e.getMessage()), e);
@@ -225,7 +219,7 @@ public final class Planner {
       }
     }
     files.put(PlanFiles.BUILD_DEPS, BuildDepsOutput.reportJson(buildDeps));
-    if (buildDeps.isSuccess()) {
+    if (buildDeps.isOk()) {
       files.put(
           PlanFiles.BUILD_REQUIREMENTS,
           BuildDepsOutput.requirementsText(
@@ -237,7 +231,7 @@ public final class Planner {
     }
 
     // 6. Hermeto inputs, env file and podman commands: only with resolved build dependencies
-    if (buildDeps.isSuccess()) {
+    if (buildDeps.isOk()) {
       configs.forEach((arch, json) -> files.put(PlanResult.configName(arch), json));
       files.put(
           PlanFiles.ENV,
@@ -251,20 +245,18 @@ public final class Planner {
     }
     List<String> nextSteps =
         configs.isEmpty() ? List.of() : Commands.nextSteps(request, List.copyOf(configs.keySet()));
-    PlanResult result =
-        new PlanResult(
-            request,
-            targets,
-            hermetoReads,
-            diagnostics,
-            diff,
-            audit,
-            buildDeps,
-            findings,
-            indexDescription,
-            nextSteps,
-            files);
-    return result.withFile(PlanFiles.PLAN, PlanMarkdown.render(result));
+    return new PlanResult(
+        request,
+        targets,
+        hermetoReads,
+        diagnostics,
+        diff,
+        audit,
+        buildDeps,
+        findings,
+        indexDescription,
+        nextSteps,
+        files);
   }
 
   /** Closes the advisory look-up, when there is one. */
@@ -437,7 +429,8 @@ public final class Planner {
                 out.resolve(PlanFiles.ENV),
                 spelling(source.resolve(request.containerfile())),
                 request.hermetoImage(),
-                Duration.ofHours(2)));
+                Duration.ofHours(2),
+                Optional.empty()));
     return podman.toScript();
   }
 

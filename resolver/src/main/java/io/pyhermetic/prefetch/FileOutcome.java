@@ -34,11 +34,28 @@ public record FileOutcome(
     /** Not fetched; see {@link FileOutcome#problem()}. */
     FAILED;
 
+    /**
+     * The lower-case label used in reports.
+     *
+     * @return the label
+     */
     public String label() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
   }
 
+  /**
+   * Checks the parts and copies the requirements.
+   *
+   * @throws IllegalArgumentException when a failed file has no problem or another file has one
+   * @param filename see {@link #filename()}
+   * @param url see {@link #url()}
+   * @param status see {@link #status()}
+   * @param size see {@link #size()}
+   * @param sha256 see {@link #sha256()}
+   * @param requirements see {@link #requirements()}
+   * @param problem see {@link #problem()}
+   */
   public FileOutcome {
     Objects.requireNonNull(filename, "filename");
     Objects.requireNonNull(url, "url");
@@ -52,6 +69,11 @@ public record FileOutcome(
     }
   }
 
+  /**
+   * Whether the file was fetched.
+   *
+   * @return whether it is not {@link Status#FAILED}
+   */
   public boolean isOk() {
     return status != Status.FAILED;
   }

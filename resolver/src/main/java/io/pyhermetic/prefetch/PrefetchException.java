@@ -35,6 +35,13 @@ public class PrefetchException extends PyhermeticException {
   private final Kind kind;
   private final transient List<HermetoValidator.Violation> violations;
 
+  /**
+   * A failure of the whole prefetch.
+   *
+   * @param kind what failed
+   * @param message what happened, without credentials
+   * @param cause the underlying failure, or null
+   */
   public PrefetchException(Kind kind, String message, Throwable cause) {
     this(kind, message, List.of(), cause);
   }
@@ -46,16 +53,30 @@ public class PrefetchException extends PyhermeticException {
     this.violations = List.copyOf(violations);
   }
 
-  /** An input Hermeto would reject, with its report as the message. */
+  /**
+   * An input Hermeto would reject, with its report as the message.
+   *
+   * @param result the validation that failed
+   * @return the exception, of kind {@link Kind#INVALID_INPUT}
+   */
   public static PrefetchException invalidInput(HermetoValidator.Result result) {
     return new PrefetchException(Kind.INVALID_INPUT, result.report(), result.violations(), null);
   }
 
+  /**
+   * What failed.
+   *
+   * @return the kind
+   */
   public Kind kind() {
     return kind;
   }
 
-  /** For {@link Kind#INVALID_INPUT}: every violation with its JSON location. */
+  /**
+   * For {@link Kind#INVALID_INPUT}: every violation with its JSON location.
+   *
+   * @return the violations, empty for other kinds
+   */
   public List<HermetoValidator.Violation> violations() {
     return violations;
   }

@@ -30,6 +30,15 @@ public record PrefetchResult(
   /** The SBOM's file name in the output directory, as Hermeto names it. */
   public static final String SBOM_FILE = "bom.json";
 
+  /**
+   * Copies the lists.
+   *
+   * @param outputDirectory see {@link #outputDirectory()}
+   * @param written see {@link #written()}
+   * @param diagnostics see {@link #diagnostics()}
+   * @param requirements see {@link #requirements()}
+   * @param files see {@link #files()}
+   */
   public PrefetchResult {
     Objects.requireNonNull(outputDirectory, "outputDirectory");
     diagnostics = List.copyOf(diagnostics);
@@ -37,21 +46,33 @@ public record PrefetchResult(
     files = List.copyOf(files);
   }
 
-  /** The CycloneDX SBOM ({@value #SBOM_FILE}) of the output, when it was written. */
+  /**
+   * The CycloneDX SBOM ({@value #SBOM_FILE}) of the output, when it was written.
+   *
+   * @return {@code bom.json} in the output directory, or empty when nothing was written
+   */
   public java.util.Optional<Path> sbom() {
     return written
         ? java.util.Optional.of(outputDirectory.resolve(SBOM_FILE))
         : java.util.Optional.empty();
   }
 
-  /** No rule error, every requirement fetched, every file verified. */
+  /**
+   * No rule error, every requirement fetched, every file verified.
+   *
+   * @return whether the prefetch succeeded in full
+   */
   public boolean isOk() {
     return diagnostics.stream().noneMatch(d -> d.severity() == Severity.ERROR)
         && requirements.stream().allMatch(RequirementOutcome::isOk)
         && files.stream().allMatch(FileOutcome::isOk);
   }
 
-  /** Whether some failure was the index's or the network's (a retry may cure it). */
+  /**
+   * Whether some failure was the index's or the network's (a retry may cure it).
+   *
+   * @return whether some problem is of kind {@link Problem.Kind#INDEX}
+   */
   public boolean hasIndexFailures() {
     return requirements.stream()
             .anyMatch(r -> r.problem().filter(p -> p.kind() == Problem.Kind.INDEX).isPresent())
@@ -59,27 +80,48 @@ public record PrefetchResult(
             .anyMatch(f -> f.problem().filter(p -> p.kind() == Problem.Kind.INDEX).isPresent());
   }
 
-  /** The requirements that could not be fetched. */
+  /**
+   * The requirements that could not be fetched.
+   *
+   * @return those outcomes, in input order
+   */
   public List<RequirementOutcome> failedRequirements() {
     return requirements.stream().filter(r -> !r.isOk()).toList();
   }
 
-  /** The files that could not be fetched. */
+  /**
+   * The files that could not be fetched.
+   *
+   * @return those outcomes, by file name
+   */
   public List<FileOutcome> failedFiles() {
     return files.stream().filter(f -> !f.isOk()).toList();
   }
 
-  /** How many files had the given status. */
+  /**
+   * How many files had the given status.
+   *
+   * @param status the status
+   * @return the number of files with it
+   */
   public long count(FileOutcome.Status status) {
     return files.stream().filter(f -> f.status() == status).count();
   }
 
-  /** The bytes of the files fetched (downloaded or reused). */
+  /**
+   * The bytes of the files fetched (downloaded or reused).
+   *
+   * @return the sum of their sizes
+   */
   public long bytes() {
     return files.stream().mapToLong(f -> f.size().orElse(0)).sum();
   }
 
-  /** The bytes actually downloaded by this run. */
+  /**
+   * The bytes actually downloaded by this run.
+   *
+   * @return the sum of the downloaded files' sizes
+   */
   public long downloadedBytes() {
     return files.stream()
         .filter(f -> f.status() == FileOutcome.Status.DOWNLOADED)

@@ -2,14 +2,11 @@ package io.pyhermetic.prefetch;
 
 import io.pyhermetic.advisory.AdvisoryLookup;
 import io.pyhermetic.advisory.AdvisoryReport;
-import io.pyhermetic.error.Diagnostic;
 import io.pyhermetic.error.Failures;
-import io.pyhermetic.error.Severity;
 import io.pyhermetic.hermeto.HermetoInput;
 import io.pyhermetic.hermeto.HermetoRules;
 import io.pyhermetic.hermeto.HermetoSelection;
 import io.pyhermetic.hermeto.HermetoValidator;
-import io.pyhermetic.hermeto.PipBinaryFilters;
 import io.pyhermetic.hermeto.PipInput;
 import io.pyhermetic.index.FileCache;
 import io.pyhermetic.index.IndexException;
@@ -17,20 +14,22 @@ import io.pyhermetic.index.PackageIndex;
 import io.pyhermetic.index.Release;
 import io.pyhermetic.index.ReleaseFile;
 import io.pyhermetic.index.ReleaseResults;
-import io.pyhermetic.index.internal.Digests;
 import io.pyhermetic.index.internal.HttpTransport;
 import io.pyhermetic.prefetch.internal.BuildConfig;
+import io.pyhermetic.prefetch.internal.FileFetcher;
+import io.pyhermetic.prefetch.internal.FileSelection;
+import io.pyhermetic.prefetch.internal.FileSelection.Selected;
 import io.pyhermetic.prefetch.internal.GitRepository;
 import io.pyhermetic.prefetch.internal.MainPackage;
 import io.pyhermetic.prefetch.internal.OutputDirectory;
+import io.pyhermetic.prefetch.internal.RequirementsPlan;
+import io.pyhermetic.prefetch.internal.RequirementsPlan.Ordered;
+import io.pyhermetic.prefetch.internal.RequirementsPlan.Pending;
 import io.pyhermetic.prefetch.internal.Sbom;
 import io.pyhermetic.prefetch.internal.SbomAdvisories;
+import io.pyhermetic.progress.ProgressListener;
 import io.pyhermetic.reqfile.Entry;
-import io.pyhermetic.reqfile.RequirementsFile;
-import io.pyhermetic.reqfile.RequirementsFileException;
-import io.pyhermetic.reqfile.RequirementsFileParser;
 import io.pyhermetic.text.Redaction;
-import io.pyhermetic.version.Version;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,19 +38,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Downloads the files Hermeto's pip backend would download for a {@code fetch-deps} input and lays
@@ -76,38 +68,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Prefetcher {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Prefetcher.class);
 
-  /** Reports progress, for display; called from worker threads. */
-  public interface Progress {
-    /**
-     * @param completed releases looked up so far (1-based)
-     * @param total releases to look up
-     * @param release the one that just finished
-     */
-    default void lookedUp(int completed, int total, Release release) {}
-
-    /**
-     * @param completed files finished so far (1-based)
-     * @param total files in all
-     * @param outcome the one that just finished
-     */
-    default void fileDone(int completed, int total, FileOutcome outcome) {}
-  }
-
   private final PackageIndex index;
   private final PrefetchOptions options;
-  private final Progress progress;
+  private final ProgressListener progress;
   private final Clock clock;
   private final Optional<AdvisoryLookup> advisories;
   private final boolean advisoriesBestEffort;
 
+  /**
+   * A prefetcher reading and downloading through {@code index}, without progress, advisories, at
+   * the system's time.
+   *
+   * @param index where the releases' files come from
+   * @param options the cache, concurrency and output policy
+   */
   public Prefetcher(PackageIndex index, PrefetchOptions options) {
-    this(index, options, new Progress() {}, Clock.systemUTC(), Optional.empty(), false);
+    this(index, options, ProgressListener.NONE, Clock.systemUTC(), Optional.empty(), false);
   }
 
   private Prefetcher(
       PackageIndex index,
       PrefetchOptions options,
-      Progress progress,
+      ProgressListener progress,
       Clock clock,
       Optional<AdvisoryLookup> advisories,
       boolean advisoriesBestEffort) {
@@ -119,8 +101,14 @@ public final class Prefetcher {
     this.advisoriesBestEffort = advisoriesBestEffort;
   }
 
-  /** The same prefetcher, reporting to {@code value}. */
-  public Prefetcher withProgress(Progress value) {
+  /**
+   * The same prefetcher, telling {@code value} of each finished look-up ({@code looked up
+   * name==version}) and file ({@code downloaded name}, {@code reused name} or {@code failed name}).
+   *
+   * @param value the listener, called from worker threads
+   * @return a new prefetcher
+   */
+  public Prefetcher withProgress(ProgressListener value) {
     return new Prefetcher(index, options, value, clock, advisories, advisoriesBestEffort);
   }
 
@@ -130,6 +118,10 @@ public final class Prefetcher {
    * does not answer for some pin fails the prefetch before anything is downloaded ({@link
    * PrefetchException.Kind#ADVISORY_FAILURE}), unless {@code bestEffort}, which leaves that pin
    * without findings in the SBOM. The caller closes {@code lookup}.
+   *
+   * @param lookup where licences and vulnerabilities come from
+   * @param bestEffort whether a service that does not answer leaves pins without findings
+   * @return a new prefetcher
    */
   public Prefetcher withAdvisories(AdvisoryLookup lookup, boolean bestEffort) {
     return new Prefetcher(
@@ -138,6 +130,9 @@ public final class Prefetcher {
 
   /**
    * The same prefetcher, dating the SBOM's annotation by {@code value} (the system's by default).
+   *
+   * @param value the clock
+   * @return a new prefetcher
    */
   public Prefetcher withClock(Clock value) {
     return new Prefetcher(index, options, progress, value, advisories, advisoriesBestEffort);
@@ -149,6 +144,10 @@ public final class Prefetcher {
    * @throws PrefetchException of kind {@link PrefetchException.Kind#INVALID_INPUT} with every
    *     violation when Hermeto would reject the input; see also {@link #prefetch(HermetoInput,
    *     Path, Path)}
+   * @param json the Hermeto input's JSON text
+   * @param sourceDir the project checkout the input's paths are relative to
+   * @param outputDir the directory to write
+   * @return every requirement's and file's outcome
    */
   public PrefetchResult prefetch(String json, Path sourceDir, Path outputDir) {
     HermetoValidator.Result validated = HermetoValidator.validate(json, sourceDir);
@@ -167,26 +166,33 @@ public final class Prefetcher {
    *     PrefetchOptions#replaceExisting()}), would hold the source directory, or local files cannot
    *     be written; of kind {@link PrefetchException.Kind#PACKAGE_REJECTED} when no name can be
    *     found for a package (checked before anything is looked up)
+   * @param input the validated input
+   * @param outputDir the directory to write
+   * @return every requirement's and file's outcome, and whether the output was written
    */
   public PrefetchResult prefetch(HermetoInput input, Path sourceDir, Path outputDir) {
     checkOutput(sourceDir, outputDir);
     List<MainPackage> mains = mainPackages(input, sourceDir);
-    Plan plan = plan(input, sourceDir);
-    Map<Release, List<ReleaseFile>> releaseFiles = new LinkedHashMap<>();
-    Map<Release, IndexException> lookupFailures = new LinkedHashMap<>();
+    RequirementsPlan plan = RequirementsPlan.read(input, sourceDir);
     // started first: a service reading the index's own documents shares their requests
     Optional<CompletableFuture<AdvisoryReport>> advised =
         advisories.map(
-            lookup -> lookup.checkAsync(plan.pending.stream().map(Pending::release).toList()));
-    lookUp(plan, releaseFiles, lookupFailures);
+            lookup -> lookup.checkAsync(plan.pending().stream().map(Pending::release).toList()));
+    ReleaseResults<List<ReleaseFile>> lookedUp =
+        index.filesForAll(
+            plan.pending().stream().map(Pending::release).toList(),
+            progress,
+            r -> "looked up " + r);
+    Map<Release, List<ReleaseFile>> releaseFiles = lookedUp.values();
+    Map<Release, IndexException> lookupFailures = lookedUp.failures();
     Optional<AdvisoryReport> advisoryReport = advised.map(CompletableFuture::join);
     // where the index failed, the prefetch fails for that already
     advisoryReport.ifPresent(report -> requireAnswers(report, lookupFailures.keySet()));
 
-    Map<String, FileTask> tasks = new LinkedHashMap<>();
+    FileSelection selection = new FileSelection();
     List<Selected> selected = new ArrayList<>();
-    for (Pending p : plan.pending) {
-      selected.add(select(p, releaseFiles, lookupFailures, tasks));
+    for (Pending p : plan.pending()) {
+      selected.add(selection.select(p, releaseFiles, lookupFailures));
     }
 
     FileCache cache = new FileCache(options.cacheDirectory());
@@ -200,8 +206,10 @@ public final class Prefetcher {
     }
     try {
       Path pipDir = Files.createDirectories(staging.resolve("deps").resolve("pip"));
-      Map<String, FileOutcome> fileOutcomes = fetchAll(tasks, cache, pipDir);
-      List<Ordered> ordered = new ArrayList<>(plan.done);
+      Map<String, FileOutcome> fileOutcomes =
+          new FileFetcher(index, options.concurrency(), progress)
+              .fetchAll(selection.tasks(), cache, pipDir);
+      List<Ordered> ordered = new ArrayList<>(plan.done());
       for (Selected s : selected) {
         ordered.add(new Ordered(s.pending().order(), s.finish(fileOutcomes)));
       }
@@ -210,7 +218,7 @@ public final class Prefetcher {
       List<FileOutcome> files = new ArrayList<>(fileOutcomes.values());
       files.sort(Comparator.comparing(FileOutcome::filename));
       PrefetchResult result =
-          new PrefetchResult(outputDir, false, plan.diagnostics, requirements, files);
+          new PrefetchResult(outputDir, false, plan.diagnostics(), requirements, files);
       if (!result.isOk()) {
         OutputDirectory.deleteTree(staging);
         return result;
@@ -293,6 +301,10 @@ public final class Prefetcher {
    * What Hermeto would reject before fetching anything: each package of {@code input} that has no
    * name (neither in its project files nor from the git origin), or whose files cannot be read.
    * Empty when every package can be fetched.
+   *
+   * @param input the Hermeto input
+   * @param sourceDir the project checkout the input's paths are relative to
+   * @return the redacted reasons, one per rejected package
    */
   public static List<String> packageProblems(HermetoInput input, Path sourceDir) {
     Optional<GitRepository> repository = GitRepository.of(sourceDir);
@@ -377,418 +389,13 @@ public final class Prefetcher {
       components.add(
           Sbom.Component.dependency(
               e.name().get().canonical(),
-              pinnedText(e),
+              s.pending().pinnedText(),
               options.repositoryUrl(),
               s.files().stream().anyMatch(f -> f.endsWith(".whl")),
               s.pending().build(),
               e.hashes().isEmpty() ? Optional.of(s.pending().file()) : Optional.empty()));
     }
     return components;
-  }
-
-  // ---- reading the requirements files
-
-  /**
-   * A pinned index requirement waiting for its release's files.
-   *
-   * @param file its requirements file relative to the source directory, as the SBOM names it
-   */
-  private record Pending(
-      Entry entry,
-      Release release,
-      boolean build,
-      Optional<PipBinaryFilters> binary,
-      String file,
-      int order) {}
-
-  /** An outcome and the position of its requirement in the input. */
-  private record Ordered(int order, RequirementOutcome outcome) {}
-
-  private static final class Plan {
-    final List<Diagnostic> diagnostics = new ArrayList<>();
-    final List<Ordered> done = new ArrayList<>();
-    final List<Pending> pending = new ArrayList<>();
-    int next;
-  }
-
-  private Plan plan(HermetoInput input, Path sourceDir) {
-    Plan plan = new Plan();
-    RequirementsFileParser parser = new RequirementsFileParser().withEnvironment(Map.of());
-    for (PipInput pip : input.packages()) {
-      Path dir = sourceDir.resolve(pip.path()).normalize();
-      List<Path> runtime = files(dir, pip.requirementsFiles(), "requirements.txt");
-      List<Path> build = files(dir, pip.requirementsBuildFiles(), "requirements-build.txt");
-      for (Path file : runtime) {
-        read(plan, parser, file, relative(sourceDir, file), false, pip.binary());
-      }
-      for (Path file : build) {
-        read(plan, parser, file, relative(sourceDir, file), true, pip.binary());
-      }
-    }
-    return plan;
-  }
-
-  /** {@code file} relative to {@code sourceDir}, with {@code /} separators. */
-  private static String relative(Path sourceDir, Path file) {
-    Path root = sourceDir.toAbsolutePath().normalize();
-    return root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
-  }
-
-  /** The files as listed, or Hermeto's default file when the list is absent and it exists. */
-  private static List<Path> files(Path dir, Optional<List<String>> listed, String defaultName) {
-    if (listed.isPresent()) {
-      return listed.get().stream().map(f -> dir.resolve(f).normalize()).toList();
-    }
-    Path fallback = dir.resolve(defaultName).normalize();
-    return Files.isRegularFile(fallback) ? List.of(fallback) : List.of();
-  }
-
-  private static void read(
-      Plan plan,
-      RequirementsFileParser parser,
-      Path path,
-      String relativePath,
-      boolean build,
-      Optional<PipBinaryFilters> binary) {
-    RequirementsFile file;
-    try {
-      file = parser.parse(path);
-    } catch (RequirementsFileException e) {
-      plan.diagnostics.add(
-          Diagnostic.error("parse", e.location(), Redaction.redact(e.reason()).replace('\n', ' ')));
-      return;
-    }
-    List<Diagnostic> diagnostics = HermetoRules.check(file);
-    plan.diagnostics.addAll(diagnostics);
-    for (Entry entry : file.entries()) {
-      if (entry.isConstraint()) {
-        continue;
-      }
-      boolean rejected =
-          diagnostics.stream()
-              .anyMatch(
-                  d ->
-                      d.severity() == Severity.ERROR
-                          && d.location().line() >= entry.line()
-                          && d.location().line() <= entry.lastLine());
-      if (rejected) {
-        continue; // Hermeto's own error is reported for it
-      }
-      String name = entry.name().map(Object::toString).orElse(entry.requirementText());
-      boolean direct = entry.link().isPresent() || entry.requirement().isEmpty();
-      Optional<Version> version = entry.pinnedVersion();
-      if (direct || version.isEmpty()) {
-        RequirementOutcome outcome =
-            new RequirementOutcome(
-                name,
-                Optional.empty(),
-                entry.location(),
-                build,
-                List.of(),
-                List.of(),
-                Optional.of(
-                    new Problem(
-                        Problem.Kind.UNSUPPORTED,
-                        direct
-                            ? "URL and VCS requirements are not prefetched (Hermeto downloads"
-                                + " them itself and rewrites the requirements file): "
-                                + Redaction.redact(entry.requirementText())
-                            : "not pinned to a version: " + entry.requirementText())));
-        plan.done.add(new Ordered(plan.next++, outcome));
-        continue;
-      }
-      Release release = new Release(entry.name().get(), version.get());
-      plan.pending.add(new Pending(entry, release, build, binary, relativePath, plan.next++));
-    }
-  }
-
-  private void lookUp(
-      Plan plan, Map<Release, List<ReleaseFile>> values, Map<Release, IndexException> failures) {
-    Set<Release> releases = new LinkedHashSet<>();
-    plan.pending.forEach(p -> releases.add(p.release()));
-    int total = releases.size();
-    AtomicInteger completed = new AtomicInteger();
-    ReleaseResults<List<ReleaseFile>> results =
-        PackageIndex.forAll(
-            releases,
-            r ->
-                index
-                    .filesAsync(r.name(), r.version())
-                    .whenComplete(
-                        (ok, error) -> progress.lookedUp(completed.incrementAndGet(), total, r)));
-    values.putAll(results.values());
-    failures.putAll(results.failures());
-  }
-
-  // ---- selection
-
-  /** A file to fetch, with every requirement that selected it. */
-  private static final class FileTask {
-    final ReleaseFile file;
-    final List<String> pins = new ArrayList<>();
-    final List<Map<String, List<String>>> hashes = new ArrayList<>();
-    Optional<Problem> conflict = Optional.empty();
-
-    FileTask(ReleaseFile file) {
-      this.file = file;
-    }
-  }
-
-  /** A requirement after selection: its files, or why it has none. */
-  private record Selected(
-      Pending pending, List<String> files, List<String> warnings, Optional<Problem> problem) {
-
-    RequirementOutcome finish(Map<String, FileOutcome> outcomes) {
-      Optional<Problem> failure = problem;
-      if (failure.isEmpty()) {
-        for (String f : files) {
-          FileOutcome o = outcomes.get(f);
-          if (o != null && o.problem().isPresent()) {
-            failure =
-                Optional.of(
-                    new Problem(o.problem().get().kind(), f + ": " + o.problem().get().message()));
-            break;
-          }
-        }
-      }
-      Entry e = pending.entry();
-      return new RequirementOutcome(
-          e.name().get().toString(),
-          Optional.of(pinnedText(e)),
-          e.location(),
-          pending.build(),
-          files,
-          warnings,
-          failure);
-    }
-  }
-
-  private Selected select(
-      Pending p,
-      Map<Release, List<ReleaseFile>> releaseFiles,
-      Map<Release, IndexException> failures,
-      Map<String, FileTask> tasks) {
-    IndexException failure = failures.get(p.release());
-    if (failure != null) {
-      Problem problem =
-          failure.isNotFound()
-              ? new Problem(
-                  Problem.Kind.NOT_FOUND,
-                  "No distributions found for package "
-                      + p.release()
-                      + " ("
-                      + Redaction.redact(failure.getMessage())
-                      + ")")
-              : new Problem(Problem.Kind.INDEX, Redaction.redact(failure.getMessage()));
-      return new Selected(p, List.of(), List.of(), Optional.of(problem));
-    }
-    List<ReleaseFile> available = releaseFiles.getOrDefault(p.release(), List.of());
-    Map<String, ReleaseFile> byName = new LinkedHashMap<>();
-    List<HermetoSelection.Candidate> candidates = new ArrayList<>();
-    for (ReleaseFile f : available) {
-      byName.putIfAbsent(f.filename(), f);
-      candidates.add(
-          new HermetoSelection.Candidate(
-              f.filename(), f.sha256().map(s -> Map.of("sha256", s)).orElse(Map.of()), f.yanked()));
-    }
-    Map<String, List<String>> pinned = p.entry().hashes();
-    HermetoSelection.Result selection =
-        HermetoSelection.select(
-            p.release().name(), p.release().version(), p.binary(), candidates, pinned);
-    if (selection.error().isPresent()) {
-      String message = selection.error().get();
-      List<String> filtered =
-          selection.warnings().stream()
-              .filter(w -> w.startsWith("Filtering out "))
-              .map(w -> w.substring("Filtering out ".length(), w.indexOf(" due to")))
-              .toList();
-      Problem.Kind kind = Problem.Kind.NOT_FOUND;
-      if (!filtered.isEmpty()) {
-        kind = Problem.Kind.HASH_MISMATCH;
-        message += " (the pinned hashes match none of " + String.join(", ", filtered) + ")";
-      }
-      return new Selected(
-          p, List.of(), selection.warnings(), Optional.of(new Problem(kind, message)));
-    }
-    List<String> names = new ArrayList<>();
-    for (HermetoSelection.Candidate c : selection.selected()) {
-      ReleaseFile file = byName.get(c.filename());
-      FileTask task = tasks.computeIfAbsent(file.filename(), n -> new FileTask(file));
-      if (!task.file.url().equals(file.url()) || !task.file.sha256().equals(file.sha256())) {
-        task.conflict =
-            Optional.of(
-                new Problem(
-                    Problem.Kind.HASH_MISMATCH,
-                    "two different files named "
-                        + file.filename()
-                        + " were selected ("
-                        + Redaction.redact(task.file.url())
-                        + ", "
-                        + Redaction.redact(file.url())
-                        + ")"));
-      }
-      String pin = p.release().toString();
-      if (!task.pins.contains(pin)) {
-        task.pins.add(pin);
-      }
-      task.hashes.add(pinned);
-      names.add(file.filename());
-    }
-    return new Selected(p, names, selection.warnings(), Optional.empty());
-  }
-
-  // ---- downloads
-
-  private Map<String, FileOutcome> fetchAll(
-      Map<String, FileTask> tasks, FileCache cache, Path pipDir) {
-    int total = tasks.size();
-    AtomicInteger completed = new AtomicInteger();
-    Map<String, CompletableFuture<FileOutcome>> started = new LinkedHashMap<>();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            Math.min(options.concurrency(), Math.max(1, total)),
-            runnable -> {
-              Thread t = new Thread(runnable, "pyhermetic-prefetch");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      for (FileTask task : tasks.values()) {
-        started.put(
-            task.file.filename(),
-            CompletableFuture.supplyAsync(() -> fetch(task, cache, pipDir), pool)
-                .whenComplete(
-                    (outcome, error) -> {
-                      if (outcome != null) {
-                        progress.fileDone(completed.incrementAndGet(), total, outcome);
-                      }
-                    }));
-      }
-      Map<String, FileOutcome> outcomes = new LinkedHashMap<>();
-      for (Map.Entry<String, CompletableFuture<FileOutcome>> e : started.entrySet()) {
-        outcomes.put(e.getKey(), e.getValue().join());
-      }
-      return outcomes;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  /** Fetches one file; every failure becomes an outcome. */
-  private FileOutcome fetch(FileTask task, FileCache cache, Path pipDir) {
-    ReleaseFile file = task.file;
-    String url = Redaction.redact(file.url());
-    if (task.conflict.isPresent()) {
-      return failed(task, task.conflict.get());
-    }
-    if (!isPlainFileName(file.filename())) {
-      return failed(
-          task,
-          new Problem(
-              Problem.Kind.INDEX, "the index gives an unsafe file name: " + file.filename()));
-    }
-    Path target = pipDir.resolve(file.filename());
-    try {
-      if (file.sha256().isPresent()) {
-        Optional<Path> cached = cache.lookup(file.sha256().get());
-        if (cached.isPresent() && pinsAllow(task, cached.get(), file.sha256().get())) {
-          FileCache.place(cached.get(), target);
-          return new FileOutcome(
-              file.filename(),
-              url,
-              FileOutcome.Status.REUSED,
-              OptionalLong.of(Files.size(target)),
-              file.sha256(),
-              task.pins,
-              Optional.empty());
-        }
-      }
-      Path download = cache.newDownload();
-      String sha256;
-      try {
-        sha256 = index.downloadAsync(file, download).get().toLowerCase(Locale.ROOT);
-      } catch (ExecutionException e) {
-        Files.deleteIfExists(download);
-        return failed(task, new Problem(Problem.Kind.INDEX, reason(e.getCause())));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        Files.deleteIfExists(download);
-        return failed(task, new Problem(Problem.Kind.INDEX, "interrupted"));
-      }
-      if (file.sha256().isPresent() && !file.sha256().get().equals(sha256)) {
-        Files.deleteIfExists(download);
-        return failed(
-            task,
-            new Problem(
-                Problem.Kind.HASH_MISMATCH,
-                "sha256 " + sha256 + " differs from the index's digest " + file.sha256().get()));
-      }
-      if (!pinsAllow(task, download, sha256)) {
-        Files.deleteIfExists(download);
-        return failed(
-            task,
-            new Problem(
-                Problem.Kind.HASH_MISMATCH,
-                "sha256 "
-                    + sha256
-                    + " matches none of the hashes pinned for "
-                    + String.join(", ", task.pins)));
-      }
-      Path stored = cache.store(download, sha256);
-      FileCache.place(stored, target);
-      return new FileOutcome(
-          file.filename(),
-          url,
-          FileOutcome.Status.DOWNLOADED,
-          OptionalLong.of(Files.size(target)),
-          Optional.of(sha256),
-          task.pins,
-          Optional.empty());
-    } catch (IOException | RuntimeException e) {
-      LOG.debug("fetching {} failed", file.filename(), e);
-      return failed(task, new Problem(Problem.Kind.IO, reason(e)));
-    }
-  }
-
-  /** Every requirement that pins hashes must allow the file (any one of its hashes matching). */
-  private static boolean pinsAllow(FileTask task, Path file, String sha256) throws IOException {
-    for (Map<String, List<String>> pinned : task.hashes) {
-      if (!pinned.isEmpty() && !Digests.matchesAny(file, sha256, pinned)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static FileOutcome failed(FileTask task, Problem problem) {
-    return new FileOutcome(
-        task.file.filename(),
-        Redaction.redact(task.file.url()),
-        FileOutcome.Status.FAILED,
-        OptionalLong.empty(),
-        Optional.empty(),
-        task.pins,
-        Optional.of(problem));
-  }
-
-  /** A name that stays inside {@code deps/pip}: no separators, not hidden, not a dot name. */
-  private static boolean isPlainFileName(String name) {
-    return !name.isEmpty()
-        && !name.startsWith(".")
-        && name.indexOf('/') < 0
-        && name.indexOf('\\') < 0
-        && name.indexOf('\0') < 0;
-  }
-
-  private static String reason(Throwable error) {
-    return Failures.describe(error);
-  }
-
-  /** The pinned version exactly as written after {@code ==}. */
-  private static String pinnedText(Entry e) {
-    return e.requirement()
-        .map(r -> r.specifier().specifiers().get(0).version())
-        .orElseGet(() -> e.pinnedVersion().map(Version::toString).orElse(""));
   }
 
   private static void deleteQuietly(Path dir) {

@@ -23,11 +23,22 @@ public record Problem(Kind kind, String message) {
     /** A file could not be written locally. */
     IO;
 
+    /**
+     * The kebab-case label used in reports.
+     *
+     * @return the label
+     */
     public String label() {
       return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
   }
 
+  /**
+   * Checks that both parts are given.
+   *
+   * @param kind see {@link #kind()}
+   * @param message see {@link #message()}
+   */
   public Problem {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(message, "message");

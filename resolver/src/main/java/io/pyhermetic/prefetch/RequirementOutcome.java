@@ -26,6 +26,17 @@ public record RequirementOutcome(
     List<String> warnings,
     Optional<Problem> problem) {
 
+  /**
+   * Checks the parts and copies the lists.
+   *
+   * @param name see {@link #name()}
+   * @param version see {@link #version()}
+   * @param location see {@link #location()}
+   * @param build see {@link #build()}
+   * @param files see {@link #files()}
+   * @param warnings see {@link #warnings()}
+   * @param problem see {@link #problem()}
+   */
   public RequirementOutcome {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(version, "version");
@@ -35,11 +46,20 @@ public record RequirementOutcome(
     Objects.requireNonNull(problem, "problem");
   }
 
+  /**
+   * Whether the requirement was fetched.
+   *
+   * @return whether it has no problem
+   */
   public boolean isOk() {
     return problem.isEmpty();
   }
 
-  /** {@code name==version}, or the name alone. */
+  /**
+   * {@code name==version}, or the name alone.
+   *
+   * @return the pin, as the SBOM and reports name it
+   */
   public String pin() {
     return version.map(v -> name + "==" + v).orElse(name);
   }

@@ -13,6 +13,7 @@ import io.pyhermetic.index.IndexSettings;
 import io.pyhermetic.index.LocalIndex;
 import io.pyhermetic.index.SimpleIndex;
 import io.pyhermetic.platform.Target;
+import io.pyhermetic.progress.ProgressListener;
 import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.reqfile.RequirementsFileParser;
 import io.pyhermetic.testdata.CorpusIndex;
@@ -193,7 +194,13 @@ class AuditorTest {
     List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
     AuditReport report =
         new Auditor(new LocalIndex(index), twoTargets(), t -> Optional.empty())
-            .withProgress((done, total, release) -> progress.add(done + "/" + total))
+            .withProgress(
+                new ProgressListener() {
+                  @Override
+                  public void progressed(int done, int total, String what) {
+                    progress.add(done + "/" + total);
+                  }
+                })
             .audit(Map.of("x86_64", x86.allEntries(), "aarch64", arm.allEntries()));
     assertThat(report.packages())
         .extracting(PackageAudit::name)

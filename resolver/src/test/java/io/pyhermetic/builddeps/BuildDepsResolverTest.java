@@ -20,6 +20,7 @@ import io.pyhermetic.index.ReleaseMetadata;
 import io.pyhermetic.index.RequestPriority;
 import io.pyhermetic.index.SimpleIndex;
 import io.pyhermetic.platform.Target;
+import io.pyhermetic.progress.ProgressListener;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.requirement.ProjectName;
@@ -367,7 +368,7 @@ class BuildDepsResolverTest {
     assertThat(Files.readString(out)).isEqualTo("old\n");
 
     BuildDepsResult skipping = resolve(input, BuildDepsOptions.builder().skipMissingSdist(true));
-    assertThat(skipping.isSuccess()).isTrue();
+    assertThat(skipping.isOk()).isTrue();
     assertThat(skipping.skipped())
         .extracting(Problem::pkg)
         .containsExactly("native==3.0", "wheelonly==1.0");
@@ -509,7 +510,7 @@ class BuildDepsResolverTest {
     String good = sha256(sdist);
     String bad = "0".repeat(64);
 
-    assertThat(resolve("app==1.0 --hash=sha256:" + good + "\n").isSuccess()).isTrue();
+    assertThat(resolve("app==1.0 --hash=sha256:" + good + "\n").isOk()).isTrue();
 
     BuildDepsResult pinned = resolve("app==1.0 --hash=sha256:" + bad + "\n");
     assertThat(pinned.errors())
@@ -618,15 +619,18 @@ class BuildDepsResolverTest {
                 new LocalIndex(index()),
                 BuildDepsOptions.builder().workDirectory(work).concurrency(4).build())
             .withProgress(
-                (inspected, known, release) -> {
-                  assertThat(inspected).isLessThanOrEqualTo(known);
-                  last.accumulateAndGet(inspected, Math::max);
-                  told.add(release.toString());
+                new ProgressListener() {
+                  @Override
+                  public void progressed(int inspected, int known, String release) {
+                    assertThat(inspected).isLessThanOrEqualTo(known);
+                    last.accumulateAndGet(inspected, Math::max);
+                    told.add(release);
+                  }
                 })
             .resolve(entries("app==1.0\n"));
 
     assertThat(result.errors()).isEmpty();
-    assertThat(told).doesNotHaveDuplicates().hasSize(result.packages().size()).contains("app==1.0");
+    assertThat(told).doesNotHaveDuplicates().hasSize(result.packages().size()).contains("app 1.0");
     assertThat(last).hasValue(result.packages().size());
   }
 

@@ -66,7 +66,7 @@ class ReleaseFileTest {
                     ? CompletableFuture.completedFuture("fine")
                     : CompletableFuture.failedFuture(
                         new IndexException(r.toString(), "https://u:p@h/x", "broken")));
-    assertThat(results.isSuccess()).isFalse();
+    assertThat(results.isOk()).isFalse();
     assertThat(results.values()).containsOnlyKeys(ok);
     assertThat(results.failures()).containsOnlyKeys(bad1, bad2);
     assertThat(results.failure(bad2).orElseThrow().getMessage())

@@ -9,6 +9,7 @@ import io.pyhermetic.index.LocalIndex;
 import io.pyhermetic.index.PackageIndex;
 import io.pyhermetic.index.ReleaseFile;
 import io.pyhermetic.index.ReleaseMetadata;
+import io.pyhermetic.progress.ProgressListener;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.testdata.Distributions;
 import io.pyhermetic.version.Version;
@@ -325,10 +326,12 @@ class PrefetcherTest {
     PrefetchResult second =
         prefetcher(counting)
             .withProgress(
-                new Prefetcher.Progress() {
+                new ProgressListener() {
                   @Override
-                  public void fileDone(int completed, int total, FileOutcome outcome) {
-                    progress.add(completed + "/" + total);
+                  public void progressed(int completed, int total, String what) {
+                    if (!what.startsWith("looked up ")) {
+                      progress.add(completed + "/" + total);
+                    }
                   }
                 })
             .prefetch(json, source, output);

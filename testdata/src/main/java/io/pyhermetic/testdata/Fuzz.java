@@ -344,21 +344,10 @@ public final class Fuzz {
     StringBuilder out = new StringBuilder(text);
     for (int e = 0; e < edits; e++) {
       int at = random.nextInt(out.length() + 1);
-      switch (random.nextInt(6)) {
-        case 0:
-          if (at < out.length()) {
-            out.deleteCharAt(at);
-          }
-          break;
-        case 1:
-          if (at < out.length()) {
-            out.insert(at, out.charAt(at));
-          }
-          break;
-        case 2:
-          if (at < out.length()) {
-            out.setCharAt(at, (char) (0x20 + random.nextInt(0x5f)));
-          }
+      int kind = random.nextInt(6);
+      switch (kind) {
+        case 0, 1, 2:
+          Gen.editAt(out, at, kind, () -> (char) (0x20 + random.nextInt(0x5f)));
           break;
         case 3:
           out.insert(at, TOKENS.get(random.nextInt(TOKENS.size())));

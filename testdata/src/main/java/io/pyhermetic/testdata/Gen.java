@@ -2,6 +2,7 @@ package io.pyhermetic.testdata;
 
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 
 /**
  * Deterministic random input for property tests. The seed is fixed unless {@code -Dprop.seed=N} is
@@ -68,26 +69,29 @@ public final class Gen {
     for (int e = 0; e < edits; e++) {
       int at = out.length() == 0 ? 0 : random.nextInt(out.length() + 1);
       char c = alphabet.charAt(random.nextInt(alphabet.length()));
-      switch (random.nextInt(4)) {
-        case 0:
-          if (at < out.length()) {
-            out.deleteCharAt(at);
-          }
-          break;
-        case 1:
-          if (at < out.length()) {
-            out.insert(at, out.charAt(at));
-          }
-          break;
-        case 2:
-          if (at < out.length()) {
-            out.setCharAt(at, c);
-          }
-          break;
-        default:
-          out.insert(at, c);
+      int kind = random.nextInt(4);
+      if (kind < 3) {
+        editAt(out, at, kind, () -> c);
+      } else {
+        out.insert(at, c);
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Edits the character at {@code at}, when there is one: {@code kind} 0 deletes it, 1 duplicates
+   * it, 2 replaces it by {@code replacement} (asked only then).
+   */
+  static void editAt(StringBuilder out, int at, int kind, Supplier<Character> replacement) {
+    if (at >= out.length()) {
+      return;
+    }
+    switch (kind) {
+      case 0 -> out.deleteCharAt(at);
+      case 1 -> out.insert(at, out.charAt(at));
+      case 2 -> out.setCharAt(at, replacement.get());
+      default -> throw new IllegalArgumentException("no edit " + kind);
+    }
   }
 }

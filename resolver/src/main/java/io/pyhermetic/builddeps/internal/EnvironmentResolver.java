@@ -36,6 +36,9 @@ public final class EnvironmentResolver implements Solver.Provider {
   private final int maxRounds;
 
   /**
+   * A resolver for one interpreter.
+   *
+   * @param index where versions, files and metadata come from
    * @param environment the interpreter's marker values
    * @param preferred versions to try first (the input pins)
    * @param constraints user constraints, already filtered to those active here
@@ -61,6 +64,8 @@ public final class EnvironmentResolver implements Solver.Provider {
    *
    * @param root the package being built, {@code name==version}, which starts every chain
    * @param via the canonical name recorded as what requires the root requirements
+   * @param requirements the declared build requirements
+   * @return the pins and what requires each
    * @throws Solver.Unresolvable when no environment exists or the search is too long
    * @throws IndexException when the index fails
    */

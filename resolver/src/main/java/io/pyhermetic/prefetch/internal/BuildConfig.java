@@ -10,7 +10,11 @@ import java.util.List;
 public final class BuildConfig {
   private BuildConfig() {}
 
-  /** The file for a pip fetch without URL or VCS requirements (so without project files). */
+  /**
+   * The file for a pip fetch without URL or VCS requirements (so without project files).
+   *
+   * @return the JSON text of {@code .build-config.json}
+   */
   public static String pip() {
     List<HermetoEnv.Variable> variables = HermetoEnv.pipVariables();
     StringBuilder out = new StringBuilder("{\n  \"environment_variables\": [\n");

@@ -29,7 +29,11 @@ public record GitRepository(Optional<String> origin, Optional<String> commit) {
   private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}([0-9a-f]{24})?");
   private static final Pattern SCP = Pattern.compile("^[^/]*:.*");
 
-  /** {@code git+<origin>@<commit>}, Hermeto's {@code vcs_url}, when both are known. */
+  /**
+   * {@code git+<origin>@<commit>}, Hermeto's {@code vcs_url}, when both are known.
+   *
+   * @return the URL, or empty without origin or commit
+   */
   public Optional<String> vcsUrl() {
     return origin.isPresent() && commit.isPresent()
         ? Optional.of("git+" + origin.get() + "@" + commit.get())
@@ -38,6 +42,9 @@ public record GitRepository(Optional<String> origin, Optional<String> commit) {
 
   /**
    * The checkout holding {@code dir}; empty when it is in none, or when {@code git} cannot be run.
+   *
+   * @param dir a directory
+   * @return its checkout
    */
   public static Optional<GitRepository> of(Path dir) {
     Optional<String> top = git(dir, "rev-parse", "--show-toplevel");

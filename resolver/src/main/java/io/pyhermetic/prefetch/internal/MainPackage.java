@@ -20,6 +20,13 @@ import java.util.TreeMap;
  */
 public record MainPackage(String name, Optional<String> version, String purl) {
 
+  /**
+   * Checks that every part is given.
+   *
+   * @param name see {@link #name()}
+   * @param version see {@link #version()}
+   * @param purl see {@link #purl()}
+   */
   public MainPackage {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(version, "version");
@@ -42,6 +49,8 @@ public record MainPackage(String name, Optional<String> version, String purl) {
    * @param repository the git checkout of {@code sourceDir}, if it is in one
    * @throws NoNameException when neither the project's files nor the origin URL give a name
    * @throws IOException when a file exists but cannot be read
+   * @param sourceDir the project checkout
+   * @return the package's name, version and purl
    */
   public static MainPackage read(Path sourceDir, String subpath, Optional<GitRepository> repository)
       throws NoNameException, IOException {

@@ -43,7 +43,13 @@ public final class OutputDirectory {
 
   private OutputDirectory() {}
 
-  /** Whether {@code dir} exists and holds something. */
+  /**
+   * Whether {@code dir} exists and holds something.
+   *
+   * @param dir the path
+   * @return whether it is a directory with at least one entry
+   * @throws IOException when it cannot be listed
+   */
   public static boolean isNonEmptyDirectory(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       return false;
@@ -53,7 +59,13 @@ public final class OutputDirectory {
     }
   }
 
-  /** A new hidden directory next to {@code output} (created with its parents). */
+  /**
+   * A new hidden directory next to {@code output} (created with its parents).
+   *
+   * @param output the output directory
+   * @return the staging directory, for the prefetch
+   * @throws IOException when it cannot be created
+   */
   public static Path stage(Path output) throws IOException {
     return stage(output, "prefetch");
   }
@@ -61,6 +73,11 @@ public final class OutputDirectory {
   /**
    * A new hidden directory next to {@code output}, named after {@code purpose} and this process,
    * once what killed runs left beside {@code output} is cleaned up.
+   *
+   * @param output the output directory
+   * @param purpose a lower-case word naming what is staged
+   * @return the staging directory
+   * @throws IOException when it cannot be created
    */
   public static Path stage(Path output, String purpose) throws IOException {
     Path absolute = output.toAbsolutePath().normalize();
@@ -78,6 +95,9 @@ public final class OutputDirectory {
   /**
    * Deletes the hidden siblings of {@code output} whose process is gone; a previous output set
    * aside by such a process comes back in place when {@code output} is missing.
+   *
+   * @param output the output directory
+   * @throws IOException when a sibling cannot be deleted or moved back
    */
   public static void cleanAbandoned(Path output) throws IOException {
     Path absolute = output.toAbsolutePath().normalize();
@@ -136,6 +156,10 @@ public final class OutputDirectory {
   /**
    * Renames {@code staging} to {@code output}. An existing {@code output} is first renamed aside
    * and deleted only once the new one is in place; if that fails it is put back.
+   *
+   * @param staging the complete new output
+   * @param output where it goes
+   * @throws IOException when a rename fails (the previous output is then in place)
    */
   public static void commit(Path staging, Path output) throws IOException {
     Path absolute = output.toAbsolutePath().normalize();
@@ -155,7 +179,12 @@ public final class OutputDirectory {
     deleteTree(aside);
   }
 
-  /** Deletes a directory tree, or does nothing when it is absent. */
+  /**
+   * Deletes a directory tree, or does nothing when it is absent.
+   *
+   * @param dir the directory
+   * @throws IOException when something in it cannot be deleted
+   */
   public static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;

@@ -21,6 +21,7 @@ public final class Purl {
    * @param version the version as written, when there is one
    * @param qualifiers the qualifiers, unencoded
    * @param subpath a path inside the package's source, when not its root
+   * @return the purl, percent-encoded where the purl specification requires
    */
   public static String pypi(
       String name,

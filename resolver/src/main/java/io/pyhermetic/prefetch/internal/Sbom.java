@@ -35,6 +35,12 @@ public final class Sbom {
 
   /** One CycloneDX property. */
   public record Property(String name, String value) {
+    /**
+     * Checks that both parts are given.
+     *
+     * @param name see {@link #name()}
+     * @param value see {@link #value()}
+     */
     public Property {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");
@@ -60,6 +66,16 @@ public final class Sbom {
       boolean buildDependency,
       SortedSet<String> missingHashIn) {
 
+    /**
+     * Checks the parts and copies the files.
+     *
+     * @param name see {@link #name()}
+     * @param version see {@link #version()}
+     * @param purl see {@link #purl()}
+     * @param binary see {@link #binary()}
+     * @param buildDependency see {@link #buildDependency()}
+     * @param missingHashIn see {@link #missingHashIn()}
+     */
     public Component {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(version, "version");
@@ -67,7 +83,12 @@ public final class Sbom {
       missingHashIn = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(missingHashIn));
     }
 
-    /** A main package: no properties but {@code found_by}. */
+    /**
+     * A main package: no properties but {@code found_by}.
+     *
+     * @param main the package
+     * @return its component
+     */
     public static Component main(MainPackage main) {
       return new Component(main.name(), main.version(), main.purl(), false, false, new TreeSet<>());
     }
@@ -77,6 +98,12 @@ public final class Sbom {
      *
      * @param repositoryUrl the index, when it is not PyPI's simple index (compared without a final
      *     slash), as the {@code repository_url} qualifier
+     * @param canonicalName the project's canonical name
+     * @param version the pinned version as written
+     * @param binary whether a wheel was selected for it
+     * @param buildDependency whether it comes from a build requirements file
+     * @param missingHashIn the requirements file that pins it without hashes, if it does
+     * @return its component
      */
     public static Component dependency(
         String canonicalName,
@@ -102,6 +129,10 @@ public final class Sbom {
      * This component merged with another of the same purl, as Hermeto merges property sets: binary
      * OR-ed, build dependency AND-ed (a package also needed at run time is not a build dependency),
      * the files without hashes united.
+     *
+     * @param other a component of the same purl
+     * @return the merged component
+     * @throws IllegalArgumentException when the purls differ
      */
     public Component merge(Component other) {
       if (!purl.equals(other.purl)) {
@@ -118,7 +149,11 @@ public final class Sbom {
           files);
     }
 
-    /** Its properties, sorted by name then value. */
+    /**
+     * Its properties, sorted by name then value.
+     *
+     * @return the {@code hermeto:} properties
+     */
     public List<Property> properties() {
       List<Property> out = new ArrayList<>();
       out.add(new Property("hermeto:found_by", TOOL));
@@ -134,7 +169,12 @@ public final class Sbom {
     }
   }
 
-  /** The components de-duplicated by purl (merging each group) and sorted by purl. */
+  /**
+   * The components de-duplicated by purl (merging each group) and sorted by purl.
+   *
+   * @param components the components, in any order
+   * @return one per purl
+   */
   public static List<Component> merged(List<Component> components) {
     Map<String, Component> byPurl = new LinkedHashMap<>();
     for (Component c : components) {
@@ -151,12 +191,22 @@ public final class Sbom {
    *
    * @param toolVersion this library's version
    * @param timestamp when the annotation was made (written to the second, in UTC)
+   * @param components every component, merged here
+   * @return the JSON text
    */
   public static String json(List<Component> components, String toolVersion, Instant timestamp) {
     return json(components, SbomAdvisories.none(), toolVersion, timestamp);
   }
 
-  /** The document with the licences and known vulnerabilities of {@code advisories}. */
+  /**
+   * The document with the licences and known vulnerabilities of {@code advisories}.
+   *
+   * @param components every component, merged here
+   * @param advisories the licences and vulnerabilities to record
+   * @param toolVersion this library's version
+   * @param timestamp when the annotation was made
+   * @return the JSON text
+   */
   public static String json(
       List<Component> components,
       SbomAdvisories advisories,

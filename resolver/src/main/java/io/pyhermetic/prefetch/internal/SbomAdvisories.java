@@ -27,6 +27,12 @@ import java.util.function.Function;
  * @param vulnerabilities one per vulnerability id, sorted by id
  */
 public record SbomAdvisories(Map<String, License> licenses, List<Entry> vulnerabilities) {
+  /**
+   * Copies the licences, sorted by purl, and the vulnerabilities.
+   *
+   * @param licenses see {@link #licenses()}
+   * @param vulnerabilities see {@link #vulnerabilities()}
+   */
   public SbomAdvisories {
     licenses = java.util.Collections.unmodifiableMap(new TreeMap<>(licenses));
     vulnerabilities = List.copyOf(vulnerabilities);
@@ -40,12 +46,23 @@ public record SbomAdvisories(Map<String, License> licenses, List<Entry> vulnerab
    */
   public record Entry(
       Vulnerability vulnerability, List<String> affects, Optional<IgnoreRule> ignoredBy) {
+    /**
+     * Copies the purls, sorted.
+     *
+     * @param vulnerability see {@link #vulnerability()}
+     * @param affects see {@link #affects()}
+     * @param ignoredBy see {@link #ignoredBy()}
+     */
     public Entry {
       affects = List.copyOf(new TreeSet<>(affects));
     }
   }
 
-  /** Nothing to add. */
+  /**
+   * Nothing to add.
+   *
+   * @return no licences and no vulnerabilities
+   */
   public static SbomAdvisories none() {
     return new SbomAdvisories(Map.of(), List.of());
   }
@@ -55,6 +72,8 @@ public record SbomAdvisories(Map<String, License> licenses, List<Entry> vulnerab
    *
    * @param purls each release's component purl
    * @param ignoreRule the rule that ignores a vulnerability, if any
+   * @param report the advisory look-up's report
+   * @return the licences and vulnerabilities of the components
    */
   public static SbomAdvisories of(
       AdvisoryReport report,

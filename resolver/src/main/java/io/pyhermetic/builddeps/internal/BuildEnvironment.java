@@ -1,0 +1,188 @@
+package io.pyhermetic.builddeps.internal;
+
+import io.pyhermetic.builddeps.BuildDepsOptions;
+import io.pyhermetic.builddeps.BuildDepsResolver;
+import io.pyhermetic.builddeps.DeclaredRequirement;
+import io.pyhermetic.builddeps.PackageOutcome;
+import io.pyhermetic.builddeps.Problem;
+import io.pyhermetic.builddeps.ResolvedPin;
+import io.pyhermetic.buildsystem.BuildRequirements;
+import io.pyhermetic.buildsystem.BuildSystemException;
+import io.pyhermetic.index.CachingIndex;
+import io.pyhermetic.index.Release;
+import io.pyhermetic.index.ReleaseFile;
+import io.pyhermetic.platform.Target;
+import io.pyhermetic.requirement.MarkerEnvironment;
+import io.pyhermetic.requirement.ProjectName;
+import io.pyhermetic.requirement.Requirement;
+import io.pyhermetic.resolution.internal.Solver;
+import io.pyhermetic.sdist.SdistContents;
+import io.pyhermetic.version.Version;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The build environment of one package, as pip's build isolation makes it: the build requirements
+ * its sdist declares (plus the configured extra requirements of its backends) resolved separately
+ * for each distinct target interpreter, under the user's constraints, and merged.
+ */
+public final class BuildEnvironment {
+  private final CachingIndex index;
+  private final BuildDepsOptions options;
+  private final Map<ProjectName, Version> preferred;
+
+  /**
+   * A resolver of build environments.
+   *
+   * @param index where versions and metadata come from
+   * @param options the targets, constraints, extra requirements and resolution budget
+   * @param preferred the versions to try first (the input pins)
+   */
+  public BuildEnvironment(
+      CachingIndex index, BuildDepsOptions options, Map<ProjectName, Version> preferred) {
+    this.index = Objects.requireNonNull(index, "index");
+    this.options = Objects.requireNonNull(options, "options");
+    this.preferred = Map.copyOf(preferred);
+  }
+
+  /**
+   * Resolves the build environment of {@code release} from its sdist.
+   *
+   * @param release the package
+   * @param sdist the sdist that was read
+   * @param contents what the sdist holds
+   * @return the resolved outcome with its environment, or the failure
+   */
+  public Inspection resolve(Release release, ReleaseFile sdist, SdistContents contents) {
+    BuildRequirements declared;
+    try {
+      declared = contents.buildRequirements();
+    } catch (BuildSystemException e) {
+      return Inspection.failed(
+          release,
+          new Problem(release.toString(), Problem.Kind.BAD_BUILD_DECLARATION, e.getMessage()));
+    }
+    Optional<Problem> unusable = unusableDeclaration(release, declared);
+    if (unusable.isPresent()) {
+      return Inspection.failed(release, unusable.get());
+    }
+    List<Requirement> roots = new ArrayList<>();
+    List<DeclaredRequirement> described = new ArrayList<>();
+    for (int i = 0; i < declared.requirements().size(); i++) {
+      Requirement r = declared.requirements().get(i);
+      roots.add(r);
+      described.add(new DeclaredRequirement(r.toString(), declared.origin(i).label()));
+    }
+    Set<ProjectName> named = new LinkedHashSet<>();
+    declared.requirements().forEach(r -> named.add(r.projectName()));
+    for (ProjectName backend : named) {
+      for (Requirement extra : options.extraRequirements().getOrDefault(backend, List.of())) {
+        roots.add(extra);
+        described.add(
+            new DeclaredRequirement(extra.toString(), "extra for " + backend.canonical()));
+      }
+    }
+    Map<Release, SortedSet<String>> environment = new TreeMap<>(Inspection.RELEASE_ORDER);
+    Map<MarkerEnvironment, Target> interpreters = new LinkedHashMap<>();
+    for (Target t : options.targets()) {
+      interpreters.putIfAbsent(t.markerEnvironment(), t);
+    }
+    for (Map.Entry<MarkerEnvironment, Target> interpreter : interpreters.entrySet()) {
+      List<Requirement> constraints = new ArrayList<>();
+      for (Requirement c : options.constraints()) {
+        if (c.marker().isEmpty() || c.marker().get().evaluate(interpreter.getKey())) {
+          constraints.add(c.withMarker(Optional.empty()));
+        }
+      }
+      EnvironmentResolver resolver =
+          new EnvironmentResolver(
+              index, interpreter.getKey(), preferred, constraints, options.maxResolutionRounds());
+      Solver.Outcome resolved;
+      try {
+        resolved = resolver.resolve(release.toString(), release.name().canonical(), roots);
+      } catch (Solver.Unresolvable e) {
+        Target t = interpreter.getValue();
+        return Inspection.failed(
+            release,
+            new Problem(
+                release.toString(),
+                Problem.Kind.RESOLUTION_CONFLICT,
+                "cannot resolve the build environment for "
+                    + t.arch()
+                    + " with Python "
+                    + t.pythonVersion()
+                    + ": "
+                    + e.getMessage(),
+                e.chain()));
+      }
+      resolved
+          .pins()
+          .forEach(
+              (name, version) ->
+                  environment
+                      .computeIfAbsent(new Release(name, version), k -> new TreeSet<>())
+                      .addAll(resolved.requiredBy().get(name)));
+    }
+    List<ResolvedPin> pins = new ArrayList<>();
+    environment.forEach((r, by) -> pins.add(new ResolvedPin(r.name(), r.version(), by)));
+    PackageOutcome outcome =
+        new PackageOutcome(
+            release.name(),
+            release.version(),
+            PackageOutcome.Status.RESOLVED,
+            Optional.of(sdist.filename()),
+            declared.backend(),
+            described,
+            pins,
+            new TreeSet<>(),
+            Optional.empty());
+    return new Inspection(outcome, environment);
+  }
+
+  /**
+   * Why the build requirements an sdist declares are not resolved at all: more of them than {@link
+   * BuildDepsResolver#MAX_BUILD_REQUIREMENTS} (a hostile sdist must not cost minutes and
+   * gigabytes), or the package itself among them. Every such finding is named, in one problem.
+   */
+  private static Optional<Problem> unusableDeclaration(
+      Release release, BuildRequirements declared) {
+    int max = BuildDepsResolver.MAX_BUILD_REQUIREMENTS;
+    List<String> findings = new ArrayList<>();
+    int count = declared.requirements().size();
+    if (count > max) {
+      findings.add(
+          "its sdist declares "
+              + count
+              + " build requirements, more than the "
+              + max
+              + " read; none of them is resolved");
+    }
+    List<String> self = new ArrayList<>();
+    for (int i = 0; i < count && self.size() < 10; i++) {
+      Requirement r = declared.requirements().get(i);
+      if (r.projectName().equals(release.name())) {
+        self.add("'" + r + "' (" + declared.origin(i).label() + ")");
+      }
+    }
+    if (!self.isEmpty()) {
+      findings.add(
+          "it lists itself among its own build requirements ("
+              + String.join(", ", self)
+              + "), a cycle: it cannot be built from its sdist without a built copy of itself");
+    }
+    if (findings.isEmpty()) {
+      return Optional.empty();
+    }
+    Problem.Kind kind = count > max ? Problem.Kind.BAD_BUILD_DECLARATION : Problem.Kind.BUILD_CYCLE;
+    return Optional.of(new Problem(release.toString(), kind, String.join("; ", findings)));
+  }
+}

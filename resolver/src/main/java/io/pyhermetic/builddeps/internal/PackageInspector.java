@@ -1,0 +1,247 @@
+package io.pyhermetic.builddeps.internal;
+
+import io.pyhermetic.audit.Auditor;
+import io.pyhermetic.audit.PackageAudit;
+import io.pyhermetic.audit.Route;
+import io.pyhermetic.audit.TargetResult;
+import io.pyhermetic.builddeps.BuildDepsOptions;
+import io.pyhermetic.builddeps.PackageOutcome;
+import io.pyhermetic.builddeps.Problem;
+import io.pyhermetic.error.Failures;
+import io.pyhermetic.index.CachingIndex;
+import io.pyhermetic.index.IndexException;
+import io.pyhermetic.index.Release;
+import io.pyhermetic.index.ReleaseFile;
+import io.pyhermetic.index.RequestPriority;
+import io.pyhermetic.index.internal.Futures;
+import io.pyhermetic.platform.Target;
+import io.pyhermetic.reqfile.Entry;
+import io.pyhermetic.reqfile.RequirementsFile;
+import io.pyhermetic.sdist.SdistException;
+import io.pyhermetic.sdist.SdistLoader;
+import io.pyhermetic.sdist.SdistReader;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Inspects one package of a build-dependency run: whether it must be built (with {@code
+ * --binary-for}, only when some target has no installable wheel), then its sdist, fetched and
+ * checked against the pinned hashes, and its {@link BuildEnvironment}. Requests are prioritised by
+ * the package's depth in the build graph: deeper packages lie on the long chains.
+ */
+public final class PackageInspector {
+  private static final Logger LOG = LoggerFactory.getLogger(PackageInspector.class);
+
+  private final CachingIndex index;
+  private final BuildDepsOptions options;
+  private final SdistLoader loader;
+  private final BuildEnvironment environments;
+  private final Executor executor;
+  private final Consumer<Problem> errors;
+
+  /**
+   * An inspector for one run.
+   *
+   * @param index where files and metadata come from
+   * @param options the run's options
+   * @param loader fetches and reads sdists
+   * @param environments resolves build environments
+   * @param executor runs the resolutions
+   * @param errors told of a failure that belongs to no package's outcome (a failed wheel look-up
+   *     for {@code --binary-for}); called from the inspecting threads
+   */
+  public PackageInspector(
+      CachingIndex index,
+      BuildDepsOptions options,
+      SdistLoader loader,
+      BuildEnvironment environments,
+      Executor executor,
+      Consumer<Problem> errors) {
+    this.index = Objects.requireNonNull(index, "index");
+    this.options = Objects.requireNonNull(options, "options");
+    this.loader = Objects.requireNonNull(loader, "loader");
+    this.environments = Objects.requireNonNull(environments, "environments");
+    this.executor = Objects.requireNonNull(executor, "executor");
+    this.errors = Objects.requireNonNull(errors, "errors");
+  }
+
+  /**
+   * Inspects {@code release}; every failure becomes its outcome.
+   *
+   * @param release the package
+   * @param depth how far from the input it was found (0 for an input)
+   * @param input its input entry, whose pinned hashes decide which files pip may take
+   * @param pinnedHashes the sha256 hashes its sdist must match (none for a package found in a build
+   *     environment)
+   * @return the inspection, or empty when its failure was told to the error listener
+   */
+  public CompletableFuture<Optional<Inspection>> inspect(
+      Release release, int depth, Optional<Entry> input, Set<String> pinnedHashes) {
+    return CompletableFuture.supplyAsync(
+            () -> RequestPriority.call(lookupPriority(depth), () -> mustBuild(release, input)),
+            executor)
+        .thenCompose(
+            build -> {
+              if (build.isEmpty()) {
+                return CompletableFuture.completedFuture(Optional.<Inspection>empty());
+              }
+              if (build.get() || !options.isBinaryFor()) {
+                return RequestPriority.call(
+                        lookupPriority(depth), () -> fromSdist(release, depth, pinnedHashes))
+                    .thenApply(Optional::of);
+              }
+              return CompletableFuture.completedFuture(Optional.of(Inspection.notNeeded(release)));
+            })
+        .exceptionally(
+            error -> {
+              Throwable cause = Futures.cause(error);
+              LOG.debug("{} failed", release, cause);
+              return Optional.of(
+                  Inspection.failed(
+                      release,
+                      new Problem(release.toString(), kindOf(cause), Failures.describe(cause))));
+            });
+  }
+
+  /**
+   * For {@code --binary-for}: whether {@code release} must be built (a target without an
+   * installable wheel); always false in source-only mode. Empty when its look-up failed, which is
+   * told to the error listener.
+   */
+  private Optional<Boolean> mustBuild(Release release, Optional<Entry> input) {
+    if (!options.isBinaryFor()) {
+      return Optional.of(false);
+    }
+    Map<String, Target> targets = new LinkedHashMap<>();
+    for (Target t : options.binaryFor()) {
+      targets.put(t.toString(), t);
+    }
+    // an input keeps its pinned hashes, which decide which files pip may take
+    Entry entry =
+        input.orElseGet(
+            () ->
+                RequirementsFile.parse(
+                        release.name().canonical() + "==" + release.version() + "\n",
+                        "<build environment>")
+                    .entries()
+                    .get(0));
+    PackageAudit audit =
+        new Auditor(index, targets, t -> Optional.empty()).audit(List.of(entry)).packages().get(0);
+    if (audit.indexFailure()) {
+      errors.accept(
+          new Problem(
+              release.toString(), Problem.Kind.INDEX_FAILURE, audit.error().orElse("failed")));
+      return Optional.empty();
+    }
+    if (audit.error().isPresent()) {
+      return Optional.of(true);
+    }
+    for (TargetResult t : audit.targets().values()) {
+      if (t.route() != Route.WHEEL) {
+        return Optional.of(true);
+      }
+    }
+    return Optional.of(false);
+  }
+
+  /** The request priority of a release's first look-ups, at {@code depth} in the build graph. */
+  private static int lookupPriority(int depth) {
+    return 2 * depth;
+  }
+
+  /**
+   * The priority of its later requests (the sdist, its build environment): a package that is
+   * started is finished before another of the same depth is started.
+   */
+  private static int followUpPriority(int depth) {
+    return 2 * depth + 1;
+  }
+
+  private CompletableFuture<Inspection> fromSdist(
+      Release release, int depth, Set<String> pinnedHashes) {
+    return index
+        .filesAsync(release.name(), release.version())
+        .thenCompose(
+            files -> {
+              Optional<ReleaseFile> sdist = bestSdist(files);
+              if (sdist.isEmpty()) {
+                String message =
+                    files.isEmpty()
+                        ? "the index has no files for " + release
+                        : "the index has no sdist for " + release + ", only wheels";
+                Problem problem =
+                    new Problem(release.toString(), Problem.Kind.MISSING_SDIST, message);
+                return CompletableFuture.completedFuture(
+                    options.skipMissingSdist()
+                        ? Inspection.unresolved(release, PackageOutcome.Status.SKIPPED, problem)
+                        : Inspection.failed(release, problem));
+              }
+              return RequestPriority.call(
+                      followUpPriority(depth), () -> loader.load(sdist.get(), pinnedHashes))
+                  .thenApplyAsync(
+                      contents ->
+                          RequestPriority.call(
+                              followUpPriority(depth),
+                              () -> environments.resolve(release, sdist.get(), contents)),
+                      executor);
+            });
+  }
+
+  /**
+   * pip's preference among several sdists of a release: not yanked, then .tar.gz, then .zip.
+   *
+   * @param files a release's files
+   * @return the sdist pip would build, when the release has one this library can read
+   */
+  public static Optional<ReleaseFile> bestSdist(List<ReleaseFile> files) {
+    return files.stream()
+        .filter(ReleaseFile::isSdist)
+        .filter(f -> SdistReader.isSupported(f.filename()))
+        .max(
+            Comparator.comparing((ReleaseFile f) -> !f.yanked())
+                .thenComparing(
+                    f -> {
+                      String n = f.filename().toLowerCase(Locale.ROOT);
+                      return n.endsWith(".tar.gz") ? 2 : n.endsWith(".zip") ? 1 : 0;
+                    })
+                .thenComparing(ReleaseFile::filename, Comparator.reverseOrder()));
+  }
+
+  /**
+   * The kind of a failure: the index's "no such release or file" is {@link Problem.Kind#NOT_FOUND};
+   * any other failure to look up or download (after the transport's retries), and bytes that differ
+   * from the index's own digest, are {@link Problem.Kind#INDEX_FAILURE}; an sdist that is the
+   * index's file but not among the pinned hashes is {@link Problem.Kind#HASH_MISMATCH}.
+   *
+   * @param cause the failure, unwrapped
+   * @return its kind
+   */
+  public static Problem.Kind kindOf(Throwable cause) {
+    if (cause instanceof SdistException s) {
+      return switch (s.kind()) {
+        case HASH_MISMATCH -> Problem.Kind.HASH_MISMATCH;
+        case INDEX_DIGEST_MISMATCH -> Problem.Kind.INDEX_FAILURE;
+        case DOWNLOAD_FAILED ->
+            s.getCause() instanceof IndexException e && e.isNotFound()
+                ? Problem.Kind.NOT_FOUND
+                : Problem.Kind.INDEX_FAILURE;
+        default -> Problem.Kind.BAD_ARCHIVE;
+      };
+    }
+    if (cause instanceof IndexException e && e.isNotFound()) {
+      return Problem.Kind.NOT_FOUND;
+    }
+    return Problem.Kind.INDEX_FAILURE;
+  }
+}
