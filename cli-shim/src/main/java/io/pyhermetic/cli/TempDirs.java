@@ -2,11 +2,9 @@ package io.pyhermetic.cli;
 
 import io.pyhermetic.error.Failures;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
 
 /** Scratch directories of a command: made up front, removed whatever happens. */
 final class TempDirs {
@@ -22,13 +20,8 @@ final class TempDirs {
   }
 
   static void deleteTree(Path root) {
-    if (root == null || !Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      // a leftover temporary directory is harmless
+    if (root != null) {
+      FileUtils.deleteQuietly(root.toFile()); // a leftover temporary directory is harmless
     }
   }
 }

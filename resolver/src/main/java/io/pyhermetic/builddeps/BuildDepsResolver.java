@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.apache.commons.io.FileUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,7 +149,7 @@ public final class BuildDepsResolver {
       return run(requirements, executor, work);
     } finally {
       executor.shutdownNow();
-      deleteQuietly(work);
+      FileUtils.deleteQuietly(work.toFile());
     }
   }
 
@@ -264,13 +264,5 @@ public final class BuildDepsResolver {
       t.setDaemon(true);
       return t;
     };
-  }
-
-  private static void deleteQuietly(Path directory) {
-    try (var paths = Files.walk(directory)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      LOG.warn("cannot delete {}: {}", directory, e.getMessage());
-    }
   }
 }

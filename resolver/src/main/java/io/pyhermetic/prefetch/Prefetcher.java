@@ -44,6 +44,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.apache.commons.io.FileUtils;
 
 /**
  * Downloads the files Hermeto's pip backend would download for a {@code fetch-deps} input and lays
@@ -244,13 +245,13 @@ public final class Prefetcher {
       return new PrefetchResult(
           outputDir, true, result.diagnostics(), result.requirements(), result.files());
     } catch (IOException e) {
-      deleteQuietly(staging);
+      FileUtils.deleteQuietly(staging.toFile());
       throw new PrefetchException(
           PrefetchException.Kind.IO,
           "cannot write the output " + outputDir + ": " + Failures.describe(e),
           e);
     } catch (RuntimeException | Error e) {
-      deleteQuietly(staging);
+      FileUtils.deleteQuietly(staging.toFile());
       throw e;
     }
   }
@@ -396,13 +397,5 @@ public final class Prefetcher {
               e.hashes().isEmpty() ? Optional.of(s.pending().file()) : Optional.empty()));
     }
     return components;
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try {
-      OutputDirectory.deleteTree(dir);
-    } catch (IOException e) {
-      LOG.warn("cannot delete {}: {}", dir, e.getMessage());
-    }
   }
 }
