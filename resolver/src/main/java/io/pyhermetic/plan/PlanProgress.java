@@ -5,7 +5,11 @@ public interface PlanProgress {
   /** Tells nothing. */
   PlanProgress NONE = new PlanProgress() {};
 
-  /** A step begins, such as {@code auditing 7 pins for x86_64, aarch64}. */
+  /**
+   * A step begins, such as {@code auditing 7 pins for x86_64, aarch64}.
+   *
+   * @param description what the step does
+   */
   default void step(String description) {}
 
   /**
