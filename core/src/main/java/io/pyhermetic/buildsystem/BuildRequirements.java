@@ -64,7 +64,7 @@ public record BuildRequirements(
   }
 
   /**
-   * Copies the lists, so the value stays immutable.
+   * Copies the lists, so the value stays immutable, and checks there is one origin per requirement.
    *
    * @param requirements every requirement, in the order found
    * @param backend the {@code build-backend} of {@code pyproject.toml}, if declared

@@ -28,7 +28,7 @@ public record PackageArchive(
     implements PackageSource {
 
   /**
-   * Checks that no component is null and copies the hashes.
+   * Checks that no component is null, puts the upload time in UTC and copies the hashes.
    *
    * @param url the archive's URL
    * @param path the archive's path

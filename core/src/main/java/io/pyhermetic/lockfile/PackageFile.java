@@ -30,7 +30,7 @@ public record PackageFile(
     implements PackageSource {
 
   /**
-   * Checks that no component is null and copies the hashes.
+   * Checks that no component is null, puts the upload time in UTC and copies the hashes.
    *
    * @param name the file name
    * @param url the file's URL

@@ -24,7 +24,7 @@ public record PylockFile(
     String source, Pylock lock, List<Integer> packageLines, List<Diagnostic> warnings) {
 
   /**
-   * Checks that no component is null and copies the lists.
+   * Checks that no component is null, copies the lists and checks there is one line per package.
    *
    * @param source the name the file is known by in messages
    * @param lock the validated content

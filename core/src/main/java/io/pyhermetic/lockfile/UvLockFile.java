@@ -15,7 +15,7 @@ import java.util.Objects;
 public record UvLockFile(String source, UvLock lock, List<Integer> packageLines) {
 
   /**
-   * Checks that no component is null and copies the lines.
+   * Checks that no component is null, copies the lines and checks there is one line per package.
    *
    * @param source the name the file is known by in messages
    * @param lock the content

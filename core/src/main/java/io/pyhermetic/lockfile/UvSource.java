@@ -17,7 +17,7 @@ public record UvSource(String kind, String value) {
       Set.of("registry", "git", "url", "path", "directory", "editable", "virtual");
 
   /**
-   * Checks that neither part is null.
+   * Checks that neither part is null and that the kind is a known one.
    *
    * @param kind the kind of source, such as {@code registry} or {@code git}
    * @param value the URL or path as written

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public record WheelTag(String interpreter, String abi, String platform) {
   /**
-   * Lower-cases the parts and checks none is null or empty.
+   * Checks that no part is null, and lower-cases the parts.
    *
    * @param interpreter the interpreter tag, such as {@code cp312}
    * @param abi the ABI tag, such as {@code abi3}

@@ -36,7 +36,7 @@ public record IgnoreRule(String id, Optional<LocalDate> until, Optional<String> 
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   /**
-   * Checks that no component is null or blank.
+   * Checks that no component is null.
    *
    * @param id the vulnerability's id or alias
    * @param until the last day the rule holds; empty for no end

@@ -33,7 +33,7 @@ public record IndexLocation(Kind kind, String location) {
   }
 
   /**
-   * Checks that neither part is null or blank, and that a URL parses.
+   * Checks that neither part is null, that the location is not blank, and that a URL parses.
    *
    * @param kind which kind of index
    * @param location the base URL, or the directory path for {@link Kind#FIND_LINKS}; a URL that is

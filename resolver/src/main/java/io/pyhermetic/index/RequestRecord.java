@@ -29,7 +29,7 @@ public record RequestRecord(
     OptionalInt status,
     int attempts) {
   /**
-   * Checks that no component is null.
+   * Checks that no component is null and that the request does not end before it starts.
    *
    * @param method {@code GET} or {@code POST}
    * @param url the URL asked for, credentials redacted
