@@ -114,6 +114,12 @@ public final class Pyhermetic implements Runnable {
     return null;
   }
 
+  /**
+   * The program's entry point: runs the command line on the process's streams and exits with its
+   * code.
+   *
+   * @param args the command-line arguments
+   */
   public static void main(String[] args) {
     Logging.configure(args);
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -122,6 +128,12 @@ public final class Pyhermetic implements Runnable {
   /**
    * Runs the command line with the given output streams and returns the exit code. Logging is left
    * as the host set it up ({@link #main} silences it unless {@code --verbose}).
+   *
+   * @param args the command-line arguments
+   * @param out where results are written
+   * @param err where messages and errors are written
+   * @return the exit code (0 ok, 1 findings, 2 usage or unreadable input, 3 index or network
+   *     failure, 4 podman)
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = commandLine(args);

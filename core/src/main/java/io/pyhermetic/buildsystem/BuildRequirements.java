@@ -38,8 +38,11 @@ public record BuildRequirements(
 
   /** Where a build requirement comes from. */
   public enum Origin {
+    /** {@code [build-system] requires} of {@code pyproject.toml}. */
     PYPROJECT_TOML("pyproject.toml"),
+    /** {@code [options] setup_requires} of {@code setup.cfg}. */
     SETUP_CFG("setup.cfg"),
+    /** The {@code setup_requires=} argument of {@code setup.py}'s {@code setup(…)} call. */
     SETUP_PY("setup.py"),
     /** pip's default for a project without {@code [build-system]}. */
     PIP_DEFAULT("pip default");
@@ -50,12 +53,24 @@ public record BuildRequirements(
       this.label = label;
     }
 
-    /** The file name, or {@code pip default}. */
+    /**
+     * The file name, or {@code pip default}.
+     *
+     * @return the label printed in reports
+     */
     public String label() {
       return label;
     }
   }
 
+  /**
+   * Copies the lists, so the value stays immutable, and checks there is one origin per requirement.
+   *
+   * @param requirements every requirement, in the order found
+   * @param backend the {@code build-backend} of {@code pyproject.toml}, if declared
+   * @param legacyDefault whether the requirements are pip's default (no {@code [build-system]})
+   * @param origins where each requirement was declared, parallel to {@code requirements}
+   */
   public BuildRequirements {
     requirements = List.copyOf(requirements);
     origins = List.copyOf(origins);
@@ -64,7 +79,13 @@ public record BuildRequirements(
     }
   }
 
-  /** Requirements without recorded origins: each is attributed to {@code pyproject.toml}. */
+  /**
+   * Requirements without recorded origins: each is attributed to {@code pyproject.toml}.
+   *
+   * @param requirements the declared build requirements
+   * @param backend the build backend, when one is declared
+   * @param legacyDefault whether pip's legacy default applies (no {@code [build-system]} table)
+   */
   public BuildRequirements(
       List<Requirement> requirements, Optional<String> backend, boolean legacyDefault) {
     this(
@@ -74,7 +95,12 @@ public record BuildRequirements(
         java.util.Collections.nCopies(requirements.size(), Origin.PYPROJECT_TOML));
   }
 
-  /** Where {@code requirements().get(index)} was declared. */
+  /**
+   * Where {@code requirements().get(index)} was declared.
+   *
+   * @param index the requirement's position in {@link #requirements()}
+   * @return the file that declared it
+   */
   public Origin origin(int index) {
     return origins.get(index);
   }
@@ -83,6 +109,10 @@ public record BuildRequirements(
    * Reads the declarations; absent files are empty.
    *
    * @param sdist the sdist's name, used in locations ({@code name-1.0.tar.gz/pyproject.toml})
+   * @param pyproject the text of {@code pyproject.toml}, when the sdist has one
+   * @param setupCfg the text of {@code setup.cfg}, when the sdist has one
+   * @param setupPy the text of {@code setup.py}, when the sdist has one
+   * @return the build requirements with where each was declared
    * @throws BuildSystemException for invalid TOML, a {@code [build-system]} table without {@code
    *     requires}, or a requirement that does not parse, located in its file
    */

@@ -7,6 +7,13 @@ import io.pyhermetic.error.ParseException;
 public class BuildSystemException extends ParseException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * An error at {@code location} in {@code input}.
+   *
+   * @param input the text that was being read
+   * @param location where in it the problem is
+   * @param reason what is wrong, without the location
+   */
   public BuildSystemException(String input, Location location, String reason) {
     super(input, location, reason);
   }

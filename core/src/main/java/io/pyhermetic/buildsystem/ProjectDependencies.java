@@ -34,6 +34,15 @@ public record ProjectDependencies(
     Map<String, List<Requirement>> optionalDependencies,
     Map<String, List<Requirement>> groups) {
 
+  /**
+   * Checks that no component is null and copies the collections.
+   *
+   * @param name the project's name, when declared
+   * @param requiresPython the {@code requires-python} text, when declared
+   * @param dependencies the unconditional requirements, in order
+   * @param optionalDependencies per extra (canonical name), its requirements
+   * @param groups per dependency group (canonical name), its requirements with includes expanded
+   */
   public ProjectDependencies {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(requiresPython, "requiresPython");
@@ -52,6 +61,8 @@ public record ProjectDependencies(
    * Reads a {@code pyproject.toml}.
    *
    * @param source how the file is named in locations
+   * @param bytes the file's content
+   * @return the project's name, Python requirement and dependencies
    * @throws BuildSystemException for invalid TOML, a requirement that does not parse, a {@code
    *     dependencies} listed in {@code dynamic} (its value is known only after a build), or a
    *     broken {@code include-group}
@@ -94,6 +105,9 @@ public record ProjectDependencies(
   /**
    * Reads a {@code setup.cfg}.
    *
+   * @param source how the file is named in locations
+   * @param bytes the file's content
+   * @return the project's name, Python requirement and dependencies
    * @throws BuildSystemException for a requirement that does not parse
    */
   public static ProjectDependencies fromSetupCfg(String source, byte[] bytes) {

@@ -30,13 +30,24 @@ import java.util.Optional;
 public record ProjectMetadata(
     Optional<String> name, Optional<String> version, Optional<BuildRequirements.Origin> origin) {
 
+  /**
+   * Checks that no component is null.
+   *
+   * @param name the name as written, when a file gives one
+   * @param version the version as written, when the file that gives the name gives one
+   * @param origin the file that gave the name
+   */
   public ProjectMetadata {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(origin, "origin");
   }
 
-  /** Nothing named the project. */
+  /**
+   * Nothing named the project.
+   *
+   * @return metadata with every part empty
+   */
   public static ProjectMetadata none() {
     return new ProjectMetadata(Optional.empty(), Optional.empty(), Optional.empty());
   }
@@ -45,6 +56,10 @@ public record ProjectMetadata(
    * Reads the files; absent ones are skipped.
    *
    * @param project how the project is called in locations (a directory, say)
+   * @param pyproject the text of {@code pyproject.toml}, when the project has one
+   * @param setupCfg the text of {@code setup.cfg}, when the project has one
+   * @param setupPy the text of {@code setup.py}, when the project has one
+   * @return the name and version the first file that gives them declares
    */
   public static ProjectMetadata read(
       String project,

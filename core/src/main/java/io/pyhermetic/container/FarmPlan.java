@@ -39,6 +39,11 @@ import java.util.TreeSet;
  *       machine builds its own platform too, asked for or not: {@code --local=false} when this
  *       machine's architecture is not planned.
  * </ul>
+ *
+ * @param settings the settings the plan was made from
+ * @param fetches Hermeto's fetch per architecture (empty when the files were prefetched)
+ * @param envFile the env file copied into the build context, when the farm needs it there
+ * @param build the {@code podman farm build} command
  */
 public record FarmPlan(
     Settings settings, List<Command> fetches, Optional<FileCopy> envFile, Command build) {
@@ -48,6 +53,14 @@ public record FarmPlan(
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * Checks that no component is null and copies the list.
+   *
+   * @param settings the settings the plan was made from
+   * @param fetches Hermeto's fetch per architecture (empty when the files were prefetched)
+   * @param envFile the env file copied into the build context, when the farm needs it there
+   * @param build the {@code podman farm build} command
+   */
   public FarmPlan {
     Objects.requireNonNull(settings, "settings");
     fetches = List.copyOf(fetches);
@@ -60,10 +73,14 @@ public record FarmPlan(
    *
    * @param farm the farm's name, as {@code podman farm list} shows it
    * @param image the manifest list, a full registry reference: the farm pushes to it
+   * @param context the build context directory
+   * @param containerfile the Containerfile, relative to the context
    * @param hermetoConfigs Hermeto's input JSON per architecture (machine names, in build order)
    * @param prefetched the directory holding {@code hermeto-output-<arch>} when the files were
    *     fetched already; it must be the context (the only directory the nodes get)
    * @param envFile the plan's {@code hermeto.env}, copied into the context
+   * @param hermetoImage the Hermeto container image that fetches the dependencies
+   * @param timeout how long each command may run
    * @param localMachine the architecture podman builds on this machine with its {@code --local}
    *     default; empty where podman is a remote client (not on Linux)
    */
@@ -78,6 +95,22 @@ public record FarmPlan(
       String hermetoImage,
       Duration timeout,
       Optional<String> localMachine) {
+    /**
+     * Checks that no component is null and copies the collections.
+     *
+     * @param farm the farm's name, as {@code podman farm list} shows it
+     * @param image the manifest list, a full registry reference: the farm pushes to it
+     * @param context the build context directory
+     * @param containerfile the Containerfile, relative to the context
+     * @param hermetoConfigs Hermeto's input JSON per architecture (machine names, in build order)
+     * @param prefetched the directory holding {@code hermeto-output-<arch>} when the files were
+     *     fetched already; it must be the context (the only directory the nodes get)
+     * @param envFile the plan's {@code hermeto.env}, copied into the context
+     * @param hermetoImage the Hermeto container image that fetches the dependencies
+     * @param timeout how long each command may run
+     * @param localMachine the architecture podman builds on this machine with its {@code --local}
+     *     default; empty where podman is a remote client (not on Linux)
+     */
     public Settings {
       Objects.requireNonNull(farm, "farm");
       Objects.requireNonNull(image, "image");
@@ -99,6 +132,10 @@ public record FarmPlan(
   /**
    * Why these settings (and the Containerfile's text, when it could be read) cannot make a farm
    * build, every reason at once; empty when they can.
+   *
+   * @param s the settings
+   * @param containerfileText the Containerfile's text, when it could be read
+   * @return every reason the build cannot be planned
    */
   public static List<String> problems(Settings s, Optional<String> containerfileText) {
     List<String> problems = new ArrayList<>();
@@ -142,6 +179,8 @@ public record FarmPlan(
   /**
    * The plan for these settings.
    *
+   * @param s the settings
+   * @return the plan
    * @throws IllegalArgumentException when {@link #problems} finds any, with all of them
    */
   public static FarmPlan farmBuild(Settings s) {
@@ -179,12 +218,20 @@ public record FarmPlan(
     return new FarmPlan(s, fetches, envFile, build);
   }
 
-  /** The architectures this plan builds, in order. */
+  /**
+   * The architectures this plan builds, in order.
+   *
+   * @return the architectures, in plan order
+   */
   public Set<String> architectures() {
     return Collections.unmodifiableSet(new LinkedHashSet<>(settings.hermetoConfigs().keySet()));
   }
 
-  /** The plan as shell lines, one step per line (for {@code --dry-run}). */
+  /**
+   * The plan as shell lines, one step per line (for {@code --dry-run}).
+   *
+   * @return one line per step
+   */
   public List<String> toShellLines() {
     List<String> lines = new ArrayList<>();
     for (Command fetch : fetches) {
@@ -199,6 +246,8 @@ public record FarmPlan(
    * The architectures (machine names) of the images in a manifest list, from {@code podman manifest
    * inspect}'s JSON.
    *
+   * @param manifestJson the output of {@code podman manifest inspect}
+   * @return the machine names of the images in the list
    * @throws IllegalArgumentException when the text is not a manifest list
    */
   public static Set<String> architecturesIn(String manifestJson) {
@@ -228,6 +277,9 @@ public record FarmPlan(
   /**
    * Why the manifest list the farm made is not what was planned (an architecture no node built, or
    * one the plan has no files for), or empty when it holds exactly the planned ones.
+   *
+   * @param built the architectures the manifest list holds
+   * @return the reason, or empty when the list matches the plan
    */
   public Optional<String> checkBuilt(Set<String> built) {
     Set<String> planned = architectures();

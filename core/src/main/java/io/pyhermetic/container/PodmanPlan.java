@@ -15,6 +15,8 @@ import java.util.Optional;
  * architecture, a manifest list, and one {@code --network none} build per architecture with the
  * prefetched files and the env file mounted, added to the manifest list so the result is one
  * multi-architecture image.
+ *
+ * @param commands the commands, in the order they run
  */
 public record PodmanPlan(List<Command> commands) {
 
@@ -25,6 +27,11 @@ public record PodmanPlan(List<Command> commands) {
    */
   public static final String HERMETO_IMAGE = "hermeto";
 
+  /**
+   * Copies the list, so the plan stays immutable.
+   *
+   * @param commands the commands, in the order they run
+   */
   public PodmanPlan {
     commands = List.copyOf(commands);
   }
@@ -39,6 +46,9 @@ public record PodmanPlan(List<Command> commands) {
     /**
      * The spelling a Containerfile compares {@code TARGETARCH} with: machine names if it mentions
      * {@code x86_64} or {@code aarch64}, else platform names.
+     *
+     * @param containerfile the Containerfile's text
+     * @return the spelling its {@code TARGETARCH} comparisons use
      */
     public static ArchSpelling expectedBy(String containerfile) {
       return containerfile.contains("x86_64") || containerfile.contains("aarch64")
@@ -50,6 +60,16 @@ public record PodmanPlan(List<Command> commands) {
   /**
    * Everything the plan needs; paths are made absolute when the plan is built.
    *
+   * @param image the image (manifest list) to build
+   * @param context the build context directory
+   * @param containerfile the Containerfile, relative to the context
+   * @param baseContainerfile a Containerfile building the base image per architecture, when there
+   *     is one
+   * @param hermetoConfigs Hermeto's input JSON per architecture (machine name)
+   * @param envFile the env file Hermeto writes for the build
+   * @param spelling how the Containerfile spells architectures
+   * @param hermetoImage the Hermeto container image that fetches the dependencies
+   * @param timeout how long each command may run
    * @param prefetched a directory holding {@code hermeto-output-<arch>} for every architecture,
    *     already fetched: the plan then has no fetch step and mounts these; when empty, Hermeto
    *     fetches into the context
@@ -65,6 +85,23 @@ public record PodmanPlan(List<Command> commands) {
       String hermetoImage,
       Duration timeout,
       Optional<Path> prefetched) {
+    /**
+     * Checks that no component is null and copies the collections.
+     *
+     * @param image the image (manifest list) to build
+     * @param context the build context directory
+     * @param containerfile the Containerfile, relative to the context
+     * @param baseContainerfile a Containerfile building the base image per architecture, when there
+     *     is one
+     * @param hermetoConfigs Hermeto's input JSON per architecture (machine name)
+     * @param envFile the env file Hermeto writes for the build
+     * @param spelling how the Containerfile spells architectures
+     * @param hermetoImage the Hermeto container image that fetches the dependencies
+     * @param timeout how long each command may run
+     * @param prefetched a directory holding {@code hermeto-output-<arch>} for every architecture,
+     *     already fetched: the plan then has no fetch step and mounts these; when empty, Hermeto
+     *     fetches into the context
+     */
     public Settings {
       Objects.requireNonNull(image, "image");
       Objects.requireNonNull(context, "context");
@@ -79,7 +116,12 @@ public record PodmanPlan(List<Command> commands) {
     }
   }
 
-  /** {@code linux/amd64} for {@code x86_64}, {@code linux/arm64} for {@code aarch64}, … */
+  /**
+   * {@code linux/amd64} for {@code x86_64}, {@code linux/arm64} for {@code aarch64}, …
+   *
+   * @param arch the machine name
+   * @return the podman platform
+   */
   public static String platform(String arch) {
     return "linux/" + platformArch(arch);
   }
@@ -98,12 +140,22 @@ public record PodmanPlan(List<Command> commands) {
     }
   }
 
-  /** The prefetch directory of an architecture, relative to the context. */
+  /**
+   * The prefetch directory of an architecture, relative to the context.
+   *
+   * @param arch the machine name
+   * @return the directory, relative to the build context
+   */
   public static String outputDir(String arch) {
     return "hermeto-output-" + arch;
   }
 
-  /** The plan for these settings (architectures in the order of {@code hermetoConfigs}). */
+  /**
+   * The plan for these settings (architectures in the order of {@code hermetoConfigs}).
+   *
+   * @param s the settings
+   * @return the plan
+   */
   public static PodmanPlan hermeticBuild(Settings s) {
     Path context = s.context().toAbsolutePath().normalize();
     String dir = context.toString();
@@ -200,7 +252,12 @@ public record PodmanPlan(List<Command> commands) {
         timeout);
   }
 
-  /** The commands of one architecture (and the shared manifest step). */
+  /**
+   * The commands of one architecture (and the shared manifest step).
+   *
+   * @param arch the machine name
+   * @return a plan of that architecture's commands
+   */
   public PodmanPlan only(String arch) {
     List<Command> kept = new ArrayList<>();
     for (Command c : commands) {
@@ -211,7 +268,11 @@ public record PodmanPlan(List<Command> commands) {
     return new PodmanPlan(kept);
   }
 
-  /** The plan as a shell script, one command per line (for review and {@code --dry-run}). */
+  /**
+   * The plan as a shell script, one command per line (for review and {@code --dry-run}).
+   *
+   * @return the script's text
+   */
   public String toScript() {
     StringBuilder out = new StringBuilder("#!/bin/sh\nset -eu\n");
     for (Command c : commands) {

@@ -8,6 +8,10 @@ import java.util.regex.Pattern;
 /**
  * A podman release as {@code podman version --format '{{.Client.Version}}'} prints it: {@code
  * 4.9.3}, {@code 5.2.0-dev}, {@code 5.0.0-rc1} (what follows the numbers is ignored).
+ *
+ * @param major the major version
+ * @param minor the minor version
+ * @param patch the patch version
  */
 public record PodmanVersion(int major, int minor, int patch) implements Comparable<PodmanVersion> {
 
@@ -21,13 +25,25 @@ public record PodmanVersion(int major, int minor, int patch) implements Comparab
           .thenComparingInt(PodmanVersion::minor)
           .thenComparingInt(PodmanVersion::patch);
 
+  /**
+   * Checks that no part is negative.
+   *
+   * @param major the major version
+   * @param minor the minor version
+   * @param patch the patch version
+   */
   public PodmanVersion {
     if (major < 0 || minor < 0 || patch < 0) {
       throw new IllegalArgumentException("negative version part");
     }
   }
 
-  /** The version at the start of {@code text}, or empty when it does not start with one. */
+  /**
+   * The version at the start of {@code text}, or empty when it does not start with one.
+   *
+   * @param text the output of {@code podman --version} or a version string
+   * @return the version, or empty
+   */
   public static Optional<PodmanVersion> tryParse(String text) {
     Matcher m = NUMBERS.matcher(text.strip());
     if (!m.matches()) {
@@ -40,6 +56,12 @@ public record PodmanVersion(int major, int minor, int patch) implements Comparab
             m.group(3) == null ? 0 : Integer.parseInt(m.group(3))));
   }
 
+  /**
+   * Whether this version is {@code other} or later.
+   *
+   * @param other the version to compare with
+   * @return {@code true} when this version is not older
+   */
   public boolean isAtLeast(PodmanVersion other) {
     return compareTo(other) >= 0;
   }

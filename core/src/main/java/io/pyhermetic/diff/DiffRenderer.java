@@ -24,6 +24,14 @@ public final class DiffRenderer {
     return v.orElse("-");
   }
 
+  /**
+   * Renders a diff as an aligned text table, one row per project and one column per label.
+   *
+   * @param diff the diff
+   * @param shown the projects to list (all of them, or only the differing ones)
+   * @param colour whether to mark differences with ANSI colours
+   * @return the table's text
+   */
   public static String text(RequirementsDiff diff, List<PackageDiff> shown, boolean colour) {
     List<String> header = new ArrayList<>();
     header.add("package");
@@ -82,6 +90,13 @@ public final class DiffRenderer {
         + " same";
   }
 
+  /**
+   * Renders a diff as a Markdown table, one row per project and one column per label.
+   *
+   * @param diff the diff
+   * @param shown the projects to list
+   * @return the table's text
+   */
   public static String markdown(RequirementsDiff diff, List<PackageDiff> shown) {
     StringBuilder out = new StringBuilder("| package |");
     diff.labels().forEach(l -> out.append(' ').append(escape(l)).append(" |"));
@@ -123,6 +138,13 @@ public final class DiffRenderer {
     return fence + pad + text + pad + fence;
   }
 
+  /**
+   * Renders a diff as JSON: the labels, the listed projects and the status summary.
+   *
+   * @param diff the diff
+   * @param shown the projects to list
+   * @return the JSON text
+   */
   public static String json(RequirementsDiff diff, List<PackageDiff> shown) {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     ArrayNode labels = root.putArray("labels");

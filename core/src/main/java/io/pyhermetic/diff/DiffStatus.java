@@ -15,7 +15,11 @@ public enum DiffStatus {
   /** No difference. */
   SAME;
 
-  /** The name used in reports ({@code only}, {@code version}, …). */
+  /**
+   * The name used in reports ({@code only}, {@code version}, …).
+   *
+   * @return the label
+   */
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

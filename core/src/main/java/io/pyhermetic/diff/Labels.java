@@ -16,6 +16,9 @@ public final class Labels {
    * The architecture a file name mentions ({@code requirements-x86_64.txt} → {@code x86_64}; also
    * {@code aarch64}, {@code arm64}, {@code amd64}, {@code ppc64le}, {@code s390x}), else the file
    * name without its extension.
+   *
+   * @param file the file
+   * @return the label
    */
   public static String fromFileName(Path file) {
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
@@ -34,6 +37,9 @@ public final class Labels {
    * aarch64}, {@code ppc64le} or {@code s390x}, with podman's {@code amd64} and {@code arm64} read
    * as {@code x86_64} and {@code aarch64} ({@code requirements-arm64.txt} → {@code aarch64}); empty
    * when the name carries none ({@code requirements.txt}).
+   *
+   * @param file the file
+   * @return the architecture, or empty when the name gives none
    */
   public static Optional<String> architectureOf(Path file) {
     return switch (fromFileName(file)) {

@@ -22,6 +22,16 @@ public record PackageDiff(
     DiffStatus status,
     Set<DiffStatus> differences,
     List<io.pyhermetic.error.Location> locations) {
+  /**
+   * Copies the collections, so the value stays immutable.
+   *
+   * @param versions per label, the pinned version (several joined by {@code ", "} when a file pins
+   *     the name more than once, the specifier when unpinned); empty when absent
+   * @param name the canonical project name
+   * @param status the most significant difference
+   * @param differences every kind of difference found
+   * @param locations where the project's entries are, in label order
+   */
   public PackageDiff {
     versions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(versions));
     differences =
@@ -31,7 +41,11 @@ public record PackageDiff(
     locations = List.copyOf(locations);
   }
 
-  /** Whether the project is the same under every label. */
+  /**
+   * Whether the project is the same under every label.
+   *
+   * @return {@code true} when the project is the same under every label
+   */
   public boolean isSame() {
     return status == DiffStatus.SAME;
   }

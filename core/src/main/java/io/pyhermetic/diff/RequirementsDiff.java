@@ -42,6 +42,8 @@ public final class RequirementsDiff {
    * Compares two or more labeled files (in the map's iteration order). Entries without a name (bare
    * URLs and paths) are compared by their URL.
    *
+   * @param files the parsed files by label
+   * @return the comparison
    * @throws IllegalArgumentException for fewer than two files
    */
   public static RequirementsDiff compare(Map<String, RequirementsFile> files) {
@@ -73,6 +75,9 @@ public final class RequirementsDiff {
    * out for every target and reported in {@link #problems()} at its file and line; nothing is
    * thrown for it.
    *
+   * @param file the universal file
+   * @param targets the build targets by label
+   * @return the comparison
    * @throws IllegalArgumentException for fewer than two targets
    */
   public static RequirementsDiff compareTargets(
@@ -226,16 +231,29 @@ public final class RequirementsDiff {
                     .orElse(e.link().orElse("*")));
   }
 
+  /**
+   * The labels compared, in column order.
+   *
+   * @return the labels
+   */
   public List<String> labels() {
     return labels;
   }
 
-  /** Every project, sorted by canonical name. */
+  /**
+   * Every project, sorted by canonical name.
+   *
+   * @return every project
+   */
   public List<PackageDiff> packages() {
     return packages;
   }
 
-  /** The projects that differ somewhere. */
+  /**
+   * The projects that differ somewhere.
+   *
+   * @return the differing projects
+   */
   public List<PackageDiff> differences() {
     List<PackageDiff> out = new ArrayList<>();
     for (PackageDiff p : packages) {
@@ -249,17 +267,27 @@ public final class RequirementsDiff {
   /**
    * The entries that could not be compared, located (from {@link #compareTargets}: markers that
    * cannot be evaluated for the targets); empty from {@link #compare}.
+   *
+   * @return the problems, located
    */
   public List<Diagnostic> problems() {
     return problems;
   }
 
-  /** Whether every project is the same under every label. */
+  /**
+   * Whether every project is the same under every label.
+   *
+   * @return {@code true} when nothing differs
+   */
   public boolean isEmpty() {
     return differences().isEmpty();
   }
 
-  /** How many projects have each status. */
+  /**
+   * How many projects have each status.
+   *
+   * @return the count per status
+   */
   public Map<DiffStatus, Integer> summary() {
     Map<DiffStatus, Integer> counts = new java.util.EnumMap<>(DiffStatus.class);
     for (DiffStatus s : DiffStatus.values()) {
@@ -271,7 +299,12 @@ public final class RequirementsDiff {
     return Collections.unmodifiableMap(counts);
   }
 
-  /** The projects present under {@code label} and missing under at least one other. */
+  /**
+   * The projects present under {@code label} and missing under at least one other.
+   *
+   * @param label a label of this diff
+   * @return the canonical names of those projects
+   */
   public List<String> onlyIn(String label) {
     List<String> out = new ArrayList<>();
     for (PackageDiff p : packages) {

@@ -26,21 +26,43 @@ import java.util.TreeSet;
  */
 public final class RequirementsMerge {
 
-  /** The result: what to write, and every problem found (nothing is written when there are any). */
+  /**
+   * The result: what to write, and every problem found (nothing is written when there are any).
+   *
+   * @param items the merged entries, as the writer takes them
+   * @param optionLines the option lines ({@code --index-url} and the like) the files had
+   * @param problems every conflict and error found
+   */
   public record Result(
       List<RequirementsWriter.Item> items, List<String> optionLines, List<Diagnostic> problems) {
+    /**
+     * Copies the lists, so the result stays immutable.
+     *
+     * @param items the merged entries, as the writer takes them
+     * @param optionLines the option lines ({@code --index-url} and the like) the files had
+     * @param problems every conflict and error found
+     */
     public Result {
       items = List.copyOf(items);
       optionLines = List.copyOf(optionLines);
       problems = List.copyOf(problems);
     }
 
-    /** Whether the merge has no errors. */
+    /**
+     * Whether the merge has no errors.
+     *
+     * @return {@code true} when there are no errors
+     */
     public boolean isOk() {
       return problems.stream().noneMatch(d -> d.severity() == Severity.ERROR);
     }
 
-    /** The merged file's text with this writer (its header, its order). */
+    /**
+     * The merged file's text with this writer (its header, its order).
+     *
+     * @param writer how to write the file
+     * @return the file's text
+     */
     public String text(RequirementsWriter writer) {
       return writer.withOptions(optionLines).write(items);
     }
@@ -51,7 +73,9 @@ public final class RequirementsMerge {
   /**
    * Merges the files' entries (and those of the files they include).
    *
+   * @param files the files to merge
    * @param keepAllVersions write every version of a name instead of reporting a conflict
+   * @return the merged items and every problem found
    */
   public static Result merge(List<RequirementsFile> files, boolean keepAllVersions) {
     return merge(files, keepAllVersions, null);
@@ -64,6 +88,8 @@ public final class RequirementsMerge {
    * RequirementsSplit} gives the original sets back.
    *
    * @param byArchitecture files by target architecture ({@code x86_64}, {@code aarch64}, …)
+   * @param keepAllVersions write every version of a name instead of reporting a conflict
+   * @return the merged items and every problem found
    */
   public static Result mergeForTargets(
       Map<String, RequirementsFile> byArchitecture, boolean keepAllVersions) {

@@ -19,13 +19,29 @@ import java.util.Optional;
  * default since Hermeto ignores them.
  */
 public final class RequirementsSplit {
-  /** The files' text per target (in the order asked), or the problems that prevent it. */
+  /**
+   * The files' text per target (in the order asked), or the problems that prevent it.
+   *
+   * @param files the file text per target, in the order asked
+   * @param problems what prevents the split
+   */
   public record Result(Map<String, String> files, List<Diagnostic> problems) {
+    /**
+     * Copies the collections, so the result stays immutable.
+     *
+     * @param files the file text per target, in the order asked
+     * @param problems what prevents the split
+     */
     public Result {
       files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
       problems = List.copyOf(problems);
     }
 
+    /**
+     * Whether the split has no problems.
+     *
+     * @return {@code true} when there are no problems
+     */
     public boolean isOk() {
       return problems.isEmpty();
     }
@@ -37,7 +53,11 @@ public final class RequirementsSplit {
    * Splits {@code file} for each architecture ({@code x86_64}, {@code aarch64}, {@code ppc64le},
    * {@code s390x}; {@code amd64} and {@code arm64} are aliases) and Python version.
    *
+   * @param file the universal file
+   * @param targets the architectures to write files for
+   * @param pythonVersion the Python version markers are evaluated for
    * @param keepMarkers keep each entry's marker in the output instead of dropping it
+   * @return the file text per target and every problem found
    * @throws IllegalArgumentException for an unknown architecture or Python version
    */
   public static Result split(

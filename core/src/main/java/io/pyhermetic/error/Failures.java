@@ -46,7 +46,12 @@ public final class Failures {
 
   private Failures() {}
 
-  /** {@code error} (or the failure it wraps) in plain words. */
+  /**
+   * {@code error} (or the failure it wraps) in plain words.
+   *
+   * @param error the failure
+   * @return a message without class names
+   */
   public static String describe(Throwable error) {
     return Redaction.redact(plain(unwrap(error)));
   }
@@ -55,6 +60,9 @@ public final class Failures {
    * {@code text} without the class names an exception's {@code toString()} leaves in it, for
    * messages built elsewhere: {@code "cannot read x: java.io.IOException: disk full"} reads {@code
    * "cannot read x: disk full"}.
+   *
+   * @param text the message
+   * @return the message without class names
    */
   public static String scrub(String text) {
     if (text == null) {

@@ -9,10 +9,22 @@ import java.util.Objects;
 public class ParseException extends PyhermeticException {
   private static final long serialVersionUID = 1L;
 
+  /** The text that was being parsed. */
   private final String input;
+
+  /** Where in the input the problem is. */
   private final Location location;
+
+  /** The message without the location prefix. */
   private final String reason;
 
+  /**
+   * An error at {@code location} in {@code input}.
+   *
+   * @param input the text that was being parsed
+   * @param location where in it the problem is
+   * @param reason what is wrong, without the location
+   */
   public ParseException(String input, Location location, String reason) {
     super(location + ": " + reason);
     this.input = Objects.requireNonNull(input, "input");
@@ -20,21 +32,38 @@ public class ParseException extends PyhermeticException {
     this.reason = Objects.requireNonNull(reason, "reason");
   }
 
-  /** The text that was being parsed. */
+  /**
+   * The text that was being parsed.
+   *
+   * @return the input
+   */
   public String input() {
     return input;
   }
 
+  /**
+   * Where the problem is.
+   *
+   * @return the location
+   */
   public Location location() {
     return location;
   }
 
-  /** The message without the location prefix. */
+  /**
+   * The message without the location prefix.
+   *
+   * @return the reason
+   */
   public String reason() {
     return reason;
   }
 
-  /** 1-based column of the problem within {@link #input()} (for single-line input). */
+  /**
+   * 1-based column of the problem within {@link #input()} (for single-line input).
+   *
+   * @return the column
+   */
   public int column() {
     return location.column();
   }

@@ -8,7 +8,12 @@ package io.pyhermetic.internal;
 public final class PyText {
   private PyText() {}
 
-  /** CPython's {@code str.isspace()} for one code point. */
+  /**
+   * CPython's {@code str.isspace()} for one code point.
+   *
+   * @param cp the code point
+   * @return {@code true} when Python counts it as whitespace
+   */
   public static boolean isSpace(int cp) {
     if (cp < 128) {
       return cp == ' ' || (cp >= 0x09 && cp <= 0x0d) || (cp >= 0x1c && cp <= 0x1f);
@@ -24,7 +29,12 @@ public final class PyText {
         || cp == 0x3000;
   }
 
-  /** CPython's regex {@code \w} in Unicode mode: letters, numbers and underscore. */
+  /**
+   * CPython's regex {@code \w} in Unicode mode: letters, numbers and underscore.
+   *
+   * @param cp the code point
+   * @return {@code true} for a word character
+   */
   public static boolean isWordChar(int cp) {
     if (cp < 128) {
       return (cp >= 'a' && cp <= 'z')
@@ -41,7 +51,13 @@ public final class PyText {
         || type == Character.OTHER_NUMBER;
   }
 
-  /** Index of the first code unit that is not Python whitespace, at or after {@code from}. */
+  /**
+   * Index of the first code unit that is not Python whitespace, at or after {@code from}.
+   *
+   * @param s the text
+   * @param from where to start
+   * @return the index, or {@code s.length()} when only whitespace follows
+   */
   public static int skipSpace(String s, int from) {
     int i = from;
     while (i < s.length()) {
@@ -54,7 +70,14 @@ public final class PyText {
     return i;
   }
 
-  /** End index after removing trailing Python whitespace from {@code s[from:to]}. */
+  /**
+   * End index after removing trailing Python whitespace from {@code s[from:to]}.
+   *
+   * @param s the text
+   * @param from the start of the range
+   * @param to the end of the range (exclusive)
+   * @return the end index of the trimmed range
+   */
   public static int trimEnd(String s, int from, int to) {
     int i = to;
     while (i > from) {
@@ -67,14 +90,25 @@ public final class PyText {
     return i;
   }
 
-  /** Python's {@code str.strip()} with no arguments. */
+  /**
+   * Python's {@code str.strip()} with no arguments.
+   *
+   * @param s the text
+   * @return the text without leading and trailing Python whitespace
+   */
   public static String strip(String s) {
     int start = skipSpace(s, 0);
     int end = trimEnd(s, start, s.length());
     return s.substring(start, end);
   }
 
-  /** Whether {@code s} has a word boundary (regex {@code \b}) at index {@code i}. */
+  /**
+   * Whether {@code s} has a word boundary (regex {@code \b}) at index {@code i}.
+   *
+   * @param s the text
+   * @param i the index
+   * @return {@code true} at a word boundary
+   */
   public static boolean isWordBoundary(String s, int i) {
     boolean before = i > 0 && isWordChar(s.codePointBefore(i));
     boolean after = i < s.length() && isWordChar(s.codePointAt(i));
@@ -84,6 +118,10 @@ public final class PyText {
   /**
    * {@code text} with every line longer than {@code max} characters cut there, and how much was
    * left out said instead: a message quoting a hostile input stays readable.
+   *
+   * @param text the text
+   * @param max the longest line kept whole
+   * @return the text with long lines clipped
    */
   public static String clipLines(String text, int max) {
     if (text.length() <= max) {
@@ -115,6 +153,9 @@ public final class PyText {
    * {@code s} with what would disturb a terminal (control characters, ESC and BEL among them, and
    * other unprintable ones) written as {@link #repr} writes them, without quotes; a line break
    * stays one.
+   *
+   * @param s the text
+   * @return the text with unprintable characters escaped
    */
   public static String escapeControls(String s) {
     int i = 0;
@@ -145,6 +186,9 @@ public final class PyText {
    * A multi-line message (pip's and packaging's: a reason, the input, a caret line under it) with
    * {@link #escapeControls} applied to each line, the carets moved along with the characters they
    * point at.
+   *
+   * @param message the message
+   * @return the message with unprintable characters escaped
    */
   public static String escapeMessage(String message) {
     String escaped = escapeControls(message);
@@ -199,7 +243,12 @@ public final class PyText {
     }
   }
 
-  /** Python's {@code repr()} of a string, for messages that quote input as the reference does. */
+  /**
+   * Python's {@code repr()} of a string, for messages that quote input as the reference does.
+   *
+   * @param s the text
+   * @return the quoted, escaped text
+   */
   public static String repr(String s) {
     boolean hasSingle = s.indexOf('\'') >= 0;
     boolean hasDouble = s.indexOf('"') >= 0;
@@ -253,7 +302,13 @@ public final class PyText {
     }
   }
 
-  /** Python's string ordering: by code point (Java's compareTo orders by UTF-16 unit). */
+  /**
+   * Python's string ordering: by code point (Java's compareTo orders by UTF-16 unit).
+   *
+   * @param a a string
+   * @param b another string
+   * @return negative, zero or positive as {@code a} sorts before, with or after {@code b}
+   */
   public static int compareCodePoints(String a, String b) {
     int i = 0;
     int j = 0;
@@ -269,7 +324,12 @@ public final class PyText {
     return Boolean.compare(i < a.length(), j < b.length());
   }
 
-  /** Python's {@code str.lower()}. */
+  /**
+   * Python's {@code str.lower()}.
+   *
+   * @param s the text
+   * @return the text in lower case
+   */
   public static String lower(String s) {
     return s.toLowerCase(java.util.Locale.ROOT);
   }

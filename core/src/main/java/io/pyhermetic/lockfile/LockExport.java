@@ -20,6 +20,9 @@ public final class LockExport {
   /**
    * The lock for these selections (one per target, of one lock file).
    *
+   * @param selections the selections, one per target
+   * @param createdBy the tool name recorded in {@code created-by}
+   * @return the lock
    * @throws LockFileException when a selection has problems
    */
   public static Pylock of(List<LockSelection> selections, String createdBy) {
@@ -56,7 +59,12 @@ public final class LockExport {
     return Pylock.of(createdBy, packages).withEnvironments(environments);
   }
 
-  /** {@code platform_machine == "a" or platform_machine == "b"}. */
+  /**
+   * {@code platform_machine == "a" or platform_machine == "b"}.
+   *
+   * @param arches the machine names
+   * @return the marker
+   */
   public static Marker machines(List<String> arches) {
     StringBuilder text = new StringBuilder();
     for (String arch : arches) {
@@ -68,7 +76,12 @@ public final class LockExport {
     return Marker.parse(text.toString());
   }
 
-  /** The {@code environments} entry of one target: its platform, machine and Python version. */
+  /**
+   * The {@code environments} entry of one target: its platform, machine and Python version.
+   *
+   * @param target the build target
+   * @return the marker
+   */
   public static Marker environment(Target target) {
     return Marker.parse(
         "sys_platform == \"linux\" and platform_machine == \""

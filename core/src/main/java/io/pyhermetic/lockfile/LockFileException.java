@@ -18,10 +18,21 @@ public final class LockFileException extends PyhermeticException {
 
   private final transient List<Diagnostic> problems;
 
+  /**
+   * One problem at a location.
+   *
+   * @param location where the problem is
+   * @param message what is wrong
+   */
   public LockFileException(Location location, String message) {
     this(List.of(Diagnostic.error(RULE, location, message)));
   }
 
+  /**
+   * Several problems, each located.
+   *
+   * @param problems the problems, in file order
+   */
   public LockFileException(List<Diagnostic> problems) {
     super(render(problems));
     this.problems = List.copyOf(problems);
@@ -36,7 +47,11 @@ public final class LockFileException extends PyhermeticException {
     return problems.size() == 1 ? text : text + " (and " + (problems.size() - 1) + " more)";
   }
 
-  /** Every problem, in file order. */
+  /**
+   * Every problem, in file order.
+   *
+   * @return the problems
+   */
   public List<Diagnostic> problems() {
     return problems;
   }

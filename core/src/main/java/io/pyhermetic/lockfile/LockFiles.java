@@ -11,7 +11,9 @@ public final class LockFiles {
 
   /** The lock formats read here. */
   public enum Format {
+    /** A PEP 751 {@code pylock.toml}. */
     PYLOCK,
+    /** uv's {@code uv.lock}. */
     UV_LOCK
   }
 
@@ -20,6 +22,9 @@ public final class LockFiles {
   /**
    * The format a file's name says it has: {@code pylock.toml} or {@code pylock.<name>.toml}, and
    * {@code uv.lock}; empty for anything else (a requirements file).
+   *
+   * @param file the file
+   * @return the format, or empty
    */
   public static Optional<Format> formatOf(Path file) {
     Path name = file.getFileName();
@@ -36,6 +41,12 @@ public final class LockFiles {
     return Optional.empty();
   }
 
+  /**
+   * Whether a file's name says it is a lock file.
+   *
+   * @param file the file
+   * @return {@code true} for {@code pylock.toml}, {@code pylock.<name>.toml} and {@code uv.lock}
+   */
   public static boolean isLockFile(Path file) {
     return formatOf(file).isPresent();
   }
@@ -43,6 +54,9 @@ public final class LockFiles {
   /**
    * Reads a lock file and selects what {@code request}'s target installs.
    *
+   * @param file the lock file
+   * @param request the target and groups to select for
+   * @return the selection
    * @throws LockFileException when the file cannot be read or is not a valid lock
    * @throws IllegalArgumentException when the name is not a lock file's
    */

@@ -22,6 +22,8 @@ public final class LockRequirements {
   /**
    * The selection as a parsed requirements file named after the lock.
    *
+   * @param selection the selection
+   * @return the parsed file
    * @throws LockFileException when the selection has problems
    */
   public static RequirementsFile of(LockSelection selection) {
@@ -32,6 +34,8 @@ public final class LockRequirements {
    * The packages that any of the selections (of one lock, for several targets) install, each once,
    * as one parsed requirements file: what a check or audit over all those targets reads.
    *
+   * @param selections the selections, one per target
+   * @return the parsed file
    * @throws LockFileException when a selection has problems
    * @throws IllegalArgumentException when there is no selection
    */
@@ -54,6 +58,8 @@ public final class LockRequirements {
    * Requirements text whose line {@code n} holds the package whose table starts at line {@code n}
    * of the lock (blank lines between), so parsed entries carry the lock's lines.
    *
+   * @param selection the selection
+   * @return the requirements text
    * @throws LockFileException when the selection has problems
    */
   public static String text(LockSelection selection) {
@@ -75,6 +81,9 @@ public final class LockRequirements {
    * The pinned packages of the selection as items of {@link RequirementsWriter}, for a
    * pip-compile-style file; direct references (vcs, directory, archive) have no pin and are
    * returned by {@link #directReferences}.
+   *
+   * @param selection the selection
+   * @return the pinned packages, by name
    */
   public static List<RequirementsWriter.Item> items(LockSelection selection) {
     requireOk(selection);
@@ -97,6 +106,9 @@ public final class LockRequirements {
    * The selection as a requirements file for pip and Hermeto: {@code header}, then the pinned
    * packages pip-compile style (by name, every hash), then the direct references.
    *
+   * @param selection the selection
+   * @param header the comment lines to start the file with
+   * @return the file's text
    * @throws LockFileException when the selection has problems
    */
   public static String write(LockSelection selection, List<String> header) {
@@ -112,7 +124,12 @@ public final class LockRequirements {
     return out.toString();
   }
 
-  /** The requirement lines of the selection's vcs, directory and archive packages. */
+  /**
+   * The requirement lines of the selection's vcs, directory and archive packages.
+   *
+   * @param selection the selection
+   * @return the requirement lines
+   */
   public static List<String> directReferences(LockSelection selection) {
     requireOk(selection);
     List<String> lines = new ArrayList<>();

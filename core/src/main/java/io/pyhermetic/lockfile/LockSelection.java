@@ -15,18 +15,46 @@ import java.util.function.Predicate;
  * and the line of its table, and every problem that stops the selection (an unmet Python
  * requirement, two entries of one name, a package with neither a fitting wheel nor an sdist).
  * Immutable.
+ *
+ * @param source the lock's name in messages
+ * @param target the target selected for
+ * @param packages the packages to install, in lock order
+ * @param problems what stops the selection
  */
 public record LockSelection(
     String source, Target target, List<Selected> packages, List<Diagnostic> problems) {
 
-  /** One package to install: the entry, its index and line in the lock, and what it installs. */
+  /**
+   * One package to install: the entry, its index and line in the lock, and what it installs.
+   *
+   * @param pkg the lock's entry
+   * @param index the entry's index in the lock's packages
+   * @param line the 1-based line of its table
+   * @param install the one source it installs from
+   */
   public record Selected(LockedPackage pkg, int index, int line, PackageSource install) {
+    /**
+     * Checks that no component is null.
+     *
+     * @param pkg the lock's entry
+     * @param index the entry's index in the lock's packages
+     * @param line the 1-based line of its table
+     * @param install the one source it installs from
+     */
     public Selected {
       Objects.requireNonNull(pkg, "pkg");
       Objects.requireNonNull(install, "install");
     }
   }
 
+  /**
+   * Checks that no component is null and copies the lists.
+   *
+   * @param source the lock's name in messages
+   * @param target the target selected for
+   * @param packages the packages to install, in lock order
+   * @param problems what stops the selection
+   */
   public LockSelection {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(target, "target");
@@ -34,6 +62,11 @@ public record LockSelection(
     problems = List.copyOf(problems);
   }
 
+  /**
+   * Whether the selection has no problems.
+   *
+   * @return {@code true} when there are no problems
+   */
   public boolean isOk() {
     return problems.isEmpty();
   }

@@ -15,6 +15,20 @@ import java.util.Optional;
  * wheels, or one of vcs, directory, archive). {@code tool} and the free-form tables keep the plain
  * TOML values ({@code Map}, {@code List}, {@code String}, {@code Long}, {@code Boolean}, …).
  * Immutable.
+ *
+ * @param name the normalized name
+ * @param version the version, when the lock records one
+ * @param marker when the package applies
+ * @param requiresPython the Python versions the package supports
+ * @param dependencies the recorded dependencies, as plain TOML tables
+ * @param vcs the version-control source
+ * @param directory the local directory source
+ * @param archive the archive source
+ * @param index the index URL the files come from
+ * @param sdist the source distribution
+ * @param wheels the wheels
+ * @param attestationIdentities the attestation identities, as plain TOML tables
+ * @param tool the {@code [packages.tool]} table, as plain TOML values
  */
 public record LockedPackage(
     String name,
@@ -31,6 +45,23 @@ public record LockedPackage(
     List<Map<String, Object>> attestationIdentities,
     Map<String, Object> tool) {
 
+  /**
+   * Checks that no component is null and copies the collections.
+   *
+   * @param name the normalized name
+   * @param version the version, when the lock records one
+   * @param marker when the package applies
+   * @param requiresPython the Python versions the package supports
+   * @param dependencies the recorded dependencies, as plain TOML tables
+   * @param vcs the version-control source
+   * @param directory the local directory source
+   * @param archive the archive source
+   * @param index the index URL the files come from
+   * @param sdist the source distribution
+   * @param wheels the wheels
+   * @param attestationIdentities the attestation identities, as plain TOML tables
+   * @param tool the {@code [packages.tool]} table, as plain TOML values
+   */
   public LockedPackage {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(version, "version");
@@ -50,6 +81,13 @@ public record LockedPackage(
   /**
    * A package from an index: name (normalized here), version, marker, and its files. This is what a
    * resolver hands to {@link PylockWriter}.
+   *
+   * @param name the project's name
+   * @param version the version
+   * @param marker when the package is installed
+   * @param sdist the source distribution, if the package has one
+   * @param wheels the wheels
+   * @return the package
    */
   public static LockedPackage of(
       String name,
@@ -73,7 +111,12 @@ public record LockedPackage(
         Map.of());
   }
 
-  /** The same package with an index URL ({@code packages.index}). */
+  /**
+   * The same package with an index URL ({@code packages.index}).
+   *
+   * @param indexUrl the index's URL
+   * @return the package with that index
+   */
   public LockedPackage withIndex(String indexUrl) {
     return new LockedPackage(
         name,
@@ -91,7 +134,12 @@ public record LockedPackage(
         tool);
   }
 
-  /** The same package with these recorded dependencies ({@code {name = "…"}} tables). */
+  /**
+   * The same package with these recorded dependencies ({@code {name = "…"}} tables).
+   *
+   * @param newDependencies the dependency tables
+   * @return the package with those dependencies
+   */
   public LockedPackage withDependencies(List<Map<String, Object>> newDependencies) {
     return new LockedPackage(
         name,
@@ -109,12 +157,20 @@ public record LockedPackage(
         tool);
   }
 
-  /** Whether the package comes from vcs, a directory or an archive rather than sdist/wheels. */
+  /**
+   * Whether the package comes from vcs, a directory or an archive rather than sdist/wheels.
+   *
+   * @return {@code true} for a direct reference
+   */
   public boolean isDirect() {
     return sdist.isEmpty() && wheels.isEmpty();
   }
 
-  /** The sdist and wheels, sdist first. */
+  /**
+   * The sdist and wheels, sdist first.
+   *
+   * @return the files
+   */
   public List<PackageFile> files() {
     List<PackageFile> files = new ArrayList<>(wheels.size() + 1);
     sdist.ifPresent(files::add);

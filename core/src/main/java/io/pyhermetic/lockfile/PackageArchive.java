@@ -8,7 +8,16 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
-/** A package installed from an archive file ({@code packages.archive}). Immutable. */
+/**
+ * A package installed from an archive file ({@code packages.archive}). Immutable.
+ *
+ * @param url the archive's URL
+ * @param path the archive's path
+ * @param size the size in bytes
+ * @param uploadTime when the archive was uploaded (UTC)
+ * @param hashes the hashes, by algorithm
+ * @param subdirectory the project's directory inside the archive
+ */
 public record PackageArchive(
     Optional<String> url,
     Optional<String> path,
@@ -18,6 +27,16 @@ public record PackageArchive(
     Optional<String> subdirectory)
     implements PackageSource {
 
+  /**
+   * Checks that no component is null, puts the upload time in UTC and copies the hashes.
+   *
+   * @param url the archive's URL
+   * @param path the archive's path
+   * @param size the size in bytes
+   * @param uploadTime when the archive was uploaded (UTC)
+   * @param hashes the hashes, by algorithm
+   * @param subdirectory the project's directory inside the archive
+   */
   public PackageArchive {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(path, "path");

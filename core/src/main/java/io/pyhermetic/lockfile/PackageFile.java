@@ -12,6 +12,13 @@ import java.util.TreeMap;
  * A source distribution or wheel of a locked package ({@code packages.sdist}, {@code
  * packages.wheels}): its file name, where it is (URL and/or path), size, upload time (UTC) and
  * hashes by algorithm. Immutable.
+ *
+ * @param name the file name
+ * @param url the file's URL
+ * @param path the file's path
+ * @param size the size in bytes
+ * @param uploadTime when the file was uploaded (UTC)
+ * @param hashes the hashes, by algorithm
  */
 public record PackageFile(
     Optional<String> name,
@@ -22,6 +29,16 @@ public record PackageFile(
     Map<String, String> hashes)
     implements PackageSource {
 
+  /**
+   * Checks that no component is null, puts the upload time in UTC and copies the hashes.
+   *
+   * @param name the file name
+   * @param url the file's URL
+   * @param path the file's path
+   * @param size the size in bytes
+   * @param uploadTime when the file was uploaded (UTC)
+   * @param hashes the hashes, by algorithm
+   */
   public PackageFile {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(url, "url");
@@ -32,7 +49,13 @@ public record PackageFile(
     hashes = Collections.unmodifiableMap(new TreeMap<>(hashes));
   }
 
-  /** A file at {@code url} with these hashes ({@code sha256 → hex}); size and time unknown. */
+  /**
+   * A file at {@code url} with these hashes ({@code sha256 → hex}); size and time unknown.
+   *
+   * @param url the file's URL
+   * @param hashes the hashes, by algorithm
+   * @return the file
+   */
   public static PackageFile of(String url, Map<String, String> hashes) {
     return new PackageFile(
         Optional.empty(),
@@ -43,7 +66,15 @@ public record PackageFile(
         hashes);
   }
 
-  /** A file at {@code url} with its size, upload time and hashes, as an index reports them. */
+  /**
+   * A file at {@code url} with its size, upload time and hashes, as an index reports them.
+   *
+   * @param url the file's URL
+   * @param size the size in bytes
+   * @param uploadTime when the file was uploaded, if known
+   * @param hashes the hashes, by algorithm
+   * @return the file
+   */
   public static PackageFile of(
       String url, long size, Optional<OffsetDateTime> uploadTime, Map<String, String> hashes) {
     return new PackageFile(
@@ -58,6 +89,8 @@ public record PackageFile(
   /**
    * The file name: {@code name}, else the last segment of {@code path}, else of the URL's path
    * (empty when none gives one).
+   *
+   * @return the file name, or empty
    */
   public String filename() {
     if (name.isPresent() && !name.get().isEmpty()) {

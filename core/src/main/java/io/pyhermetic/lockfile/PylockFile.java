@@ -14,10 +14,23 @@ import java.util.Objects;
 /**
  * A {@code pylock.toml} as read: its validated content, the name it is known by in messages, the
  * line of each package's table, and warnings (a newer minor lock-version). Immutable.
+ *
+ * @param source the name the file is known by in messages
+ * @param lock the validated content
+ * @param packageLines the 1-based line of each package's table
+ * @param warnings the warnings found while reading
  */
 public record PylockFile(
     String source, Pylock lock, List<Integer> packageLines, List<Diagnostic> warnings) {
 
+  /**
+   * Checks that no component is null, copies the lists and checks there is one line per package.
+   *
+   * @param source the name the file is known by in messages
+   * @param lock the validated content
+   * @param packageLines the 1-based line of each package's table
+   * @param warnings the warnings found while reading
+   */
   public PylockFile {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(lock, "lock");
@@ -32,23 +45,41 @@ public record PylockFile(
    * Reads and validates a file as packaging's {@code Pylock.from_dict} does, with every problem
    * located.
    *
+   * @param file the file
+   * @return the file's content, source name and package lines
    * @throws LockFileException for unreadable, invalid TOML or an invalid lock
    */
   public static PylockFile read(Path file) {
     return parse(readText(file), file.toString());
   }
 
-  /** Parses text given directly, named {@code source} in locations. */
+  /**
+   * Parses text given directly, named {@code source} in locations.
+   *
+   * @param text the file's text
+   * @param source the name used in locations
+   * @return the file's content, source name and package lines
+   */
   public static PylockFile parse(String text, String source) {
     return PylockReader.read(text, source);
   }
 
-  /** The 1-based line of package {@code index}'s table (1 when written inline). */
+  /**
+   * The 1-based line of package {@code index}'s table (1 when written inline).
+   *
+   * @param index the package's index in the lock
+   * @return the line
+   */
   public int line(int index) {
     return packageLines.get(index);
   }
 
-  /** What to install on one target, as packaging's {@code Pylock.select} decides. */
+  /**
+   * What to install on one target, as packaging's {@code Pylock.select} decides.
+   *
+   * @param request the target, extras and groups
+   * @return the selection
+   */
   public LockSelection select(SelectionRequest request) {
     return PylockSelector.select(this, request);
   }

@@ -25,7 +25,12 @@ import java.util.OptionalLong;
 public final class PylockWriter {
   private PylockWriter() {}
 
-  /** The file text. */
+  /**
+   * The file text.
+   *
+   * @param lock the lock
+   * @return the {@code pylock.toml} text
+   */
   public static String write(Pylock lock) {
     StringBuilder out = new StringBuilder();
     line(out, "lock-version", quote(lock.lockVersion().toString()));
@@ -62,6 +67,9 @@ public final class PylockWriter {
   /**
    * Writes the file atomically (a temporary file, then a rename): on failure the previous file is
    * left as it was.
+   *
+   * @param target the file to write
+   * @param lock the lock
    */
   public static void write(Path target, Pylock lock) {
     RequirementsWriter.writeAtomically(target, write(lock).getBytes(StandardCharsets.UTF_8));

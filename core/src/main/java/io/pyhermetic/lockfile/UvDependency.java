@@ -10,6 +10,12 @@ import java.util.Optional;
  * One edge of a {@code uv.lock} dependency graph: the package it points to (by name, and by version
  * and source where the lock holds several of that name), the marker under which it applies, and the
  * extras of the target it activates. Immutable.
+ *
+ * @param name the normalized name of the package it points to
+ * @param version that package's version, where the lock holds several of the name
+ * @param source that package's source, where the lock holds several of the name
+ * @param marker when the edge applies
+ * @param extras the extras of the target it activates
  */
 public record UvDependency(
     String name,
@@ -18,6 +24,15 @@ public record UvDependency(
     Optional<Marker> marker,
     List<String> extras) {
 
+  /**
+   * Checks that no component is null and copies the extras.
+   *
+   * @param name the normalized name of the package it points to
+   * @param version that package's version, where the lock holds several of the name
+   * @param source that package's source, where the lock holds several of the name
+   * @param marker when the edge applies
+   * @param extras the extras of the target it activates
+   */
   public UvDependency {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(version, "version");

@@ -13,6 +13,16 @@ import java.util.TreeMap;
  * One {@code [[package]]} of a {@code uv.lock}: name, version (absent for dynamic local projects),
  * source, files, its dependencies, optional dependencies by extra, development dependencies by
  * group, and the resolution forks it belongs to. Immutable.
+ *
+ * @param name the normalized name
+ * @param version the version (absent for a dynamic local project)
+ * @param source where the package comes from
+ * @param sdist the source distribution
+ * @param wheels the wheels
+ * @param dependencies the dependencies
+ * @param optionalDependencies the dependencies of each extra
+ * @param devDependencies the development dependencies of each group
+ * @param resolutionMarkers the resolution forks the package belongs to
  */
 public record UvPackage(
     String name,
@@ -25,6 +35,19 @@ public record UvPackage(
     Map<String, List<UvDependency>> devDependencies,
     List<Marker> resolutionMarkers) {
 
+  /**
+   * Checks that no component is null and copies the collections.
+   *
+   * @param name the normalized name
+   * @param version the version (absent for a dynamic local project)
+   * @param source where the package comes from
+   * @param sdist the source distribution
+   * @param wheels the wheels
+   * @param dependencies the dependencies
+   * @param optionalDependencies the dependencies of each extra
+   * @param devDependencies the development dependencies of each group
+   * @param resolutionMarkers the resolution forks the package belongs to
+   */
   public UvPackage {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(version, "version");
@@ -40,6 +63,8 @@ public record UvPackage(
   /**
    * The package in the pylock model: registry files as sdist and wheels, git as vcs, local projects
    * as a directory, a direct URL or file as an archive.
+   *
+   * @return the package as a pylock entry
    */
   public LockedPackage toLocked() {
     Optional<PackageVcs> vcs = Optional.empty();

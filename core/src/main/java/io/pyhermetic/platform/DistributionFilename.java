@@ -71,6 +71,8 @@ public final class DistributionFilename {
    * Parses a wheel or sdist file name. An sdist name is split at its last {@code -} (right for PEP
    * 625 names); use {@link #parseSdist(String, ProjectName)} when the project is known.
    *
+   * @param filename the file name
+   * @return the parsed name
    * @throws InvalidFilenameException for anything else
    */
   public static DistributionFilename parse(String filename) {
@@ -100,6 +102,12 @@ public final class DistributionFilename {
         filename, name(stem.substring(0, dash)), version, null, Set.of());
   }
 
+  /**
+   * Parses a wheel or sdist file name, or returns empty when it is not one.
+   *
+   * @param filename the file name
+   * @return the parsed name, or empty
+   */
   public static Optional<DistributionFilename> tryParse(String filename) {
     try {
       return Optional.of(parse(filename));
@@ -114,6 +122,9 @@ public final class DistributionFilename {
    * foo-bar-1.0.tar.gz} and {@code 21cmFAST-3.0.0.dev0.tar.gz} work, and {@code foo-1.0-1.tar.gz}
    * is version {@code 1.0.post1}.
    *
+   * @param filename the file name
+   * @param project the project the file belongs to
+   * @return the parsed name
    * @throws InvalidFilenameException if the name is not an sdist of {@code project}
    */
   public static DistributionFilename parseSdist(String filename, ProjectName project) {
@@ -216,33 +227,65 @@ public final class DistributionFilename {
         "Invalid distribution filename " + PyText.repr(filename) + ": " + detail);
   }
 
+  /**
+   * The file name as given.
+   *
+   * @return the file name
+   */
   public String filename() {
     return filename;
   }
 
-  /** The project name (normalized on comparison; as written in the file name otherwise). */
+  /**
+   * The project name (normalized on comparison; as written in the file name otherwise).
+   *
+   * @return the project name
+   */
   public ProjectName name() {
     return name;
   }
 
+  /**
+   * The version.
+   *
+   * @return the version
+   */
   public Version version() {
     return version;
   }
 
+  /**
+   * Whether the file is a wheel.
+   *
+   * @return {@code true} for a {@code .whl}
+   */
   public boolean isWheel() {
     return filename.endsWith(".whl");
   }
 
+  /**
+   * Whether the file is a source distribution.
+   *
+   * @return {@code true} for anything but a wheel
+   */
   public boolean isSdist() {
     return !isWheel();
   }
 
-  /** A wheel's build tag. */
+  /**
+   * A wheel's build tag.
+   *
+   * @return the build tag, or empty
+   */
   public Optional<BuildTag> build() {
     return Optional.ofNullable(build);
   }
 
-  /** A wheel's compatibility tags, expanded; empty for an sdist. */
+  /**
+   * A wheel's compatibility tags, expanded; empty for an sdist.
+   *
+   * @return the tags
+   */
   public Set<WheelTag> tags() {
     return tags;
   }

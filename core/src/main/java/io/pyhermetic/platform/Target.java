@@ -21,7 +21,9 @@ public final class Target {
 
   /** The C library family. */
   public enum Libc {
+    /** GNU libc, for manylinux wheels. */
     GLIBC,
+    /** musl libc, for musllinux wheels. */
     MUSL
   }
 
@@ -66,6 +68,9 @@ public final class Target {
    * 2.28 Linux for {@code arch} ({@code x86_64}, {@code aarch64}, {@code ppc64le}, {@code s390x},
    * or the aliases {@code amd64}, {@code arm64}).
    *
+   * @param arch the machine name or alias
+   * @param pythonVersion the Python version
+   * @return the target
    * @throws IllegalArgumentException for an unknown architecture or an unsupported version
    */
   public static Target linux(String arch, String pythonVersion) {
@@ -81,7 +86,12 @@ public final class Target {
         machine, pythonVersion, v.major(), v.minor(), Libc.GLIBC, glibc[0], glibc[1], false);
   }
 
-  /** The same target with this glibc version (such as {@code 2.17}). */
+  /**
+   * The same target with this glibc version (such as {@code 2.17}).
+   *
+   * @param version the glibc version
+   * @return the target
+   */
   public Target withGlibc(String version) {
     int[] parsed = libcVersion(version);
     return new Target(
@@ -95,7 +105,12 @@ public final class Target {
         plainLinux);
   }
 
-  /** The same target on musl libc of this version (such as {@code 1.2}). */
+  /**
+   * The same target on musl libc of this version (such as {@code 1.2}).
+   *
+   * @param version the musl version
+   * @return the target
+   */
   public Target withMusl(String version) {
     int[] parsed = libcVersion(version);
     if (parsed[0] != 1) {
@@ -109,6 +124,9 @@ public final class Target {
    * The same target also accepting plain {@code linux_<arch>} wheels, last, as packaging 26.2 does
    * on a native host. Off by default: such wheels are built for one host and no public index serves
    * them.
+   *
+   * @param accept whether to accept plain {@code linux_<arch>} wheels
+   * @return the target
    */
   public Target withPlainLinuxTag(boolean accept) {
     return new Target(
@@ -131,29 +149,56 @@ public final class Target {
     throw new IllegalArgumentException("a libc version looks like 2.28: " + version);
   }
 
+  /**
+   * The machine name, such as {@code x86_64}.
+   *
+   * @return the machine name
+   */
   public String arch() {
     return arch;
   }
 
+  /**
+   * The Python version, as given.
+   *
+   * @return the Python version
+   */
   public String pythonVersion() {
     return pythonVersion;
   }
 
+  /**
+   * The C library family.
+   *
+   * @return the C library
+   */
   public Libc libc() {
     return libc;
   }
 
-  /** The C library version, such as {@code 2.28}. */
+  /**
+   * The C library version, such as {@code 2.28}.
+   *
+   * @return the version
+   */
   public String libcVersion() {
     return libcMajor + "." + libcMinor;
   }
 
-  /** The marker environment of this target's interpreter. */
+  /**
+   * The marker environment of this target's interpreter.
+   *
+   * @return the environment
+   */
   public MarkerEnvironment markerEnvironment() {
     return MarkerEnvironment.forTarget(arch, pythonVersion);
   }
 
-  /** The platform tags, most preferred first (manylinux or musllinux, newest first). */
+  /**
+   * The platform tags, most preferred first (manylinux or musllinux, newest first).
+   *
+   * @return the platform tags
+   */
   public List<String> platforms() {
     List<String> out = new ArrayList<>();
     if (libc == Libc.GLIBC) {
@@ -188,6 +233,8 @@ public final class Target {
    * Every wheel tag this target accepts, most preferred first: {@code cp3X-cp3X}, {@code
    * cp3X-abi3}, {@code cp3X-none} on each platform, older {@code abi3} down to {@code cp32}, {@code
    * py3X}/{@code py3}/older {@code -none-} on each platform, then the {@code any} tags.
+   *
+   * @return the tags
    */
   public List<WheelTag> supportedTags() {
     List<WheelTag> result = tags;
@@ -237,6 +284,9 @@ public final class Target {
   /**
    * pip's preference for a wheel: the position of its best tag in {@link #supportedTags()} (lower
    * is better); empty when the wheel does not run here, and for sdists.
+   *
+   * @param file a distribution file name
+   * @return the rank, or empty
    */
   public OptionalInt rank(DistributionFilename file) {
     Map<WheelTag, Integer> index = ranks;
@@ -258,7 +308,12 @@ public final class Target {
     return best == Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of(best);
   }
 
-  /** Whether the wheel runs on this target. */
+  /**
+   * Whether the wheel runs on this target.
+   *
+   * @param file a distribution file name
+   * @return {@code true} when it is a wheel this target accepts
+   */
   public boolean accepts(DistributionFilename file) {
     return rank(file).isPresent();
   }

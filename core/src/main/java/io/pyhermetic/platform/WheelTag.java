@@ -8,8 +8,19 @@ import java.util.Set;
 /**
  * One wheel compatibility tag, {@code interpreter-abi-platform} such as {@code
  * cp312-cp312-manylinux_2_17_x86_64}, compared lower-cased as packaging does.
+ *
+ * @param interpreter the interpreter tag, such as {@code cp312}
+ * @param abi the ABI tag, such as {@code abi3}
+ * @param platform the platform tag, such as {@code manylinux_2_17_x86_64}
  */
 public record WheelTag(String interpreter, String abi, String platform) {
+  /**
+   * Checks that no part is null, and lower-cases the parts.
+   *
+   * @param interpreter the interpreter tag, such as {@code cp312}
+   * @param abi the ABI tag, such as {@code abi3}
+   * @param platform the platform tag, such as {@code manylinux_2_17_x86_64}
+   */
   public WheelTag {
     interpreter = Objects.requireNonNull(interpreter, "interpreter").toLowerCase(Locale.ROOT);
     abi = Objects.requireNonNull(abi, "abi").toLowerCase(Locale.ROOT);
@@ -21,6 +32,8 @@ public record WheelTag(String interpreter, String abi, String platform) {
    * packaging's {@code parse_tag}: exactly three {@code -}-separated components, each a {@code
    * .}-separated set (order not required).
    *
+   * @param tag the tag triple, such as {@code py2.py3-none-any}
+   * @return the tags, in order
    * @throws InvalidFilenameException when there are not exactly three components
    */
   public static Set<WheelTag> parseSet(String tag) {

@@ -33,7 +33,12 @@ public final class JsonText {
 
   private JsonText() {}
 
-  /** {@code node} in the project's layout. */
+  /**
+   * {@code node} in the project's layout.
+   *
+   * @param node the JSON tree
+   * @return the indented JSON text
+   */
   public static String pretty(JsonNode node) {
     try {
       return WRITER.writeValueAsString(node) + "\n";

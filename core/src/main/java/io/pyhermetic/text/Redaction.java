@@ -26,12 +26,20 @@ public final class Redaction {
    * Whether an environment variable (or setting) of this name holds a credential: its name contains
    * TOKEN, PASSW(ORD), SECRET, KEY, AUTH, CREDENTIAL, COOKIE or SESSION, in any case. Such a value
    * is never shown.
+   *
+   * @param name the variable's name
+   * @return {@code true} when it names a credential
    */
   public static boolean isCredentialName(String name) {
     return CREDENTIAL_NAME.matcher(name.toUpperCase(java.util.Locale.ROOT)).find();
   }
 
-  /** {@code url} without its user-info: {@code https://user:pw@host/x} → {@code https://host/x}. */
+  /**
+   * {@code url} without its user-info: {@code https://user:pw@host/x} → {@code https://host/x}.
+   *
+   * @param url the URL
+   * @return the URL without user-info
+   */
   public static String withoutCredentials(String url) {
     return LEADING_USERINFO.matcher(url).replaceFirst("$1");
   }
@@ -39,6 +47,9 @@ public final class Redaction {
   /**
    * {@code text} with the user-info part of every URL in it replaced by {@code ***}, and the value
    * of every {@code NAME=value} whose name is a {@linkplain #isCredentialName credential's}.
+   *
+   * @param text the text
+   * @return the text with credentials masked
    */
   public static String redact(String text) {
     if (text == null) {

@@ -13,6 +13,14 @@ public final class TextTable {
   /** The ANSI colour of a body cell, or empty for none. */
   @FunctionalInterface
   public interface Colours {
+    /**
+     * The colour of one body cell.
+     *
+     * @param row the 0-based row
+     * @param column the 0-based column
+     * @param cell the cell's text
+     * @return the ANSI colour code, or empty for none
+     */
     Optional<String> of(int row, int column, String cell);
 
     /** No colour anywhere. */
@@ -33,7 +41,14 @@ public final class TextTable {
 
   private TextTable() {}
 
-  /** The header and rows (each as long as the header) as aligned lines. */
+  /**
+   * The header and rows (each as long as the header) as aligned lines.
+   *
+   * @param header the column titles
+   * @param rows the rows
+   * @param colours the colour of each body cell
+   * @return the table's text
+   */
   public static String render(List<String> header, List<List<String>> rows, Colours colours) {
     int[] widths = new int[header.size()];
     for (int c = 0; c < widths.length; c++) {

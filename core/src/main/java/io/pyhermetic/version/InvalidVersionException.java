@@ -7,6 +7,13 @@ import io.pyhermetic.error.ParseException;
 public class InvalidVersionException extends ParseException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * An error at {@code location} in the version {@code input}.
+   *
+   * @param input the version
+   * @param location where in it the problem is
+   * @param reason what is wrong, without the location
+   */
   public InvalidVersionException(String input, Location location, String reason) {
     super(input, location, reason);
   }

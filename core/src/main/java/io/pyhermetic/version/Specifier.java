@@ -19,13 +19,21 @@ public final class Specifier {
 
   /** The comparison operators of PEP 440. */
   public enum Operator {
+    /** {@code ~=}, a compatible release. */
     COMPATIBLE("~="),
+    /** {@code ==}, an exact version or a prefix match. */
     EQUAL("=="),
+    /** {@code !=}, an excluded version or prefix. */
     NOT_EQUAL("!="),
+    /** {@code <=}, at most the version. */
     LESS_EQUAL("<="),
+    /** {@code >=}, at least the version. */
     GREATER_EQUAL(">="),
+    /** {@code <}, before the version (and not its pre-releases). */
     LESS("<"),
+    /** {@code >}, after the version (and not its post-releases). */
     GREATER(">"),
+    /** {@code ===}, the exact string (arbitrary equality). */
     ARBITRARY("===");
 
     private final String symbol;
@@ -34,6 +42,11 @@ public final class Specifier {
       this.symbol = symbol;
     }
 
+    /**
+     * The operator as written, such as {@code >=}.
+     *
+     * @return the symbol
+     */
     public String symbol() {
       return symbol;
     }
@@ -69,6 +82,8 @@ public final class Specifier {
   /**
    * Parses one specifier; surrounding whitespace is allowed.
    *
+   * @param specifier the specifier, such as {@code >=1.2}
+   * @return the parsed specifier
    * @throws InvalidSpecifierException with the column of the problem
    */
   public static Specifier parse(String specifier) {
@@ -80,6 +95,12 @@ public final class Specifier {
     return (Specifier) result;
   }
 
+  /**
+   * Parses one specifier, or returns empty when it is not valid (or null).
+   *
+   * @param specifier the specifier
+   * @return the parsed specifier, or empty
+   */
   public static Optional<Specifier> tryParse(String specifier) {
     if (specifier == null) {
       return Optional.empty();
@@ -88,6 +109,12 @@ public final class Specifier {
     return result instanceof Specifier ? Optional.of((Specifier) result) : Optional.empty();
   }
 
+  /**
+   * Whether {@code specifier} is a valid PEP 440 specifier.
+   *
+   * @param specifier the specifier
+   * @return {@code true} when it parses
+   */
   public static boolean isValid(String specifier) {
     return tryParse(specifier).isPresent();
   }
@@ -223,16 +250,29 @@ public final class Specifier {
         "Invalid specifier: " + PyText.repr(PyText.strip(piece)) + ": " + detail);
   }
 
+  /**
+   * The operator.
+   *
+   * @return the operator
+   */
   public Operator operator() {
     return operator;
   }
 
-  /** The version as written (for {@code ===}, any string; for wildcards, ending in {@code .*}). */
+  /**
+   * The version as written (for {@code ===}, any string; for wildcards, ending in {@code .*}).
+   *
+   * @return the version text
+   */
   public String version() {
     return version;
   }
 
-  /** Whether this is a prefix match ({@code ==X.*} or {@code !=X.*}). */
+  /**
+   * Whether this is a prefix match ({@code ==X.*} or {@code !=X.*}).
+   *
+   * @return {@code true} for a prefix match
+   */
   public boolean isWildcard() {
     return wildcard;
   }
@@ -240,6 +280,8 @@ public final class Specifier {
   /**
    * Whether this specifier by itself allows pre-releases: empty when it cannot tell (an {@code ===}
    * with a non-version), as packaging's {@code Specifier.prereleases}.
+   *
+   * @return whether pre-releases are allowed, or empty when this specifier cannot tell
    */
   public Optional<Boolean> prereleases() {
     if (operator == Operator.NOT_EQUAL || (operator == Operator.EQUAL && wildcard)) {
@@ -248,7 +290,12 @@ public final class Specifier {
     return parsed == null ? Optional.empty() : Optional.of(parsed.isPrerelease());
   }
 
-  /** Whether {@code candidate} matches; a matching pre-release is accepted (packaging 26 rule). */
+  /**
+   * Whether {@code candidate} matches; a matching pre-release is accepted (packaging 26 rule).
+   *
+   * @param candidate the version
+   * @return {@code true} when it matches
+   */
   public boolean contains(Version candidate) {
     return contains(candidate, null);
   }
@@ -256,6 +303,10 @@ public final class Specifier {
   /**
    * Whether {@code candidate} matches. {@code prereleases}: {@code true} or {@code null} accept a
    * matching pre-release, {@code false} rejects every pre-release.
+   *
+   * @param candidate the version
+   * @param prereleases whether to accept pre-releases, or null for the default
+   * @return {@code true} when it matches
    */
   public boolean contains(Version candidate, Boolean prereleases) {
     Objects.requireNonNull(candidate, "candidate");
@@ -268,6 +319,10 @@ public final class Specifier {
   /**
    * Like {@link #contains(Version, Boolean)} for a version string as given: {@code ===} compares
    * this exact text, and a string that is not a version can only match {@code ===}.
+   *
+   * @param candidate the version string
+   * @param prereleases whether to accept pre-releases, or null for the default
+   * @return {@code true} when it matches
    */
   public boolean contains(String candidate, Boolean prereleases) {
     Objects.requireNonNull(candidate, "candidate");
@@ -281,7 +336,12 @@ public final class Specifier {
     return matches(v, candidate);
   }
 
-  /** The versions that match, in input order, with packaging's default pre-release policy. */
+  /**
+   * The versions that match, in input order, with packaging's default pre-release policy.
+   *
+   * @param versions the versions
+   * @return the matching versions
+   */
   public List<Version> filter(Iterable<Version> versions) {
     return filter(versions, null);
   }
@@ -290,6 +350,10 @@ public final class Specifier {
    * The versions that match, in input order: pre-releases only when this specifier names one, when
    * {@code prereleases} is {@code true}, or when no final release matched (packaging's {@code
    * Specifier.filter}).
+   *
+   * @param versions the versions
+   * @param prereleases whether to accept pre-releases, or null for the default
+   * @return the matching versions
    */
   public List<Version> filter(Iterable<Version> versions, Boolean prereleases) {
     return SpecifierSet.of(List.of(this)).filter(versions, prereleases);

@@ -27,7 +27,11 @@ public final class SpecifierSet implements Iterable<Specifier> {
     this.specifiers = specifiers;
   }
 
-  /** The set that matches every version. */
+  /**
+   * The set that matches every version.
+   *
+   * @return the empty set
+   */
   public static SpecifierSet empty() {
     return EMPTY;
   }
@@ -36,6 +40,8 @@ public final class SpecifierSet implements Iterable<Specifier> {
    * Parses a comma-separated set; empty pieces are ignored, so {@code ""} and {@code ">=1,"} are
    * valid.
    *
+   * @param specifiers the comma-separated specifiers
+   * @return the parsed set
    * @throws InvalidSpecifierException located at the offending piece
    */
   public static SpecifierSet parse(String specifiers) {
@@ -60,6 +66,12 @@ public final class SpecifierSet implements Iterable<Specifier> {
     return of(parsed);
   }
 
+  /**
+   * Parses a comma-separated set, or returns empty when it is not valid (or null).
+   *
+   * @param specifiers the comma-separated specifiers
+   * @return the parsed set, or empty
+   */
   public static Optional<SpecifierSet> tryParse(String specifiers) {
     if (specifiers == null) {
       return Optional.empty();
@@ -71,11 +83,22 @@ public final class SpecifierSet implements Iterable<Specifier> {
     }
   }
 
+  /**
+   * Whether {@code specifiers} is a valid comma-separated set.
+   *
+   * @param specifiers the comma-separated specifiers
+   * @return {@code true} when it parses
+   */
   public static boolean isValid(String specifiers) {
     return tryParse(specifiers).isPresent();
   }
 
-  /** The set of the given specifiers (order and duplicates do not matter). */
+  /**
+   * The set of the given specifiers (order and duplicates do not matter).
+   *
+   * @param specifiers the specifiers
+   * @return the set
+   */
   public static SpecifierSet of(Iterable<Specifier> specifiers) {
     List<Specifier> sorted = new ArrayList<>();
     specifiers.forEach(s -> sorted.add(Objects.requireNonNull(s)));
@@ -92,14 +115,29 @@ public final class SpecifierSet implements Iterable<Specifier> {
     return new SpecifierSet(Collections.unmodifiableList(unique));
   }
 
+  /**
+   * The members, in a stable order.
+   *
+   * @return the members
+   */
   public List<Specifier> specifiers() {
     return specifiers;
   }
 
+  /**
+   * Whether the set has no members (and so matches every version).
+   *
+   * @return {@code true} for the empty set
+   */
   public boolean isEmpty() {
     return specifiers.isEmpty();
   }
 
+  /**
+   * How many members the set has.
+   *
+   * @return the number of members
+   */
   public int size() {
     return specifiers.size();
   }
@@ -109,7 +147,12 @@ public final class SpecifierSet implements Iterable<Specifier> {
     return specifiers.iterator();
   }
 
-  /** This set and {@code other} together. */
+  /**
+   * This set and {@code other} together.
+   *
+   * @param other another set
+   * @return the set of both sets' members
+   */
   public SpecifierSet and(SpecifierSet other) {
     List<Specifier> all = new ArrayList<>(specifiers);
     all.addAll(other.specifiers);
@@ -119,6 +162,8 @@ public final class SpecifierSet implements Iterable<Specifier> {
   /**
    * {@code true} when a member names a pre-release (so pre-releases are wanted), otherwise empty:
    * packaging's {@code SpecifierSet.prereleases} for a set without an explicit value.
+   *
+   * @return {@code true}, or empty
    */
   public Optional<Boolean> prereleases() {
     for (Specifier s : specifiers) {
@@ -129,7 +174,12 @@ public final class SpecifierSet implements Iterable<Specifier> {
     return Optional.empty();
   }
 
-  /** Whether every member matches {@code candidate}; a matching pre-release is accepted. */
+  /**
+   * Whether every member matches {@code candidate}; a matching pre-release is accepted.
+   *
+   * @param candidate the version
+   * @return {@code true} when every member matches
+   */
   public boolean contains(Version candidate) {
     return contains(candidate, null);
   }
@@ -137,6 +187,10 @@ public final class SpecifierSet implements Iterable<Specifier> {
   /**
    * Whether every member matches {@code candidate}. {@code prereleases = false} rejects every
    * pre-release; {@code true} and {@code null} (packaging's default) accept a matching one.
+   *
+   * @param candidate the version
+   * @param prereleases whether to accept pre-releases, or null for the default
+   * @return {@code true} when every member matches
    */
   public boolean contains(Version candidate, Boolean prereleases) {
     Objects.requireNonNull(candidate, "candidate");
@@ -147,6 +201,10 @@ public final class SpecifierSet implements Iterable<Specifier> {
    * Like {@link #contains(Version, Boolean)} for a version string as given: {@code ===} compares
    * the text as written, and a string that is not a version matches only {@code ===} members (or
    * the empty set).
+   *
+   * @param candidate the version string
+   * @param prereleases whether to accept pre-releases, or null for the default
+   * @return {@code true} when every member matches
    */
   public boolean contains(String candidate, Boolean prereleases) {
     Objects.requireNonNull(candidate, "candidate");
@@ -177,12 +235,23 @@ public final class SpecifierSet implements Iterable<Specifier> {
     return true;
   }
 
-  /** The versions that match, in input order, with the default pre-release policy. */
+  /**
+   * The versions that match, in input order, with the default pre-release policy.
+   *
+   * @param versions the versions
+   * @return the matching versions
+   */
   public List<Version> filter(Iterable<Version> versions) {
     return filter(versions, null);
   }
 
-  /** The versions that match, in input order (packaging's {@code SpecifierSet.filter}). */
+  /**
+   * The versions that match, in input order (packaging's {@code SpecifierSet.filter}).
+   *
+   * @param versions the versions
+   * @param prereleases whether to accept pre-releases, or null for the default
+   * @return the matching versions
+   */
   public List<Version> filter(Iterable<Version> versions, Boolean prereleases) {
     return filter(versions, Version::toString, v -> v, prereleases);
   }
@@ -190,6 +259,10 @@ public final class SpecifierSet implements Iterable<Specifier> {
   /**
    * {@link #filter(Iterable, Boolean)} over version strings as given; invalid ones can match {@code
    * ===}.
+   *
+   * @param versions the version strings
+   * @param prereleases whether to accept pre-releases, or null for the default
+   * @return the matching strings
    */
   public List<String> filterStrings(Iterable<String> versions, Boolean prereleases) {
     return filter(versions, s -> s, s -> new VersionParser(s).parse(), prereleases);

@@ -107,6 +107,8 @@ public final class Version implements Comparable<Version> {
   /**
    * Parses a version string.
    *
+   * @param version the version string
+   * @return the version
    * @throws InvalidVersionException with the column of the first offending character
    */
   public static Version parse(String version) {
@@ -119,19 +121,34 @@ public final class Version implements Comparable<Version> {
     return result;
   }
 
-  /** Parses a version string, or returns empty if it is not a valid version. */
+  /**
+   * Parses a version string, or returns empty if it is not a valid version.
+   *
+   * @param version the version string
+   * @return the version, or empty
+   */
   public static Optional<Version> tryParse(String version) {
     return version == null
         ? Optional.empty()
         : Optional.ofNullable(new VersionParser(version).parse());
   }
 
-  /** Whether {@code version} is a valid PEP 440 version. */
+  /**
+   * Whether {@code version} is a valid PEP 440 version.
+   *
+   * @param version the version string
+   * @return {@code true} when it parses
+   */
   public static boolean isValid(String version) {
     return version != null && new VersionParser(version).parse() != null;
   }
 
-  /** A final release with the given release numbers, such as {@code of(3, 12)}. */
+  /**
+   * A final release with the given release numbers, such as {@code of(3, 12)}.
+   *
+   * @param release the release numbers
+   * @return the version
+   */
   public static Version of(long... release) {
     if (release.length == 0) {
       throw new IllegalArgumentException("a version needs at least one release number");
@@ -144,11 +161,20 @@ public final class Version implements Comparable<Version> {
     return new Version(0, release.clone(), NONE, 0, ABSENT, ABSENT, null, null);
   }
 
+  /**
+   * The epoch (0 when not written).
+   *
+   * @return the epoch
+   */
   public BigInteger epoch() {
     return big(epoch);
   }
 
-  /** The release numbers as written, trailing zeros included. */
+  /**
+   * The release numbers as written, trailing zeros included.
+   *
+   * @return the release numbers
+   */
   public List<BigInteger> release() {
     List<BigInteger> parts = new ArrayList<>(release.length);
     for (long part : release) {
@@ -157,17 +183,29 @@ public final class Version implements Comparable<Version> {
     return Collections.unmodifiableList(parts);
   }
 
-  /** The first release number, when it fits in an int (as it does for Python versions). */
+  /**
+   * The first release number, when it fits in an int (as it does for Python versions).
+   *
+   * @return the major version
+   */
   public int major() {
     return part(0);
   }
 
-  /** The second release number (0 when absent), when it fits in an int. */
+  /**
+   * The second release number (0 when absent), when it fits in an int.
+   *
+   * @return the minor version
+   */
   public int minor() {
     return part(1);
   }
 
-  /** The third release number (0 when absent), when it fits in an int. */
+  /**
+   * The third release number (0 when absent), when it fits in an int.
+   *
+   * @return the micro version
+   */
   public int micro() {
     return part(2);
   }
@@ -176,21 +214,40 @@ public final class Version implements Comparable<Version> {
     return index < release.length ? big(release[index]).intValueExact() : 0;
   }
 
+  /**
+   * The pre-release segment, such as {@code rc1}.
+   *
+   * @return the pre-release, or empty
+   */
   public Optional<Pre> pre() {
     return preKind == NONE
         ? Optional.empty()
         : Optional.of(new Pre(PRE_LABELS[preKind], big(preNumber)));
   }
 
+  /**
+   * The post-release number.
+   *
+   * @return the number, or empty when this is not a post-release
+   */
   public Optional<BigInteger> post() {
     return post == ABSENT ? Optional.empty() : Optional.of(big(post));
   }
 
+  /**
+   * The development release number.
+   *
+   * @return the number, or empty when this is not a development release
+   */
   public Optional<BigInteger> dev() {
     return dev == ABSENT ? Optional.empty() : Optional.of(big(dev));
   }
 
-  /** The local label, normalized (lower case, dot separated), without the {@code +}. */
+  /**
+   * The local label, normalized (lower case, dot separated), without the {@code +}.
+   *
+   * @return the local label, or empty
+   */
   public Optional<String> local() {
     if (local == null) {
       return Optional.empty();
@@ -198,27 +255,49 @@ public final class Version implements Comparable<Version> {
     return Optional.of(local);
   }
 
-  /** A pre-release or a development release. */
+  /**
+   * A pre-release or a development release.
+   *
+   * @return {@code true} for a pre-release or development release
+   */
   public boolean isPrerelease() {
     return preKind != NONE || dev != ABSENT;
   }
 
+  /**
+   * Whether this is a post-release.
+   *
+   * @return {@code true} when it has a post-release segment
+   */
   public boolean isPostrelease() {
     return post != ABSENT;
   }
 
+  /**
+   * Whether this is a development release.
+   *
+   * @return {@code true} when it has a development release segment
+   */
   public boolean isDevrelease() {
     return dev != ABSENT;
   }
 
-  /** This version without its local label. */
+  /**
+   * This version without its local label.
+   *
+   * @return the public version
+   */
   public Version publicVersion() {
     return local == null
         ? this
         : new Version(epoch, release, preKind, preNumber, post, dev, null, bigs);
   }
 
-  /** Epoch and release only. */
+  /**
+   * Epoch and release only.
+   *
+   * @return the base version
+   */
   public Version baseVersion() {
     if (local == null && preKind == NONE && post == ABSENT && dev == ABSENT) {
       return this;
@@ -248,6 +327,8 @@ public final class Version implements Comparable<Version> {
    * Sorts versions in place into PEP 440 order, stably (equal versions such as {@code 1.0} and
    * {@code 1.0.0} keep their relative order): the same result as {@code Collections.sort}, several
    * times faster on long lists (see {@link VersionSort}).
+   *
+   * @param versions the versions to sort
    */
   public static void sort(List<Version> versions) {
     VersionSort.sort(versions);
@@ -442,6 +523,9 @@ public final class Version implements Comparable<Version> {
   /**
    * packaging's {@code canonicalize_version}: the normalized form, with trailing zeros of the
    * release removed (keeping at least one number) when {@code stripTrailingZero} is set.
+   *
+   * @param stripTrailingZero whether to remove trailing zeros of the release
+   * @return the canonical form
    */
   public String canonical(boolean stripTrailingZero) {
     if (!stripTrailingZero) {
@@ -462,6 +546,10 @@ public final class Version implements Comparable<Version> {
   /**
    * packaging's {@code canonicalize_version} on a string: the canonical form of a valid version, or
    * the string unchanged when it is not one.
+   *
+   * @param version the version string
+   * @param stripTrailingZero whether to remove trailing zeros of the release
+   * @return the canonical form, or the string unchanged
    */
   public static String canonicalize(String version, boolean stripTrailingZero) {
     Version parsed = new VersionParser(version).parse();

@@ -46,11 +46,20 @@ public final class AdvisoryLookup implements AutoCloseable {
     this.today = b.today;
   }
 
+  /**
+   * A builder with no service chosen yet.
+   *
+   * @return the builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The services this lookup asks, in a stable order. */
+  /**
+   * The services this lookup asks, in a stable order.
+   *
+   * @return the services
+   */
   public List<VulnerabilityService> services() {
     List<VulnerabilityService> out = new ArrayList<>();
     pypi.ifPresent(p -> out.add(VulnerabilityService.PYPI));
@@ -58,7 +67,12 @@ public final class AdvisoryLookup implements AutoCloseable {
     return out;
   }
 
-  /** {@link #checkAsync} and wait. */
+  /**
+   * {@link #checkAsync} and wait.
+   *
+   * @param releases the releases to ask about
+   * @return what every service said about every release
+   */
   public AdvisoryReport check(Collection<Release> releases) {
     return Futures.join(checkAsync(releases));
   }
@@ -66,6 +80,9 @@ public final class AdvisoryLookup implements AutoCloseable {
   /**
    * Asks every service about every distinct release at once. The future does not fail: a service's
    * failure is in the outcome of each release it did not answer.
+   *
+   * @param releases the releases to ask about
+   * @return what every service said about every release
    */
   public CompletableFuture<AdvisoryReport> checkAsync(Collection<Release> releases) {
     List<Release> distinct = new ArrayList<>(new LinkedHashSet<>(releases));
@@ -114,6 +131,12 @@ public final class AdvisoryLookup implements AutoCloseable {
    * given, PyPI's own advisories where {@code index} is its JSON API (no request beyond those of
    * the audit), else OSV when {@code osvUrl} is given, else none (empty: nothing is checked).
    *
+   * @param index the index the pins are read through
+   * @param services the services to ask; empty for the default
+   * @param osvUrl OSV's base URL
+   * @param settings the index settings whose limits and cache the services use
+   * @param ignores the ignore rules
+   * @return the look-up, or empty when no service can be asked
    * @throws IllegalArgumentException when {@code pypi} is asked for an index that is not the JSON
    *     API, or {@code osv} without a URL
    */
@@ -152,6 +175,11 @@ public final class AdvisoryLookup implements AutoCloseable {
 
   /**
    * {@link #forIndex} with the services, URL and ignore rules of {@code options}; empty when off.
+   *
+   * @param index the index the pins are read through
+   * @param options the advisory options
+   * @param settings the index settings whose limits and cache the services use
+   * @return the look-up, or empty when off
    */
   public static Optional<AdvisoryLookup> forIndex(
       PackageIndex index, AdvisoryOptions options, IndexSettings settings) {
@@ -169,7 +197,12 @@ public final class AdvisoryLookup implements AutoCloseable {
     return inner instanceof PypiJsonIndex json ? Optional.of(json) : Optional.empty();
   }
 
-  /** The rule that makes {@code vulnerability} ignored, if any (unexpired). */
+  /**
+   * The rule that makes {@code vulnerability} ignored, if any (unexpired).
+   *
+   * @param vulnerability the vulnerability
+   * @return the rule, or empty
+   */
   public Optional<IgnoreRule> ignoreRuleFor(Vulnerability vulnerability) {
     return ignores.stream()
         .filter(rule -> rule.matches(vulnerability) && !rule.isExpired(today))
@@ -194,6 +227,9 @@ public final class AdvisoryLookup implements AutoCloseable {
     /**
      * Asks PyPI's JSON API through {@code index} (the same requests and cache as its file
      * look-ups); the caller closes the index.
+     *
+     * @param index PyPI's JSON API
+     * @return this builder
      */
     public Builder pypi(PypiJsonIndex index) {
       this.pypi = Optional.of(Objects.requireNonNull(index, "index"));
@@ -203,6 +239,10 @@ public final class AdvisoryLookup implements AutoCloseable {
     /**
      * Asks OSV at {@code baseUrl} (such as an internal mirror), with the index settings' limits and
      * cache.
+     *
+     * @param baseUrl OSV's base URL
+     * @param settings the index settings whose limits and cache it uses
+     * @return this builder
      */
     public Builder osv(String baseUrl, IndexSettings settings) {
       this.osvUrl = Optional.of(Objects.requireNonNull(baseUrl, "baseUrl"));
@@ -210,19 +250,30 @@ public final class AdvisoryLookup implements AutoCloseable {
       return this;
     }
 
-    /** Adds ignore rules. */
+    /**
+     * Adds ignore rules.
+     *
+     * @param rules the rules
+     * @return this builder
+     */
     public Builder ignore(Collection<IgnoreRule> rules) {
       ignores.addAll(rules);
       return this;
     }
 
-    /** The day expiry is judged on (default: today in UTC). */
+    /**
+     * The day expiry is judged on (default: today in UTC).
+     *
+     * @param value the day
+     * @return this builder
+     */
     public Builder today(LocalDate value) {
       this.today = Objects.requireNonNull(value, "today");
       return this;
     }
 
     /**
+     * @return the look-up
      * @throws IllegalStateException when no service was chosen
      */
     public AdvisoryLookup build() {

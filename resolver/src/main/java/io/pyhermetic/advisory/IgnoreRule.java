@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
  * alias) of the vulnerability, the last day the rule applies (after it, the rule has expired and
  * the finding counts again), and why it does not apply, as one of CycloneDX's impact justifications
  * (written into the SBOM's VEX analysis).
+ *
+ * @param id the vulnerability's id or alias
+ * @param until the last day the rule holds; empty for no end
+ * @param justification why the vulnerability is ignored
  */
 public record IgnoreRule(String id, Optional<LocalDate> until, Optional<String> justification) {
 
@@ -31,6 +35,13 @@ public record IgnoreRule(String id, Optional<LocalDate> until, Optional<String> 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
+  /**
+   * Checks that no component is null.
+   *
+   * @param id the vulnerability's id or alias
+   * @param until the last day the rule holds; empty for no end
+   * @param justification why the vulnerability is ignored
+   */
   public IgnoreRule {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(until, "until");
@@ -41,6 +52,8 @@ public record IgnoreRule(String id, Optional<LocalDate> until, Optional<String> 
    * Parses {@code ID[:UNTIL-DATE][:JUSTIFICATION]}, such as {@code GHSA-j8r2-6x86-q33q:2027-01-31}
    * or {@code PYSEC-2023-74:code_not_reachable}.
    *
+   * @param text the rule's text
+   * @return the rule
    * @throws IllegalArgumentException naming what is wrong
    */
   public static IgnoreRule parse(String text) {
@@ -76,12 +89,22 @@ public record IgnoreRule(String id, Optional<LocalDate> until, Optional<String> 
     return new IgnoreRule(parts[0], until, justification);
   }
 
-  /** Whether the rule's last day lies before {@code today}. */
+  /**
+   * Whether the rule's last day lies before {@code today}.
+   *
+   * @param today the day to judge by
+   * @return {@code true} when the rule has expired
+   */
   public boolean isExpired(LocalDate today) {
     return until.isPresent() && today.isAfter(until.get());
   }
 
-  /** Whether the rule names {@code vulnerability} (by id or alias). */
+  /**
+   * Whether the rule names {@code vulnerability} (by id or alias).
+   *
+   * @param vulnerability the vulnerability
+   * @return {@code true} when the rule names it
+   */
   public boolean matches(Vulnerability vulnerability) {
     return vulnerability.isKnownAs(id);
   }

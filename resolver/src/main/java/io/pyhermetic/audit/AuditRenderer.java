@@ -27,7 +27,13 @@ public final class AuditRenderer {
 
   private AuditRenderer() {}
 
-  /** The target's column: the route's label, {@code hash}, or {@code -} where the pin is absent. */
+  /**
+   * The target's column: the route's label, {@code hash}, or {@code -} where the pin is absent.
+   *
+   * @param p the package
+   * @param target the target label
+   * @return the cell's text
+   */
   public static String cell(PackageAudit p, String target) {
     TargetResult r = p.targets().get(target);
     if (r == null) {
@@ -36,6 +42,14 @@ public final class AuditRenderer {
     return r.refusedByHashes() ? "hash" : r.route().label();
   }
 
+  /**
+   * Renders the report as an aligned text table: one row per package, one column per target.
+   *
+   * @param report the report
+   * @param shown the packages to list
+   * @param colour whether to colour problems with ANSI codes
+   * @return the table's text
+   */
   public static String text(AuditReport report, List<PackageAudit> shown, boolean colour) {
     List<String> header = new ArrayList<>(List.of("package", "version", "sdist"));
     header.addAll(report.targets());
@@ -70,7 +84,12 @@ public final class AuditRenderer {
     return out.toString();
   }
 
-  /** {@code yes}, {@code no}, {@code unknown} (the index failed) or {@code -} (not looked up). */
+  /**
+   * {@code yes}, {@code no}, {@code unknown} (the index failed) or {@code -} (not looked up).
+   *
+   * @param p the package
+   * @return the cell's text
+   */
   public static String sdistCell(PackageAudit p) {
     if (p.indexFailure()) {
       return "unknown";
@@ -147,6 +166,12 @@ public final class AuditRenderer {
         .collect(Collectors.joining(", "));
   }
 
+  /**
+   * The summary below the table: counts of pins that are fine and of each kind of problem.
+   *
+   * @param report the report
+   * @return the summary's text
+   */
   public static String summaryText(AuditReport report) {
     StringBuilder out = new StringBuilder();
     long ok = report.packages().stream().filter(PackageAudit::isOk).count();
@@ -185,6 +210,14 @@ public final class AuditRenderer {
     out.append('\n');
   }
 
+  /**
+   * Renders the report as JSON.
+   *
+   * @param report the report
+   * @param shown the packages to list
+   * @param index the index's URL, recorded in the output
+   * @return the JSON text
+   */
   public static String json(AuditReport report, List<PackageAudit> shown, String index) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("python", report.python());
@@ -256,6 +289,13 @@ public final class AuditRenderer {
     packages.forEach(p -> array.add(p.name()));
   }
 
+  /**
+   * Renders the report as a Markdown table.
+   *
+   * @param report the report
+   * @param shown the packages to list
+   * @return the table's text
+   */
   public static String markdown(AuditReport report, List<PackageAudit> shown) {
     StringBuilder out = new StringBuilder("| package | version | sdist |");
     report.targets().forEach(t -> out.append(' ').append(t).append(" |"));
@@ -317,6 +357,13 @@ public final class AuditRenderer {
     return out.toString();
   }
 
+  /**
+   * Renders the report as CSV, one row per package.
+   *
+   * @param report the report
+   * @param shown the packages to list
+   * @return the CSV text
+   */
   public static String csv(AuditReport report, List<PackageAudit> shown) {
     List<String> header =
         new ArrayList<>(

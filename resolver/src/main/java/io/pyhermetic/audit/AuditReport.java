@@ -14,6 +14,9 @@ import java.util.Optional;
  * failed for a release, its answers are unknown: such a pin is in {@link #unknown} and {@link
  * #indexFailures}, never in {@link #notInstallable} or {@link #withoutSdist}.
  *
+ * @param python the Python version audited for
+ * @param targets the target labels, in column order
+ * @param packages every pin audited
  * @param vulnerabilities the known vulnerabilities of the pins on the targets, when they were
  *     looked up ({@link Auditor#withAdvisories})
  */
@@ -22,13 +25,28 @@ public record AuditReport(
     List<String> targets,
     List<PackageAudit> packages,
     Optional<AdvisoryReport> vulnerabilities) {
+  /**
+   * Copies the lists, so the report stays immutable.
+   *
+   * @param targets the target labels, in column order
+   * @param python the Python version audited for
+   * @param packages every pin audited
+   * @param vulnerabilities the known vulnerabilities of the pins on the targets, when they were
+   *     looked up ({@link Auditor#withAdvisories})
+   */
   public AuditReport {
     targets = List.copyOf(targets);
     packages = List.copyOf(packages);
     Objects.requireNonNull(vulnerabilities, "vulnerabilities");
   }
 
-  /** An audit without a vulnerability look-up. */
+  /**
+   * An audit without a vulnerability look-up.
+   *
+   * @param python the Python version audited for
+   * @param targets the target labels, in column order
+   * @param packages every pin audited
+   */
   public AuditReport(String python, List<String> targets, List<PackageAudit> packages) {
     this(python, targets, packages, Optional.empty());
   }
@@ -36,6 +54,9 @@ public record AuditReport(
   /**
    * What the vulnerability services said about {@code p}; empty when they were not asked (no
    * look-up, the pin is not pinned with {@code ==} or is on no target).
+   *
+   * @param p a pin of this report
+   * @return the vulnerabilities, or empty
    */
   public Optional<ReleaseVulnerabilities> vulnerabilitiesOf(PackageAudit p) {
     if (vulnerabilities.isEmpty() || !p.lookedUp() || !ProjectName.isValid(p.name())) {
@@ -45,7 +66,11 @@ public record AuditReport(
         .flatMap(v -> vulnerabilities.get().of(new Release(ProjectName.of(p.name()), v)));
   }
 
-  /** Pins with known vulnerabilities (not ignored ones). */
+  /**
+   * Pins with known vulnerabilities (not ignored ones).
+   *
+   * @return the pins
+   */
   public List<PackageAudit> vulnerable() {
     return packages.stream()
         .filter(p -> vulnerabilitiesOf(p).filter(v -> !v.findings().isEmpty()).isPresent())
@@ -55,6 +80,8 @@ public record AuditReport(
   /**
    * Pins some vulnerability service did not answer for: their vulnerabilities are unknown. A pin
    * the index itself could not answer for is in {@link #errors()} already, not here.
+   *
+   * @return the pins
    */
   public List<PackageAudit> vulnerabilitiesUnknown() {
     return packages.stream()
@@ -63,19 +90,33 @@ public record AuditReport(
         .toList();
   }
 
-  /** Pins whose release the index has, without an sdist. */
+  /**
+   * Pins whose release the index has, without an sdist.
+   *
+   * @return the pins
+   */
   public List<PackageAudit> withoutSdist() {
     return packages.stream()
         .filter(p -> p.error().isEmpty() && p.hasSdist().filter(has -> !has).isPresent())
         .toList();
   }
 
-  /** Pins that do not install on {@code target}: checked, and nothing installs (a 404 included). */
+  /**
+   * Pins that do not install on {@code target}: checked, and nothing installs (a 404 included).
+   *
+   * @param target a target label
+   * @return the pins
+   */
   public List<PackageAudit> notInstallable(String target) {
     return onTarget(target, Route.NONE);
   }
 
-  /** Pins whose outcome on {@code target} is not known, because the index failed for them. */
+  /**
+   * Pins whose outcome on {@code target} is not known, because the index failed for them.
+   *
+   * @param target a target label
+   * @return the pins
+   */
   public List<PackageAudit> unknown(String target) {
     return onTarget(target, Route.UNKNOWN);
   }
@@ -89,6 +130,8 @@ public record AuditReport(
   /**
    * Pins with pinned hashes that match no file (a stale lock), or whose file pip would pick on some
    * target is missing from the pinned hashes (so {@code --require-hashes} refuses it).
+   *
+   * @return the pins
    */
   public List<PackageAudit> hashProblems() {
     return packages.stream()
@@ -99,26 +142,47 @@ public record AuditReport(
         .toList();
   }
 
-  /** Pins whose release is yanked. */
+  /**
+   * Pins whose release is yanked.
+   *
+   * @return the pins
+   */
   public List<PackageAudit> yanked() {
     return packages.stream().filter(PackageAudit::yanked).toList();
   }
 
-  /** Pins the index could not answer for: a missing release or an index failure. */
+  /**
+   * Pins the index could not answer for: a missing release or an index failure.
+   *
+   * @return the pins
+   */
   public List<PackageAudit> errors() {
     return packages.stream().filter(p -> p.error().isPresent()).toList();
   }
 
-  /** Pins the index failed for (not a missing release): nothing about them is known. */
+  /**
+   * Pins the index failed for (not a missing release): nothing about them is known.
+   *
+   * @return the pins
+   */
   public List<PackageAudit> indexFailures() {
     return packages.stream().filter(PackageAudit::indexFailure).toList();
   }
 
+  /**
+   * Whether nothing is wrong with any pin.
+   *
+   * @return {@code true} when every pin is fine
+   */
   public boolean isOk() {
     return packages.stream().allMatch(PackageAudit::isOk);
   }
 
-  /** Whether the index itself failed (not a missing release) for some package. */
+  /**
+   * Whether the index itself failed (not a missing release) for some package.
+   *
+   * @return {@code true} when the index failed for some package
+   */
   public boolean hasIndexFailures() {
     return packages.stream().anyMatch(PackageAudit::indexFailure);
   }

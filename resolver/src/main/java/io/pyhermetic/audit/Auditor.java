@@ -45,6 +45,7 @@ public final class Auditor {
   private final Optional<AdvisoryLookup> advisories;
 
   /**
+   * @param index the index to ask
    * @param targets by label (such as {@code x86_64})
    * @param hermetoFilter the Hermeto {@code binary} filter used for a target, or empty to skip the
    *     Hermeto readiness check
@@ -79,6 +80,11 @@ public final class Auditor {
    * Labels#architectureOf}) and not {@code everyTarget}, each file's entries go to its own target
    * only; otherwise every file's entries go to every target. Targets keep their order; a target no
    * file is named after gets an empty list.
+   *
+   * @param entriesByFile the entries of each file
+   * @param targets the target labels
+   * @param everyTarget whether every entry is audited for every target, whatever the file names say
+   * @return the entries per target label
    */
   public static Map<String, List<Entry>> entriesByTarget(
       Map<Path, List<Entry>> entriesByFile, Collection<String> targets, boolean everyTarget) {
@@ -99,7 +105,12 @@ public final class Auditor {
     return byTarget;
   }
 
-  /** The filter {@code pyhermetic hermeto-config} writes for a target: its arch and Python. */
+  /**
+   * The filter {@code pyhermetic hermeto-config} writes for a target: its arch and Python.
+   *
+   * @param target the build target
+   * @return the filter
+   */
   public static Optional<PipBinaryFilters> hermetoConfigFilter(Target target) {
     Version python = Version.parse(target.pythonVersion());
     return Optional.of(
@@ -108,7 +119,12 @@ public final class Auditor {
             .withPyVersion(python.major() * 100 + python.minor()));
   }
 
-  /** The same auditor, reporting each finished look-up to {@code progress}. */
+  /**
+   * The same auditor, reporting each finished look-up to {@code progress}.
+   *
+   * @param progress what to report to
+   * @return the auditor
+   */
   public Auditor withProgress(ProgressListener progress) {
     return new Auditor(
         index, targets, hermetoFilter, Objects.requireNonNull(progress, "progress"), advisories);
@@ -118,6 +134,9 @@ public final class Auditor {
    * The same auditor, also looking up the known vulnerabilities of every pin that is on one of the
    * audited targets (pins whose markers exclude every target are not asked about), at the same time
    * as the files; the caller closes {@code lookup}.
+   *
+   * @param lookup the vulnerability look-up
+   * @return the auditor
    */
   public Auditor withAdvisories(AdvisoryLookup lookup) {
     return new Auditor(
@@ -127,6 +146,9 @@ public final class Auditor {
   /**
    * Audits the entries of one file set against every target. An entry whose marker is false for a
    * target is not audited there (its {@link PackageAudit#targets()} lacks that target).
+   *
+   * @param entries the entries
+   * @return the report
    */
   public AuditReport audit(List<Entry> entries) {
     Map<String, List<Entry>> byTarget = new LinkedHashMap<>();
@@ -140,6 +162,8 @@ public final class Auditor {
    * package audited for each of their targets, and each target's outcome cites where the pin is
    * written in that target's list (its first place there).
    *
+   * @param entriesByTarget the entries per target label
+   * @return the report
    * @throws IllegalArgumentException for a label that is not one of the auditor's targets
    */
   public AuditReport audit(Map<String, List<Entry>> entriesByTarget) {

@@ -16,6 +16,11 @@ public enum Route {
    */
   UNKNOWN;
 
+  /**
+   * The lower-case name used in reports.
+   *
+   * @return the label
+   */
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

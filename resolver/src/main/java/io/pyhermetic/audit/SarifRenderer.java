@@ -31,13 +31,22 @@ public final class SarifRenderer {
 
   private SarifRenderer() {}
 
-  /** With this library's version as the tool's. */
+  /**
+   * With this library's version as the tool's.
+   *
+   * @param report the report
+   * @param shown the packages to report
+   * @return the SARIF JSON text
+   */
   public static String sarif(AuditReport report, List<PackageAudit> shown) {
     return sarif(report, shown, io.pyhermetic.index.internal.HttpTransport.LIBRARY_VERSION);
   }
 
   /**
+   * @param report the report
+   * @param shown the packages to report
    * @param toolVersion this library's version, as the tool's driver names it
+   * @return the SARIF JSON text
    */
   public static String sarif(AuditReport report, List<PackageAudit> shown, String toolVersion) {
     ObjectNode root = MAPPER.createObjectNode();

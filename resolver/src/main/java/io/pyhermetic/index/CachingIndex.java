@@ -45,6 +45,11 @@ public final class CachingIndex extends NonBlockingIndex implements ProjectListi
   private final SharedLookups<ProjectName, Listing> listings =
       SharedLookups.remembering(CachingIndex::isNotFound);
 
+  /**
+   * Wraps {@code delegate}, answering each look-up once per run.
+   *
+   * @param delegate the index to ask
+   */
   public CachingIndex(PackageIndex delegate) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
     // a wrapped CachingIndex lists only when what it wraps does, and shares its memory
@@ -54,12 +59,20 @@ public final class CachingIndex extends NonBlockingIndex implements ProjectListi
             : delegate instanceof ProjectListing lists ? lists : null;
   }
 
-  /** Whether the wrapped index answers with one {@link ProjectListing listing} per project. */
+  /**
+   * Whether the wrapped index answers with one {@link ProjectListing listing} per project.
+   *
+   * @return {@code true} when it lists per project
+   */
   public boolean lists() {
     return listing != null;
   }
 
-  /** The index this one wraps. */
+  /**
+   * The index this one wraps.
+   *
+   * @return the wrapped index
+   */
   public PackageIndex delegate() {
     return delegate;
   }

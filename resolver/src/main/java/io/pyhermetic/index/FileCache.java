@@ -29,11 +29,20 @@ public final class FileCache {
 
   private final Path root;
 
+  /**
+   * A cache under {@code root}; {@link #open()} prepares it.
+   *
+   * @param root the cache's directory
+   */
   public FileCache(Path root) {
     this.root = root;
   }
 
-  /** Creates the directories and removes downloads left by runs that were killed long ago. */
+  /**
+   * Creates the directories and removes downloads left by runs that were killed long ago.
+   *
+   * @throws java.io.IOException when the directories cannot be created
+   */
   public void open() throws IOException {
     Files.createDirectories(root.resolve("sha256"));
     Path tmp = Files.createDirectories(root.resolve("tmp"));
@@ -51,7 +60,13 @@ public final class FileCache {
     }
   }
 
-  /** The entry for {@code sha256}, when present and its bytes still have that hash. */
+  /**
+   * The entry for {@code sha256}, when present and its bytes still have that hash.
+   *
+   * @param sha256 the lower-case hex sha256
+   * @return the entry's path, or empty when absent or corrupt
+   * @throws java.io.IOException when the entry cannot be read
+   */
   public Optional<Path> lookup(String sha256) throws IOException {
     String key = sha256.toLowerCase(Locale.ROOT);
     if (!SHA256.matcher(key).matches()) {
@@ -68,12 +83,24 @@ public final class FileCache {
     return Optional.empty();
   }
 
-  /** A new empty file to download into. */
+  /**
+   * A new empty file to download into.
+   *
+   * @return the file's path
+   * @throws java.io.IOException when it cannot be created
+   */
   public Path newDownload() throws IOException {
     return Files.createTempFile(root.resolve("tmp"), "download-", ".part");
   }
 
-  /** Moves a verified download into the cache as the entry of its sha256. */
+  /**
+   * Moves a verified download into the cache as the entry of its sha256.
+   *
+   * @param download the downloaded file, its hash checked
+   * @param sha256 its lower-case hex sha256
+   * @return the entry's path
+   * @throws java.io.IOException when it cannot be moved
+   */
   public Path store(Path download, String sha256) throws IOException {
     Path entry = entry(sha256.toLowerCase(Locale.ROOT));
     Files.createDirectories(entry.getParent());
@@ -91,6 +118,10 @@ public final class FileCache {
   /**
    * Puts a cache entry at {@code target}: a hard link when the file system allows, else a copy (the
    * output must not depend on the cache staying where it is only when linking fails).
+   *
+   * @param entry the cache entry
+   * @param target where to put it
+   * @throws java.io.IOException when neither a link nor a copy can be made
    */
   public static void place(Path entry, Path target) throws IOException {
     try {
@@ -110,6 +141,11 @@ public final class FileCache {
    * and, when its bytes have the index digest, kept for later runs and placed (linked where the
    * file system allows), otherwise moved to {@code destination}. Completes with the sha256 of the
    * bytes placed, as {@link PackageIndex#downloadAsync} does.
+   *
+   * @param index the index to download from
+   * @param file the file
+   * @param destination where to put it
+   * @return the lower-case hex sha256 of the bytes
    */
   public CompletableFuture<String> download(
       PackageIndex index, ReleaseFile file, Path destination) {

@@ -13,9 +13,16 @@ import java.util.OptionalInt;
 public class IndexException extends PyhermeticException {
   private static final long serialVersionUID = 1L;
 
+  /** The project (and version) the look-up was for, or an empty string. */
   private final String project;
+
+  /** The URL or path that was read, with credentials redacted. */
   private final String url;
+
+  /** What went wrong. */
   private final String reason;
+
+  /** The HTTP status that ended the look-up, or -1. */
   private final int status;
 
   /**
@@ -33,6 +40,13 @@ public class IndexException extends PyhermeticException {
     this.status = status;
   }
 
+  /**
+   * A failure without an HTTP status or cause.
+   *
+   * @param project the project (and version) the look-up was for, or an empty string
+   * @param url the URL or path that was read; credentials in it are redacted
+   * @param reason what went wrong, without the project or URL
+   */
   public IndexException(String project, String url, String reason) {
     this(project, url, reason, -1, null);
   }
@@ -49,22 +63,38 @@ public class IndexException extends PyhermeticException {
     return Redaction.redact(out.toString());
   }
 
-  /** The project (and version) the look-up was for, when known. */
+  /**
+   * The project (and version) the look-up was for, when known.
+   *
+   * @return the project, or empty
+   */
   public Optional<String> project() {
     return project.isEmpty() ? Optional.empty() : Optional.of(project);
   }
 
-  /** The URL or path that was read, with credentials redacted. */
+  /**
+   * The URL or path that was read, with credentials redacted.
+   *
+   * @return the redacted URL
+   */
   public String url() {
     return url;
   }
 
-  /** What went wrong. */
+  /**
+   * What went wrong.
+   *
+   * @return the reason
+   */
   public String reason() {
     return reason;
   }
 
-  /** The HTTP status that ended the look-up, when one did. */
+  /**
+   * The HTTP status that ended the look-up, when one did.
+   *
+   * @return the status, or empty
+   */
   public OptionalInt status() {
     return status < 0 ? OptionalInt.empty() : OptionalInt.of(status);
   }
@@ -72,6 +102,8 @@ public class IndexException extends PyhermeticException {
   /**
    * Whether the index answered that the project or release does not exist (HTTP 404/410; a local
    * directory reports a missing project or release as 404 too).
+   *
+   * @return {@code true} for a missing project or release
    */
   public boolean isNotFound() {
     return status == 404 || status == 410;

@@ -24,11 +24,22 @@ public record IndexLocation(Kind kind, String location) {
 
   /** The kinds of index. */
   public enum Kind {
+    /** A JSON API such as PyPI's {@code /pypi}. */
     JSON_API,
+    /** A PEP 503/691 simple index. */
     SIMPLE,
+    /** A flat directory of distribution files. */
     FIND_LINKS
   }
 
+  /**
+   * Checks that neither part is null, that the location is not blank, and that a URL parses.
+   *
+   * @param kind which kind of index
+   * @param location the base URL, or the directory path for {@link Kind#FIND_LINKS}; a URL that is
+   *     not an absolute http(s) one with a host (and a port, when it has a colon) is an {@link
+   *     IllegalArgumentException}
+   */
   public IndexLocation {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(location, "location");
@@ -45,22 +56,41 @@ public record IndexLocation(Kind kind, String location) {
     }
   }
 
-  /** A JSON API base URL such as {@code https://pypi.org/pypi}. */
+  /**
+   * A JSON API base URL such as {@code https://pypi.org/pypi}.
+   *
+   * @param url the base URL
+   * @return the location
+   */
   public static IndexLocation jsonApi(String url) {
     return new IndexLocation(Kind.JSON_API, url);
   }
 
-  /** A simple index base URL such as {@code https://pypi.org/simple/}. */
+  /**
+   * A simple index base URL such as {@code https://pypi.org/simple/}.
+   *
+   * @param url the base URL
+   * @return the location
+   */
   public static IndexLocation simple(String url) {
     return new IndexLocation(Kind.SIMPLE, url);
   }
 
-  /** A flat directory of distribution files. */
+  /**
+   * A flat directory of distribution files.
+   *
+   * @param directory the directory
+   * @return the location
+   */
   public static IndexLocation findLinks(Path directory) {
     return new IndexLocation(Kind.FIND_LINKS, directory.toString());
   }
 
-  /** PyPI's JSON API, the default when nothing else is named. */
+  /**
+   * PyPI's JSON API, the default when nothing else is named.
+   *
+   * @return PyPI's JSON API
+   */
   public static IndexLocation pypi() {
     return jsonApi(PypiJsonIndex.DEFAULT_BASE_URL);
   }
@@ -68,6 +98,9 @@ public record IndexLocation(Kind kind, String location) {
   /**
    * The index a URL names: a path whose last segment is {@code pypi} is a JSON API (as in {@code
    * https://pypi.org/pypi}); anything else is a simple index, as pip reads {@code --index-url}.
+   *
+   * @param url the index URL
+   * @return the location
    */
   public static IndexLocation ofUrl(String url) {
     String path;
@@ -88,6 +121,10 @@ public record IndexLocation(Kind kind, String location) {
    * {@code url} when given ({@link #ofUrl}); else the first of {@code PIP_INDEX_URL} and {@code
    * UV_INDEX_URL} set in {@code environment} (a simple index, as pip and uv read them); else {@link
    * #pypi()}.
+   *
+   * @param url the URL given on the command line, if any
+   * @param environment the environment variables
+   * @return the location
    */
   public static IndexLocation resolve(Optional<String> url, Map<String, String> environment) {
     if (url.isPresent() && !url.get().isBlank()) {
@@ -102,7 +139,11 @@ public record IndexLocation(Kind kind, String location) {
     return pypi();
   }
 
-  /** The directory of a {@link Kind#FIND_LINKS} location. */
+  /**
+   * The directory of a {@link Kind#FIND_LINKS} location.
+   *
+   * @return the directory
+   */
   public Path directory() {
     if (kind != Kind.FIND_LINKS) {
       throw new IllegalStateException(kind + " has no directory");

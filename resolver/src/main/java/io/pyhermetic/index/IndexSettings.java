@@ -80,12 +80,20 @@ public final class IndexSettings {
     this.netrcFile = b.netrcFile;
   }
 
-  /** The library defaults: see each {@link Builder} method. */
+  /**
+   * The library defaults: see each {@link Builder} method.
+   *
+   * @return the default settings
+   */
   public static IndexSettings defaults() {
     return builder().build();
   }
 
-  /** A builder with the library defaults and nothing taken from the environment. */
+  /**
+   * A builder with the library defaults and nothing taken from the environment.
+   *
+   * @return the builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -94,6 +102,9 @@ public final class IndexSettings {
    * A builder with the library defaults plus what {@code environment} names: the token from {@value
    * #TOKEN_VARIABLE}, the netrc file from {@code NETRC} or else {@code $HOME/.netrc}, and the cache
    * under {@link #defaultCacheDirectory}. Pass {@code System.getenv()} in production.
+   *
+   * @param environment the environment variables
+   * @return the builder
    */
   public static Builder fromEnvironment(Map<String, String> environment) {
     Builder builder = new Builder();
@@ -112,6 +123,9 @@ public final class IndexSettings {
   /**
    * {@code $XDG_CACHE_HOME/pyhermetic} when that variable holds an absolute path, else {@code
    * $HOME/.cache/pyhermetic}, else under the {@code user.home} system property.
+   *
+   * @param environment the environment variables
+   * @return the cache directory
    */
   public static Path defaultCacheDirectory(Map<String, String> environment) {
     Optional<Path> xdg =
@@ -128,67 +142,137 @@ public final class IndexSettings {
     return Optional.ofNullable(value).filter(v -> !v.isEmpty());
   }
 
+  /**
+   * Requests in flight at once.
+   *
+   * @return the limit
+   */
   public int maxConcurrency() {
     return maxConcurrency;
   }
 
+  /**
+   * The TCP/TLS connect timeout.
+   *
+   * @return the timeout
+   */
   public Duration connectTimeout() {
     return connectTimeout;
   }
 
+  /**
+   * The longest wait for response data.
+   *
+   * @return the timeout
+   */
   public Duration responseTimeout() {
     return responseTimeout;
   }
 
-  /** The most time one request may take, all tries and the waits between them included. */
+  /**
+   * The most time one request may take, all tries and the waits between them included.
+   *
+   * @return the timeout
+   */
   public Duration timeout() {
     return timeout;
   }
 
-  /** Told of every request once it has ended (none by default). */
+  /**
+   * Told of every request once it has ended (none by default).
+   *
+   * @return the listener
+   */
   public RequestListener requestListener() {
     return requestListener;
   }
 
+  /**
+   * Attempts per request, including the first.
+   *
+   * @return the number of attempts
+   */
   public int maxTries() {
     return maxTries;
   }
 
+  /**
+   * The largest index page or metadata file accepted, in bytes.
+   *
+   * @return the limit
+   */
   public long maxBodyBytes() {
     return maxBodyBytes;
   }
 
+  /**
+   * The largest download when the index does not list the file's size, in bytes.
+   *
+   * @return the limit
+   */
   public long maxDownloadBytes() {
     return maxDownloadBytes;
   }
 
-  /** Where the on-disk response cache lives; empty when there is none. */
+  /**
+   * Where the on-disk response cache lives; empty when there is none.
+   *
+   * @return the cache directory, or empty
+   */
   public Optional<Path> cacheDirectory() {
     return cacheDirectory;
   }
 
+  /**
+   * How long a cached response is used without revalidation.
+   *
+   * @return the age
+   */
   public Duration cacheMaxAge() {
     return cacheMaxAge;
   }
 
+  /**
+   * Whether answers come from the cache only.
+   *
+   * @return {@code true} when offline
+   */
   public boolean offline() {
     return offline;
   }
 
-  /** Whether a token is set (its value is not exposed). */
+  /**
+   * Whether a token is set (its value is not exposed).
+   *
+   * @return {@code true} when a token is set
+   */
   public boolean hasToken() {
     return token.isPresent();
   }
 
+  /**
+   * The basic-auth user a token is sent with.
+   *
+   * @return the user name
+   */
   public String tokenUser() {
     return tokenUser;
   }
 
+  /**
+   * The netrc file credentials are read from.
+   *
+   * @return the file, or empty for none
+   */
   public Optional<Path> netrcFile() {
     return netrcFile;
   }
 
-  /** A builder holding these settings. */
+  /**
+   * A builder holding these settings.
+   *
+   * @return the builder
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.maxConcurrency = maxConcurrency;
@@ -324,13 +408,24 @@ public final class IndexSettings {
 
     private Builder() {}
 
-    /** Requests in flight at once (default 16). */
+    /**
+     * Requests in flight at once (default 16).
+     *
+     * @param value the limit
+     * @return this builder
+     */
     public Builder maxConcurrency(int value) {
       this.maxConcurrency = positive(value, "maxConcurrency");
       return this;
     }
 
-    /** TCP/TLS connect timeout (default 10 s) and longest wait for response data (60 s). */
+    /**
+     * TCP/TLS connect timeout (default 10 s) and longest wait for response data (60 s).
+     *
+     * @param connect the connect timeout
+     * @param response the response timeout
+     * @return this builder
+     */
     public Builder timeouts(Duration connect, Duration response) {
       this.connectTimeout = Objects.requireNonNull(connect, "connect");
       this.responseTimeout = Objects.requireNonNull(response, "response");
@@ -341,6 +436,9 @@ public final class IndexSettings {
      * The most time one request may take, all its tries and the waits between them included
      * (default 30 s); the time queued behind other requests and a download's body once it flows are
      * not counted.
+     *
+     * @param value the timeout
+     * @return this builder
      */
     public Builder timeout(Duration value) {
       if (value.isNegative() || value.isZero()) {
@@ -350,7 +448,12 @@ public final class IndexSettings {
       return this;
     }
 
-    /** Tells {@code listener} of every request once it has ended, for a timeline. */
+    /**
+     * Tells {@code listener} of every request once it has ended, for a timeline.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
     public Builder requestListener(RequestListener listener) {
       this.requestListener = Objects.requireNonNull(listener, "listener");
       return this;
@@ -362,37 +465,66 @@ public final class IndexSettings {
       return this;
     }
 
-    /** Attempts per request, including the first (default 4). */
+    /**
+     * Attempts per request, including the first (default 4).
+     *
+     * @param value the number of attempts
+     * @return this builder
+     */
     public Builder maxTries(int value) {
       this.maxTries = positive(value, "maxTries");
       return this;
     }
 
-    /** The largest index page or metadata file accepted (default 64 MiB). */
+    /**
+     * The largest index page or metadata file accepted (default 64 MiB).
+     *
+     * @param value the limit in bytes
+     * @return this builder
+     */
     public Builder maxBodyBytes(long value) {
       this.maxBodyBytes = positive(value, "maxBodyBytes");
       return this;
     }
 
-    /** The largest download when the index does not list the file's size (default 16 GiB). */
+    /**
+     * The largest download when the index does not list the file's size (default 16 GiB).
+     *
+     * @param value the limit in bytes
+     * @return this builder
+     */
     public Builder maxDownloadBytes(long value) {
       this.maxDownloadBytes = positive(value, "maxDownloadBytes");
       return this;
     }
 
-    /** Keeps the on-disk response cache under {@code directory}. */
+    /**
+     * Keeps the on-disk response cache under {@code directory}.
+     *
+     * @param directory the cache's directory
+     * @return this builder
+     */
     public Builder cache(Path directory) {
       this.cacheDirectory = Optional.of(directory);
       return this;
     }
 
-    /** No on-disk response cache (the default of {@link IndexSettings#builder()}). */
+    /**
+     * No on-disk response cache (the default of {@link IndexSettings#builder()}).
+     *
+     * @return this builder
+     */
     public Builder noCache() {
       this.cacheDirectory = Optional.empty();
       return this;
     }
 
-    /** How long a cached response is used without revalidation (default 15 minutes). */
+    /**
+     * How long a cached response is used without revalidation (default 15 minutes).
+     *
+     * @param value the age
+     * @return this builder
+     */
     public Builder cacheMaxAge(Duration value) {
       if (value.isNegative()) {
         throw new IllegalArgumentException("cacheMaxAge must not be negative");
@@ -401,41 +533,75 @@ public final class IndexSettings {
       return this;
     }
 
-    /** Answers from the cache only; needs {@link #cache}. */
+    /**
+     * Answers from the cache only; needs {@link #cache}.
+     *
+     * @param value whether to answer from the cache only
+     * @return this builder
+     */
     public Builder offline(boolean value) {
       this.offline = value;
       return this;
     }
 
-    /** A token for the index's origin, sent as basic auth {@code <tokenUser>:<token>}. */
+    /**
+     * A token for the index's origin, sent as basic auth {@code <tokenUser>:<token>}.
+     *
+     * @param value the token
+     * @return this builder
+     */
     public Builder token(String value) {
       this.token = Optional.of(Objects.requireNonNull(value, "token"));
       return this;
     }
 
+    /**
+     * Sends no token.
+     *
+     * @return this builder
+     */
     public Builder noToken() {
       this.token = Optional.empty();
       return this;
     }
 
-    /** The basic-auth user a token is sent with (default {@code __token__}). */
+    /**
+     * The basic-auth user a token is sent with (default {@code __token__}).
+     *
+     * @param value the user name
+     * @return this builder
+     */
     public Builder tokenUser(String value) {
       this.tokenUser = Objects.requireNonNull(value, "tokenUser");
       return this;
     }
 
-    /** Reads credentials from this netrc file when it exists. */
+    /**
+     * Reads credentials from this netrc file when it exists.
+     *
+     * @param value the netrc file
+     * @return this builder
+     */
     public Builder netrcFile(Path value) {
       this.netrcFile = Optional.of(value);
       return this;
     }
 
+    /**
+     * Reads no netrc file.
+     *
+     * @return this builder
+     */
     public Builder noNetrc() {
       this.netrcFile = Optional.empty();
       return this;
     }
 
-    /** The settings; offline without a cache is an error. */
+    /**
+     * The settings; offline without a cache is an error.
+     *
+     * @return the settings
+     */
     public IndexSettings build() {
       if (offline && cacheDirectory.isEmpty()) {
         throw new IllegalStateException("offline needs a cache directory");

@@ -7,6 +7,10 @@ public final class Indexes {
   /**
    * The index at {@code location} with {@code settings}, wrapped in a {@link CachingIndex} so that
    * repeated look-ups in one run are answered once. Close it to release connections.
+   *
+   * @param location where the index is
+   * @param settings the index settings
+   * @return the opened index
    */
   public static CachingIndex open(IndexLocation location, IndexSettings settings) {
     PackageIndex index =

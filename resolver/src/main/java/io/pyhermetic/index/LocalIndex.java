@@ -42,6 +42,11 @@ public final class LocalIndex implements PackageIndex {
   private final ConcurrentMap<Stamp, ReleaseFile> described = new ConcurrentHashMap<>();
   private final ConcurrentMap<Stamp, MetadataRead> metadataReads = new ConcurrentHashMap<>();
 
+  /**
+   * The index of the distribution files in {@code directory}.
+   *
+   * @param directory the directory
+   */
   public LocalIndex(Path directory) {
     this.directory = Objects.requireNonNull(directory, "directory");
   }

@@ -27,26 +27,60 @@ import java.util.function.Function;
  */
 public interface PackageIndex extends AutoCloseable {
 
-  /** The files of release {@code version} of {@code project}; empty when it has none. */
+  /**
+   * The files of release {@code version} of {@code project}; empty when it has none.
+   *
+   * @param project the project
+   * @param version the version
+   * @return the files
+   */
   List<ReleaseFile> files(ProjectName project, Version version);
 
-  /** Every version of {@code project} the index knows, ascending; unparsable versions skipped. */
+  /**
+   * Every version of {@code project} the index knows, ascending; unparsable versions skipped.
+   *
+   * @param project the project
+   * @return the versions
+   */
   List<Version> versions(ProjectName project);
 
-  /** The core metadata of release {@code version} of {@code project}. */
+  /**
+   * The core metadata of release {@code version} of {@code project}.
+   *
+   * @param project the project
+   * @param version the version
+   * @return the metadata
+   */
   ReleaseMetadata metadata(ProjectName project, Version version);
 
-  /** {@link #files} without blocking. */
+  /**
+   * {@link #files} without blocking.
+   *
+   * @param project the project
+   * @param version the version
+   * @return the files, when they arrive
+   */
   default CompletableFuture<List<ReleaseFile>> filesAsync(ProjectName project, Version version) {
     return run(() -> files(project, version));
   }
 
-  /** {@link #versions} without blocking. */
+  /**
+   * {@link #versions} without blocking.
+   *
+   * @param project the project
+   * @return the versions, when they arrive
+   */
   default CompletableFuture<List<Version>> versionsAsync(ProjectName project) {
     return run(() -> versions(project));
   }
 
-  /** {@link #metadata} without blocking. */
+  /**
+   * {@link #metadata} without blocking.
+   *
+   * @param project the project
+   * @param version the version
+   * @return the metadata, when it arrives
+   */
   default CompletableFuture<ReleaseMetadata> metadataAsync(ProjectName project, Version version) {
     return run(() -> metadata(project, version));
   }
@@ -58,6 +92,10 @@ public interface PackageIndex extends AutoCloseable {
    * the redacted URL, after deleting any partial file.
    *
    * <p>The default copies {@code file:} URLs and fails for others; network indexes override it.
+   *
+   * @param file the file
+   * @param destination where to write it
+   * @return the sha256 of the bytes written, when done
    */
   default CompletableFuture<String> downloadAsync(ReleaseFile file, Path destination) {
     if (!FileCopy.isFileUrl(file.url())) {
@@ -69,7 +107,13 @@ public interface PackageIndex extends AutoCloseable {
         () -> FileCopy.copy(file.filename(), file.url(), destination));
   }
 
-  /** {@link #downloadAsync} and wait. */
+  /**
+   * {@link #downloadAsync} and wait.
+   *
+   * @param file the file
+   * @param destination where to write it
+   * @return the sha256 of the bytes written
+   */
   default String download(ReleaseFile file, Path destination) {
     return Futures.join(downloadAsync(file, destination));
   }
@@ -81,6 +125,9 @@ public interface PackageIndex extends AutoCloseable {
   /**
    * The files of many releases, fetched concurrently; every release ends up in either {@link
    * ReleaseResults#values()} or {@link ReleaseResults#failures()}.
+   *
+   * @param releases the releases
+   * @return the files per release, and every failure
    */
   default ReleaseResults<List<ReleaseFile>> filesForAll(Collection<Release> releases) {
     return forAll(releases, r -> filesAsync(r.name(), r.version()));
@@ -108,7 +155,12 @@ public interface PackageIndex extends AutoCloseable {
                             completed.incrementAndGet(), total, describe.apply(r))));
   }
 
-  /** The metadata of many releases, fetched concurrently, with every failure reported. */
+  /**
+   * The metadata of many releases, fetched concurrently, with every failure reported.
+   *
+   * @param releases the releases
+   * @return the metadata per release, and every failure
+   */
   default ReleaseResults<ReleaseMetadata> metadataForAll(Collection<Release> releases) {
     return forAll(releases, r -> metadataAsync(r.name(), r.version()));
   }
@@ -116,6 +168,11 @@ public interface PackageIndex extends AutoCloseable {
   /**
    * Starts {@code lookup} for every distinct release at once and waits for all of them, collecting
    * each outcome.
+   *
+   * @param <T> the look-up's result type
+   * @param releases the releases
+   * @param lookup the look-up of one release
+   * @return the outcome per release
    */
   static <T> ReleaseResults<T> forAll(
       Collection<Release> releases, Function<Release, CompletableFuture<T>> lookup) {

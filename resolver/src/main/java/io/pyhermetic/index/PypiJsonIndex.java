@@ -34,12 +34,21 @@ public final class PypiJsonIndex extends HttpIndex {
     this(DEFAULT_BASE_URL);
   }
 
-  /** The JSON API at {@code baseUrl} (may carry {@code user:password@}), default settings. */
+  /**
+   * The JSON API at {@code baseUrl} (may carry {@code user:password@}), default settings.
+   *
+   * @param baseUrl the API's base URL
+   */
   public PypiJsonIndex(String baseUrl) {
     this(baseUrl, IndexSettings.defaults());
   }
 
-  /** The JSON API at {@code baseUrl} with {@code settings}; {@link #close} releases connections. */
+  /**
+   * The JSON API at {@code baseUrl} with {@code settings}; {@link #close} releases connections.
+   *
+   * @param baseUrl the API's base URL
+   * @param settings the index settings
+   */
   public PypiJsonIndex(String baseUrl, IndexSettings settings) {
     this(baseUrl, new HttpTransport(settings.transportOptions(baseUrl)), true);
   }
@@ -106,6 +115,10 @@ public final class PypiJsonIndex extends HttpIndex {
    * model (advisories, licences). It is the request {@link #filesAsync} makes, through the same
    * transport: asked while that one is under way, both share it, and the response cache answers
    * both. Fails as {@link #filesAsync} does (a 404 is {@link IndexException#isNotFound()}).
+   *
+   * @param project the project
+   * @param version the version
+   * @return the JSON text, when it arrives
    */
   public CompletableFuture<String> releaseJsonAsync(ProjectName project, Version version) {
     return releaseResponse(project, version).thenApply(HttpTransport.Response::bodyText);

@@ -36,11 +36,29 @@ public record ReleaseFile(
 
   /** What kind of distribution a file is, decided from its file name. */
   public enum Kind {
+    /** A wheel ({@code .whl}). */
     WHEEL,
+    /** A source distribution. */
     SDIST,
+    /** Anything else (an egg, an installer). */
     OTHER
   }
 
+  /**
+   * Checks that no component is null.
+   *
+   * @param filename the file name, e.g. {@code numpy-2.1.0-cp312-cp312-manylinux_2_17_x86_64.whl}
+   * @param url the absolute download URL, without any hash fragment
+   * @param sha256 the lower-case hex sha256 digest, when the index gives one
+   * @param size the size in bytes, when the index gives one
+   * @param requiresPython the {@code Requires-Python} specifier text, when given and non-empty
+   * @param yanked whether the file is yanked (PEP 592)
+   * @param yankedReason the yank reason, when given and non-empty
+   * @param uploadTime the upload time, when given
+   * @param coreMetadata whether a PEP 658 {@code .metadata} file is offered at {@code url +
+   *     ".metadata"}
+   * @param coreMetadataSha256 the sha256 of that metadata file, when given
+   */
   public ReleaseFile {
     Objects.requireNonNull(filename, "filename");
     Objects.requireNonNull(url, "url");
@@ -59,28 +77,49 @@ public record ReleaseFile(
     }
   }
 
-  /** Starts a builder for a file with the given name and download URL. */
+  /**
+   * Starts a builder for a file with the given name and download URL.
+   *
+   * @param filename the file name, e.g. {@code numpy-2.1.0-cp312-cp312-manylinux_2_17_x86_64.whl}
+   * @param url the absolute download URL, without any hash fragment
+   * @return the builder
+   */
   public static Builder builder(String filename, String url) {
     return new Builder(filename, url);
   }
 
-  /** The kind of distribution, from the file name's suffix. */
+  /**
+   * The kind of distribution, from the file name's suffix.
+   *
+   * @return the kind
+   */
   public Kind kind() {
     return kindOf(filename);
   }
 
-  /** Whether this is a wheel ({@code .whl}). */
+  /**
+   * Whether this is a wheel ({@code .whl}).
+   *
+   * @return {@code true} for a wheel
+   */
   public boolean isWheel() {
     return kind() == Kind.WHEEL;
   }
 
-  /** Whether this is a source distribution (a known source-archive suffix). */
+  /**
+   * Whether this is a source distribution (a known source-archive suffix).
+   *
+   * @return {@code true} for a source distribution
+   */
   public boolean isSdist() {
     return kind() == Kind.SDIST;
   }
 
   /**
    * The kind of a distribution file name: {@code .whl} → wheel; source-archive suffixes → sdist.
+   *
+   * @param filename the file name, e.g. {@code numpy-2.1.0-cp312-cp312-manylinux_2_17_x86_64.whl}
+   * @return the kind
    */
   public static Kind kindOf(String filename) {
     if (filename.toLowerCase(Locale.ROOT).endsWith(".whl")) {
@@ -93,6 +132,9 @@ public record ReleaseFile(
    * The source-archive suffix ({@link DistributionFilename#SDIST_SUFFIXES}, longest first) that
    * {@code filename} ends with, if any, in its canonical spelling. Matched case-insensitively as
    * indexes serve upper-case names too, except {@code .tar.Z}, whose case is significant.
+   *
+   * @param filename the file name, e.g. {@code numpy-2.1.0-cp312-cp312-manylinux_2_17_x86_64.whl}
+   * @return the suffix, or empty
    */
   public static Optional<String> sdistSuffix(String filename) {
     String lower = filename.toLowerCase(Locale.ROOT);
@@ -123,46 +165,99 @@ public record ReleaseFile(
       this.url = url;
     }
 
+    /**
+     * The file's sha256.
+     *
+     * @param hex the lower-case hex digest
+     * @return this builder
+     */
     public Builder sha256(String hex) {
       this.sha256 = Optional.of(hex);
       return this;
     }
 
+    /**
+     * The file's size.
+     *
+     * @param bytes the size in bytes
+     * @return this builder
+     */
     public Builder size(long bytes) {
       this.size = OptionalLong.of(bytes);
       return this;
     }
 
+    /**
+     * The file's {@code Requires-Python}.
+     *
+     * @param specifier the specifier set, as the index gives it
+     * @return this builder
+     */
     public Builder requiresPython(String specifier) {
       this.requiresPython = Optional.of(specifier);
       return this;
     }
 
+    /**
+     * Whether the file is yanked.
+     *
+     * @param yanked whether the file is yanked (PEP 592)
+     * @return this builder
+     */
     public Builder yanked(boolean yanked) {
       this.yanked = yanked;
       return this;
     }
 
+    /**
+     * Why the file is yanked.
+     *
+     * @param reason the reason
+     * @return this builder
+     */
     public Builder yankedReason(String reason) {
       this.yankedReason = Optional.of(reason);
       return this;
     }
 
+    /**
+     * When the file was uploaded.
+     *
+     * @param time the upload time
+     * @return this builder
+     */
     public Builder uploadTime(Instant time) {
       this.uploadTime = Optional.of(time);
       return this;
     }
 
+    /**
+     * Whether the index serves the file's core metadata on its own.
+     *
+     * @param offered {@code true} when it does
+     * @return this builder
+     */
     public Builder coreMetadata(boolean offered) {
       this.coreMetadata = offered;
       return this;
     }
 
+    /**
+     * The sha256 of the file's core metadata.
+     *
+     * @param hex the lower-case hex digest
+     * @return this builder
+     */
     public Builder coreMetadataSha256(String hex) {
       this.coreMetadataSha256 = Optional.of(hex);
       return this;
     }
 
+    /**
+     * The file.
+     *
+     * @return the file
+     */
     public ReleaseFile build() {
       return new ReleaseFile(
           filename,

@@ -40,6 +40,18 @@ public record ReleaseMetadata(
     UNSPECIFIED
   }
 
+  /**
+   * Checks that no component is null and copies the list.
+   *
+   * @param name the project name as the metadata spells it
+   * @param version the release version
+   * @param requiresDist the {@code Requires-Dist} PEP 508 strings, in order (empty when none)
+   * @param requiresPython the {@code Requires-Python} specifier text, when given and non-empty
+   * @param source where the metadata was read
+   * @param requiresDistUnknown why {@code requiresDist} cannot be trusted to be complete without a
+   *     build (an sdist's {@code PKG-INFO} before Metadata-Version 2.2, or one that marks it {@code
+   *     Dynamic}); empty when it can
+   */
   public ReleaseMetadata {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(version, "version");
@@ -50,7 +62,14 @@ public record ReleaseMetadata(
     Objects.requireNonNull(requiresDistUnknown, "requiresDistUnknown");
   }
 
-  /** Metadata whose source is not recorded and whose {@code Requires-Dist} is trusted. */
+  /**
+   * Metadata whose source is not recorded and whose {@code Requires-Dist} is trusted.
+   *
+   * @param name the project name as the metadata spells it
+   * @param version the release version
+   * @param requiresDist the {@code Requires-Dist} PEP 508 strings, in order (empty when none)
+   * @param requiresPython the {@code Requires-Python} specifier text, when given and non-empty
+   */
   public ReleaseMetadata(
       ProjectName name,
       Version version,

@@ -10,6 +10,10 @@ public interface RequestListener {
   /** A listener that ignores everything. */
   RequestListener NONE = request -> {};
 
-  /** {@code request} has ended. */
+  /**
+   * {@code request} has ended.
+   *
+   * @param request what happened
+   */
   void requestEnded(RequestRecord request);
 }

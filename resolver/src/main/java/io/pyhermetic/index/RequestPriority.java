@@ -40,12 +40,22 @@ public final class RequestPriority {
     this.links = parent == null ? 0 : parent.links + 1;
   }
 
-  /** A priority of {@code level} (higher goes first). */
+  /**
+   * A priority of {@code level} (higher goes first).
+   *
+   * @param level the level
+   * @return the priority
+   */
   public static RequestPriority of(int level) {
     return new RequestPriority(level, null);
   }
 
-  /** A priority at least as high as {@code parent}, now and whenever {@code parent} is raised. */
+  /**
+   * A priority at least as high as {@code parent}, now and whenever {@code parent} is raised.
+   *
+   * @param parent the parent priority
+   * @return the priority
+   */
   public static RequestPriority under(RequestPriority parent) {
     Objects.requireNonNull(parent, "parent");
     if (parent.links >= MAX_LINKS) {
@@ -54,12 +64,20 @@ public final class RequestPriority {
     return new RequestPriority(Integer.MIN_VALUE, parent);
   }
 
-  /** The priority of requests started now on this thread; level 0 unless set by {@link #call}. */
+  /**
+   * The priority of requests started now on this thread; level 0 unless set by {@link #call}.
+   *
+   * @return the current priority
+   */
   public static RequestPriority current() {
     return CURRENT.get();
   }
 
-  /** The level now: its own, or its parent's when that is higher. */
+  /**
+   * The level now: its own, or its parent's when that is higher.
+   *
+   * @return the level
+   */
   public int level() {
     int level = own.get();
     for (RequestPriority p = parent; p != null; p = p.parent) {
@@ -71,6 +89,8 @@ public final class RequestPriority {
   /**
    * Raises this priority to {@code level} if it is lower; requests waiting under it move ahead
    * accordingly. The shared default priority is never raised.
+   *
+   * @param level the new level
    */
   public void raiseTo(int level) {
     if (this == NORMAL) {
@@ -86,12 +106,20 @@ public final class RequestPriority {
   /**
    * A count that changes whenever some priority is raised, so that a queue ordered by levels knows
    * when to order itself again.
+   *
+   * @return the count
    */
   public static long raises() {
     return RAISES.get();
   }
 
-  /** Runs {@code work} with this as the current priority of this thread. */
+  /**
+   * Runs {@code work} with this as the current priority of this thread.
+   *
+   * @param <T> the result type
+   * @param work what to run
+   * @return what {@code work} returned
+   */
   public <T> T call(Supplier<T> work) {
     Objects.requireNonNull(work, "work");
     RequestPriority previous = CURRENT.get();
@@ -103,7 +131,11 @@ public final class RequestPriority {
     }
   }
 
-  /** Runs {@code work} with this as the current priority of this thread. */
+  /**
+   * Runs {@code work} with this as the current priority of this thread.
+   *
+   * @param work what to run
+   */
   public void run(Runnable work) {
     Objects.requireNonNull(work, "work");
     call(
@@ -113,7 +145,14 @@ public final class RequestPriority {
         });
   }
 
-  /** Runs {@code work} with a new priority of {@code level} as the current one. */
+  /**
+   * Runs {@code work} with a new priority of {@code level} as the current one.
+   *
+   * @param <T> the result type
+   * @param level the level
+   * @param work what to run
+   * @return what {@code work} returned
+   */
   public static <T> T call(int level, Supplier<T> work) {
     return of(level).call(work);
   }

@@ -28,6 +28,19 @@ public record RequestRecord(
     long bytes,
     OptionalInt status,
     int attempts) {
+  /**
+   * Checks that no component is null and that the request does not end before it starts.
+   *
+   * @param method {@code GET} or {@code POST}
+   * @param url the URL asked for, credentials redacted
+   * @param priority the {@link RequestPriority} level it was asked at
+   * @param start when it was asked for (before waiting for a connection)
+   * @param end when its answer (or failure) arrived
+   * @param bytes the body bytes received
+   * @param status the final HTTP status; empty when no response arrived
+   * @param attempts requests sent on the network (tries and redirect hops); 0 when the response
+   *     cache answered
+   */
   public RequestRecord {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(url, "url");
@@ -39,12 +52,20 @@ public record RequestRecord(
     }
   }
 
-  /** How long it took. */
+  /**
+   * How long it took.
+   *
+   * @return the duration
+   */
   public Duration duration() {
     return Duration.between(start, end);
   }
 
-  /** Whether it went to the network (a cache answer is no round trip). */
+  /**
+   * Whether it went to the network (a cache answer is no round trip).
+   *
+   * @return {@code true} when the network was asked
+   */
   public boolean isRoundTrip() {
     return attempts > 0;
   }

@@ -26,19 +26,31 @@ public final class RequestTimeline implements RequestListener {
     records.add(request);
   }
 
-  /** The requests so far, by start time. */
+  /**
+   * The requests so far, by start time.
+   *
+   * @return the requests
+   */
   public synchronized List<RequestRecord> records() {
     List<RequestRecord> sorted = new ArrayList<>(records);
     sorted.sort(Comparator.comparing(RequestRecord::start).thenComparing(RequestRecord::end));
     return List.copyOf(sorted);
   }
 
-  /** From the first request's start to the last one's end; zero without requests. */
+  /**
+   * From the first request's start to the last one's end; zero without requests.
+   *
+   * @return the wall time
+   */
   public Duration wallTime() {
     return wallTime(records());
   }
 
-  /** The number of round trips on the critical path (see the class description). */
+  /**
+   * The number of round trips on the critical path (see the class description).
+   *
+   * @return the number of round trips
+   */
   public int criticalPath() {
     return criticalPath(records());
   }
@@ -100,6 +112,8 @@ public final class RequestTimeline implements RequestListener {
   /**
    * The timeline as text: a summary line, then one line per request by start time (offset from the
    * first start, duration, status, attempts, bytes, priority, method and redacted URL).
+   *
+   * @return the timeline's text
    */
   public String render() {
     List<RequestRecord> all = records();

@@ -52,13 +52,20 @@ public final class SimpleIndex extends HttpIndex implements ProjectListing {
     this(DEFAULT_BASE_URL);
   }
 
-  /** The simple index at {@code baseUrl} (may carry {@code user:password@}), default settings. */
+  /**
+   * The simple index at {@code baseUrl} (may carry {@code user:password@}), default settings.
+   *
+   * @param baseUrl the index's base URL
+   */
   public SimpleIndex(String baseUrl) {
     this(baseUrl, IndexSettings.defaults());
   }
 
   /**
    * The simple index at {@code baseUrl} with {@code settings}; {@link #close} releases connections.
+   *
+   * @param baseUrl the index's base URL
+   * @param settings the index settings
    */
   public SimpleIndex(String baseUrl, IndexSettings settings) {
     this(baseUrl, new HttpTransport(settings.transportOptions(baseUrl)), true);

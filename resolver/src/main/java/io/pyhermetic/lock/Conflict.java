@@ -11,12 +11,23 @@ import java.util.Objects;
  *     (pyproject.toml) → a==1.0 → b>=2})
  */
 public record Conflict(String message, List<String> chains) {
+  /**
+   * Checks that the message is not null and copies the chains.
+   *
+   * @param message the dead end the search ended in
+   * @param chains the requirements involved, each as the chain from an input to it ({@code app
+   *     (pyproject.toml) → a==1.0 → b>=2})
+   */
   public Conflict {
     Objects.requireNonNull(message, "message");
     chains = List.copyOf(chains);
   }
 
-  /** The explanation as pip and uv users read it: the dead end, then the conflicting chains. */
+  /**
+   * The explanation as pip and uv users read it: the dead end, then the conflicting chains.
+   *
+   * @return the explanation
+   */
   public String explain() {
     StringBuilder out = new StringBuilder(message);
     if (!chains.isEmpty()) {

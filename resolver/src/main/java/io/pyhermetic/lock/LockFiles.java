@@ -21,12 +21,23 @@ import java.util.TreeMap;
 public final class LockFiles {
   private LockFiles() {}
 
-  /** The file name of a target's lock: {@code requirements-<arch>.txt}. */
+  /**
+   * The file name of a target's lock: {@code requirements-<arch>.txt}.
+   *
+   * @param arch the machine name
+   * @return the file name
+   */
   public static String fileName(String arch) {
     return "requirements-" + arch + ".txt";
   }
 
-  /** The text of one target's file; {@code command} is written in the header. */
+  /**
+   * The text of one target's file; {@code command} is written in the header.
+   *
+   * @param lock the target's lock
+   * @param command the command line written in the header
+   * @return the file's text
+   */
   public static String render(TargetLock lock, String command) {
     StringBuilder out = header(command);
     for (LockedPackage p : lock.packages()) {
@@ -40,6 +51,10 @@ public final class LockFiles {
    * target is written once without a marker; otherwise each variant is written with a {@code
    * platform_machine} marker naming its targets, so that splitting the file per target gives back
    * each target's entries.
+   *
+   * @param result the locks of every target
+   * @param command the command line written in the header
+   * @return the file's text
    */
   public static String renderUniversal(LockResult result, String command) {
     List<String> arches = result.targets().stream().map(TargetLock::arch).toList();
@@ -96,7 +111,12 @@ public final class LockFiles {
     }
   }
 
-  /** The {@code name==version} pins of an existing file's entries: a relock's preferences. */
+  /**
+   * The {@code name==version} pins of an existing file's entries: a relock's preferences.
+   *
+   * @param entries the entries
+   * @return the pins by name
+   */
   public static Map<ProjectName, Version> pins(List<Entry> entries) {
     Map<ProjectName, Version> out = new LinkedHashMap<>();
     for (Entry e : entries) {
@@ -114,6 +134,10 @@ public final class LockFiles {
    * 1.0 -> 1.1}, {@code ~ name==version: hashes differ}, {@code ~ name==version: via a, b -> a}.
    * Empty when they agree on names, versions, hashes and {@code # via}; headers and layout are not
    * compared.
+   *
+   * @param existing the entries of the existing file
+   * @param lock the new lock
+   * @return the differences
    */
   public static List<String> drift(List<Entry> existing, TargetLock lock) {
     Objects.requireNonNull(existing, "existing");

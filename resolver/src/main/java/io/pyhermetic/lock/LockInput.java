@@ -39,11 +39,26 @@ public record LockInput(
 
   /** The kinds of input. */
   public enum Kind {
+    /** A {@code pyproject.toml}. */
     PYPROJECT,
+    /** A {@code setup.cfg}. */
     SETUP_CFG,
+    /** A requirements file. */
     REQUIREMENTS
   }
 
+  /**
+   * Checks that no component is null and copies the lists.
+   *
+   * @param kind what kind of file
+   * @param path the path as given, which names the file in {@code # via} lines
+   * @param via what the lock records as requiring the file's requirements: {@code name
+   *     (pyproject.toml)} for a project file, {@code -r requirements.in} for a requirements file
+   * @param declared the project's declarations (requirements files have only {@code dependencies})
+   * @param constraints constraints a requirements file names with {@code -c}
+   * @param unsupported entries that cannot be locked from an index (editable, URL), as text with
+   *     their location
+   */
   public LockInput {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(path, "path");
@@ -57,6 +72,8 @@ public record LockInput(
    * Reads {@code file}: {@code pyproject.toml} and {@code setup.cfg} by name, anything else as a
    * requirements file.
    *
+   * @param file the file
+   * @return the input
    * @throws io.pyhermetic.error.ParseException located, for a file that does not parse or declares
    *     its dependencies dynamic
    * @throws UncheckedIOException when the file cannot be read
@@ -77,7 +94,13 @@ public record LockInput(
     return ofRequirements(new RequirementsFileParser().parse(file), shown);
   }
 
-  /** A parsed requirements file, named {@code shown} in {@code # via} lines. */
+  /**
+   * A parsed requirements file, named {@code shown} in {@code # via} lines.
+   *
+   * @param file the parsed file
+   * @param shown the file's name in {@code # via} lines
+   * @return the input
+   */
   public static LockInput ofRequirements(RequirementsFile file, String shown) {
     List<Requirement> requirements = new ArrayList<>();
     List<Requirement> constraints = new ArrayList<>();

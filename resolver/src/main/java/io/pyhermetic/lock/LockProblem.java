@@ -23,6 +23,13 @@ public record LockProblem(String subject, Kind kind, String message) {
     REQUIRES_PYTHON
   }
 
+  /**
+   * Checks that no component is null.
+   *
+   * @param subject {@code name==version}, or the input the problem is about
+   * @param kind what went wrong
+   * @param message what to tell the user
+   */
   public LockProblem {
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(kind, "kind");

@@ -38,7 +38,11 @@ public final class Locker {
 
   private final CachingIndex index;
 
-  /** Locks against {@code index} (wrapped in a {@link CachingIndex} unless it is one). */
+  /**
+   * Locks against {@code index} (wrapped in a {@link CachingIndex} unless it is one).
+   *
+   * @param index the index
+   */
   public Locker(PackageIndex index) {
     Objects.requireNonNull(index, "index");
     this.index = index instanceof CachingIndex caching ? caching : new CachingIndex(index);
@@ -47,6 +51,8 @@ public final class Locker {
   /**
    * Locks every target of the request.
    *
+   * @param request the request
+   * @return the lock of every target
    * @throws IllegalArgumentException when an extra or a group asked for is declared by no input
    * @throws io.pyhermetic.index.IndexException when the index fails (other than a project or
    *     release it does not have, which is a conflict)

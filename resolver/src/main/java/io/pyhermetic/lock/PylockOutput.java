@@ -23,7 +23,13 @@ import java.util.TreeMap;
 public final class PylockOutput {
   private PylockOutput() {}
 
-  /** The lock file's model; write it with {@link PylockWriter}. */
+  /**
+   * The lock file's model; write it with {@link PylockWriter}.
+   *
+   * @param result the locks of every target
+   * @param createdBy the tool name recorded in {@code created-by}
+   * @return the lock
+   */
   public static Pylock of(LockResult result, String createdBy) {
     Map<String, LockedPackage> packages = new TreeMap<>();
     Map<String, List<String>> arches = new LinkedHashMap<>();
@@ -60,7 +66,13 @@ public final class PylockOutput {
     return Pylock.of(createdBy, out).withEnvironments(environments);
   }
 
-  /** The {@code pylock.toml} text. */
+  /**
+   * The {@code pylock.toml} text.
+   *
+   * @param result the locks of every target
+   * @param createdBy the tool name recorded in {@code created-by}
+   * @return the file's text
+   */
   public static String render(LockResult result, String createdBy) {
     return PylockWriter.write(of(result, createdBy));
   }

@@ -21,6 +21,15 @@ public record TargetLock(
     List<LockProblem> problems,
     Optional<Conflict> conflict,
     int rounds) {
+  /**
+   * Checks that no component is null and copies the lists.
+   *
+   * @param target the target
+   * @param packages every pinned release, by canonical name (empty when there is a conflict)
+   * @param problems what makes the lock incomplete (dependencies unknown, files without hash)
+   * @param conflict why there is no solution, when there is none
+   * @param rounds how many candidate versions the search tried
+   */
   public TargetLock {
     Objects.requireNonNull(target, "target");
     packages = List.copyOf(packages);
@@ -28,12 +37,20 @@ public record TargetLock(
     Objects.requireNonNull(conflict, "conflict");
   }
 
-  /** The architecture, as files are named ({@code x86_64}). */
+  /**
+   * The architecture, as files are named ({@code x86_64}).
+   *
+   * @return the machine name
+   */
   public String arch() {
     return target.arch();
   }
 
-  /** Whether the lock is complete: a solution, with every dependency known and every hash. */
+  /**
+   * Whether the lock is complete: a solution, with every dependency known and every hash.
+   *
+   * @return {@code true} when complete
+   */
   public boolean isOk() {
     return conflict.isEmpty() && problems.isEmpty();
   }
@@ -41,6 +58,8 @@ public record TargetLock(
   /**
    * The packages whose dependencies were read from the PyPI JSON API, which takes them from one
    * uploaded file: said so in the report.
+   *
+   * @return the packages
    */
   public List<LockedPackage> fromJsonApi() {
     return packages.stream()

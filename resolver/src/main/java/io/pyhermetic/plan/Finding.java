@@ -28,12 +28,22 @@ public record Finding(Kind kind, String message) {
     /** The index or a download failed; nothing the plan says about that package is known. */
     INDEX;
 
-    /** The snake_case label used in reports. */
+    /**
+     * The snake_case label used in reports.
+     *
+     * @return the label
+     */
     public String label() {
       return name().toLowerCase(Locale.ROOT);
     }
   }
 
+  /**
+   * Checks that neither part is null.
+   *
+   * @param kind which step found it
+   * @param message what will fail and why, with the file and line where known
+   */
   public Finding {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(message, "message");

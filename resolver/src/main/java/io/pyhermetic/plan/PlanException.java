@@ -9,10 +9,21 @@ import io.pyhermetic.error.PyhermeticException;
 public class PlanException extends PyhermeticException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A plan that cannot be made, for the reason {@code message}.
+   *
+   * @param message the reason, for the user
+   */
   public PlanException(String message) {
     super(message);
   }
 
+  /**
+   * A plan that cannot be made, for the reason {@code message}, caused by another failure.
+   *
+   * @param message the reason, for the user
+   * @param cause the failure that caused it
+   */
   public PlanException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -64,100 +64,191 @@ public final class PlanRequest {
     this.vulnerabilities = b.vulnerabilities;
   }
 
-  /** Where and how known vulnerabilities are looked up. */
+  /**
+   * Where and how known vulnerabilities are looked up.
+   *
+   * @return the options
+   */
   public AdvisoryOptions vulnerabilities() {
     return vulnerabilities;
   }
 
+  /**
+   * A builder with the defaults.
+   *
+   * @return the builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Per-architecture files (named after their architecture), in the order given. */
+  /**
+   * Per-architecture files (named after their architecture), in the order given.
+   *
+   * @return the files
+   */
   public List<Path> requirementsFiles() {
     return requirementsFiles;
   }
 
-  /** One marker-annotated file planned for every target, instead of per-architecture files. */
+  /**
+   * One marker-annotated file planned for every target, instead of per-architecture files.
+   *
+   * @return the file, or empty
+   */
   public Optional<Path> universalFile() {
     return universalFile;
   }
 
-  /** The target architectures given; empty when they come from the file names. */
+  /**
+   * The target architectures given; empty when they come from the file names.
+   *
+   * @return the architectures
+   */
   public List<String> targets() {
     return targets;
   }
 
+  /**
+   * The CPython version of every target.
+   *
+   * @return the version
+   */
   public String python() {
     return python;
   }
 
+  /**
+   * The glibc of every target.
+   *
+   * @return the glibc version
+   */
   public String glibc() {
     return glibc;
   }
 
+  /**
+   * The index to ask.
+   *
+   * @return the index's location
+   */
   public IndexLocation index() {
     return index;
   }
 
+  /**
+   * Concurrency, cache and credentials of the index.
+   *
+   * @return the settings
+   */
   public IndexSettings indexSettings() {
     return indexSettings;
   }
 
+  /**
+   * Whether packages without an sdist are left out of the build dependencies.
+   *
+   * @return {@code true} to leave them out
+   */
   public boolean skipMissingSdist() {
     return skipMissingSdist;
   }
 
-  /** Constraints for every build environment (such as {@code setuptools<82}). */
+  /**
+   * Constraints for every build environment (such as {@code setuptools<82}).
+   *
+   * @return the files
+   */
   public List<Path> constraintFiles() {
     return constraintFiles;
   }
 
-  /** The project checkout Hermeto reads, as given (relative paths stay relative). */
+  /**
+   * The project checkout Hermeto reads, as given (relative paths stay relative).
+   *
+   * @return the directory
+   */
   public Path sourceDirectory() {
     return sourceDirectory;
   }
 
-  /** The plan directory, as given; it must lie inside the source directory for Hermeto. */
+  /**
+   * The plan directory, as given; it must lie inside the source directory for Hermeto.
+   *
+   * @return the directory
+   */
   public Path outputDirectory() {
     return outputDirectory;
   }
 
-  /** Whether an output directory holding files that are not a plan may be replaced. */
+  /**
+   * Whether an output directory holding files that are not a plan may be replaced.
+   *
+   * @return {@code true} when it may be replaced
+   */
   public boolean replaceOutput() {
     return replaceOutput;
   }
 
-  /** Hermeto's {@code binary.packages}. */
+  /**
+   * Hermeto's {@code binary.packages}.
+   *
+   * @return the packages, as Hermeto reads them
+   */
   public String binaryPackages() {
     return binaryPackages;
   }
 
-  /** The multi-architecture image (manifest list) the build creates. */
+  /**
+   * The multi-architecture image (manifest list) the build creates.
+   *
+   * @return the image's name
+   */
   public String image() {
     return image;
   }
 
-  /** The hermetic Containerfile, relative to the source directory. */
+  /**
+   * The hermetic Containerfile, relative to the source directory.
+   *
+   * @return the Containerfile's path
+   */
   public String containerfile() {
     return containerfile;
   }
 
-  /** Hermeto's container image, for a build that fetches through Hermeto itself. */
+  /**
+   * Hermeto's container image, for a build that fetches through Hermeto itself.
+   *
+   * @return the image's name
+   */
   public String hermetoImage() {
     return hermetoImage;
   }
 
-  /** How the plan's next steps invoke pyhermetic ({@code pyhermetic}, {@code ./pyhermetic}). */
+  /**
+   * How the plan's next steps invoke pyhermetic ({@code pyhermetic}, {@code ./pyhermetic}).
+   *
+   * @return the command name
+   */
   public String commandName() {
     return commandName;
   }
 
+  /**
+   * Told of each step and look-up.
+   *
+   * @return the listener
+   */
   public ProgressListener progress() {
     return progress;
   }
 
-  /** A builder holding the same values. */
+  /**
+   * A builder holding the same values.
+   *
+   * @return the builder
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.requirementsFiles.addAll(requirementsFiles);
@@ -209,6 +300,9 @@ public final class PlanRequest {
     /**
      * Whether the audit looks known vulnerabilities up (default: yes, where the index is PyPI's
      * JSON API or an OSV URL is given; see {@link io.pyhermetic.advisory.AdvisoryLookup#forIndex}).
+     *
+     * @param check whether to look vulnerabilities up
+     * @return this builder
      */
     public Builder vulnerabilities(boolean check) {
       vulnerabilities =
@@ -221,19 +315,34 @@ public final class PlanRequest {
       return this;
     }
 
-    /** Where and how known vulnerabilities are looked up. */
+    /**
+     * Where and how known vulnerabilities are looked up.
+     *
+     * @param options the options
+     * @return this builder
+     */
     public Builder vulnerabilities(AdvisoryOptions options) {
       vulnerabilities = Objects.requireNonNull(options, "options");
       return this;
     }
 
-    /** Adds a per-architecture file; its name says the architecture unless targets are given. */
+    /**
+     * Adds a per-architecture file; its name says the architecture unless targets are given.
+     *
+     * @param file the file
+     * @return this builder
+     */
     public Builder requirementsFile(Path file) {
       requirementsFiles.add(Objects.requireNonNull(file, "file"));
       return this;
     }
 
-    /** One marker-annotated file for every {@link #target}. */
+    /**
+     * One marker-annotated file for every {@link #target}.
+     *
+     * @param file the file
+     * @return this builder
+     */
     public Builder universalFile(Path file) {
       universalFile = Optional.of(file);
       return this;
@@ -241,73 +350,131 @@ public final class PlanRequest {
 
     /**
      * Adds a target architecture: {@code x86_64}, {@code aarch64}, {@code ppc64le}, {@code s390x}.
+     *
+     * @param arch the machine name
+     * @return this builder
      */
     public Builder target(String arch) {
       targets.add(Objects.requireNonNull(arch, "arch"));
       return this;
     }
 
-    /** The CPython version of every target (default {@value #DEFAULT_PYTHON}). */
+    /**
+     * The CPython version of every target (default {@value #DEFAULT_PYTHON}).
+     *
+     * @param version the Python version
+     * @return this builder
+     */
     public Builder python(String version) {
       python = Objects.requireNonNull(version, "version");
       return this;
     }
 
-    /** The glibc of every target, the manylinux floor (default {@link Target#DEFAULT_GLIBC}). */
+    /**
+     * The glibc of every target, the manylinux floor (default {@link Target#DEFAULT_GLIBC}).
+     *
+     * @param version the glibc version
+     * @return this builder
+     */
     public Builder glibc(String version) {
       glibc = Objects.requireNonNull(version, "version");
       return this;
     }
 
-    /** The index to ask (default: PyPI's JSON API). */
+    /**
+     * The index to ask (default: PyPI's JSON API).
+     *
+     * @param location the index's location
+     * @return this builder
+     */
     public Builder index(IndexLocation location) {
       index = Objects.requireNonNull(location, "location");
       return this;
     }
 
-    /** Concurrency, cache, credentials (default {@link IndexSettings#defaults()}). */
+    /**
+     * Concurrency, cache, credentials (default {@link IndexSettings#defaults()}).
+     *
+     * @param settings the settings
+     * @return this builder
+     */
     public Builder indexSettings(IndexSettings settings) {
       indexSettings = Objects.requireNonNull(settings, "settings");
       return this;
     }
 
-    /** Leave packages without an sdist out of the build dependencies, listing them. */
+    /**
+     * Leave packages without an sdist out of the build dependencies, listing them.
+     *
+     * @param skip whether to leave them out
+     * @return this builder
+     */
     public Builder skipMissingSdist(boolean skip) {
       skipMissingSdist = skip;
       return this;
     }
 
-    /** Adds a constraints file for every build environment. */
+    /**
+     * Adds a constraints file for every build environment.
+     *
+     * @param file the file
+     * @return this builder
+     */
     public Builder constraintFile(Path file) {
       constraintFiles.add(Objects.requireNonNull(file, "file"));
       return this;
     }
 
-    /** The project checkout Hermeto reads (default: the current directory). */
+    /**
+     * The project checkout Hermeto reads (default: the current directory).
+     *
+     * @param directory the directory
+     * @return this builder
+     */
     public Builder sourceDirectory(Path directory) {
       sourceDirectory = Objects.requireNonNull(directory, "directory");
       return this;
     }
 
-    /** The plan directory, inside the source directory (default {@code plan}). */
+    /**
+     * The plan directory, inside the source directory (default {@code plan}).
+     *
+     * @param directory the directory
+     * @return this builder
+     */
     public Builder outputDirectory(Path directory) {
       outputDirectory = Objects.requireNonNull(directory, "directory");
       return this;
     }
 
-    /** Allow replacing an output directory that holds something other than a plan. */
+    /**
+     * Allow replacing an output directory that holds something other than a plan.
+     *
+     * @param replace whether it may be replaced
+     * @return this builder
+     */
     public Builder replaceOutput(boolean replace) {
       replaceOutput = replace;
       return this;
     }
 
-    /** Hermeto's {@code binary.packages} (default {@code :all:}). */
+    /**
+     * Hermeto's {@code binary.packages} (default {@code :all:}).
+     *
+     * @param packages the packages, as Hermeto reads them
+     * @return this builder
+     */
     public Builder binaryPackages(String packages) {
       binaryPackages = Objects.requireNonNull(packages, "packages");
       return this;
     }
 
-    /** The manifest list the build creates (default {@code hermetic-build}). */
+    /**
+     * The manifest list the build creates (default {@code hermetic-build}).
+     *
+     * @param name the image's name
+     * @return this builder
+     */
     public Builder image(String name) {
       image = Objects.requireNonNull(name, "name");
       return this;
@@ -315,30 +482,53 @@ public final class PlanRequest {
 
     /**
      * The hermetic Containerfile, relative to the source (default {@code Containerfile.hermeto}).
+     *
+     * @param file the Containerfile's path
+     * @return this builder
      */
     public Builder containerfile(String file) {
       containerfile = Objects.requireNonNull(file, "file");
       return this;
     }
 
-    /** Hermeto's container image (default: the short name podman resolves). */
+    /**
+     * Hermeto's container image (default: the short name podman resolves).
+     *
+     * @param imageName the image's name
+     * @return this builder
+     */
     public Builder hermetoImage(String imageName) {
       hermetoImage = Objects.requireNonNull(imageName, "imageName");
       return this;
     }
 
-    /** How the next steps invoke pyhermetic (default {@code pyhermetic}). */
+    /**
+     * How the next steps invoke pyhermetic (default {@code pyhermetic}).
+     *
+     * @param name the command name
+     * @return this builder
+     */
     public Builder commandName(String name) {
       commandName = Objects.requireNonNull(name, "name");
       return this;
     }
 
-    /** Told of each step and look-up as the plan is computed. */
+    /**
+     * Told of each step and look-up as the plan is computed.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
     public Builder progress(ProgressListener listener) {
       progress = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
+    /**
+     * The request.
+     *
+     * @return the request
+     */
     public PlanRequest build() {
       return new PlanRequest(this);
     }

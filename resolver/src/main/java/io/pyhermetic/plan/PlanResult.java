@@ -73,65 +73,121 @@ public final class PlanResult {
     all.put(PlanFiles.PLAN, PlanMarkdown.render(this));
   }
 
+  /**
+   * The request that was planned.
+   *
+   * @return the request
+   */
   public PlanRequest request() {
     return request;
   }
 
-  /** The targets planned for, by architecture, in order. */
+  /**
+   * The targets planned for, by architecture, in order.
+   *
+   * @return the targets
+   */
   public Map<String, Target> targets() {
     return targets;
   }
 
-  /** The requirements files Hermeto reads for each target (the input files, or the split ones). */
+  /**
+   * The requirements files Hermeto reads for each target (the input files, or the split ones).
+   *
+   * @return the files per target
+   */
   public Map<String, List<Path>> requirementsByTarget() {
     return requirementsByTarget;
   }
 
-  /** pip's warnings and Hermeto's rule violations for every input file. */
+  /**
+   * pip's warnings and Hermeto's rule violations for every input file.
+   *
+   * @return the diagnostics
+   */
   public List<Diagnostic> diagnostics() {
     return diagnostics;
   }
 
-  /** The per-target comparison; empty with a single target. */
+  /**
+   * The per-target comparison; empty with a single target.
+   *
+   * @return the comparison, or empty
+   */
   public Optional<RequirementsDiff> diff() {
     return diff;
   }
 
-  /** Every pin on every target. */
+  /**
+   * Every pin on every target.
+   *
+   * @return the audit report
+   */
   public AuditReport audit() {
     return audit;
   }
 
-  /** Every package's build-dependency outcome. */
+  /**
+   * Every package's build-dependency outcome.
+   *
+   * @return the build dependencies
+   */
   public BuildDepsResult buildDeps() {
     return buildDeps;
   }
 
-  /** What will make the build fail; empty for a ready plan. */
+  /**
+   * What will make the build fail; empty for a ready plan.
+   *
+   * @return the findings
+   */
   public List<Finding> findings() {
     return findings;
   }
 
-  /** The findings of one kind. */
+  /**
+   * The findings of one kind.
+   *
+   * @param kind the kind
+   * @return the findings
+   */
   public List<Finding> findings(Finding.Kind kind) {
     return findings.stream().filter(f -> f.kind() == kind).toList();
   }
 
-  /** The index asked, credentials redacted. */
+  /**
+   * The index asked, credentials redacted.
+   *
+   * @return the index's description
+   */
   public String indexDescription() {
     return indexDescription;
   }
 
-  /** The commands that carry the plan out, in order, runnable as printed. */
+  /**
+   * The commands that carry the plan out, in order, runnable as printed.
+   *
+   * @return the commands
+   */
   public List<String> nextSteps() {
     return nextSteps;
   }
 
-  /** Whether there is nothing to fix: every pin installs and every build dependency resolved. */
+  /**
+   * Whether there is nothing to fix: every pin installs and every build dependency resolved.
+   *
+   * @return {@code true} when the plan is ready
+   */
   public boolean isOk() {
     return findings.isEmpty();
   }
 
+  /**
+   * What the plan's outcome is: ready, with findings, or failed at the index (the exit code follows
+   * it).
+   *
+   * @return the status
+   */
   public Status status() {
     if (!findings(Finding.Kind.INDEX).isEmpty()) {
       return Status.INDEX_FAILURE;
@@ -142,12 +198,18 @@ public final class PlanResult {
   /**
    * Every file of the plan directory by name, in the order {@code plan.md} lists them; {@code
    * plan.md} comes last.
+   *
+   * @return the files' text by name
    */
   public Map<String, String> files() {
     return files;
   }
 
-  /** The architectures that got a Hermeto input (all of them unless something failed). */
+  /**
+   * The architectures that got a Hermeto input (all of them unless something failed).
+   *
+   * @return the architectures
+   */
   public List<String> configuredArchitectures() {
     return targets.keySet().stream().filter(a -> files.containsKey(configName(a))).toList();
   }
@@ -155,6 +217,8 @@ public final class PlanResult {
   /**
    * The Hermeto {@code fetch-deps} input for {@code arch}, as {@code hermeto-<arch>.json} holds it.
    *
+   * @param arch the machine name
+   * @return the JSON text
    * @throws IllegalArgumentException when {@code arch} is not a target
    * @throws IllegalStateException when no input could be made for it (see {@link #findings()})
    */
@@ -173,6 +237,7 @@ public final class PlanResult {
   /**
    * {@code requirements-build.txt}: the build dependencies, hash-pinned.
    *
+   * @return the file's text
    * @throws IllegalStateException when they could not be resolved (see {@link #findings()})
    */
   public String buildRequirementsText() {
@@ -184,7 +249,11 @@ public final class PlanResult {
     return text;
   }
 
-  /** {@code plan.md}: the one-page summary. */
+  /**
+   * {@code plan.md}: the one-page summary.
+   *
+   * @return the file's text
+   */
   public String planMarkdown() {
     return files.get(PlanFiles.PLAN);
   }

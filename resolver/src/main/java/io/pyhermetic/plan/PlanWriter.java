@@ -19,6 +19,7 @@ public final class PlanWriter {
   /**
    * Writes every file of {@code result} into its request's output directory.
    *
+   * @param result the plan
    * @return the directory written
    * @throws PlanException when the plan must not be written (the index failed, so it would claim
    *     what was not checked), when the output directory holds something other than a plan and

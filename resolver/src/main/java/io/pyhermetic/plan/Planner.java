@@ -61,6 +61,8 @@ public final class Planner {
    * Plans {@code request}. Per-package problems and index failures are outcomes in the result (see
    * {@link PlanResult#status()}), never exceptions.
    *
+   * @param request the request
+   * @return the plan
    * @throws PlanException when the request cannot be planned at all: an unreadable or invalid
    *     requirements file, an unknown target, a bad option, or an output directory that must not be
    *     replaced

@@ -32,7 +32,10 @@ public class PrefetchException extends PyhermeticException {
     ADVISORY_FAILURE
   }
 
+  /** What failed. */
   private final Kind kind;
+
+  /** For {@link Kind#INVALID_INPUT}: every violation; else empty. */
   private final transient List<HermetoValidator.Violation> violations;
 
   /**

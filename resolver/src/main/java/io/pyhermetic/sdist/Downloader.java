@@ -10,5 +10,12 @@ import java.util.concurrent.CompletableFuture;
  */
 @FunctionalInterface
 public interface Downloader {
+  /**
+   * Downloads {@code file} to {@code destination}.
+   *
+   * @param file the file
+   * @param destination where to write it
+   * @return the lower-case hex sha256 of the bytes written, when done
+   */
   CompletableFuture<String> download(ReleaseFile file, Path destination);
 }

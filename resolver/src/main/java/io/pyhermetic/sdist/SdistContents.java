@@ -42,32 +42,66 @@ public final class SdistContents {
     this.files = Collections.unmodifiableMap(copy);
   }
 
+  /**
+   * The sdist's file name.
+   *
+   * @return the file name
+   */
   public String filename() {
     return filename;
   }
 
-  /** The top directory ({@code name-1.0}), empty when the files were at the archive's root. */
+  /**
+   * The top directory ({@code name-1.0}), empty when the files were at the archive's root.
+   *
+   * @return the top directory, or empty
+   */
   public String topDirectory() {
     return topDirectory;
   }
 
-  /** The bytes of one of {@link #FILES}, when the sdist has it. */
+  /**
+   * The bytes of one of {@link #FILES}, when the sdist has it.
+   *
+   * @param name the file's path below the top directory
+   * @return the bytes, or empty
+   */
   public Optional<byte[]> file(String name) {
     return Optional.ofNullable(files.get(name)).map(byte[]::clone);
   }
 
+  /**
+   * The bytes of {@code pyproject.toml}.
+   *
+   * @return the bytes, or empty
+   */
   public Optional<byte[]> pyprojectToml() {
     return file("pyproject.toml");
   }
 
+  /**
+   * The bytes of {@code setup.cfg}.
+   *
+   * @return the bytes, or empty
+   */
   public Optional<byte[]> setupCfg() {
     return file("setup.cfg");
   }
 
+  /**
+   * The bytes of {@code setup.py}.
+   *
+   * @return the bytes, or empty
+   */
   public Optional<byte[]> setupPy() {
     return file("setup.py");
   }
 
+  /**
+   * The bytes of {@code PKG-INFO}.
+   *
+   * @return the bytes, or empty
+   */
   public Optional<byte[]> pkgInfo() {
     return file("PKG-INFO");
   }
@@ -75,6 +109,7 @@ public final class SdistContents {
   /**
    * The build requirements these files declare.
    *
+   * @return the build requirements
    * @throws BuildSystemException for invalid TOML or an unparsable requirement, located in its file
    *     ({@code name-1.0.tar.gz/pyproject.toml:3:9})
    */

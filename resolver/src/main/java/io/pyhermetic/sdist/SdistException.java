@@ -31,10 +31,23 @@ public class SdistException extends PyhermeticException {
     DOWNLOAD_FAILED
   }
 
+  /** The sdist's file name. */
   private final String sdist;
+
+  /** What kind of failure this is. */
   private final Kind kind;
+
+  /** The message without the sdist name. */
   private final String reason;
 
+  /**
+   * A failure with {@code sdist}, caused by another failure.
+   *
+   * @param sdist the sdist's file name
+   * @param kind what kind of failure
+   * @param reason what went wrong
+   * @param cause the failure that caused it, or null
+   */
   public SdistException(String sdist, Kind kind, String reason, Throwable cause) {
     super(Redaction.redact(sdist + ": " + reason), cause);
     this.sdist = Objects.requireNonNull(sdist, "sdist");
@@ -42,20 +55,40 @@ public class SdistException extends PyhermeticException {
     this.reason = Redaction.redact(Objects.requireNonNull(reason, "reason"));
   }
 
+  /**
+   * A failure with {@code sdist}.
+   *
+   * @param sdist the sdist's file name
+   * @param kind what kind of failure
+   * @param reason what went wrong
+   */
   public SdistException(String sdist, Kind kind, String reason) {
     this(sdist, kind, reason, null);
   }
 
-  /** The sdist's file name. */
+  /**
+   * The sdist's file name.
+   *
+   * @return the file name
+   */
   public String sdist() {
     return sdist;
   }
 
+  /**
+   * What kind of failure this is.
+   *
+   * @return the kind
+   */
   public Kind kind() {
     return kind;
   }
 
-  /** The message without the sdist name. */
+  /**
+   * The message without the sdist name.
+   *
+   * @return the reason
+   */
   public String reason() {
     return reason;
   }

@@ -47,8 +47,10 @@ public final class SdistLoader {
    * Loads {@code sdist}, completing exceptionally with an {@link SdistException} when the download
    * fails, the hash does not match, or the archive cannot be read.
    *
+   * @param sdist the sdist
    * @param pinnedSha256 the sha256 hashes the requirement pins ({@code --hash=sha256:…}), empty for
    *     none; when not empty the sdist's hash must be one of them
+   * @return the contents, when read
    */
   public CompletableFuture<SdistContents> load(ReleaseFile sdist, Collection<String> pinnedSha256) {
     Set<String> pinned = new TreeSet<>();
@@ -107,6 +109,10 @@ public final class SdistLoader {
    * Checks the sha256 of downloaded bytes against the digest the index published and against the
    * hashes the requirement pins.
    *
+   * @param filename the sdist's file name
+   * @param actual the sha256 of the downloaded bytes
+   * @param indexDigest the sha256 the index published, if any
+   * @param pinned the hashes the requirement pins
    * @throws SdistException of kind {@link SdistException.Kind#INDEX_DIGEST_MISMATCH} when the bytes
    *     differ from the index's digest, else {@link SdistException.Kind#HASH_MISMATCH} when they
    *     are not among the pinned hashes

@@ -43,13 +43,24 @@ public final class SdistReader {
    * @param maxMembers the most members one archive may have
    */
   public record Limits(long maxMemberBytes, long maxTotalBytes, int maxMembers) {
+    /**
+     * Checks that every limit is positive.
+     *
+     * @param maxMemberBytes the largest file that is read into memory
+     * @param maxTotalBytes the most bytes decompressed from one archive
+     * @param maxMembers the most members one archive may have
+     */
     public Limits {
       if (maxMemberBytes <= 0 || maxTotalBytes <= 0 || maxMembers <= 0) {
         throw new IllegalArgumentException("limits must be positive");
       }
     }
 
-    /** 4 MiB per file read, 1 GiB decompressed, 500 000 members. */
+    /**
+     * 4 MiB per file read, 1 GiB decompressed, 500 000 members.
+     *
+     * @return the default limits
+     */
     public static Limits defaults() {
       return new Limits(4L << 20, 1L << 30, 500_000);
     }
@@ -69,19 +80,35 @@ public final class SdistReader {
 
   private final Limits limits;
 
+  /** A reader with the default limits. */
   public SdistReader() {
     this(Limits.defaults());
   }
 
+  /**
+   * A reader with these limits.
+   *
+   * @param limits the limits
+   */
   public SdistReader(Limits limits) {
     this.limits = Objects.requireNonNull(limits, "limits");
   }
 
+  /**
+   * The limits.
+   *
+   * @return the limits
+   */
   public Limits limits() {
     return limits;
   }
 
-  /** Whether {@code filename} has an archive suffix this reader understands. */
+  /**
+   * Whether {@code filename} has an archive suffix this reader understands.
+   *
+   * @param filename the file name
+   * @return {@code true} when it can be read
+   */
   public static boolean isSupported(String filename) {
     return format(filename) != null;
   }
@@ -90,6 +117,9 @@ public final class SdistReader {
    * Reads {@code archive}, whose format is decided by {@code filename} (the name on the index; the
    * local file may be named differently).
    *
+   * @param archive the archive
+   * @param filename its name on the index
+   * @return the files read
    * @throws SdistException for an unsupported, corrupt, unsafe or oversized archive
    */
   public SdistContents read(Path archive, String filename) {

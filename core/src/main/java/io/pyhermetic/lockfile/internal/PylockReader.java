@@ -39,6 +39,9 @@ public final class PylockReader {
   /**
    * Reads {@code text}, named {@code source} in messages.
    *
+   * @param text the file's text
+   * @param source the name used in locations
+   * @return the validated file
    * @throws LockFileException with every problem found
    */
   public static PylockFile read(String text, String source) {

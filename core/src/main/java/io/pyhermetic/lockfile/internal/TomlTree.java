@@ -35,6 +35,9 @@ public final class TomlTree {
   /**
    * The document's root table.
    *
+   * @param text the TOML text
+   * @param source the name used in locations
+   * @return the root table, as plain values
    * @throws LockFileException located at the syntax error
    */
   public static Map<String, Object> parse(String text, String source) {
@@ -104,6 +107,10 @@ public final class TomlTree {
   /**
    * The 1-based lines of the {@code [[name]]} headers of a top-level array of tables, in order
    * (empty when the array is written inline).
+   *
+   * @param text the TOML text
+   * @param name the array's name
+   * @return the header lines
    */
   public static List<Integer> arrayTableLines(String text, String name) {
     List<Integer> lines = new ArrayList<>();

@@ -32,6 +32,14 @@ import java.util.OptionalLong;
 public final class UvLockReader {
   private UvLockReader() {}
 
+  /**
+   * Reads and checks a {@code uv.lock}'s text, named {@code source} in locations.
+   *
+   * @param text the file's text
+   * @param source the name used in locations
+   * @return the checked file
+   * @throws LockFileException with every problem, located at its package table
+   */
   public static UvLockFile read(String text, String source) {
     Map<String, Object> root = TomlTree.parse(text, source);
     List<Integer> tableLines = TomlTree.arrayTableLines(text, "package");
@@ -123,7 +131,13 @@ public final class UvLockReader {
     }
   }
 
-  /** Whether edge {@code d} points to {@code p}. */
+  /**
+   * Whether edge {@code d} points to {@code p}.
+   *
+   * @param d the dependency edge
+   * @param p the package
+   * @return {@code true} when the edge names the package (and its version and source where given)
+   */
   public static boolean matches(UvDependency d, UvPackage p) {
     return d.name().equals(p.name())
         && (d.version().isEmpty() || d.version().equals(p.version()))

@@ -66,7 +66,14 @@ public final class Licenses {
           Map.entry("License :: OSI Approved :: zlib/libpng License", "Zlib"),
           Map.entry("License :: CC0 1.0 Universal (CC0 1.0) Public Domain Dedication", "CC0-1.0"));
 
-  /** See {@link License#of}. */
+  /**
+   * See {@link License#of}.
+   *
+   * @param expression the {@code License-Expression} field
+   * @param license the {@code License} field
+   * @param classifiers the {@code Classifier} fields
+   * @return the licence, or empty when none is given
+   */
   public static Optional<License> of(
       Optional<String> expression, Optional<String> license, List<String> classifiers) {
     Optional<String> declared = expression.map(String::strip).filter(s -> !s.isEmpty());

@@ -23,6 +23,9 @@ public final class Merging {
    * preferred advisory ({@code PYSEC}, then {@code GHSA}, then others, then by id), every other
    * name as an alias, the first summary, details and link in that order, and the union of sources,
    * fix versions and ratings. Withdrawn advisories are dropped first. Sorted by id.
+   *
+   * @param advisories the advisories, from every service
+   * @return one vulnerability per group
    */
   public static List<Vulnerability> merge(List<Vulnerability> advisories) {
     List<Vulnerability> live = advisories.stream().filter(v -> !v.isWithdrawn()).toList();
@@ -99,6 +102,10 @@ public final class Merging {
    * when it is at least the finding's highest fix, or at least a fix of its own release line (the
    * same release segments but the last: {@code 1.26.19} is fixed by {@code 1.26.18}, {@code 2.0.0}
    * by neither).
+   *
+   * @param pin the pinned version
+   * @param findings the vulnerabilities found for it
+   * @return the fix version, or empty
    */
   public static Optional<Version> fixVersion(Version pin, List<Vulnerability> findings) {
     if (findings.isEmpty()) {

@@ -43,6 +43,12 @@ public final class OsvClient implements AutoCloseable {
   private final String baseUrl;
   private final HttpTransport transport;
 
+  /**
+   * A client of the OSV service at {@code baseUrl}.
+   *
+   * @param baseUrl OSV's base URL
+   * @param settings the index settings whose limits and cache it uses
+   */
   public OsvClient(String baseUrl, IndexSettings settings) {
     String base = baseUrl.strip();
     while (base.endsWith("/")) {
@@ -65,7 +71,12 @@ public final class OsvClient implements AutoCloseable {
                                     dir, settings.cacheMaxAge(), settings.offline()))));
   }
 
-  /** Asks about every release; failures are per release, never thrown. */
+  /**
+   * Asks about every release; failures are per release, never thrown.
+   *
+   * @param releases the releases
+   * @return the answer
+   */
   public CompletableFuture<SourceAnswer> lookup(List<Release> releases) {
     List<CompletableFuture<Map<Release, Object>>> batches = new ArrayList<>();
     for (int i = 0; i < releases.size(); i += BATCH) {

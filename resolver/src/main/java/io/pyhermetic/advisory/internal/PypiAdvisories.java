@@ -25,11 +25,21 @@ public final class PypiAdvisories {
 
   private final PypiJsonIndex index;
 
+  /**
+   * Advisories read through {@code index}, sharing its requests and cache.
+   *
+   * @param index PyPI's JSON API
+   */
   public PypiAdvisories(PypiJsonIndex index) {
     this.index = index;
   }
 
-  /** Asks for every release at once. */
+  /**
+   * Asks for every release at once.
+   *
+   * @param releases the releases
+   * @return the answer
+   */
   public CompletableFuture<SourceAnswer> lookup(List<Release> releases) {
     Map<Release, CompletableFuture<String>> started = new LinkedHashMap<>();
     for (Release r : releases) {

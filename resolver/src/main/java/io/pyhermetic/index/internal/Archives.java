@@ -36,6 +36,9 @@ public final class Archives {
    * The metadata text of the archive at {@code path}, whose kind is read from {@code filename};
    * empty when the archive has none.
    *
+   * @param path the archive
+   * @param filename the archive's file name
+   * @return the metadata text, or empty
    * @throws IOException when the archive is unreadable or of an unsupported kind
    */
   public static Optional<String> readMetadata(Path path, String filename) throws IOException {

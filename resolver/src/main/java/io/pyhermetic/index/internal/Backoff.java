@@ -10,6 +10,7 @@ public interface Backoff {
   /**
    * @param retry 1 for the first retry, 2 for the second, …
    * @param retryAfter the server's {@code Retry-After} (seconds or HTTP-date), when it sent one
+   * @return how long to wait before the retry
    */
   Duration delay(int retry, Optional<Duration> retryAfter);
 
@@ -18,6 +19,11 @@ public interface Backoff {
    * Retry-After} is used instead when it is longer (itself capped at {@code max}, so a server
    * cannot stall the client for longer). Every delay is multiplied by {@code scale} (1.0 in
    * production; tests shrink it).
+   *
+   * @param initial the wait before the first retry
+   * @param max the longest wait
+   * @param scale the jitter's share of the wait (tests use 0)
+   * @return the backoff
    */
   static Backoff exponential(Duration initial, Duration max, double scale) {
     return (retry, retryAfter) -> {

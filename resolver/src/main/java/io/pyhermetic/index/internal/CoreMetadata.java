@@ -24,7 +24,12 @@ public final class CoreMetadata {
     this.fields = fields;
   }
 
-  /** Parses the headers of {@code text}; the body after the first blank line is ignored. */
+  /**
+   * Parses the headers of {@code text}; the body after the first blank line is ignored.
+   *
+   * @param text the metadata file's text
+   * @return the headers
+   */
   public static CoreMetadata parse(String text) {
     Map<String, List<String>> fields = new LinkedHashMap<>();
     String name = null;
@@ -60,12 +65,22 @@ public final class CoreMetadata {
     fields.computeIfAbsent(name, k -> new ArrayList<>()).add(unfolded);
   }
 
-  /** Every value of header {@code name} (case-insensitive), in order. */
+  /**
+   * Every value of header {@code name} (case-insensitive), in order.
+   *
+   * @param name the header's name
+   * @return the values
+   */
   public List<String> all(String name) {
     return List.copyOf(fields.getOrDefault(name.toLowerCase(Locale.ROOT), List.of()));
   }
 
-  /** The first non-empty value of header {@code name}. */
+  /**
+   * The first non-empty value of header {@code name}.
+   *
+   * @param name the header's name
+   * @return the value, or empty
+   */
   public Optional<String> first(String name) {
     return all(name).stream().filter(v -> !v.isEmpty()).findFirst();
   }
@@ -73,12 +88,21 @@ public final class CoreMetadata {
   /**
    * The release metadata, falling back to {@code project} and {@code version} when the file's own
    * {@code Name}/{@code Version} are missing or invalid.
+   *
+   * @param project the project asked for
+   * @param version the version asked for
+   * @return the release metadata
    */
   public ReleaseMetadata toReleaseMetadata(ProjectName project, Version version) {
     return toReleaseMetadata(project, version, ReleaseMetadata.Source.UNSPECIFIED);
   }
 
-  /** Whether a distribution file's metadata is a wheel's or an sdist's, by its name. */
+  /**
+   * Whether a distribution file's metadata is a wheel's or an sdist's, by its name.
+   *
+   * @param filename the distribution file's name
+   * @return the metadata's source
+   */
   public static ReleaseMetadata.Source sourceOf(String filename) {
     return ReleaseFile.kindOf(filename) == ReleaseFile.Kind.WHEEL
         ? ReleaseMetadata.Source.WHEEL
@@ -89,6 +113,11 @@ public final class CoreMetadata {
    * {@link #toReleaseMetadata(ProjectName, Version)} read from {@code source}. An sdist's {@code
    * Requires-Dist} is trusted only from Metadata-Version 2.2 on (PEP 643) and when not listed in
    * {@code Dynamic}; before 2.2 a build may add requirements that {@code PKG-INFO} does not name.
+   *
+   * @param project the project asked for
+   * @param version the version asked for
+   * @param source whether the metadata is a wheel's or an sdist's
+   * @return the release metadata
    */
   public ReleaseMetadata toReleaseMetadata(
       ProjectName project, Version version, ReleaseMetadata.Source source) {

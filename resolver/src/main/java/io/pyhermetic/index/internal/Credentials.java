@@ -17,16 +17,32 @@ public interface Credentials {
   /** No credentials for any URL. */
   Credentials NONE = uri -> Optional.empty();
 
-  /** The {@code Authorization} header value for {@code uri} (which has no user-info), if any. */
+  /**
+   * The {@code Authorization} header value for {@code uri} (which has no user-info), if any.
+   *
+   * @param uri the request's URI
+   * @return the header value, or empty
+   */
   Optional<String> authorization(URI uri);
 
-  /** A basic {@code Authorization} header value. */
+  /**
+   * A basic {@code Authorization} header value.
+   *
+   * @param user the user name
+   * @param password the password
+   * @return the header value
+   */
   static String basic(String user, String password) {
     String pair = user + ":" + password;
     return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The basic {@code Authorization} of a URL's raw (percent-encoded) user-info. */
+  /**
+   * The basic {@code Authorization} of a URL's raw (percent-encoded) user-info.
+   *
+   * @param rawUserInfo the user-info, percent-encoded
+   * @return the header value
+   */
   static String basic(String rawUserInfo) {
     int colon = rawUserInfo.indexOf(':');
     String user = colon < 0 ? rawUserInfo : rawUserInfo.substring(0, colon);
@@ -42,6 +58,12 @@ public interface Credentials {
    * A token for the index's own origin (as basic auth with {@code tokenUser}), else the netrc entry
    * for the request's host; the netrc {@code default} entry only for the index's own origin. The
    * URL's user-info, handled by the transport, comes before both.
+   *
+   * @param indexUrl the index's URL
+   * @param token the token, if any
+   * @param tokenUser the user a token is sent with
+   * @param netrc the netrc file, if any
+   * @return the credentials
    */
   static Credentials forIndex(
       String indexUrl, Optional<String> token, String tokenUser, Optional<Netrc> netrc) {

@@ -29,12 +29,25 @@ public final class Digests {
 
   private Digests() {}
 
-  /** The lower-case hex sha256 of a file. */
+  /**
+   * The lower-case hex sha256 of a file.
+   *
+   * @param file the file
+   * @return the digest
+   * @throws java.io.IOException when the file cannot be read
+   */
   public static String sha256(Path file) throws IOException {
     return hex(file, "sha256").orElseThrow();
   }
 
-  /** The lower-case hex digest of a file, or empty for an algorithm Java does not have. */
+  /**
+   * The lower-case hex digest of a file, or empty for an algorithm Java does not have.
+   *
+   * @param file the file
+   * @param algorithm the algorithm's name, as in pinned hashes
+   * @return the digest, or empty
+   * @throws java.io.IOException when the file cannot be read
+   */
   public static Optional<String> hex(Path file, String algorithm) throws IOException {
     String name = JAVA_NAMES.get(algorithm.toLowerCase(Locale.ROOT));
     if (name == null) {
@@ -59,7 +72,11 @@ public final class Digests {
    * Whether the file matches any of the pinned hashes (Hermeto's test: any one match is enough).
    * Hashes of algorithms Java does not have match nothing.
    *
+   * @param file the file
    * @param sha256 the file's sha256, already known
+   * @param pinned the pinned hashes, by algorithm
+   * @return {@code true} when one of them matches
+   * @throws java.io.IOException when the file cannot be read
    */
   public static boolean matchesAny(Path file, String sha256, Map<String, List<String>> pinned)
       throws IOException {

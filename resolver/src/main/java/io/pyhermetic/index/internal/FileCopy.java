@@ -19,7 +19,12 @@ import java.util.Locale;
 public final class FileCopy {
   private FileCopy() {}
 
-  /** Whether {@code url} is a {@code file:} URL. */
+  /**
+   * Whether {@code url} is a {@code file:} URL.
+   *
+   * @param url the URL
+   * @return {@code true} for a {@code file:} URL
+   */
   public static boolean isFileUrl(String url) {
     return url.toLowerCase(Locale.ROOT).startsWith("file:");
   }
@@ -27,6 +32,11 @@ public final class FileCopy {
   /**
    * Copies the file at {@code url} to {@code destination} (created or replaced) and returns the
    * lower-case hex sha256 of the bytes written; on failure the partial file is deleted.
+   *
+   * @param subject what the copy is for, named in errors
+   * @param url the {@code file:} URL
+   * @param destination where to copy to
+   * @return the sha256 of the bytes written
    */
   public static String copy(String subject, String url, Path destination) {
     Path source;

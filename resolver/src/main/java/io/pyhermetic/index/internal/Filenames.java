@@ -17,7 +17,13 @@ import java.util.Optional;
 public final class Filenames {
   private Filenames() {}
 
-  /** The version of {@code filename} as a file of {@code project}; empty if it is not one. */
+  /**
+   * The version of {@code filename} as a file of {@code project}; empty if it is not one.
+   *
+   * @param project the project
+   * @param filename the file name
+   * @return the version, or empty
+   */
   public static Optional<Version> version(ProjectName project, String filename) {
     return parse(project, filename).map(DistributionFilename::version);
   }
@@ -25,6 +31,10 @@ public final class Filenames {
   /**
    * {@code filename} parsed by {@link DistributionFilename} as a file of {@code project}: a wheel
    * whose name normalizes to the project's, or an sdist split where the project name ends.
+   *
+   * @param project the project
+   * @param filename the file name
+   * @return the parsed name, or empty
    */
   public static Optional<DistributionFilename> parse(ProjectName project, String filename) {
     switch (ReleaseFile.kindOf(filename)) {

@@ -10,7 +10,13 @@ import java.util.concurrent.ExecutionException;
 public final class Futures {
   private Futures() {}
 
-  /** The value of {@code future}; its {@link RuntimeException} failure is rethrown as is. */
+  /**
+   * The value of {@code future}; its {@link RuntimeException} failure is rethrown as is.
+   *
+   * @param <T> the value's type
+   * @param future the future
+   * @return its value
+   */
   public static <T> T join(CompletableFuture<T> future) {
     try {
       return future.get();
@@ -22,7 +28,12 @@ public final class Futures {
     }
   }
 
-  /** The failure behind {@code error}, without the completion and execution wrappers. */
+  /**
+   * The failure behind {@code error}, without the completion and execution wrappers.
+   *
+   * @param error the failure
+   * @return the failure behind it
+   */
   public static Throwable cause(Throwable error) {
     Throwable cause = error;
     while ((cause instanceof CompletionException || cause instanceof ExecutionException)
@@ -32,7 +43,12 @@ public final class Futures {
     return cause;
   }
 
-  /** The runtime exception behind {@code error}, unwrapping completion wrappers. */
+  /**
+   * The runtime exception behind {@code error}, unwrapping completion wrappers.
+   *
+   * @param error the failure
+   * @return the runtime exception behind it
+   */
   public static RuntimeException unwrap(Throwable error) {
     Throwable cause = cause(error);
     if (cause instanceof RuntimeException) {

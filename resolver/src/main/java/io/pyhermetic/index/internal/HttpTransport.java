@@ -85,6 +85,27 @@ public final class HttpTransport implements AutoCloseable {
       Sleeper sleeper,
       Clock clock) {
 
+    /**
+     * Checks that the limits are positive and no component is null.
+     *
+     * @param maxConcurrency requests in flight at once
+     * @param connectTimeout TCP/TLS connect timeout
+     * @param responseTimeout longest wait for response data
+     * @param timeout the most time one request may take, all its tries and the waits between them
+     *     included (not the time queued behind other requests, nor a download's body once it flows)
+     * @param maxTries attempts per request, including the first
+     * @param maxBodyBytes the largest response body accepted into memory
+     * @param maxDownloadBytes the largest file {@link #download} writes when its size is not known
+     * @param maxRedirects redirects followed per request
+     * @param backoff delay before each retry
+     * @param retryBudgetMin retries allowed in any case, over all requests
+     * @param retryBudgetRatio retries allowed per request started, on top of {@code retryBudgetMin}
+     * @param cache the on-disk response cache, if any
+     * @param credentials where {@code Authorization} for a URL without user-info comes from
+     * @param listener told of every request once it has ended
+     * @param sleeper waits before a retry (tests wait for nothing)
+     * @param clock the time of the timeline and of {@code Retry-After} dates
+     */
     public Options {
       if (maxConcurrency < 1
           || maxTries < 1
@@ -115,6 +136,8 @@ public final class HttpTransport implements AutoCloseable {
      * 16 in flight, 10 s connect, 60 s response, 30 s per request in all, 4 tries, 64 MiB bodies,
      * 16 GiB downloads, 5 redirects, 0.5 s → 30 s, a budget of 50 retries plus one per request, no
      * cache, no credentials beyond the URL's, no listener, real time.
+     *
+     * @return the default options
      */
     public static Options defaults() {
       return new Options(
@@ -136,10 +159,23 @@ public final class HttpTransport implements AutoCloseable {
           Clock.systemUTC());
     }
 
+    /**
+     * The same options with another limit on requests in flight.
+     *
+     * @param value the limit
+     * @return the options
+     */
     public Options withMaxConcurrency(int value) {
       return edit(d -> d.maxConcurrency = value);
     }
 
+    /**
+     * The same options with other connect and response timeouts.
+     *
+     * @param connect the connect timeout
+     * @param response the response timeout
+     * @return the options
+     */
     public Options withTimeouts(Duration connect, Duration response) {
       return edit(
           d -> {
@@ -148,27 +184,63 @@ public final class HttpTransport implements AutoCloseable {
           });
     }
 
-    /** The most time one request may take in all (see {@link #timeout()}). */
+    /**
+     * The most time one request may take in all (see {@link #timeout()}).
+     *
+     * @param value the timeout
+     * @return the options
+     */
     public Options withTimeout(Duration value) {
       return edit(d -> d.timeout = value);
     }
 
+    /**
+     * The same options with another number of tries per request.
+     *
+     * @param value the number of tries
+     * @return the options
+     */
     public Options withMaxTries(int value) {
       return edit(d -> d.maxTries = value);
     }
 
+    /**
+     * The same options with another limit on bodies.
+     *
+     * @param value the limit in bytes
+     * @return the options
+     */
     public Options withMaxBodyBytes(long value) {
       return edit(d -> d.maxBodyBytes = value);
     }
 
+    /**
+     * The same options with another limit on downloads of unknown size.
+     *
+     * @param value the limit in bytes
+     * @return the options
+     */
     public Options withMaxDownloadBytes(long value) {
       return edit(d -> d.maxDownloadBytes = value);
     }
 
+    /**
+     * The same options with another backoff.
+     *
+     * @param value the backoff
+     * @return the options
+     */
     public Options withBackoff(Backoff value) {
       return edit(d -> d.backoff = value);
     }
 
+    /**
+     * The same options with another retry budget.
+     *
+     * @param min retries allowed in any case
+     * @param ratio retries allowed per request started
+     * @return the options
+     */
     public Options withRetryBudget(int min, double ratio) {
       return edit(
           d -> {
@@ -180,24 +252,53 @@ public final class HttpTransport implements AutoCloseable {
     /**
      * Keeps successful responses under {@code directory}: used unasked for {@code maxAge}, then
      * revalidated by ETag; {@code offline} answers from the cache only.
+     *
+     * @param directory the cache's directory
+     * @param maxAge how long a response is used without revalidation
+     * @param offline whether to answer from the cache only
+     * @return the options
      */
     public Options withCache(Path directory, Duration maxAge, boolean offline) {
       return withCache(Optional.of(new ResponseCache.Settings(directory, maxAge, offline)));
     }
 
+    /**
+     * The same options with this cache, or none.
+     *
+     * @param value the cache's settings, or empty for no cache
+     * @return the options
+     */
     public Options withCache(Optional<ResponseCache.Settings> value) {
       return edit(d -> d.cache = value);
     }
 
+    /**
+     * The same options with these credentials.
+     *
+     * @param value the credentials
+     * @return the options
+     */
     public Options withCredentials(Credentials value) {
       return edit(d -> d.credentials = value);
     }
 
+    /**
+     * The same options with this listener.
+     *
+     * @param value the listener
+     * @return the options
+     */
     public Options withListener(RequestListener value) {
       return edit(d -> d.listener = value);
     }
 
-    /** Waits and time from {@code sleeper} and {@code clock} (tests). */
+    /**
+     * Waits and time from {@code sleeper} and {@code clock} (tests).
+     *
+     * @param sleeper what waits
+     * @param clock what tells the time
+     * @return the options
+     */
     public Options withTime(Sleeper sleeper, Clock clock) {
       return edit(
           d -> {
@@ -281,19 +382,33 @@ public final class HttpTransport implements AutoCloseable {
    * @param body the body bytes
    */
   public record Response(int status, URI uri, Map<String, List<String>> headers, byte[] body) {
-    /** The first value of header {@code name}, case-insensitively. */
+    /**
+     * The first value of header {@code name}, case-insensitively.
+     *
+     * @param name the header's name
+     * @return the value, or empty
+     */
     public Optional<String> header(String name) {
       List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
       return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    /** The media type of the body, lower case, without parameters; empty when not sent. */
+    /**
+     * The media type of the body, lower case, without parameters; empty when not sent.
+     *
+     * @return the media type
+     */
     public String mediaType() {
       String type = header("Content-Type").orElse("");
       int semi = type.indexOf(';');
       return (semi < 0 ? type : type.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The body as UTF-8 text.
+     *
+     * @return the text
+     */
     public String bodyText() {
       return new String(body, StandardCharsets.UTF_8);
     }
@@ -307,10 +422,16 @@ public final class HttpTransport implements AutoCloseable {
   private final SharedLookups<String, Response> inFlight = SharedLookups.whileRunning();
   private final Optional<CacheStage> cache;
 
+  /** A transport with the default options. */
   public HttpTransport() {
     this(Options.defaults());
   }
 
+  /**
+   * A transport with these options.
+   *
+   * @param options the options
+   */
   public HttpTransport(Options options) {
     this(options, null);
   }
@@ -344,6 +465,11 @@ public final class HttpTransport implements AutoCloseable {
                         options.clock()));
   }
 
+  /**
+   * The options.
+   *
+   * @return the options
+   */
   public Options options() {
     return options;
   }
@@ -358,6 +484,7 @@ public final class HttpTransport implements AutoCloseable {
    * @param subject what the request is for (a project, or {@code name==version}), for messages
    * @param url the URL; {@code user:password@} in it becomes a basic {@code Authorization} header
    * @param headers extra request headers
+   * @return the response, when it arrives
    */
   public CompletableFuture<Response> get(String subject, String url, Map<String, String> headers) {
     // askers of the same URL with the same headers at the same time share one request; a more
@@ -370,6 +497,13 @@ public final class HttpTransport implements AutoCloseable {
    * GETs bytes {@code first} to {@code last} (inclusive) of {@code url} with a {@code Range}
    * header. A server that honours it answers 206 with those bytes; one that does not answers 200
    * with the whole body, which the caller then uses instead. Never answered from the cache.
+   *
+   * @param subject what the request is for, for messages
+   * @param url the URL
+   * @param headers extra request headers
+   * @param first the first byte's offset
+   * @param last the last byte's offset
+   * @return the response, when it arrives
    */
   public CompletableFuture<Response> getRange(
       String subject, String url, Map<String, String> headers, long first, long last) {
@@ -385,6 +519,13 @@ public final class HttpTransport implements AutoCloseable {
    * POSTs {@code body} to {@code url} through the same chain as {@link #get}: retries (so only for
    * requests that may be repeated, such as a query), redirects, credentials, and the cache, keyed
    * by a hash of the body as well.
+   *
+   * @param subject what the request is for, for messages
+   * @param url the URL
+   * @param headers extra request headers
+   * @param body the request body
+   * @param contentType the body's media type
+   * @return the response, when it arrives
    */
   public CompletableFuture<Response> post(
       String subject, String url, Map<String, String> headers, byte[] body, String contentType) {
@@ -417,7 +558,11 @@ public final class HttpTransport implements AutoCloseable {
    * failure the partial file is deleted and the future fails with an {@link IndexException} naming
    * {@code subject} and the redacted URL.
    *
+   * @param subject what the download is for, for messages
+   * @param url the URL
+   * @param destination the file to write
    * @param maxBytes the most bytes accepted; more is an error
+   * @return the sha256 and size of the bytes written, when done
    */
   public CompletableFuture<Download> download(
       String subject, String url, Path destination, long maxBytes) {
@@ -461,7 +606,14 @@ public final class HttpTransport implements AutoCloseable {
         });
   }
 
-  /** {@link #get} and wait. */
+  /**
+   * {@link #get} and wait.
+   *
+   * @param subject what the request is for, for messages
+   * @param url the URL
+   * @param headers extra request headers
+   * @return the response
+   */
   public Response getSync(String subject, String url, Map<String, String> headers) {
     return Futures.join(get(subject, url, headers));
   }

@@ -12,6 +12,9 @@ public final class HttpUrls {
    * {@code url} as an absolute {@code http} or {@code https} URL with a host; anything else (no
    * scheme, another scheme, an empty or invalid port such as {@code http://host:/}, spaces) is an
    * {@link IllegalArgumentException} whose message says what is wrong, without the URL.
+   *
+   * @param url the URL
+   * @return the parsed URI
    */
   public static URI parse(String url) {
     URI uri;
@@ -36,7 +39,12 @@ public final class HttpUrls {
     return uri;
   }
 
-  /** {@code uri} without its user-info. */
+  /**
+   * {@code uri} without its user-info.
+   *
+   * @param uri the URI
+   * @return the URI without user-info
+   */
   public static URI withoutUserInfo(URI uri) {
     if (uri.getRawUserInfo() == null) {
       return uri;
@@ -58,6 +66,10 @@ public final class HttpUrls {
   /**
    * {@code url} with the user-info of {@code base} added when both have the same origin and {@code
    * url} has none: files on a private index need the index's credentials.
+   *
+   * @param base the index's URL
+   * @param url a URL on its pages
+   * @return the URL, with credentials where they belong
    */
   public static String inheritCredentials(String base, String url) {
     try {

@@ -15,7 +15,13 @@ public final class Json {
 
   private Json() {}
 
-  /** The JSON object in {@code response}, or an {@link IndexException} naming {@code subject}. */
+  /**
+   * The JSON object in {@code response}, or an {@link IndexException} naming {@code subject}.
+   *
+   * @param subject what the request was for, named in errors
+   * @param response the response
+   * @return the JSON object
+   */
   public static JsonNode parseObject(String subject, HttpTransport.Response response) {
     JsonNode node;
     try {
@@ -42,7 +48,13 @@ public final class Json {
     return node;
   }
 
-  /** A non-empty string field. */
+  /**
+   * A non-empty string field.
+   *
+   * @param node the JSON object
+   * @param field the field's name
+   * @return the string, or empty
+   */
   public static Optional<String> text(JsonNode node, String field) {
     JsonNode value = node.get(field);
     return value != null && value.isTextual() && !value.asText().isEmpty()
@@ -50,7 +62,13 @@ public final class Json {
         : Optional.empty();
   }
 
-  /** An integral field. */
+  /**
+   * An integral field.
+   *
+   * @param node the JSON object
+   * @param field the field's name
+   * @return the number, or empty
+   */
   public static OptionalLong number(JsonNode node, String field) {
     JsonNode value = node.get(field);
     return value != null && value.canConvertToLong()
@@ -58,7 +76,13 @@ public final class Json {
         : OptionalLong.empty();
   }
 
-  /** A timestamp field in ISO-8601 form, with or without fraction and zone ({@code Z} assumed). */
+  /**
+   * A timestamp field in ISO-8601 form, with or without fraction and zone ({@code Z} assumed).
+   *
+   * @param node the JSON object
+   * @param field the field's name
+   * @return the instant, or empty
+   */
   public static Optional<Instant> instant(JsonNode node, String field) {
     return text(node, field).flatMap(Json::parseInstant);
   }

@@ -14,8 +14,19 @@ import java.util.Optional;
  * skipped up to the next empty line, and {@code #} starting a comment up to the end of the line.
  */
 public final class Netrc {
-  /** A login and password. */
+  /**
+   * A login and password.
+   *
+   * @param login the login
+   * @param password the password
+   */
   public record Entry(String login, String password) {
+    /**
+     * Checks that neither part is null.
+     *
+     * @param login the login
+     * @param password the password
+     */
     public Entry {
       Objects.requireNonNull(login, "login");
       Objects.requireNonNull(password, "password");
@@ -44,22 +55,41 @@ public final class Netrc {
     this.fallback = fallback;
   }
 
-  /** The entry for {@code host} (case-insensitive), else the {@code default} entry. */
+  /**
+   * The entry for {@code host} (case-insensitive), else the {@code default} entry.
+   *
+   * @param host the host
+   * @return the entry, or empty
+   */
   public Optional<Entry> lookup(String host) {
     return machine(host).or(this::fallback);
   }
 
-  /** The {@code machine} entry for {@code host} (case-insensitive). */
+  /**
+   * The {@code machine} entry for {@code host} (case-insensitive).
+   *
+   * @param host the host
+   * @return the entry, or empty
+   */
   public Optional<Entry> machine(String host) {
     return Optional.ofNullable(machines.get(host.toLowerCase(Locale.ROOT)));
   }
 
-  /** The {@code default} entry. */
+  /**
+   * The {@code default} entry.
+   *
+   * @return the entry, or empty
+   */
   public Optional<Entry> fallback() {
     return fallback;
   }
 
-  /** Parses {@code text}; throws {@link ParseException} for what Python's parser rejects. */
+  /**
+   * Parses {@code text}; throws {@link ParseException} for what Python's parser rejects.
+   *
+   * @param text the netrc file's text
+   * @return the parsed file
+   */
   public static Netrc parse(String text) {
     Lexer lexer = new Lexer(text);
     Map<String, Entry> machines = new LinkedHashMap<>();

@@ -41,6 +41,13 @@ public final class ResponseCache {
    * @param offline answer from the cache only; never touch the network
    */
   public record Settings(Path directory, Duration maxAge, boolean offline) {
+    /**
+     * Checks that neither path nor age is null.
+     *
+     * @param directory where entries live (created when needed)
+     * @param maxAge how long an entry is used without revalidation
+     * @param offline answer from the cache only; never touch the network
+     */
     public Settings {
       Objects.requireNonNull(directory, "directory");
       Objects.requireNonNull(maxAge, "maxAge");

@@ -26,12 +26,25 @@ public final class SharedLookups<K, V> {
     this.rememberFailure = rememberFailure;
   }
 
-  /** Shared only while under way. */
+  /**
+   * Shared only while under way.
+   *
+   * @param <K> the key type
+   * @param <V> the answer type
+   * @return the lookups
+   */
   public static <K, V> SharedLookups<K, V> whileRunning() {
     return new SharedLookups<>(false, error -> false);
   }
 
-  /** Answers kept, and the failures {@code rememberFailure} accepts; other failures retried. */
+  /**
+   * Answers kept, and the failures {@code rememberFailure} accepts; other failures retried.
+   *
+   * @param <K> the key type
+   * @param <V> the answer type
+   * @param rememberFailure which failures to keep
+   * @return the lookups
+   */
   public static <K, V> SharedLookups<K, V> remembering(Predicate<Throwable> rememberFailure) {
     return new SharedLookups<>(true, rememberFailure);
   }
@@ -39,6 +52,10 @@ public final class SharedLookups<K, V> {
   /**
    * The answer for {@code key}: the one under way or remembered, else {@code lookup}'s, started
    * under a priority derived from the asker's.
+   *
+   * @param key the key
+   * @param lookup starts the look-up when none is under way or remembered
+   * @return the answer, when it arrives
    */
   public CompletableFuture<V> get(K key, Supplier<CompletableFuture<V>> lookup) {
     RequestPriority asker = RequestPriority.current();

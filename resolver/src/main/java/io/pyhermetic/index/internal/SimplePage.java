@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
  *
  * <p>What is a project page, and what is not (a login or error page that a proxy answers with HTTP
  * 200, a truncated or foreign document) is decided here, because such a page must not read as a
- * project without files: its pins would then all look stale. Anything that is not a project page
- * is an {@link IndexException} that is not {@linkplain IndexException#isNotFound() not found},
- * naming the project and the (redacted) URL. A project page is
+ * project without files: its pins would then all look stale. Anything that is not a project page is
+ * an {@link IndexException} that is not {@linkplain IndexException#isNotFound() not found}, naming
+ * the project and the (redacted) URL. A project page is
  *
  * <ul>
  *   <li>PEP 691 JSON, by {@code Content-Type} {@code application/vnd.pypi.simple.v1+json} (or
@@ -34,18 +34,21 @@ import java.util.regex.Pattern;
  *       and white space is {@code <}) with no {@code <form>} or {@code <input>} (those are login
  *       and search pages), closing its {@code <html>} element when it opens one (else it was cut
  *       off). A page without links is a project without files, as PEP 503 allows;
- *   <li>without a {@code Content-Type}, whichever of the two the body starts like ({@code {} or
- *       {@code <}), checked as above.
+ *   <li>without a {@code Content-Type}, whichever of the two the body starts like (<code>&#123;
+ *       </code> or {@code <}), checked as above.
  * </ul>
  *
- * Any other {@code Content-Type} ({@code text/plain}, {@code application/octet-stream}, …) is not
- * a project page.
+ * Any other {@code Content-Type} ({@code text/plain}, {@code application/octet-stream}, …) is not a
+ * project page.
  *
  * @param files every file listed, in page order
  * @param versions the page's own {@code versions} list (JSON ≥ 1.1), else empty
  */
 public record SimplePage(List<ReleaseFile> files, List<String> versions) {
+  /** The media type of a PEP 691 JSON page. */
   public static final String JSON_TYPE = "application/vnd.pypi.simple.v1+json";
+
+  /** The media type of a PEP 691 HTML page. */
   public static final String HTML_TYPE = "application/vnd.pypi.simple.v1+html";
 
   // Tags are found by their openers, and each opener's end by a search that never goes back:
@@ -68,6 +71,8 @@ public record SimplePage(List<ReleaseFile> files, List<String> versions) {
    *
    * @param subject what the look-up is for, named in errors
    * @param project the project whose page was asked for
+   * @param response the response
+   * @return the page
    * @throws IndexException when the response is not a project page (see the class comment)
    */
   public static SimplePage parse(

@@ -13,6 +13,11 @@ public interface Sleeper {
           CompletableFuture.delayedExecutor(Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS)
               .execute(task);
 
-  /** Runs {@code task} after {@code delay}. */
+  /**
+   * Runs {@code task} after {@code delay}.
+   *
+   * @param delay how long to wait
+   * @param task what to run
+   */
   void schedule(Duration delay, Runnable task);
 }

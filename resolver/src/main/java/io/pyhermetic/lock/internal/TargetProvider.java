@@ -48,6 +48,14 @@ public final class TargetProvider implements Solver.Provider {
   private final Map<Release, List<String>> unparsable = new LinkedHashMap<>();
   private final Set<ProjectName> walked = ConcurrentHashMap.newKeySet();
 
+  /**
+   * Candidates and dependencies of {@code target} from {@code index}, as {@code request} limits
+   * them.
+   *
+   * @param index the index
+   * @param target the build target
+   * @param request the lock request
+   */
   public TargetProvider(CachingIndex index, Target target, LockRequest request) {
     this.index = Objects.requireNonNull(index, "index");
     this.target = Objects.requireNonNull(target, "target");
@@ -63,7 +71,12 @@ public final class TargetProvider implements Solver.Provider {
     this.overrides = byName;
   }
 
-  /** {@code requirements} with overrides applied: an overridden project's are replaced. */
+  /**
+   * {@code requirements} with overrides applied: an overridden project's are replaced.
+   *
+   * @param requirements the requirements
+   * @return the requirements with overrides applied
+   */
   public List<Requirement> overridden(List<Requirement> requirements) {
     List<Requirement> out = new ArrayList<>();
     Set<ProjectName> replaced = new java.util.HashSet<>();
@@ -149,12 +162,22 @@ public final class TargetProvider implements Solver.Provider {
     walk(name, SpecifierSet.empty(), depth);
   }
 
-  /** The metadata the search read for a release, if it read any. */
+  /**
+   * The metadata the search read for a release, if it read any.
+   *
+   * @param release the release
+   * @return the metadata, or empty
+   */
   public Optional<ReleaseMetadata> metadataRead(Release release) {
     return Optional.ofNullable(metadataSeen.get(release));
   }
 
-  /** The Requires-Dist lines of a release that do not parse. */
+  /**
+   * The Requires-Dist lines of a release that do not parse.
+   *
+   * @param release the release
+   * @return the lines
+   */
   public List<String> unparsable(Release release) {
     return unparsable.getOrDefault(release, List.of());
   }
@@ -162,6 +185,10 @@ public final class TargetProvider implements Solver.Provider {
   /**
    * The files of a chosen release that the lock pins: every file not excluded by upload time, and
    * not yanked unless every file is.
+   *
+   * @param name the project
+   * @param version the chosen version
+   * @return the files
    */
   public List<ReleaseFile> pinnedFiles(ProjectName name, Version version) {
     List<ReleaseFile> all = onPath(() -> index.files(name, version));

@@ -17,6 +17,11 @@ public final class Candidates {
   /**
    * Every version of {@code name} that {@code lookup} finds; none, noted in {@code rejected}, when
    * the index has no such project. Other index failures propagate.
+   *
+   * @param name the project
+   * @param lookup the look-up of its versions
+   * @param rejected where the reason for finding none is noted
+   * @return the versions
    */
   public static List<Version> known(
       ProjectName name, Supplier<List<Version>> lookup, List<String> rejected) {
@@ -35,8 +40,12 @@ public final class Candidates {
    * The versions of {@code all} that {@code specifier} matches, newest first, with {@code
    * preferred} first when it matches.
    *
+   * @param all the versions
+   * @param specifier the specifiers
    * @param prereleases whether pre-releases are candidates; otherwise packaging's default (only
    *     when a specifier names one, or when nothing else matches)
+   * @param preferred the version to try first, if any
+   * @return the candidates
    */
   public static List<Version> newestFirst(
       List<Version> all, SpecifierSet specifier, boolean prereleases, Optional<Version> preferred) {
@@ -49,7 +58,13 @@ public final class Candidates {
     return matching;
   }
 
-  /** Whether a {@code Requires-Python} text admits {@code python}; an unparsable one does. */
+  /**
+   * Whether a {@code Requires-Python} text admits {@code python}; an unparsable one does.
+   *
+   * @param requiresPython the release's {@code Requires-Python}, if any
+   * @param python the Python version
+   * @return {@code true} when it admits the version
+   */
   public static boolean admitsPython(Optional<String> requiresPython, Version python) {
     return requiresPython.isEmpty()
         || SpecifierSet.tryParse(requiresPython.get())

@@ -44,7 +44,11 @@ public final class Solver {
      * The versions of {@code name} that match {@code specifier}, in the order to try them; what is
      * excluded outright (an unknown project, say) is described in {@code rejected}.
      *
+     * @param name the project
+     * @param specifier the specifiers
      * @param requirements every requirement on the project, constraints included
+     * @param rejected where what is excluded outright is described
+     * @return the candidates
      */
     List<Version> candidates(
         ProjectName name,
@@ -52,13 +56,31 @@ public final class Solver {
         List<Requirement> requirements,
         List<String> rejected);
 
-    /** Why {@code version} cannot be used (yanked, wrong Python, no file), if it cannot. */
+    /**
+     * Why {@code version} cannot be used (yanked, wrong Python, no file), if it cannot.
+     *
+     * @param name the project
+     * @param version the version
+     * @param requirements every requirement on the project
+     * @return the reason, or empty when it can be used
+     */
     Optional<String> unusable(ProjectName name, Version version, List<Requirement> requirements);
 
-    /** The release's requirements with their markers (the solver evaluates them). */
+    /**
+     * The release's requirements with their markers (the solver evaluates them).
+     *
+     * @param name the project
+     * @param version the version
+     * @return the requirements
+     */
     List<Requirement> dependencies(ProjectName name, Version version);
 
-    /** A project became needed, {@code depth} requirements below the roots. */
+    /**
+     * A project became needed, {@code depth} requirements below the roots.
+     *
+     * @param name the project
+     * @param depth how many requirements below the roots
+     */
     default void discovered(ProjectName name, int depth) {}
   }
 
@@ -70,6 +92,13 @@ public final class Solver {
    * @param label how chains in explanations start
    */
   public record Root(Requirement requirement, String via, String label) {
+    /**
+     * Checks that no component is null.
+     *
+     * @param requirement the requirement (its marker evaluated here)
+     * @param via what is recorded as requiring it
+     * @param label how chains in explanations start
+     */
     public Root {
       Objects.requireNonNull(requirement, "requirement");
       Objects.requireNonNull(via, "via");
@@ -88,6 +117,13 @@ public final class Solver {
       Map<ProjectName, Version> pins,
       Map<ProjectName, SortedSet<String>> requiredBy,
       Map<ProjectName, SortedSet<String>> extras) {
+    /**
+     * Copies the maps, so the outcome stays immutable.
+     *
+     * @param pins every project and its version, in the order decided
+     * @param requiredBy per project, what requires it: canonical names and roots' {@code via}
+     * @param extras per project, the extras asked of it (canonical)
+     */
     public Outcome {
       pins = Collections.unmodifiableMap(new LinkedHashMap<>(pins));
       requiredBy = Collections.unmodifiableMap(new LinkedHashMap<>(requiredBy));
@@ -105,7 +141,11 @@ public final class Solver {
       this.chain = List.copyOf(chain);
     }
 
-    /** Each requirement involved, as the chain from a root to it. */
+    /**
+     * Each requirement involved, as the chain from a root to it.
+     *
+     * @return the chain
+     */
     public List<String> chain() {
       return chain;
     }
@@ -155,6 +195,7 @@ public final class Solver {
   private int rounds;
 
   /**
+   * @param provider where candidates and dependencies come from
    * @param environment the marker values requirements are evaluated with
    * @param constraints constraints, already filtered to those active here
    * @param maxRounds how many candidate versions may be tried in all
@@ -177,7 +218,11 @@ public final class Solver {
     this.tooComplex = Objects.requireNonNull(tooComplex, "tooComplex");
   }
 
-  /** How many candidate versions the last {@link #resolve} tried. */
+  /**
+   * How many candidate versions the last {@link #resolve} tried.
+   *
+   * @return the number of rounds
+   */
   public int rounds() {
     return rounds;
   }
@@ -185,6 +230,8 @@ public final class Solver {
   /**
    * Resolves the roots' requirements (the active ones: markers are evaluated here).
    *
+   * @param roots the roots
+   * @return the pins and why each is needed
    * @throws Unresolvable when no solution exists or the search is too long
    */
   public Outcome resolve(List<Root> roots) {
@@ -319,6 +366,10 @@ public final class Solver {
   /**
    * PEP 592: whether one of {@code requirements} names {@code version} with {@code ==} (no
    * wildcard) or {@code ===}, which is what allows a yanked release to be chosen.
+   *
+   * @param version the version
+   * @param requirements the requirements
+   * @return {@code true} when one pins it exactly
    */
   public static boolean pinsExactly(Version version, List<Requirement> requirements) {
     for (Requirement r : requirements) {
