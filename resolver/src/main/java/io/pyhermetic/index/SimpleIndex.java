@@ -3,11 +3,14 @@ package io.pyhermetic.index;
 import io.pyhermetic.error.Failures;
 import io.pyhermetic.index.internal.Archives;
 import io.pyhermetic.index.internal.CoreMetadata;
+import io.pyhermetic.index.internal.Digests;
 import io.pyhermetic.index.internal.FileCopy;
 import io.pyhermetic.index.internal.Filenames;
 import io.pyhermetic.index.internal.Futures;
 import io.pyhermetic.index.internal.HttpTransport;
 import io.pyhermetic.index.internal.HttpUrls;
+import io.pyhermetic.index.internal.MetadataCache;
+import io.pyhermetic.index.internal.RangedWheel;
 import io.pyhermetic.index.internal.SimplePage;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.text.Redaction;
@@ -16,12 +19,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +52,7 @@ public final class SimpleIndex implements PackageIndex, ProjectListing, AutoClos
   private final String baseUrl;
   private final HttpTransport transport;
   private final boolean ownsTransport;
+  private final Optional<MetadataCache> metadataCache;
 
   /** PyPI's simple index with a default transport. */
   public SimpleIndex() {
@@ -80,6 +81,14 @@ public final class SimpleIndex implements PackageIndex, ProjectListing, AutoClos
     this.baseUrl = base.endsWith("/") ? base : base + "/";
     this.transport = Objects.requireNonNull(transport, "transport");
     this.ownsTransport = ownsTransport;
+    this.metadataCache =
+        transport
+            .options()
+            .cache()
+            .map(
+                cache ->
+                    new MetadataCache(
+                        cache.directory().resolve("metadata"), transport.options().credentials()));
   }
 
   @Override
@@ -190,8 +199,10 @@ public final class SimpleIndex implements PackageIndex, ProjectListing, AutoClos
 
   /**
    * Without a PEP 658 file, the metadata inside a distribution: the smallest wheel (wheel metadata
-   * is static), else an sdist's {@code PKG-INFO}, downloaded to a temporary file that is deleted
-   * afterwards and checked against the listed sha256.
+   * is static), read with range requests where the server allows ({@link RangedWheel}), else an
+   * sdist's {@code PKG-INFO}; a file that must be read whole is downloaded to a temporary file,
+   * checked against the listed sha256 and deleted afterwards. What was read is kept in the {@link
+   * MetadataCache} when there is an on-disk cache, so a later run reads no archive.
    */
   private CompletableFuture<ReleaseMetadata> metadataFromArchive(
       ProjectName project, Version version, List<ReleaseFile> files) {
@@ -211,6 +222,31 @@ public final class SimpleIndex implements PackageIndex, ProjectListing, AutoClos
               "the release has no wheel or sdist to read core metadata from"));
     }
     ReleaseFile file = chosen.get();
+    String url = HttpUrls.inheritCredentials(baseUrl, file.url());
+    ReleaseMetadata.Source source = CoreMetadata.sourceOf(file.filename());
+    Optional<String> cached = metadataCache.flatMap(cache -> cache.read(file, url));
+    if (cached.isPresent()) {
+      return CompletableFuture.completedFuture(
+          CoreMetadata.parse(cached.get()).toReleaseMetadata(project, version, source));
+    }
+    CompletableFuture<String> text =
+        file.isWheel() && !FileCopy.isFileUrl(file.url())
+            ? RangedWheel.readMetadata(transport, subject, url, file)
+                .thenCompose(
+                    ranged ->
+                        ranged.isPresent()
+                            ? CompletableFuture.completedFuture(ranged.get())
+                            : downloadedMetadata(subject, file))
+            : downloadedMetadata(subject, file);
+    return text.thenApply(
+        metadata -> {
+          metadataCache.ifPresent(cache -> cache.write(file, url, metadata));
+          return CoreMetadata.parse(metadata).toReleaseMetadata(project, version, source);
+        });
+  }
+
+  /** The core metadata text inside {@code file}, downloaded whole into a temporary file. */
+  private CompletableFuture<String> downloadedMetadata(String subject, ReleaseFile file) {
     Path temp;
     try {
       temp = Files.createTempFile("pyhermetic-metadata-", ".part");
@@ -240,16 +276,13 @@ public final class SimpleIndex implements PackageIndex, ProjectListing, AutoClos
                                 + expected);
                       });
               try {
-                String text =
-                    Archives.readMetadata(temp, file.filename())
-                        .orElseThrow(
-                            () ->
-                                new IndexException(
-                                    subject,
-                                    file.url(),
-                                    file.filename() + " holds no core metadata file"));
-                return CoreMetadata.parse(text)
-                    .toReleaseMetadata(project, version, ReleaseMetadata.Source.CORE_METADATA_FILE);
+                return Archives.readMetadata(temp, file.filename())
+                    .orElseThrow(
+                        () ->
+                            new IndexException(
+                                subject,
+                                file.url(),
+                                file.filename() + " holds no core metadata file"));
               } catch (IOException e) {
                 throw new IndexException(
                     subject,
@@ -270,12 +303,7 @@ public final class SimpleIndex implements PackageIndex, ProjectListing, AutoClos
   }
 
   private static void verify(String subject, String url, String expected, byte[] body) {
-    String actual;
-    try {
-      actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    String actual = Digests.sha256(body);
     if (!actual.equalsIgnoreCase(expected)) {
       throw new IndexException(
           subject,

@@ -34,6 +34,15 @@ public final class Digests {
     return hex(file, "sha256").orElseThrow();
   }
 
+  /** The lower-case hex sha256 of {@code bytes}. */
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The lower-case hex digest of a file, or empty for an algorithm Java does not have. */
   public static Optional<String> hex(Path file, String algorithm) throws IOException {
     String name = JAVA_NAMES.get(algorithm.toLowerCase(Locale.ROOT));
