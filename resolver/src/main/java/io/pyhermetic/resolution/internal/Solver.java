@@ -364,7 +364,7 @@ public final class Solver {
 
   private Failure addDependencies(
       State state, ProjectName name, Version version, Set<String> extras, List<String> path) {
-    Set<String> done = state.extrasDone.computeIfAbsent(name, k -> new HashSet<>());
+    Set<String> done = state.extrasDone.getOrDefault(name, Set.of());
     boolean base = !done.contains("");
     Set<String> wanted = new LinkedHashSet<>();
     if (base) {
@@ -378,7 +378,7 @@ public final class Solver {
     if (wanted.isEmpty()) {
       return null;
     }
-    done.addAll(wanted);
+    state.addExtras(name, wanted);
     List<String> childPath = new ArrayList<>(path);
     childPath.add(name.canonical() + "==" + version);
     for (Requirement dep : provider.dependencies(name, version)) {
@@ -415,7 +415,7 @@ public final class Solver {
           List.of());
     }
     boolean fresh = !state.criteria.containsKey(name);
-    state.criteria.computeIfAbsent(name, k -> new ArrayList<>()).add(edge);
+    state.addEdge(name, edge);
     if (fresh) {
       provider.discovered(name, edge.path().size()); // start look-ups while the search goes on
     }

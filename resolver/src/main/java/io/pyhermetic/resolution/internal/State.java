@@ -3,6 +3,7 @@ package io.pyhermetic.resolution.internal;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,7 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The search's state at one decision: pins, requirements per project, extras done. */
+/**
+ * The search's state at one decision: pins, requirements per project, extras done. The lists and
+ * sets it holds are never changed, only replaced, so that a copy for the next decision copies the
+ * maps alone (copying every list made each decision cost as much as the whole state).
+ */
 final class State {
   final LinkedHashMap<ProjectName, Version> pins;
   final LinkedHashMap<ProjectName, List<Solver.Edge>> criteria;
@@ -33,11 +38,27 @@ final class State {
     this.unresolved = unresolved;
   }
 
+  /** Adds {@code edge} to the requirements on {@code name}. */
+  void addEdge(ProjectName name, Solver.Edge edge) {
+    List<Solver.Edge> known = criteria.getOrDefault(name, List.of());
+    List<Solver.Edge> grown = new ArrayList<>(known.size() + 1);
+    grown.addAll(known);
+    grown.add(edge);
+    criteria.put(name, Collections.unmodifiableList(grown));
+  }
+
+  /** Records that the dependencies of {@code extras} of {@code name} were added. */
+  void addExtras(ProjectName name, Set<String> extras) {
+    Set<String> grown = new HashSet<>(extrasDone.getOrDefault(name, Set.of()));
+    grown.addAll(extras);
+    extrasDone.put(name, Collections.unmodifiableSet(grown));
+  }
+
   State copy() {
-    LinkedHashMap<ProjectName, List<Solver.Edge>> c = new LinkedHashMap<>();
-    criteria.forEach((k, v) -> c.put(k, new ArrayList<>(v)));
-    Map<ProjectName, Set<String>> e = new HashMap<>();
-    extrasDone.forEach((k, v) -> e.put(k, new HashSet<>(v)));
-    return new State(new LinkedHashMap<>(pins), c, e, new HashSet<>(unresolved));
+    return new State(
+        new LinkedHashMap<>(pins),
+        new LinkedHashMap<>(criteria),
+        new HashMap<>(extrasDone),
+        new HashSet<>(unresolved));
   }
 }
