@@ -27,7 +27,9 @@ import java.util.concurrent.CompletableFuture;
  *   <li>on disk, in the HTTP indexes' transport when {@link IndexSettings.Builder#cache} is set:
  *       raw responses for index pages and metadata files (by URL, without credentials), reused for
  *       {@link IndexSettings#cacheMaxAge()} then revalidated by ETag, and the only source when
- *       {@linkplain IndexSettings#offline() offline} (a miss is an {@link IndexException});
+ *       {@linkplain IndexSettings#offline() offline} (a miss is an {@link IndexException}), and the
+ *       core metadata {@link SimpleIndex} read from inside wheels and sdists (by the file's sha256,
+ *       else its URL), so that a warm run reads no archive;
  *   <li>distribution files are never cached by the index layer.
  * </ul>
  */

@@ -3,9 +3,13 @@ package io.pyhermetic.index;
 import io.pyhermetic.error.Failures;
 import io.pyhermetic.index.internal.Archives;
 import io.pyhermetic.index.internal.CoreMetadata;
+import io.pyhermetic.index.internal.Digests;
+import io.pyhermetic.index.internal.FileCopy;
 import io.pyhermetic.index.internal.Filenames;
 import io.pyhermetic.index.internal.HttpTransport;
 import io.pyhermetic.index.internal.HttpUrls;
+import io.pyhermetic.index.internal.MetadataCache;
+import io.pyhermetic.index.internal.RangedWheel;
 import io.pyhermetic.index.internal.SimplePage;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.text.Redaction;
@@ -14,12 +18,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,8 @@ public final class SimpleIndex extends HttpIndex implements ProjectListing {
   public static final String ACCEPT =
       "application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2,"
           + " text/html;q=0.01";
+
+  private final Optional<MetadataCache> metadataCache;
 
   /** PyPI's simple index with a default transport. */
   public SimpleIndex() {
@@ -81,6 +84,14 @@ public final class SimpleIndex extends HttpIndex implements ProjectListing {
         Objects.requireNonNull(baseUrl, "baseUrl").endsWith("/") ? baseUrl : baseUrl + "/",
         transport,
         ownsTransport);
+    this.metadataCache =
+        transport
+            .options()
+            .cache()
+            .map(
+                cache ->
+                    new MetadataCache(
+                        cache.directory().resolve("metadata"), transport.options().credentials()));
   }
 
   @Override
@@ -176,8 +187,10 @@ public final class SimpleIndex extends HttpIndex implements ProjectListing {
 
   /**
    * Without a PEP 658 file, the metadata inside a distribution: the smallest wheel (wheel metadata
-   * is static), else an sdist's {@code PKG-INFO}, downloaded to a temporary file that is deleted
-   * afterwards and checked against the listed sha256.
+   * is static), read with range requests where the server allows ({@link RangedWheel}), else an
+   * sdist's {@code PKG-INFO}; a file that must be read whole is downloaded to a temporary file,
+   * checked against the listed sha256 and deleted afterwards. What was read is kept in the {@link
+   * MetadataCache} when there is an on-disk cache, so a later run reads no archive.
    */
   private CompletableFuture<ReleaseMetadata> metadataFromArchive(
       ProjectName project, Version version, List<ReleaseFile> files) {
@@ -197,6 +210,31 @@ public final class SimpleIndex extends HttpIndex implements ProjectListing {
               "the release has no wheel or sdist to read core metadata from"));
     }
     ReleaseFile file = chosen.get();
+    String url = HttpUrls.inheritCredentials(baseUrl, file.url());
+    ReleaseMetadata.Source source = CoreMetadata.sourceOf(file.filename());
+    Optional<String> cached = metadataCache.flatMap(cache -> cache.read(file, url));
+    if (cached.isPresent()) {
+      return CompletableFuture.completedFuture(
+          CoreMetadata.parse(cached.get()).toReleaseMetadata(project, version, source));
+    }
+    CompletableFuture<String> text =
+        file.isWheel() && !FileCopy.isFileUrl(file.url())
+            ? RangedWheel.readMetadata(transport, subject, url, file)
+                .thenCompose(
+                    ranged ->
+                        ranged.isPresent()
+                            ? CompletableFuture.completedFuture(ranged.get())
+                            : downloadedMetadata(subject, file))
+            : downloadedMetadata(subject, file);
+    return text.thenApply(
+        metadata -> {
+          metadataCache.ifPresent(cache -> cache.write(file, url, metadata));
+          return CoreMetadata.parse(metadata).toReleaseMetadata(project, version, source);
+        });
+  }
+
+  /** The core metadata text inside {@code file}, downloaded whole into a temporary file. */
+  private CompletableFuture<String> downloadedMetadata(String subject, ReleaseFile file) {
     Path temp;
     try {
       temp = Files.createTempFile("pyhermetic-metadata-", ".part");
@@ -226,16 +264,13 @@ public final class SimpleIndex extends HttpIndex implements ProjectListing {
                                 + expected);
                       });
               try {
-                String text =
-                    Archives.readMetadata(temp, file.filename())
-                        .orElseThrow(
-                            () ->
-                                new IndexException(
-                                    subject,
-                                    file.url(),
-                                    file.filename() + " holds no core metadata file"));
-                return CoreMetadata.parse(text)
-                    .toReleaseMetadata(project, version, ReleaseMetadata.Source.CORE_METADATA_FILE);
+                return Archives.readMetadata(temp, file.filename())
+                    .orElseThrow(
+                        () ->
+                            new IndexException(
+                                subject,
+                                file.url(),
+                                file.filename() + " holds no core metadata file"));
               } catch (IOException e) {
                 throw new IndexException(
                     subject,
@@ -256,12 +291,7 @@ public final class SimpleIndex extends HttpIndex implements ProjectListing {
   }
 
   private static void verify(String subject, String url, String expected, byte[] body) {
-    String actual;
-    try {
-      actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    String actual = Digests.sha256(body);
     if (!actual.equalsIgnoreCase(expected)) {
       throw new IndexException(
           subject,

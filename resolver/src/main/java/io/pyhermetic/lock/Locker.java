@@ -136,7 +136,7 @@ public final class Locker {
           target,
           List.of(),
           problems,
-          Optional.of(new Conflict(e.getMessage(), e.chain())),
+          Optional.of(new Conflict(e.getMessage(), e.chain(), e.derivation())),
           solver.rounds());
     }
     List<LockedPackage> packages = new ArrayList<>();

@@ -218,7 +218,9 @@ class SimpleIndexTest {
     // no .metadata files: the smallest wheel is fetched instead, and here it is missing too
     assertThatThrownBy(() -> index.metadata(name("torch"), v("2.5.1")))
         .isInstanceOf(IndexException.class)
-        .hasMessageStartingWith("torch-2.5.1-cp312-cp312-manylinux2014_aarch64.whl: HTTP 404");
+        .hasMessageStartingWith(
+            "torch==2.5.1: HTTP 404 for a byte range of"
+                + " torch-2.5.1-cp312-cp312-manylinux2014_aarch64.whl");
     assertThatThrownBy(() -> index.metadata(name("torch"), v("9.9")))
         .isInstanceOfSatisfying(IndexException.class, e -> assertThat(e.isNotFound()).isTrue())
         .hasMessageContaining("no release 9.9 of torch");
@@ -618,6 +620,35 @@ class SimpleIndexTest {
     wm.verify(0, getRequestedFor(urlEqualTo("/files/nometa-1.0.tar.gz")));
     wm.verify(
         0, getRequestedFor(urlEqualTo("/files/nometa-1.0-cp312-cp312-manylinux_2_17_x86_64.whl")));
+  }
+
+  @Test
+  void metadataReadFromAnArchiveIsKeptOnDiskSoALaterRunReadsNoArchive(@TempDir Path dir)
+      throws Exception {
+    String meta =
+        io.pyhermetic.testdata.Distributions.metadata("kept", "1.0", null, List.of("idna>=2"));
+    byte[] wheel =
+        java.nio.file.Files.readAllBytes(
+            io.pyhermetic.testdata.Distributions.wheel(dir, "kept", "1.0", "py3-none-any", meta));
+    stubPage("kept", fileEntry("kept-1.0-py3-none-any.whl", wheel, true));
+    wm.stubFor(get("/files/kept-1.0-py3-none-any.whl").willReturn(ok().withBody(wheel)));
+    Path cache = dir.resolve("cache");
+    for (int run = 0; run < 2; run++) {
+      try (HttpTransport cached =
+              new HttpTransport(
+                  PypiJsonIndexTest.fastOptions()
+                      .withCache(cache, java.time.Duration.ZERO, false));
+          SimpleIndex fresh = new SimpleIndex(wm.baseUrl() + "/simple", cached)) {
+        ReleaseMetadata read = fresh.metadata(name("kept"), v("1.0"));
+        assertThat(read.requiresDist()).containsExactly("idna>=2");
+        assertThat(read.source()).isEqualTo(ReleaseMetadata.Source.WHEEL);
+      }
+    }
+    wm.verify(1, getRequestedFor(urlEqualTo("/files/kept-1.0-py3-none-any.whl")));
+    String digest = sha256(wheel);
+    assertThat(
+            cache.resolve("metadata/sha256/" + digest.substring(0, 2) + "/" + digest + ".metadata"))
+        .isRegularFile();
   }
 
   @Test

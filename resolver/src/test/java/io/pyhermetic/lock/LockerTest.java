@@ -262,7 +262,13 @@ class LockerTest {
             .targets()
             .get(0);
     assertThat(lock.conflict()).isPresent();
+    assertThat(lock.conflict().get().derivation())
+        .containsExactly(
+            "Because you require dep>=2 and lib==1.0 depends on dep<2, lib==1.0 cannot be used.",
+            "And because you require lib, we can conclude that your requirements are"
+                + " unsatisfiable.");
     assertThat(lock.conflict().get().explain())
+        .contains("\nBecause you require dep>=2")
         .contains("The conflict is caused by:")
         .contains("requirements.in \u2192 lib==1.0 \u2192 dep")
         .contains("requirements.in \u2192 dep>=2");

@@ -23,7 +23,9 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
  * .tar} and {@code .zip}).
  */
 public final class Archives {
-  private static final long MAX_METADATA_BYTES = 16L * 1024 * 1024;
+  /** The largest core metadata file read. */
+  static final long MAX_METADATA_BYTES = 16L * 1024 * 1024;
+
   // what reading a tar archive may decompress while looking for PKG-INFO (a decompression bomb
   // stops here), as the sdist reader's default total
   private static final long MAX_DECOMPRESSED_BYTES = 1L << 30;
@@ -31,6 +33,11 @@ public final class Archives {
   private static final Pattern SDIST_PKG_INFO = Pattern.compile("(\\./)?[^/]+/PKG-INFO");
 
   private Archives() {}
+
+  /** Whether {@code name}, a zip member's name, is a wheel's {@code *.dist-info/METADATA}. */
+  static boolean isWheelMetadata(String name) {
+    return WHEEL_METADATA.matcher(name).matches();
+  }
 
   /**
    * The metadata text of the archive at {@code path}, whose kind is read from {@code filename};

@@ -41,6 +41,20 @@ public final class Digests {
   }
 
   /**
+   * The lower-case hex sha256 of {@code bytes}.
+   *
+   * @param bytes the bytes
+   * @return the digest
+   */
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
    * The lower-case hex digest of a file, or empty for an algorithm Java does not have.
    *
    * @param file the file

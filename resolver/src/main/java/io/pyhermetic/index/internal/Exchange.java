@@ -348,8 +348,13 @@ final class Exchange {
     if (finished.get()) {
       return; // the deadline ended it
     }
-    if (error instanceof BodyConsumers.BodyTooLargeException
-        || error instanceof BodyConsumers.LocalFileException) {
+    if (error instanceof BodyConsumers.BodyTooLargeException) {
+      // kept as the cause: a range request answered with a whole, too large body falls back to a
+      // download
+      fail(uri, error.getMessage(), -1, error);
+      return;
+    }
+    if (error instanceof BodyConsumers.LocalFileException) {
       fail(uri, error.getMessage(), -1, null);
       return;
     }

@@ -510,8 +510,32 @@ public final class HttpTransport implements AutoCloseable {
     if (first < 0 || last < first) {
       throw new IllegalArgumentException("invalid byte range " + first + "-" + last);
     }
+    return ranged(subject, url, headers, first + "-" + last);
+  }
+
+  /**
+   * GETs the last {@code count} bytes of {@code url} (a suffix {@code Range}), for a file whose
+   * size is not known; answered as {@link #getRange} is (206 with {@code Content-Range}, or 200
+   * with the whole body).
+   *
+   * @param subject what the request is for ({@code name==version}), for messages
+   * @param url the file's URL
+   * @param headers extra request headers
+   * @param count how many bytes from the end
+   * @return the response
+   */
+  public CompletableFuture<Response> getLast(
+      String subject, String url, Map<String, String> headers, long count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("invalid suffix length " + count);
+    }
+    return ranged(subject, url, headers, "-" + count);
+  }
+
+  private CompletableFuture<Response> ranged(
+      String subject, String url, Map<String, String> headers, String range) {
     Map<String, String> ranged = new LinkedHashMap<>(headers);
-    ranged.put("Range", "bytes=" + first + "-" + last);
+    ranged.put("Range", "bytes=" + range);
     return network(HttpCall.get(subject, url, ranged));
   }
 

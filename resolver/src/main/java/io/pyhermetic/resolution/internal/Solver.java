@@ -135,10 +135,16 @@ public final class Solver {
   public static final class Unresolvable extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient List<String> chain;
+    private final transient List<String> derivation;
 
     Unresolvable(String message, List<String> chain) {
+      this(message, chain, List.of());
+    }
+
+    Unresolvable(String message, List<String> chain, List<String> derivation) {
       super(message);
       this.chain = List.copyOf(chain);
+      this.derivation = List.copyOf(derivation);
     }
 
     /**
@@ -149,43 +155,28 @@ public final class Solver {
     public List<String> chain() {
       return chain;
     }
+
+    /**
+     * Why, in the shape uv explains it ("Because a==1.0 depends on b>=2 and c==1.0 depends on b<2,
+     * a==1.0 and c==1.0 are incompatible.", then "And because …" up to the requirements), one
+     * sentence a line; empty when the search gave up rather than proved there is no solution.
+     *
+     * @return the derivation's lines
+     */
+    public List<String> derivation() {
+      return derivation;
+    }
   }
 
-  private record Edge(
+  record Edge(
       Requirement requirement, String via, Optional<ProjectName> parent, List<String> path) {
     String chain() {
       return String.join(ARROW, path) + ARROW + requirement;
     }
   }
 
-  private record Failure(String message, List<String> chain, Set<ProjectName> involved) {}
-
-  private static final class State {
-    final LinkedHashMap<ProjectName, Version> pins;
-    final LinkedHashMap<ProjectName, List<Edge>> criteria;
-    final Map<ProjectName, Set<String>> extrasDone;
-
-    State() {
-      this(new LinkedHashMap<>(), new LinkedHashMap<>(), new HashMap<>());
-    }
-
-    private State(
-        LinkedHashMap<ProjectName, Version> pins,
-        LinkedHashMap<ProjectName, List<Edge>> criteria,
-        Map<ProjectName, Set<String>> extrasDone) {
-      this.pins = pins;
-      this.criteria = criteria;
-      this.extrasDone = extrasDone;
-    }
-
-    State copy() {
-      LinkedHashMap<ProjectName, List<Edge>> c = new LinkedHashMap<>();
-      criteria.forEach((k, v) -> c.put(k, new ArrayList<>(v)));
-      Map<ProjectName, Set<String>> e = new HashMap<>();
-      extrasDone.forEach((k, v) -> e.put(k, new HashSet<>(v)));
-      return new State(new LinkedHashMap<>(pins), c, e);
-    }
-  }
+  /** The most requirements that cannot be met by any choice reported from one search. */
+  static final int MAX_UNRESOLVED = 100;
 
   private final Provider provider;
   private final MarkerEnvironment environment;
@@ -193,6 +184,8 @@ public final class Solver {
   private final int maxRounds;
   private final String tooComplex;
   private int rounds;
+  // requirements that no choice can satisfy, by project, in the order found
+  private final Map<ProjectName, Failure> unresolved = new LinkedHashMap<>();
 
   /**
    * @param provider where candidates and dependencies come from
@@ -228,13 +221,16 @@ public final class Solver {
   }
 
   /**
-   * Resolves the roots' requirements (the active ones: markers are evaluated here).
+   * Resolves the roots' requirements (the active ones: markers are evaluated here). Requirements
+   * that no choice can satisfy (an unknown project, a version that does not exist) are all
+   * reported, up to {@value #MAX_UNRESOLVED}, not only the first met.
    *
    * @param roots the roots
    * @return the pins and why each is needed
    * @throws Unresolvable when no solution exists or the search is too long
    */
   public Outcome resolve(List<Root> roots) {
+    unresolved.clear();
     State state = new State();
     for (Root root : roots) {
       if (active(root.requirement(), "")) {
@@ -243,13 +239,20 @@ public final class Solver {
                 state,
                 new Edge(root.requirement(), root.via(), Optional.empty(), List.of(root.label())));
         if (f != null) {
-          throw new Unresolvable(f.message(), f.chain());
+          throw f.unresolvable();
         }
       }
     }
     Object result = solve(state);
+    if (!unresolved.isEmpty()) {
+      List<Failure> all = new ArrayList<>(unresolved.values());
+      if (result instanceof Failure f && !all.contains(f)) {
+        all.add(f);
+      }
+      throw Failure.combined(all);
+    }
     if (result instanceof Failure f) {
-      throw new Unresolvable(f.message(), f.chain());
+      throw f.unresolvable();
     }
     State done = (State) result;
     Map<ProjectName, SortedSet<String>> requiredBy = new LinkedHashMap<>();
@@ -270,7 +273,7 @@ public final class Solver {
   private Object solve(State state) {
     ProjectName name = null;
     for (ProjectName n : state.criteria.keySet()) {
-      if (!state.pins.containsKey(n)) {
+      if (!state.pins.containsKey(n) && !state.unresolved.contains(n)) {
         name = n;
         break;
       }
@@ -293,6 +296,7 @@ public final class Solver {
     }
     List<String> rejected = new ArrayList<>();
     Failure first = null;
+    int tried = 0;
     Set<ProjectName> causes = new HashSet<>(involved);
     for (Version v : provider.candidates(name, specifier, requirements, rejected)) {
       Optional<String> unusable = provider.unusable(name, v, requirements);
@@ -304,6 +308,7 @@ public final class Solver {
         throw new Unresolvable(
             "gave up after trying " + maxRounds + " versions; " + tooComplex, chains(edges));
       }
+      tried++;
       State next = state.copy();
       next.pins.put(name, v);
       Failure failure = addDependencies(next, name, v, extrasOf(edges), pathOf(next, name));
@@ -321,7 +326,11 @@ public final class Solver {
       }
     }
     if (first != null) {
-      return new Failure(first.message(), first.chain(), causes);
+      Set<String> retried = new LinkedHashSet<>(first.retried());
+      if (tried > 1) {
+        retried.add(name.canonical());
+      }
+      return new Failure(first.message(), first.chain(), causes, first.derivation(), retried);
     }
     StringBuilder message =
         new StringBuilder("no version of ")
@@ -335,7 +344,29 @@ public final class Solver {
         message.append(", and ").append(rejected.size() - 5).append(" more");
       }
     }
-    return new Failure(message.toString(), chains(edges), involved);
+    List<Derivation.Demand> demands = demands(edges);
+    for (Requirement c : constraints.getOrDefault(name, List.of())) {
+      demands.add(new Derivation.Demand(c.toString(), List.of("constraint")));
+    }
+    Failure none =
+        new Failure(message.toString(), chains(edges), involved, Derivation.explain(true, demands));
+    if (involved.size() == 1 && unresolved.size() < MAX_UNRESOLVED) {
+      // nothing decided led here: no other choice helps, so set it aside and look for the rest
+      unresolved.putIfAbsent(name, none);
+      State next = state.copy();
+      next.unresolved.add(name);
+      Object rest = solve(next);
+      return rest instanceof Failure ? rest : none;
+    }
+    return none;
+  }
+
+  private static List<Derivation.Demand> demands(List<Edge> edges) {
+    List<Derivation.Demand> out = new ArrayList<>();
+    for (Edge e : edges) {
+      out.add(new Derivation.Demand(e.requirement().toString(), e.path()));
+    }
+    return out;
   }
 
   private String describe(List<Edge> edges, ProjectName name) {
@@ -386,7 +417,7 @@ public final class Solver {
 
   private Failure addDependencies(
       State state, ProjectName name, Version version, Set<String> extras, List<String> path) {
-    Set<String> done = state.extrasDone.computeIfAbsent(name, k -> new HashSet<>());
+    Set<String> done = state.extrasDone.getOrDefault(name, Set.of());
     boolean base = !done.contains("");
     Set<String> wanted = new LinkedHashSet<>();
     if (base) {
@@ -400,7 +431,7 @@ public final class Solver {
     if (wanted.isEmpty()) {
       return null;
     }
-    done.addAll(wanted);
+    state.addExtras(name, wanted);
     List<String> childPath = new ArrayList<>(path);
     childPath.add(name.canonical() + "==" + version);
     for (Requirement dep : provider.dependencies(name, version)) {
@@ -433,10 +464,11 @@ public final class Solver {
       return new Failure(
           "direct URL requirement " + r + " cannot be resolved from an index",
           List.of(edge.chain()),
-          new HashSet<>(edge.parent().stream().toList()));
+          new HashSet<>(edge.parent().stream().toList()),
+          List.of());
     }
     boolean fresh = !state.criteria.containsKey(name);
-    state.criteria.computeIfAbsent(name, k -> new ArrayList<>()).add(edge);
+    state.addEdge(name, edge);
     if (fresh) {
       provider.discovered(name, edge.path().size()); // start look-ups while the search goes on
     }
@@ -461,7 +493,8 @@ public final class Solver {
               + edge.chain()
               + " excludes it",
           chain,
-          involved);
+          involved,
+          Derivation.explain(false, demands(state.criteria.get(name))));
     }
     Set<String> extras = new HashSet<>();
     r.extras().forEach(e -> extras.add(ProjectName.canonicalize(e)));
