@@ -5,6 +5,7 @@ import io.pyhermetic.index.CachingIndex;
 import io.pyhermetic.index.FileCache;
 import io.pyhermetic.index.IndexLocation;
 import io.pyhermetic.index.IndexSettings;
+import io.pyhermetic.index.IndexSettingsBuilder;
 import io.pyhermetic.index.Indexes;
 import io.pyhermetic.index.PackageIndex;
 import io.pyhermetic.index.PypiJsonIndex;
@@ -141,7 +142,7 @@ final class IndexOptions {
     if (timeoutSeconds != null && (timeoutSeconds < 1 || timeoutSeconds > 3600)) {
       throw new CliException("--timeout must be between 1 and 3600 seconds", ExitCodes.USAGE);
     }
-    IndexSettings.Builder settings =
+    IndexSettingsBuilder settings =
         IndexSettings.fromEnvironment(System.getenv())
             .maxConcurrency(concurrency)
             .cacheMaxAge(Duration.ofSeconds(maxAgeSeconds))

@@ -24,8 +24,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <ul>
  *   <li>in memory, here: parsed answers, per instance, never written anywhere;
- *   <li>on disk, in the HTTP indexes' transport when {@link IndexSettings.Builder#cache} is set:
- *       raw responses for index pages and metadata files (by URL, without credentials), reused for
+ *   <li>on disk, in the HTTP indexes' transport when {@link IndexSettingsBuilder#cache} is set: raw
+ *       responses for index pages and metadata files (by URL, without credentials), reused for
  *       {@link IndexSettings#cacheMaxAge()} then revalidated by ETag, and the only source when
  *       {@linkplain IndexSettings#offline() offline} (a miss is an {@link IndexException}), and the
  *       core metadata {@link SimpleIndex} read from inside wheels and sdists (by the file's sha256,

@@ -1,10 +1,10 @@
 package io.pyhermetic.index;
 
 import io.pyhermetic.index.internal.Credentials;
-import io.pyhermetic.index.internal.HttpTransport;
 import io.pyhermetic.index.internal.Netrc;
 import io.pyhermetic.index.internal.ResponseCache;
 import io.pyhermetic.index.internal.Sleeper;
+import io.pyhermetic.index.internal.TransportOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,19 +23,20 @@ import org.slf4j.LoggerFactory;
  * #fromEnvironment(Map)} (also the token, netrc file and cache directory the environment names).
  *
  * <p>Credentials, strongest first: the index URL's user-info (for that origin only); the
- * {@linkplain Builder#token token}, sent as HTTP basic auth with user {@code __token__} (the
- * convention of PyPI-compatible indexes; {@link Builder#tokenUser} changes the user) to the index's
- * own origin only; then the {@code .netrc} entry for the request's host (or its {@code default}
- * entry). None of them ever appears in a message, log or cache file.
+ * {@linkplain IndexSettingsBuilder#token token}, sent as HTTP basic auth with user {@code
+ * __token__} (the convention of PyPI-compatible indexes; {@link IndexSettingsBuilder#tokenUser}
+ * changes the user) to the index's own origin only; then the {@code .netrc} entry for the request's
+ * host (or its {@code default} entry). None of them ever appears in a message, log or cache file.
  *
  * <p>The netrc {@code default} entry goes to the index's own origin only, and a redirect never
  * carries any credential to another port or scheme of a host the request has already met.
  *
- * <p>The on-disk cache (see {@link Builder#cache}) keeps successful index pages and metadata files
- * (never downloaded distributions), uses each for {@link Builder#cacheMaxAge} without asking, then
- * revalidates it by ETag; {@linkplain Builder#offline offline} answers from the cache only. Its
- * entries are keyed by a hash of the credential in use as well, so that users sharing a cache
- * directory never see each other's private answers.
+ * <p>The on-disk cache (see {@link IndexSettingsBuilder#cache}) keeps successful index pages and
+ * metadata files (never downloaded distributions), uses each for {@link
+ * IndexSettingsBuilder#cacheMaxAge} without asking, then revalidates it by ETag; {@linkplain
+ * IndexSettingsBuilder#offline offline} answers from the cache only. Its entries are keyed by a
+ * hash of the credential in use as well, so that users sharing a cache directory never see each
+ * other's private answers.
  */
 public final class IndexSettings {
   private static final Logger LOG = LoggerFactory.getLogger(IndexSettings.class);
@@ -43,7 +44,10 @@ public final class IndexSettings {
   /** The environment variable holding an index token. */
   public static final String TOKEN_VARIABLE = "PYHERMETIC_INDEX_TOKEN";
 
-  /** The user name a token is sent with unless {@link Builder#tokenUser} says otherwise. */
+  /**
+   * The user name a token is sent with unless {@link IndexSettingsBuilder#tokenUser} says
+   * otherwise.
+   */
   public static final String DEFAULT_TOKEN_USER = "__token__";
 
   private final int maxConcurrency;
@@ -62,7 +66,7 @@ public final class IndexSettings {
   private final String tokenUser;
   private final Optional<Path> netrcFile;
 
-  private IndexSettings(Builder b) {
+  IndexSettings(IndexSettingsBuilder b) {
     this.maxConcurrency = b.maxConcurrency;
     this.connectTimeout = b.connectTimeout;
     this.responseTimeout = b.responseTimeout;
@@ -81,7 +85,7 @@ public final class IndexSettings {
   }
 
   /**
-   * The library defaults: see each {@link Builder} method.
+   * The library defaults: see each {@link IndexSettingsBuilder} method.
    *
    * @return the default settings
    */
@@ -94,8 +98,8 @@ public final class IndexSettings {
    *
    * @return the builder
    */
-  public static Builder builder() {
-    return new Builder();
+  public static IndexSettingsBuilder builder() {
+    return new IndexSettingsBuilder();
   }
 
   /**
@@ -106,8 +110,8 @@ public final class IndexSettings {
    * @param environment the environment variables
    * @return the builder
    */
-  public static Builder fromEnvironment(Map<String, String> environment) {
-    Builder builder = new Builder();
+  public static IndexSettingsBuilder fromEnvironment(Map<String, String> environment) {
+    IndexSettingsBuilder builder = new IndexSettingsBuilder();
     Optional.ofNullable(environment.get(TOKEN_VARIABLE))
         .filter(t -> !t.isBlank())
         .ifPresent(t -> builder.token(t.trim()));
@@ -273,8 +277,8 @@ public final class IndexSettings {
    *
    * @return the builder
    */
-  public Builder toBuilder() {
-    Builder b = new Builder();
+  public IndexSettingsBuilder toBuilder() {
+    IndexSettingsBuilder b = new IndexSettingsBuilder();
     b.maxConcurrency = maxConcurrency;
     b.connectTimeout = connectTimeout;
     b.responseTimeout = responseTimeout;
@@ -294,8 +298,8 @@ public final class IndexSettings {
   }
 
   /** The transport options for an index at {@code indexUrl}; reads the netrc file now. */
-  HttpTransport.Options transportOptions(String indexUrl) {
-    return HttpTransport.Options.defaults()
+  TransportOptions transportOptions(String indexUrl) {
+    return TransportOptions.defaults()
         .withMaxConcurrency(maxConcurrency)
         .withTimeouts(connectTimeout, responseTimeout)
         .withTimeout(timeout)
@@ -386,241 +390,5 @@ public final class IndexSettings {
         + ", netrcFile="
         + netrcFile.map(Path::toString).orElse("none")
         + "]";
-  }
-
-  /** A mutable builder for {@link IndexSettings}. */
-  public static final class Builder {
-    private int maxConcurrency = 16;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration responseTimeout = Duration.ofSeconds(60);
-    private Duration timeout = HttpTransport.Options.DEFAULT_TIMEOUT;
-    private RequestListener requestListener = RequestListener.NONE;
-    private Sleeper sleeper = Sleeper.REAL;
-    private int maxTries = 4;
-    private long maxBodyBytes = 64L * 1024 * 1024;
-    private long maxDownloadBytes = 16L * 1024 * 1024 * 1024;
-    private Optional<Path> cacheDirectory = Optional.empty();
-    private Duration cacheMaxAge = Duration.ofMinutes(15);
-    private boolean offline;
-    private Optional<String> token = Optional.empty();
-    private String tokenUser = DEFAULT_TOKEN_USER;
-    private Optional<Path> netrcFile = Optional.empty();
-
-    private Builder() {}
-
-    /**
-     * Requests in flight at once (default 16).
-     *
-     * @param value the limit
-     * @return this builder
-     */
-    public Builder maxConcurrency(int value) {
-      this.maxConcurrency = positive(value, "maxConcurrency");
-      return this;
-    }
-
-    /**
-     * TCP/TLS connect timeout (default 10 s) and longest wait for response data (60 s).
-     *
-     * @param connect the connect timeout
-     * @param response the response timeout
-     * @return this builder
-     */
-    public Builder timeouts(Duration connect, Duration response) {
-      this.connectTimeout = Objects.requireNonNull(connect, "connect");
-      this.responseTimeout = Objects.requireNonNull(response, "response");
-      return this;
-    }
-
-    /**
-     * The most time one request may take, all its tries and the waits between them included
-     * (default 30 s); the time queued behind other requests and a download's body once it flows are
-     * not counted.
-     *
-     * @param value the timeout
-     * @return this builder
-     */
-    public Builder timeout(Duration value) {
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException("timeout must be positive");
-      }
-      this.timeout = value;
-      return this;
-    }
-
-    /**
-     * Tells {@code listener} of every request once it has ended, for a timeline.
-     *
-     * @param listener the listener
-     * @return this builder
-     */
-    public Builder requestListener(RequestListener listener) {
-      this.requestListener = Objects.requireNonNull(listener, "listener");
-      return this;
-    }
-
-    /** Waits before retries on {@code value} instead of real time (tests). */
-    Builder sleeper(Sleeper value) {
-      this.sleeper = Objects.requireNonNull(value, "sleeper");
-      return this;
-    }
-
-    /**
-     * Attempts per request, including the first (default 4).
-     *
-     * @param value the number of attempts
-     * @return this builder
-     */
-    public Builder maxTries(int value) {
-      this.maxTries = positive(value, "maxTries");
-      return this;
-    }
-
-    /**
-     * The largest index page or metadata file accepted (default 64 MiB).
-     *
-     * @param value the limit in bytes
-     * @return this builder
-     */
-    public Builder maxBodyBytes(long value) {
-      this.maxBodyBytes = positive(value, "maxBodyBytes");
-      return this;
-    }
-
-    /**
-     * The largest download when the index does not list the file's size (default 16 GiB).
-     *
-     * @param value the limit in bytes
-     * @return this builder
-     */
-    public Builder maxDownloadBytes(long value) {
-      this.maxDownloadBytes = positive(value, "maxDownloadBytes");
-      return this;
-    }
-
-    /**
-     * Keeps the on-disk response cache under {@code directory}.
-     *
-     * @param directory the cache's directory
-     * @return this builder
-     */
-    public Builder cache(Path directory) {
-      this.cacheDirectory = Optional.of(directory);
-      return this;
-    }
-
-    /**
-     * No on-disk response cache (the default of {@link IndexSettings#builder()}).
-     *
-     * @return this builder
-     */
-    public Builder noCache() {
-      this.cacheDirectory = Optional.empty();
-      return this;
-    }
-
-    /**
-     * How long a cached response is used without revalidation (default 15 minutes).
-     *
-     * @param value the age
-     * @return this builder
-     */
-    public Builder cacheMaxAge(Duration value) {
-      if (value.isNegative()) {
-        throw new IllegalArgumentException("cacheMaxAge must not be negative");
-      }
-      this.cacheMaxAge = value;
-      return this;
-    }
-
-    /**
-     * Answers from the cache only; needs {@link #cache}.
-     *
-     * @param value whether to answer from the cache only
-     * @return this builder
-     */
-    public Builder offline(boolean value) {
-      this.offline = value;
-      return this;
-    }
-
-    /**
-     * A token for the index's origin, sent as basic auth {@code <tokenUser>:<token>}.
-     *
-     * @param value the token
-     * @return this builder
-     */
-    public Builder token(String value) {
-      this.token = Optional.of(Objects.requireNonNull(value, "token"));
-      return this;
-    }
-
-    /**
-     * Sends no token.
-     *
-     * @return this builder
-     */
-    public Builder noToken() {
-      this.token = Optional.empty();
-      return this;
-    }
-
-    /**
-     * The basic-auth user a token is sent with (default {@code __token__}).
-     *
-     * @param value the user name
-     * @return this builder
-     */
-    public Builder tokenUser(String value) {
-      this.tokenUser = Objects.requireNonNull(value, "tokenUser");
-      return this;
-    }
-
-    /**
-     * Reads credentials from this netrc file when it exists.
-     *
-     * @param value the netrc file
-     * @return this builder
-     */
-    public Builder netrcFile(Path value) {
-      this.netrcFile = Optional.of(value);
-      return this;
-    }
-
-    /**
-     * Reads no netrc file.
-     *
-     * @return this builder
-     */
-    public Builder noNetrc() {
-      this.netrcFile = Optional.empty();
-      return this;
-    }
-
-    /**
-     * The settings; offline without a cache is an error.
-     *
-     * @return the settings
-     */
-    public IndexSettings build() {
-      if (offline && cacheDirectory.isEmpty()) {
-        throw new IllegalStateException("offline needs a cache directory");
-      }
-      return new IndexSettings(this);
-    }
-
-    private static int positive(int value, String name) {
-      if (value < 1) {
-        throw new IllegalArgumentException(name + " must be positive");
-      }
-      return value;
-    }
-
-    private static long positive(long value, String name) {
-      if (value < 1) {
-        throw new IllegalArgumentException(name + " must be positive");
-      }
-      return value;
-    }
   }
 }

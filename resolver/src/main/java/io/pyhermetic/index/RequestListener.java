@@ -2,7 +2,7 @@ package io.pyhermetic.index;
 
 /**
  * Told of every request an index makes, once it has ended; set with {@link
- * IndexSettings.Builder#requestListener}. Called from the transport's threads, possibly at once:
+ * IndexSettingsBuilder#requestListener}. Called from the transport's threads, possibly at once:
  * implementations are thread-safe and quick.
  */
 @FunctionalInterface

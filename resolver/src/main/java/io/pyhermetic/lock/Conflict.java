@@ -9,9 +9,9 @@ import java.util.Objects;
  * @param message the dead end the search ended in
  * @param chains the requirements involved, each as the chain from an input to it ({@code app
  *     (pyproject.toml) → a==1.0 → b>=2})
- * @param derivation why, in uv's shape ("Because a==1.0 depends on b>=2 and c==1.0 depends on b<2,
- *     a==1.0 and c==1.0 are incompatible.", then "And because …" up to the inputs), one sentence a
- *     line; empty when the search gave up rather than proved there is no solution
+ * @param derivation why, in uv's shape ("Because a==1.0 depends on b>=2 and c==1.0 depends on
+ *     b&lt;2, a==1.0 and c==1.0 are incompatible.", then "And because …" up to the inputs), one
+ *     sentence a line; empty when the search gave up rather than proved there is no solution
  */
 public record Conflict(String message, List<String> chains, List<String> derivation) {
   /**

@@ -73,7 +73,7 @@ class IndexSettingsTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
-  private IndexSettings.Builder fast() {
+  private IndexSettingsBuilder fast() {
     return IndexSettings.builder()
         .maxTries(1)
         .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.pyhermetic.index.internal.Backoff;
 import io.pyhermetic.index.internal.HttpTransport;
+import io.pyhermetic.index.internal.TransportOptions;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
 import java.nio.file.Path;
@@ -40,8 +41,8 @@ class PypiJsonIndexTest {
   private HttpTransport transport;
   private PypiJsonIndex index;
 
-  static HttpTransport.Options fastOptions() {
-    return HttpTransport.Options.defaults()
+  static TransportOptions fastOptions() {
+    return TransportOptions.defaults()
         .withBackoff(Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(5), 0.01))
         .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(500));
   }

@@ -12,6 +12,7 @@ import io.pyhermetic.index.internal.Futures;
 import io.pyhermetic.index.internal.HttpTransport;
 import io.pyhermetic.index.internal.Json;
 import io.pyhermetic.index.internal.ResponseCache;
+import io.pyhermetic.index.internal.TransportOptions;
 import io.pyhermetic.requirement.ProjectName;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class OsvClient implements AutoCloseable {
     this.baseUrl = base;
     this.transport =
         new HttpTransport(
-            HttpTransport.Options.defaults()
+            TransportOptions.defaults()
                 .withMaxConcurrency(settings.maxConcurrency())
                 .withTimeouts(settings.connectTimeout(), settings.responseTimeout())
                 .withMaxTries(settings.maxTries())

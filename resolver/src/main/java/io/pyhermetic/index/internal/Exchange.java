@@ -53,7 +53,7 @@ final class Exchange {
 
   /** The parts of the transport an exchange uses. */
   record Context(
-      HttpTransport.Options options,
+      TransportOptions options,
       Sender sender,
       PriorityScheduler scheduler,
       RetryPolicy retries,

@@ -157,9 +157,9 @@ public final class Solver {
     }
 
     /**
-     * Why, in the shape uv explains it ("Because a==1.0 depends on b>=2 and c==1.0 depends on b<2,
-     * a==1.0 and c==1.0 are incompatible.", then "And because …" up to the requirements), one
-     * sentence a line; empty when the search gave up rather than proved there is no solution.
+     * Why, in the shape uv explains it ("Because a==1.0 depends on b>=2 and c==1.0 depends on
+     * b&lt;2, a==1.0 and c==1.0 are incompatible.", then "And because …" up to the requirements),
+     * one sentence a line; empty when the search gave up rather than proved there is no solution.
      *
      * @return the derivation's lines
      */

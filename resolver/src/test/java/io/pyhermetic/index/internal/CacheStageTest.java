@@ -13,7 +13,6 @@ import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.pyhermetic.index.RequestRecord;
 import io.pyhermetic.index.RequestTimeline;
-import io.pyhermetic.index.internal.HttpTransport.Options;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +34,8 @@ class CacheStageTest {
 
   private String as(String user, String password) {
     try (HttpTransport t =
-        new HttpTransport(Options.defaults().withCache(cache, Duration.ofHours(1), false))) {
+        new HttpTransport(
+            TransportOptions.defaults().withCache(cache, Duration.ofHours(1), false))) {
       String url = wm.baseUrl().replace("//", "//" + user + ":" + password + "@") + "/private/";
       return t.getSync("pkg", url, Map.of("Accept", "text/html")).bodyText();
     }
@@ -76,7 +76,7 @@ class CacheStageTest {
     RequestTimeline timeline = new RequestTimeline();
     try (HttpTransport t =
         new HttpTransport(
-            Options.defaults()
+            TransportOptions.defaults()
                 .withCache(cache, Duration.ofHours(1), false)
                 .withListener(timeline))) {
       t.getSync("p", wm.baseUrl() + "/page/", Map.of());
@@ -99,7 +99,8 @@ class CacheStageTest {
             .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalTo("b"))
             .willReturn(ok("for b")));
     try (HttpTransport t =
-        new HttpTransport(Options.defaults().withCache(cache, Duration.ofHours(1), false))) {
+        new HttpTransport(
+            TransportOptions.defaults().withCache(cache, Duration.ofHours(1), false))) {
       for (int i = 0; i < 2; i++) {
         assertThat(query(t, "a")).isEqualTo("for a");
         assertThat(query(t, "b")).isEqualTo("for b");

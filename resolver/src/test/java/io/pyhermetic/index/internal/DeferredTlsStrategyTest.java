@@ -103,7 +103,7 @@ class DeferredTlsStrategyTest {
           }
         });
     server.start();
-    try (HttpTransport transport = new HttpTransport(HttpTransport.Options.defaults(), deferred)) {
+    try (HttpTransport transport = new HttpTransport(TransportOptions.defaults(), deferred)) {
       String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/a";
       assertThat(transport.getSync("a", url, Map.of()).status()).isEqualTo(200);
     } finally {

@@ -18,7 +18,6 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.pyhermetic.index.IndexException;
 import io.pyhermetic.index.RequestRecord;
 import io.pyhermetic.index.RequestTimeline;
-import io.pyhermetic.index.internal.HttpTransport.Options;
 import io.pyhermetic.index.internal.HttpTransport.Response;
 import io.pyhermetic.testdata.RawSocketServer;
 import java.net.URI;
@@ -53,7 +52,7 @@ class ExchangeTest {
   private final List<AutoCloseable> closing = new ArrayList<>();
 
   /** Retries wait on a sleeper that records the delay and runs the retry at once. */
-  private HttpTransport transport(Options options) {
+  private HttpTransport transport(TransportOptions options) {
     HttpTransport transport =
         new HttpTransport(
             options
@@ -69,7 +68,7 @@ class ExchangeTest {
   }
 
   private HttpTransport transport() {
-    return transport(Options.defaults());
+    return transport(TransportOptions.defaults());
   }
 
   @AfterEach
@@ -112,7 +111,7 @@ class ExchangeTest {
   @Test
   void aServerThatNeverAnswersCostsTheTimeoutNotEveryTry() {
     try (RawSocketServer silent = RawSocketServer.start(RawSocketServer.NEVER_ANSWERS)) {
-      HttpTransport t = transport(Options.defaults().withTimeout(Duration.ofMillis(500)));
+      HttpTransport t = transport(TransportOptions.defaults().withTimeout(Duration.ofMillis(500)));
       assertThatThrownBy(() -> t.getSync("pkg", silent.baseUrl() + "/simple/pkg/", Map.of()))
           .isInstanceOf(IndexException.class)
           .hasMessageStartingWith("pkg: ")
@@ -125,7 +124,7 @@ class ExchangeTest {
   @Test
   void aSpentRetryBudgetEndsRetriesForEveryRequest() {
     wm.stubFor(get("/down").willReturn(aResponse().withStatus(503)));
-    HttpTransport t = transport(Options.defaults().withRetryBudget(1, 0));
+    HttpTransport t = transport(TransportOptions.defaults().withRetryBudget(1, 0));
     assertThatThrownBy(() -> t.getSync("a", wm.baseUrl() + "/down", Map.of()))
         .hasMessageContaining("HTTP 503 after 2 tries (too many retries in this run)");
     assertThatThrownBy(() -> t.getSync("b", wm.baseUrl() + "/down", Map.of()))
@@ -140,7 +139,7 @@ class ExchangeTest {
         get("/priv/").willReturn(aResponse().withStatus(302).withHeader("Location", elsewhere)));
     otherPort.stubFor(get("/moved/").willReturn(ok("moved")));
     Credentials netrc = uri -> Optional.of(Credentials.basic("nico", "n3tpw"));
-    HttpTransport t = transport(Options.defaults().withCredentials(netrc));
+    HttpTransport t = transport(TransportOptions.defaults().withCredentials(netrc));
     String base = "http://frank:opensesame@localhost:" + wm.getPort();
     assertThat(t.getSync("pkg", base + "/priv/", Map.of()).bodyText()).isEqualTo("moved");
     assertThat(t.getSync("pkg", wm.baseUrl() + "/priv/", Map.of()).bodyText()).isEqualTo("moved");

@@ -29,7 +29,7 @@ class Http2Test {
 
   private static HttpTransport trustingTransport() throws Exception {
     return new HttpTransport(
-        HttpTransport.Options.defaults(),
+        TransportOptions.defaults(),
         ClientTlsStrategyBuilder.create()
             .setSslContext(
                 SSLContextBuilder.create().loadTrustMaterial(TrustAllStrategy.INSTANCE).build())

@@ -16,7 +16,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.pyhermetic.index.IndexException;
 import io.pyhermetic.index.RequestPriority;
-import io.pyhermetic.index.internal.HttpTransport.Options;
 import io.pyhermetic.index.internal.HttpTransport.Response;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,14 +55,14 @@ class HttpTransportTest {
       };
   private HttpTransport transport;
 
-  private HttpTransport transport(Options options) {
+  private HttpTransport transport(TransportOptions options) {
     transport = new HttpTransport(options);
     return transport;
   }
 
   private HttpTransport fastTransport() {
     return transport(
-        Options.defaults()
+        TransportOptions.defaults()
             .withBackoff(fast)
             .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
   }
@@ -196,7 +195,7 @@ class HttpTransportTest {
     wm.stubFor(get("/s").willReturn(aResponse().withStatus(502)));
     assertThatThrownBy(
             () ->
-                transport(Options.defaults().withBackoff(fast).withMaxTries(3))
+                transport(TransportOptions.defaults().withBackoff(fast).withMaxTries(3))
                     .getSync("pkg", url("/s"), Map.of()))
         .isInstanceOfSatisfying(IndexException.class, e -> assertThat(e.status()).hasValue(502))
         .hasMessageContaining("HTTP 502 after 3 tries");
@@ -215,7 +214,7 @@ class HttpTransportTest {
     wm.stubFor(get("/slow").willReturn(ok("late").withFixedDelay(3000)));
     HttpTransport slow =
         transport(
-            Options.defaults()
+            TransportOptions.defaults()
                 .withBackoff(fast)
                 .withMaxTries(2)
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300)));
@@ -236,7 +235,8 @@ class HttpTransportTest {
                     .withStatus(200)
                     .withChunkedDribbleDelay(5, 50)
                     .withBody("y".repeat(5000))));
-    HttpTransport small = transport(Options.defaults().withBackoff(fast).withMaxBodyBytes(1000));
+    HttpTransport small =
+        transport(TransportOptions.defaults().withBackoff(fast).withMaxBodyBytes(1000));
     assertThatThrownBy(() -> small.getSync("pkg", url("/big"), Map.of()))
         .isInstanceOf(IndexException.class)
         .hasMessageContaining("larger than the limit of 1000 bytes");
@@ -285,7 +285,8 @@ class HttpTransportTest {
     wm.stubFor(
         get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/c/.*"))
             .willReturn(ok("c").withFixedDelay(50)));
-    HttpTransport t = transport(Options.defaults().withBackoff(fast).withMaxConcurrency(3));
+    HttpTransport t =
+        transport(TransportOptions.defaults().withBackoff(fast).withMaxConcurrency(3));
     AtomicInteger done = new AtomicInteger();
     long start = System.nanoTime();
     List<CompletableFuture<Response>> futures =
@@ -324,7 +325,8 @@ class HttpTransportTest {
         get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(prefix + "[a-z0-9]+"))
             .atPriority(10)
             .willReturn(ok("x").withFixedDelay(10)));
-    HttpTransport t = transport(Options.defaults().withBackoff(fast).withMaxConcurrency(1));
+    HttpTransport t =
+        transport(TransportOptions.defaults().withBackoff(fast).withMaxConcurrency(1));
     t.get("gate", url(prefix + "gate"), Map.of());
     return t;
   }
@@ -405,7 +407,10 @@ class HttpTransportTest {
                 ok("v1").withHeader("ETag", "\"e1\"").withHeader("Content-Type", "text/html")));
     String base = wm.baseUrl().replace("//", "//dave:pa55word@");
     HttpTransport fresh =
-        transport(Options.defaults().withBackoff(fast).withCache(dir, Duration.ofHours(1), false));
+        transport(
+            TransportOptions.defaults()
+                .withBackoff(fast)
+                .withCache(dir, Duration.ofHours(1), false));
     assertThat(fresh.getSync("p", base + "/page/", Map.of("Accept", "text/html")).bodyText())
         .isEqualTo("v1");
     Response cached = fresh.getSync("p", base + "/page/", Map.of("Accept", "text/html"));
@@ -429,7 +434,8 @@ class HttpTransportTest {
             .withHeader("If-None-Match", equalTo("\"e1\""))
             .willReturn(aResponse().withStatus(304)));
     HttpTransport stale =
-        transport(Options.defaults().withBackoff(fast).withCache(dir, Duration.ZERO, false));
+        transport(
+            TransportOptions.defaults().withBackoff(fast).withCache(dir, Duration.ZERO, false));
     assertThat(stale.getSync("p", base + "/page/", Map.of("Accept", "text/html")).bodyText())
         .isEqualTo("v1");
     wm.verify(2, getRequestedFor(urlEqualTo("/page/")));
@@ -441,11 +447,13 @@ class HttpTransportTest {
   void offlineAnswersFromTheCacheOnly(@TempDir Path dir) {
     wm.stubFor(get("/page/").willReturn(ok("v1")));
     HttpTransport online =
-        transport(Options.defaults().withBackoff(fast).withCache(dir, Duration.ZERO, false));
+        transport(
+            TransportOptions.defaults().withBackoff(fast).withCache(dir, Duration.ZERO, false));
     online.getSync("p", url("/page/"), Map.of());
     online.close();
     HttpTransport offline =
-        transport(Options.defaults().withBackoff(fast).withCache(dir, Duration.ZERO, true));
+        transport(
+            TransportOptions.defaults().withBackoff(fast).withCache(dir, Duration.ZERO, true));
     assertThat(offline.getSync("p", url("/page/"), Map.of()).bodyText()).isEqualTo("v1");
     String secret = wm.baseUrl().replace("//", "//erin:zzz@") + "/missing/";
     assertThatThrownBy(() -> offline.getSync("pkg==1.0", secret, Map.of()))
@@ -625,7 +633,8 @@ class HttpTransportTest {
     wm.stubFor(
         get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/d/.*"))
             .willReturn(ok("d").withFixedDelay(50)));
-    HttpTransport t = transport(Options.defaults().withBackoff(fast).withMaxConcurrency(2));
+    HttpTransport t =
+        transport(TransportOptions.defaults().withBackoff(fast).withMaxConcurrency(2));
     long start = System.nanoTime();
     List<CompletableFuture<HttpTransport.Download>> futures =
         IntStream.range(0, 8)
@@ -641,7 +650,7 @@ class HttpTransportTest {
   @Test
   void offlineRefusesDownloads(@TempDir Path dir) {
     HttpTransport offline =
-        transport(Options.defaults().withCache(dir.resolve("c"), Duration.ZERO, true));
+        transport(TransportOptions.defaults().withCache(dir.resolve("c"), Duration.ZERO, true));
     assertThatThrownBy(
             () -> Futures.join(offline.download("a.whl", url("/a.whl"), dir.resolve("a"), 10)))
         .isInstanceOf(IndexException.class)

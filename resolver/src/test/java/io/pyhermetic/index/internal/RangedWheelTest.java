@@ -56,8 +56,8 @@ class RangedWheelTest {
 
   private HttpTransport transport;
 
-  private static HttpTransport.Options options() {
-    return HttpTransport.Options.defaults()
+  private static TransportOptions options() {
+    return TransportOptions.defaults()
         .withBackoff(Backoff.exponential(Duration.ofMillis(10), Duration.ofMillis(100), 0.01))
         .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
   }
