@@ -186,12 +186,13 @@ final class PlanCommand implements Callable<Integer> {
             .commandName(System.getProperty("pyhermetic.command", "pyhermetic"))
             .progress(ProgressLine.of(spec.commandLine().getErr(), quiet))
             .vulnerabilities(
-                new AdvisoryOptions(
-                    !noVulnerabilities,
-                    vulnerabilityOptions.parsedServices(),
-                    vulnerabilityOptions.osvUrl(false),
-                    vulnerabilityOptions.ignoreRules(),
-                    vulnerabilityOptions.bestEffort));
+                AdvisoryOptions.builder()
+                    .enabled(!noVulnerabilities)
+                    .services(vulnerabilityOptions.parsedServices())
+                    .osvUrl(vulnerabilityOptions.osvUrl(false))
+                    .ignores(vulnerabilityOptions.ignoreRules())
+                    .bestEffort(vulnerabilityOptions.bestEffort)
+                    .build());
     if (universal != null) {
       request.universalFile(universal);
     }

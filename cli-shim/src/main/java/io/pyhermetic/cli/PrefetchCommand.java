@@ -119,19 +119,19 @@ final class PrefetchCommand implements Callable<Integer> {
     String json = input();
     Inputs.requireDirectory("--source", source);
     PrintWriter err = spec.commandLine().getErr();
-    PrefetchOptions options =
-        PrefetchOptions.defaults()
-            .withConcurrency(Math.max(1, indexOptions.concurrency))
-            .withReplaceExisting(force);
+    PrefetchOptions.Builder options =
+        PrefetchOptions.builder()
+            .concurrency(Math.max(1, indexOptions.concurrency))
+            .replaceExisting(force);
     // the verified files live beside the response cache unless told otherwise, as for build-deps
     Path temporaryCache = null;
     if (downloadCache != null) {
-      options = options.withCacheDirectory(downloadCache);
+      options.cacheDirectory(downloadCache);
     } else if (indexOptions.noCache) {
       temporaryCache = TempDirs.create("pyhermetic-prefetch-files");
-      options = options.withCacheDirectory(temporaryCache);
+      options.cacheDirectory(temporaryCache);
     } else if (indexOptions.cacheDir != null) {
-      options = options.withCacheDirectory(indexOptions.cacheDir.resolve("files"));
+      options.cacheDirectory(indexOptions.cacheDir.resolve("files"));
     }
     PrefetchResult result;
     String indexDescription;
@@ -141,7 +141,7 @@ final class PrefetchCommand implements Callable<Integer> {
                 !noVulnerabilities, opened.index(), indexOptions.settings(), false)) {
       indexDescription = opened.description();
       Prefetcher prefetcher =
-          new Prefetcher(opened.index(), options.withRepositoryUrl(opened.repositoryUrl()));
+          new Prefetcher(opened.index(), options.repositoryUrl(opened.repositoryUrl()).build());
       if (advisories.lookup().isPresent()) {
         prefetcher =
             prefetcher.withAdvisories(advisories.lookup().get(), vulnerabilityOptions.bestEffort);

@@ -43,7 +43,7 @@ public record AdvisoryOptions(
    * @return the default options
    */
   public static AdvisoryOptions defaults() {
-    return new AdvisoryOptions(true, List.of(), Optional.empty(), List.of(), false);
+    return builder().build();
   }
 
   /**
@@ -52,6 +52,104 @@ public record AdvisoryOptions(
    * @return options that look nothing up
    */
   public static AdvisoryOptions disabled() {
-    return new AdvisoryOptions(false, List.of(), Optional.empty(), List.of(), false);
+    return builder().enabled(false).build();
+  }
+
+  /**
+   * A builder holding the defaults (see {@link #defaults()}).
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding these options.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return new Builder()
+        .enabled(enabled)
+        .services(services)
+        .osvUrl(osvUrl)
+        .ignores(ignores)
+        .bestEffort(bestEffort);
+  }
+
+  /** Builds {@link AdvisoryOptions}; each method returns this builder. */
+  public static final class Builder {
+    private boolean enabled = true;
+    private List<VulnerabilityService> services = List.of();
+    private Optional<String> osvUrl = Optional.empty();
+    private List<IgnoreRule> ignores = List.of();
+    private boolean bestEffort;
+
+    private Builder() {}
+
+    /**
+     * Whether to look vulnerabilities up at all (default yes).
+     *
+     * @param value whether to
+     * @return this builder
+     */
+    public Builder enabled(boolean value) {
+      enabled = value;
+      return this;
+    }
+
+    /**
+     * The services to ask (default: empty, for the default of {@link AdvisoryLookup#forIndex}).
+     *
+     * @param value the services
+     * @return this builder
+     */
+    public Builder services(List<VulnerabilityService> value) {
+      services = List.copyOf(value);
+      return this;
+    }
+
+    /**
+     * OSV's base URL, when OSV may be asked (default: none given).
+     *
+     * @param value the URL, or empty
+     * @return this builder
+     */
+    public Builder osvUrl(Optional<String> value) {
+      osvUrl = Objects.requireNonNull(value, "osvUrl");
+      return this;
+    }
+
+    /**
+     * The vulnerabilities to ignore (default none).
+     *
+     * @param value the rules
+     * @return this builder
+     */
+    public Builder ignores(List<IgnoreRule> value) {
+      ignores = List.copyOf(value);
+      return this;
+    }
+
+    /**
+     * Whether a service's failure leaves its pins unknown instead of failing (default no).
+     *
+     * @param value whether it does
+     * @return this builder
+     */
+    public Builder bestEffort(boolean value) {
+      bestEffort = value;
+      return this;
+    }
+
+    /**
+     * The options.
+     *
+     * @return the options
+     */
+    public AdvisoryOptions build() {
+      return new AdvisoryOptions(enabled, services, osvUrl, ignores, bestEffort);
+    }
   }
 }

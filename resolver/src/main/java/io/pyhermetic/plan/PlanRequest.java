@@ -305,13 +305,7 @@ public final class PlanRequest {
      * @return this builder
      */
     public Builder vulnerabilities(boolean check) {
-      vulnerabilities =
-          new AdvisoryOptions(
-              check,
-              vulnerabilities.services(),
-              vulnerabilities.osvUrl(),
-              vulnerabilities.ignores(),
-              vulnerabilities.bestEffort());
+      vulnerabilities = vulnerabilities.toBuilder().enabled(check).build();
       return this;
     }
 

@@ -40,24 +40,13 @@ public record PrefetchOptions(
   }
 
   /**
-   * Options for an index on PyPI (no {@code repository_url} in the SBOM).
-   *
-   * @param cacheDirectory where verified downloads are kept
-   * @param concurrency how many files are downloaded at once
-   * @param replaceExisting whether a non-empty output directory may be replaced
-   */
-  public PrefetchOptions(Path cacheDirectory, int concurrency, boolean replaceExisting) {
-    this(cacheDirectory, concurrency, replaceExisting, Optional.empty());
-  }
-
-  /**
    * The cache under {@code $XDG_CACHE_HOME/pyhermetic/files} (or {@code ~/.cache/…}), 8 downloads
    * at once, an existing output left alone, files from PyPI.
    *
    * @return the default options
    */
   public static PrefetchOptions defaults() {
-    return new PrefetchOptions(defaultCacheDirectory(), 8, false);
+    return builder().build();
   }
 
   /**
@@ -71,42 +60,89 @@ public record PrefetchOptions(
   }
 
   /**
-   * The same options with another download cache.
+   * A builder holding the defaults (see {@link #defaults()}).
    *
-   * @param value the cache directory
-   * @return new options
+   * @return the builder
    */
-  public PrefetchOptions withCacheDirectory(Path value) {
-    return new PrefetchOptions(value, concurrency, replaceExisting, repositoryUrl);
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
-   * The same options with another number of downloads at once.
+   * A builder holding these options.
    *
-   * @param value at least 1
-   * @return new options
+   * @return the builder
    */
-  public PrefetchOptions withConcurrency(int value) {
-    return new PrefetchOptions(cacheDirectory, value, replaceExisting, repositoryUrl);
+  public Builder toBuilder() {
+    return new Builder()
+        .cacheDirectory(cacheDirectory)
+        .concurrency(concurrency)
+        .replaceExisting(replaceExisting)
+        .repositoryUrl(repositoryUrl);
   }
 
-  /**
-   * The same options, replacing a non-empty output directory or not.
-   *
-   * @param value whether to replace it
-   * @return new options
-   */
-  public PrefetchOptions withReplaceExisting(boolean value) {
-    return new PrefetchOptions(cacheDirectory, concurrency, value, repositoryUrl);
-  }
+  /** Builds {@link PrefetchOptions}; each method returns this builder. */
+  public static final class Builder {
+    private Path cacheDirectory = defaultCacheDirectory();
+    private int concurrency = 8;
+    private boolean replaceExisting;
+    private Optional<String> repositoryUrl = Optional.empty();
 
-  /**
-   * The same options with the given index URL for the SBOM; see {@link #repositoryUrl()}.
-   *
-   * @param value the index URL, empty for PyPI
-   * @return new options
-   */
-  public PrefetchOptions withRepositoryUrl(Optional<String> value) {
-    return new PrefetchOptions(cacheDirectory, concurrency, replaceExisting, value);
+    private Builder() {}
+
+    /**
+     * Where verified downloads are kept (default {@link #defaultCacheDirectory()}).
+     *
+     * @param value the directory
+     * @return this builder
+     */
+    public Builder cacheDirectory(Path value) {
+      cacheDirectory = Objects.requireNonNull(value, "cacheDirectory");
+      return this;
+    }
+
+    /**
+     * How many files are downloaded at once (default 8).
+     *
+     * @param value at least 1
+     * @return this builder
+     */
+    public Builder concurrency(int value) {
+      concurrency = value;
+      return this;
+    }
+
+    /**
+     * Whether a non-empty output directory may be replaced (default no).
+     *
+     * @param value whether it may
+     * @return this builder
+     */
+    public Builder replaceExisting(boolean value) {
+      replaceExisting = value;
+      return this;
+    }
+
+    /**
+     * The index the files come from, for the SBOM (default: PyPI); see {@link
+     * PrefetchOptions#repositoryUrl()}.
+     *
+     * @param value the index URL, or empty for PyPI
+     * @return this builder
+     */
+    public Builder repositoryUrl(Optional<String> value) {
+      repositoryUrl = Objects.requireNonNull(value, "repositoryUrl");
+      return this;
+    }
+
+    /**
+     * The options.
+     *
+     * @return the options
+     * @throws IllegalArgumentException when the concurrency is below 1
+     */
+    public PrefetchOptions build() {
+      return new PrefetchOptions(cacheDirectory, concurrency, replaceExisting, repositoryUrl);
+    }
   }
 }

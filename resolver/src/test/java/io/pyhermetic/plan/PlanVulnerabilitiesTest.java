@@ -73,19 +73,16 @@ class PlanVulnerabilitiesTest {
   void aFailingServiceFailsThePlanUnlessBestEffort() {
     wm.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(503)));
     AdvisoryOptions osv =
-        new AdvisoryOptions(
-            true,
-            List.of(VulnerabilityService.PYPI, VulnerabilityService.OSV),
-            Optional.of(wm.baseUrl() + "/osv"),
-            List.of(),
-            false);
+        AdvisoryOptions.builder()
+            .services(List.of(VulnerabilityService.PYPI, VulnerabilityService.OSV))
+            .osvUrl(Optional.of(wm.baseUrl() + "/osv"))
+            .build();
     PlanResult failed = Planner.plan(request().vulnerabilities(osv).build());
     assertThat(failed.status()).isEqualTo(PlanResult.Status.INDEX_FAILURE);
     assertThat(failed.findings(Finding.Kind.INDEX))
         .extracting(Finding::message)
         .anyMatch(m -> m.startsWith("six 1.16.0: vulnerabilities unknown: osv: "));
-    AdvisoryOptions bestEffort =
-        new AdvisoryOptions(true, osv.services(), osv.osvUrl(), List.of(), true);
+    AdvisoryOptions bestEffort = osv.toBuilder().bestEffort(true).build();
     PlanResult plan = Planner.plan(request().vulnerabilities(bestEffort).build());
     assertThat(plan.status()).isNotEqualTo(PlanResult.Status.INDEX_FAILURE);
     assertThat(plan.planMarkdown()).contains("Not known for 2 pins (the service failed)");

@@ -80,7 +80,7 @@ class PrefetcherAdvisoriesTest {
                 .build()) {
       return new Prefetcher(
               new LocalIndex(links),
-              PrefetchOptions.defaults().withCacheDirectory(temp.resolve("cache")))
+              PrefetchOptions.builder().cacheDirectory(temp.resolve("cache")).build())
           .withClock(CLOCK)
           .withAdvisories(lookup, bestEffort)
           .prefetch("{\"type\": \"pip\"}", source, output);

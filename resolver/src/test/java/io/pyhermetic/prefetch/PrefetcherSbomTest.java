@@ -77,7 +77,7 @@ class PrefetcherSbomTest {
   }
 
   private Prefetcher prefetcher(PackageIndex index, PrefetchOptions options) {
-    return new Prefetcher(index, options.withCacheDirectory(temp.resolve("cache")))
+    return new Prefetcher(index, options.toBuilder().cacheDirectory(temp.resolve("cache")).build())
         .withClock(CLOCK);
   }
 
@@ -169,9 +169,10 @@ class PrefetcherSbomTest {
     PrefetchResult result =
         prefetcher(
                 new LocalIndex(links),
-                PrefetchOptions.defaults()
-                    .withRepositoryUrl(
-                        Optional.of("https://user:s3cret@mirror.example.invalid/simple/")))
+                PrefetchOptions.builder()
+                    .repositoryUrl(
+                        Optional.of("https://user:s3cret@mirror.example.invalid/simple/"))
+                    .build())
             .prefetch("\"pip\"", source, output);
     assertThat(result.written()).as(result.toString()).isTrue();
     String text = Files.readString(output.resolve("bom.json"));
@@ -192,7 +193,7 @@ class PrefetcherSbomTest {
   void theSameInputGivesTheSameBytes() throws IOException {
     write("pyproject.toml", "[project]\nname = \"a\"\n");
     write("requirements.txt", "pure-lib==1.0\n");
-    PrefetchOptions options = PrefetchOptions.defaults().withReplaceExisting(true);
+    PrefetchOptions options = PrefetchOptions.builder().replaceExisting(true).build();
     prefetcher(new LocalIndex(links), options).prefetch("\"pip\"", source, output);
     String first = Files.readString(output.resolve("bom.json"));
     prefetcher(new LocalIndex(links), options).prefetch("\"pip\"", source, output);

@@ -105,7 +105,7 @@ class PrefetcherTest {
   }
 
   private Prefetcher prefetcher(PackageIndex index) {
-    return new Prefetcher(index, PrefetchOptions.defaults().withCacheDirectory(cache));
+    return new Prefetcher(index, PrefetchOptions.builder().cacheDirectory(cache).build());
   }
 
   private PrefetchResult run(PackageIndex index, String json) {
@@ -356,7 +356,7 @@ class PrefetcherTest {
     PrefetchResult again =
         new Prefetcher(
                 new LocalIndex(links),
-                PrefetchOptions.defaults().withCacheDirectory(cache).withReplaceExisting(true))
+                PrefetchOptions.builder().cacheDirectory(cache).replaceExisting(true).build())
             .prefetch("\"pip\"", source, output);
     assertThat(again.files())
         .singleElement()
@@ -373,7 +373,7 @@ class PrefetcherTest {
     Prefetcher replacing =
         new Prefetcher(
             new LocalIndex(links),
-            PrefetchOptions.defaults().withCacheDirectory(cache).withReplaceExisting(true));
+            PrefetchOptions.builder().cacheDirectory(cache).replaceExisting(true).build());
     PrefetchResult failed = replacing.prefetch("\"pip\"", source, output);
     assertThat(failed.isOk()).isFalse();
     assertThat(failed.failedRequirements().get(0).problem().orElseThrow().message())
@@ -409,7 +409,7 @@ class PrefetcherTest {
     Prefetcher replacing =
         new Prefetcher(
             new LocalIndex(links),
-            PrefetchOptions.defaults().withCacheDirectory(cache).withReplaceExisting(true));
+            PrefetchOptions.builder().cacheDirectory(cache).replaceExisting(true).build());
     assertThatThrownBy(() -> replacing.prefetch("\"pip\"", source, temp))
         .isInstanceOf(PrefetchException.class)
         .hasMessageContaining("would hold the source directory");
