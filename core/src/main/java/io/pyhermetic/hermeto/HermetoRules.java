@@ -4,21 +4,22 @@ import io.pyhermetic.error.Diagnostic;
 import io.pyhermetic.error.Location;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.reqfile.EntryKind;
+import io.pyhermetic.reqfile.Include;
+import io.pyhermetic.reqfile.Line;
+import io.pyhermetic.reqfile.OptionLine;
 import io.pyhermetic.reqfile.OptionUse;
 import io.pyhermetic.reqfile.RequirementsFile;
-import io.pyhermetic.reqfile.internal.LogicalLine;
+import io.pyhermetic.reqfile.VariableUse;
 import io.pyhermetic.requirement.Requirement;
 import io.pyhermetic.version.Specifier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -94,7 +95,6 @@ public final class HermetoRules {
       List.of(".zip", ".tar.gz", ".tar.bz2", ".tar.xz", ".tar.Z", ".tar", ".whl");
 
   private static final Pattern GIT_REF = Pattern.compile("@[a-fA-F0-9]{40}$");
-  private static final Pattern ENV_VAR = Pattern.compile("\\$\\{[A-Z0-9_]+\\}");
   private static final Pattern SCHEME = Pattern.compile("[a-z][a-z0-9+.\\-]+");
 
   private HermetoRules() {}
@@ -137,50 +137,40 @@ public final class HermetoRules {
   /** The work of checking one file. */
   private static final class Checker {
     private final RequirementsFile file;
-    private final List<Entry> entries;
-    private final List<OptionUse> uses;
-    private final String text;
-    private final List<int[]> physical;
-    // per physical line (1-based): the entry on it, and its --hash options; looked up, never
-    // searched, so that the check stays linear in the size of the file
-    private final Entry[] entryByLine;
-    private final Map<Integer, List<OptionUse>> hashesByLine = new HashMap<>();
     private final List<Diagnostic> found = new ArrayList<>();
 
     Checker(RequirementsFile file) {
       this.file = file;
-      this.entries = file.entries();
-      this.uses = file.optionUses();
-      this.text = file.text();
-      this.physical = LogicalLine.physicalLines(text);
-      this.entryByLine = new Entry[physical.size() + 2];
-      for (Entry entry : entries) {
-        int last = Math.min(entry.lastLine(), entryByLine.length - 1);
-        for (int line = Math.max(1, entry.line()); line <= last; line++) {
-          if (entryByLine[line] == null) {
-            entryByLine[line] = entry;
-          }
-        }
-      }
-      for (OptionUse use : uses) {
-        if (use.name().equals("--hash")) {
-          hashesByLine.computeIfAbsent(use.location().line(), k -> new ArrayList<>(2)).add(use);
-        }
-      }
     }
 
     List<Diagnostic> run() {
       List<Classified> classified = new ArrayList<>();
-      for (Entry entry : entries) {
-        classified.add(classify(entry));
+      // each line's options, and whether a requirement is on the line: read from the parsed
+      // lines, never searched, so that the check stays linear in the size of the file
+      List<OptionUse> uses = new ArrayList<>();
+      List<Boolean> onEntry = new ArrayList<>();
+      for (Line line : file.lines()) {
+        List<OptionUse> options = List.of();
+        if (line instanceof Entry entry) {
+          options = entry.options();
+          classified.add(classify(entry, options));
+        } else if (line instanceof OptionLine optionLine) {
+          options = optionLine.options();
+        } else if (line instanceof Include include) {
+          options = include.options();
+        }
+        for (OptionUse use : options) {
+          uses.add(use);
+          onEntry.add(line instanceof Entry);
+        }
       }
-      Optional<String> hashMode = hashModeReason(classified);
+      Optional<String> hashMode = hashModeReason(classified, uses);
       boolean hasPypi = classified.stream().anyMatch(c -> c.kind() == Kind.PYPI);
       for (Classified c : classified) {
         checkEntry(c, hashMode);
       }
-      for (OptionUse use : uses) {
-        checkOption(use, hasPypi);
+      for (int i = 0; i < uses.size(); i++) {
+        checkOption(uses.get(i), hasPypi, onEntry.get(i));
       }
       checkEnvironmentVariables();
       List<Diagnostic> sorted = new ArrayList<>(found);
@@ -192,12 +182,14 @@ public final class HermetoRules {
 
     // ------------------------------------------------------------------ entries
 
-    private Classified classify(Entry entry) {
+    private Classified classify(Entry entry, List<OptionUse> options) {
       String requirementText = entry.requirementText().strip();
       String shown = entry.kind() == EntryKind.EDITABLE ? "-e " + requirementText : requirementText;
       List<OptionUse> hashes = new ArrayList<>();
-      for (int line = entry.line(); line <= entry.lastLine(); line++) {
-        hashes.addAll(hashesByLine.getOrDefault(line, List.of()));
+      for (OptionUse use : options) {
+        if (use.name().equals("--hash")) {
+          hashes.add(use);
+        }
       }
       if (entry.kind() == EntryKind.PATH) {
         return new Classified(entry, Kind.LOCAL, entry.link().orElse(""), "file", shown, hashes);
@@ -229,7 +221,7 @@ public final class HermetoRules {
     }
 
     /** Why hash mode is on for this file, or empty when it is off. */
-    private Optional<String> hashModeReason(List<Classified> classified) {
+    private Optional<String> hashModeReason(List<Classified> classified, List<OptionUse> uses) {
       for (OptionUse use : uses) {
         if (use.name().equals("--require-hashes")) {
           return Optional.of("--require-hashes on line " + use.location().line());
@@ -479,9 +471,9 @@ public final class HermetoRules {
 
     // ------------------------------------------------------------------ options
 
-    private void checkOption(OptionUse use, boolean hasPypi) {
+    private void checkOption(OptionUse use, boolean hasPypi, boolean onEntry) {
       String canonical = use.name();
-      Optional<String> token = typedToken(use.location());
+      Optional<String> token = use.written();
       String typedName =
           token
               .map(t -> t.indexOf('=') >= 0 ? t.substring(0, t.indexOf('=')) : t)
@@ -532,7 +524,7 @@ public final class HermetoRules {
         report(Rule.IGNORED_OPTION, use.location(), ignoredMessage(canonical, shown, use));
       } else if (canonical.equals("--index-url") && hasPypi) {
         checkIndexUrl(use);
-      } else if (canonical.equals("--hash") && entryAt(use.location().line()).isEmpty()) {
+      } else if (canonical.equals("--hash") && !onEntry) {
         report(
             Rule.OPTION_WITHOUT_REQUIREMENT,
             use.location(),
@@ -619,66 +611,17 @@ public final class HermetoRules {
       }
     }
 
-    private Optional<Entry> entryAt(int line) {
-      return line > 0 && line < entryByLine.length
-          ? Optional.ofNullable(entryByLine[line])
-          : Optional.empty();
-    }
-
-    /** The option token as written at {@code location}, when it can be read back from the text. */
-    private Optional<String> typedToken(Location location) {
-      if (location.line() > physical.size()) {
-        return Optional.empty();
-      }
-      int[] bounds = physical.get(location.line() - 1);
-      String line = text.substring(bounds[0], bounds[1]);
-      int offset;
-      try {
-        offset = line.offsetByCodePoints(0, location.column() - 1);
-      } catch (IndexOutOfBoundsException e) {
-        return Optional.empty();
-      }
-      if (offset >= line.length() || line.charAt(offset) != '-') {
-        return Optional.empty();
-      }
-      int end = offset;
-      while (end < line.length() && !Character.isWhitespace(line.charAt(end))) {
-        end++;
-      }
-      String token = line.substring(offset, end);
-      if (end == line.length()) {
-        while (token.endsWith("\\")) {
-          token = token.substring(0, token.length() - 1);
-        }
-      }
-      return token.length() > 1 ? Optional.of(token) : Optional.empty();
-    }
-
     // ------------------------------------------------------------------ text
 
     private void checkEnvironmentVariables() {
-      for (int i = 0; i < physical.size(); i++) {
-        String line = text.substring(physical.get(i)[0], physical.get(i)[1]);
-        String content = withoutComment(line);
-        Matcher m = ENV_VAR.matcher(content);
-        while (m.find()) {
-          report(
-              Rule.ENV_VAR,
-              new Location(file.source(), i + 1, content.codePointCount(0, m.start()) + 1),
-              q(m.group())
-                  + " is an environment variable, which Hermeto does not expand: it reads the"
-                  + " text literally; write the value itself");
-        }
+      for (VariableUse variable : file.variableUses()) {
+        report(
+            Rule.ENV_VAR,
+            variable.location(),
+            q(variable.written())
+                + " is an environment variable, which Hermeto does not expand: it reads the"
+                + " text literally; write the value itself");
       }
-    }
-
-    private static String withoutComment(String line) {
-      for (int i = 0; i < line.length(); i++) {
-        if (line.charAt(i) == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
-          return line.substring(0, i);
-        }
-      }
-      return line;
     }
 
     private void report(Rule rule, Location location, String message) {

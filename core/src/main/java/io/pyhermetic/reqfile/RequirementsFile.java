@@ -1,9 +1,9 @@
 package io.pyhermetic.reqfile;
 
 import io.pyhermetic.error.Diagnostic;
-import io.pyhermetic.error.Location;
 import io.pyhermetic.reqfile.internal.DecodedText;
 import io.pyhermetic.reqfile.internal.OptParse;
+import io.pyhermetic.reqfile.internal.OptionSpec;
 import io.pyhermetic.reqfile.internal.TextDecoder;
 import io.pyhermetic.requirement.ProjectName;
 import java.nio.file.Files;
@@ -25,18 +25,15 @@ import java.util.TreeSet;
  */
 public final class RequirementsFile {
 
-  /** A {@code -r} or {@code -c} line and the file it brought in. */
-  public record Include(Location location, boolean constraint, RequirementsFile file) {}
-
   private final RequirementsFileParser parser;
   private final String source;
   private final Path path;
   private final byte[] bytes;
   private final DecodedText decoded;
   private final boolean constraintFile;
-  private final List<Object> items;
-  private volatile List<OptionUse> optionUses;
+  private final List<Line> lines;
   private final List<Diagnostic> warnings;
+  private final List<VariableUse> variables;
 
   RequirementsFile(
       RequirementsFileParser parser,
@@ -45,16 +42,22 @@ public final class RequirementsFile {
       byte[] bytes,
       DecodedText decoded,
       boolean constraintFile,
-      List<Object> items,
-      List<Diagnostic> warnings) {
+      List<Line> lines,
+      List<Diagnostic> warnings,
+      List<VariableUse> variables) {
     this.parser = parser;
     this.source = source;
     this.path = path;
-    this.bytes = bytes;
+    // the input's bytes are kept only when encoding the text again would not give them back
+    this.bytes =
+        bytes == null || Arrays.equals(bytes, TextDecoder.encode(decoded, decoded.text()))
+            ? null
+            : bytes;
     this.decoded = decoded;
     this.constraintFile = constraintFile;
-    this.items = List.copyOf(items);
+    this.lines = List.copyOf(lines);
     this.warnings = List.copyOf(warnings);
+    this.variables = List.copyOf(variables);
   }
 
   /**
@@ -89,12 +92,30 @@ public final class RequirementsFile {
     return decoded;
   }
 
+  /**
+   * The logical lines of this file (not of included files), in order: what each one is.
+   *
+   * @return every line, blank and comment lines included, annotations within their entries
+   */
+  public List<Line> lines() {
+    return lines;
+  }
+
+  /**
+   * Every {@code ${NAME}} written outside comments in this file (not in included files), in order.
+   *
+   * @return the variable references
+   */
+  public List<VariableUse> variableUses() {
+    return variables;
+  }
+
   /** The requirement and editable entries of this file, in order (not of included files). */
   public List<Entry> entries() {
     List<Entry> entries = new ArrayList<>();
-    for (Object item : items) {
-      if (item instanceof Entry) {
-        entries.add((Entry) item);
+    for (Line line : lines) {
+      if (line instanceof Entry entry) {
+        entries.add(entry);
       }
     }
     return Collections.unmodifiableList(entries);
@@ -108,11 +129,11 @@ public final class RequirementsFile {
   }
 
   private void collectEntries(List<Entry> into) {
-    for (Object item : items) {
-      if (item instanceof Entry) {
-        into.add((Entry) item);
-      } else if (item instanceof Include) {
-        ((Include) item).file().collectEntries(into);
+    for (Line line : lines) {
+      if (line instanceof Entry entry) {
+        into.add(entry);
+      } else if (line instanceof Include include) {
+        include.file().collectEntries(into);
       }
     }
   }
@@ -128,30 +149,38 @@ public final class RequirementsFile {
     return found;
   }
 
+  /**
+   * The {@code -r} and {@code -c} lines of this file, in order.
+   *
+   * @return the includes
+   */
   public List<Include> includes() {
     List<Include> includes = new ArrayList<>();
-    for (Object item : items) {
-      if (item instanceof Include) {
-        includes.add((Include) item);
+    for (Line line : lines) {
+      if (line instanceof Include include) {
+        includes.add(include);
       }
     }
     return Collections.unmodifiableList(includes);
   }
 
-  /** Every option written in this file (not in included files), in order, with its location. */
+  /**
+   * Every option written in this file (not in included files), in order, with its location.
+   *
+   * @return the options of every line
+   */
   public List<OptionUse> optionUses() {
-    List<OptionUse> uses = optionUses;
-    if (uses == null) {
-      List<OptionUse> all = new ArrayList<>();
-      for (Object item : items) {
-        if (item instanceof RequirementsFileParser.OptionLine) {
-          all.addAll(((RequirementsFileParser.OptionLine) item).optionUses());
-        }
+    List<OptionUse> all = new ArrayList<>();
+    for (Line line : lines) {
+      if (line instanceof Entry entry) {
+        all.addAll(entry.options());
+      } else if (line instanceof OptionLine options) {
+        all.addAll(options.options());
+      } else if (line instanceof Include include) {
+        all.addAll(include.options());
       }
-      uses = List.copyOf(all);
-      optionUses = uses;
     }
-    return uses;
+    return Collections.unmodifiableList(all);
   }
 
   /** Warnings pip would print while reading this file and the files it includes. */
@@ -210,36 +239,38 @@ public final class RequirementsFile {
   }
 
   private void apply(OptionsState state) {
-    for (Object item : items) {
-      if (item instanceof Include) {
-        ((Include) item).file().apply(state);
-      } else if (item instanceof RequirementsFileParser.OptionLine) {
-        RequirementsFileParser.OptionLine line = (RequirementsFileParser.OptionLine) item;
-        for (OptParse.Use use : line.uses()) {
-          switch (use.option()) {
-            case NO_BINARY:
-              formatControl(use.value(), state.noBinary, state.onlyBinary);
-              break;
-            case ONLY_BINARY:
-              formatControl(use.value(), state.onlyBinary, state.noBinary);
-              break;
-            default:
-              break;
-          }
+    for (Line line : lines) {
+      if (line instanceof Entry entry) {
+        if (entry.lineOptions() != null) {
+          formatControl(entry.lineOptions().uses(), state);
         }
-        if (line.global()) {
-          applyGlobal(line, state);
-        }
+      } else if (line instanceof Include include) {
+        formatControl(include.lineOptions().uses(), state);
+        include.file().apply(state);
+      } else if (line instanceof OptionLine options) {
+        formatControl(options.lineOptions().uses(), state);
+        applyGlobal(options, state);
       }
     }
   }
 
-  private static void applyGlobal(RequirementsFileParser.OptionLine line, OptionsState state) {
+  /** pip applies {@code --no-binary} and {@code --only-binary} from any line, while parsing. */
+  private static void formatControl(List<OptParse.Use> uses, OptionsState state) {
+    for (OptParse.Use use : uses) {
+      if (use.option() == OptionSpec.NO_BINARY) {
+        formatControl(use.value(), state.noBinary, state.onlyBinary);
+      } else if (use.option() == OptionSpec.ONLY_BINARY) {
+        formatControl(use.value(), state.onlyBinary, state.noBinary);
+      }
+    }
+  }
+
+  private static void applyGlobal(OptionLine line, OptionsState state) {
     String indexUrl = null;
     List<String> extraIndexUrls = new ArrayList<>();
     boolean noIndex = false;
     String findLinks = null;
-    for (OptParse.Use use : line.uses()) {
+    for (OptParse.Use use : line.lineOptions().uses()) {
       switch (use.option()) {
         case INDEX_URL:
         case PYPI_URL:
@@ -288,7 +319,8 @@ public final class RequirementsFile {
       state.indexUrls.addAll(extraIndexUrls);
     }
     if (findLinks != null) {
-      Path base = line.file() == null ? Path.of("") : line.file().toAbsolutePath().getParent();
+      Path file = line.file().orElse(null);
+      Path base = file == null ? Path.of("") : file.toAbsolutePath().getParent();
       Path relative;
       try {
         relative = base == null ? null : base.resolve(findLinks);
@@ -404,7 +436,7 @@ public final class RequirementsFile {
 
   private void checkOwn(Entry entry) {
     Objects.requireNonNull(entry, "entry");
-    if (!items.contains(entry)) {
+    if (!lines.contains(entry)) {
       throw new IllegalArgumentException("not an entry of " + source + ": " + entry);
     }
   }

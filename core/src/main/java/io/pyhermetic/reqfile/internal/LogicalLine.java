@@ -14,9 +14,7 @@ public final class LogicalLine {
   private final int lastLine;
   private final int startOffset;
   private final int endOffset;
-  private final int[] pieceStart;
-  private final int[] pieceLine;
-  private final int[] pieceColumn;
+  private final LinePositions positions;
   private final boolean comment;
 
   LogicalLine(
@@ -32,14 +30,7 @@ public final class LogicalLine {
     this.lastLine = lastLine;
     this.startOffset = startOffset;
     this.endOffset = endOffset;
-    this.pieceStart = new int[pieces.size()];
-    this.pieceLine = new int[pieces.size()];
-    this.pieceColumn = new int[pieces.size()];
-    for (int i = 0; i < pieces.size(); i++) {
-      pieceStart[i] = pieces.get(i)[0];
-      pieceLine[i] = pieces.get(i)[1];
-      pieceColumn[i] = pieces.get(i)[2];
-    }
+    this.positions = LinePositions.of(pieces);
     this.comment = comment;
   }
 
@@ -71,17 +62,24 @@ public final class LogicalLine {
     return comment;
   }
 
-  /** The file position of {@code offset} in {@link #text()}. */
+  /**
+   * The file position of {@code offset} in {@link #text()}.
+   *
+   * @param source the name used in the location
+   * @param offset an index into {@link #text()}
+   * @return the physical line and column of that index
+   */
   public Location locate(String source, int offset) {
-    int k = java.util.Arrays.binarySearch(pieceStart, offset);
-    if (k < 0) {
-      k = Math.max(0, -k - 2);
-    }
-    while (k + 1 < pieceStart.length && pieceStart[k + 1] == pieceStart[k]) {
-      k++; // an empty piece shares its start with the next one
-    }
-    int within = Math.max(0, offset - pieceStart[k]);
-    return new Location(source, pieceLine[k], Math.max(1, pieceColumn[k] + within));
+    return positions.locate(source, offset);
+  }
+
+  /**
+   * The map from positions in {@link #text()} to physical lines, kept without the text itself.
+   *
+   * @return the line's position map
+   */
+  public LinePositions positions() {
+    return positions;
   }
 
   /** Splits a file's text into pip's logical lines (Python's splitlines, then join_lines). */

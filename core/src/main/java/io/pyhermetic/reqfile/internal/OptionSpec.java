@@ -57,6 +57,15 @@ public enum OptionSpec {
     return longName;
   }
 
+  /**
+   * The short name.
+   *
+   * @return {@code -i} and the like, or null for options without one
+   */
+  public String shortName() {
+    return shortName;
+  }
+
   public boolean takesValue() {
     return takesValue;
   }
