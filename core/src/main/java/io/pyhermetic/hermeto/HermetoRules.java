@@ -144,33 +144,42 @@ public final class HermetoRules {
     }
 
     List<Diagnostic> run() {
-      List<Classified> classified = new ArrayList<>();
-      // each line's options, and whether a requirement is on the line: read from the parsed
-      // lines, never searched, so that the check stays linear in the size of the file
-      List<OptionUse> uses = new ArrayList<>();
-      List<Boolean> onEntry = new ArrayList<>();
+      // a first pass finds what the checks depend on (hash mode, a requirement from the index),
+      // the second checks line by line; each line's options are read from the parsed line when
+      // needed and dropped after, so that neither pass holds the options of the whole file
+      String requireHashes = null;
+      String firstHash = null;
+      String firstUrl = null;
+      boolean hasPypi = false;
       for (Line line : file.lines()) {
-        List<OptionUse> options = List.of();
+        List<OptionUse> options = optionsOf(line);
+        for (OptionUse use : options) {
+          if (requireHashes == null && use.name().equals("--require-hashes")) {
+            requireHashes = "--require-hashes on line " + use.location().line();
+          }
+        }
         if (line instanceof Entry entry) {
-          options = entry.options();
-          classified.add(classify(entry, options));
-        } else if (line instanceof OptionLine optionLine) {
-          options = optionLine.options();
-        } else if (line instanceof Include include) {
-          options = include.options();
+          Classified c = classify(entry, options);
+          hasPypi |= c.kind() == Kind.PYPI;
+          if (firstHash == null && c.hashCount() > 0) {
+            firstHash = "the --hash of line " + entry.line();
+          }
+          if (firstUrl == null && c.kind() == Kind.URL) {
+            firstUrl = "the URL requirement on line " + entry.line() + ", which needs a --hash";
+          }
+        }
+      }
+      Optional<String> hashMode =
+          Optional.ofNullable(
+              requireHashes != null ? requireHashes : firstHash != null ? firstHash : firstUrl);
+      for (Line line : file.lines()) {
+        List<OptionUse> options = optionsOf(line);
+        if (line instanceof Entry entry) {
+          checkEntry(classify(entry, options), hashMode);
         }
         for (OptionUse use : options) {
-          uses.add(use);
-          onEntry.add(line instanceof Entry);
+          checkOption(use, hasPypi, line instanceof Entry);
         }
-      }
-      Optional<String> hashMode = hashModeReason(classified, uses);
-      boolean hasPypi = classified.stream().anyMatch(c -> c.kind() == Kind.PYPI);
-      for (Classified c : classified) {
-        checkEntry(c, hashMode);
-      }
-      for (int i = 0; i < uses.size(); i++) {
-        checkOption(uses.get(i), hasPypi, onEntry.get(i));
       }
       checkEnvironmentVariables();
       List<Diagnostic> sorted = new ArrayList<>(found);
@@ -220,25 +229,16 @@ public final class HermetoRules {
       return new Classified(entry, kind, url, scheme, shown, hashes);
     }
 
-    /** Why hash mode is on for this file, or empty when it is off. */
-    private Optional<String> hashModeReason(List<Classified> classified, List<OptionUse> uses) {
-      for (OptionUse use : uses) {
-        if (use.name().equals("--require-hashes")) {
-          return Optional.of("--require-hashes on line " + use.location().line());
-        }
+    /** The options written on a line: of its entry (an editable's too), option line or include. */
+    private static List<OptionUse> optionsOf(Line line) {
+      if (line instanceof Entry entry) {
+        return entry.options();
+      } else if (line instanceof OptionLine optionLine) {
+        return optionLine.options();
+      } else if (line instanceof Include include) {
+        return include.options();
       }
-      for (Classified c : classified) {
-        if (c.hashCount() > 0) {
-          return Optional.of("the --hash of line " + c.entry().line());
-        }
-      }
-      for (Classified c : classified) {
-        if (c.kind() == Kind.URL) {
-          return Optional.of(
-              "the URL requirement on line " + c.entry().line() + ", which needs a --hash");
-        }
-      }
-      return Optional.empty();
+      return List.of();
     }
 
     private void checkEntry(Classified c, Optional<String> hashMode) {

@@ -241,7 +241,7 @@ public final class RequirementsFile {
   private void apply(OptionsState state) {
     for (Line line : lines) {
       if (line instanceof Entry entry) {
-        if (entry.lineOptions() != null) {
+        if (entry.lineOptions() != null && entry.lineOptions().hasFormatControl()) {
           formatControl(entry.lineOptions().uses(), state);
         }
       } else if (line instanceof Include include) {

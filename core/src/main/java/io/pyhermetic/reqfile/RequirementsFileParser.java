@@ -245,7 +245,7 @@ public final class RequirementsFileParser {
     final Messages messages;
     final LineLexer lexer;
     final RequirementReader reader;
-    int next;
+    final LineOptions.Source optionSource;
     // the include line being read, completed when its file is done
     TextSpan includeSpan;
     LineOptions includeOptions;
@@ -272,6 +272,7 @@ public final class RequirementsFileParser {
       }
       this.messages = new Messages(text);
       this.lexer = new LineLexer(text, source, environment);
+      this.optionSource = new LineOptions.Source(source, text, environment);
       this.reader = new RequirementReader(workingDirectory, messages);
     }
 
@@ -301,8 +302,8 @@ public final class RequirementsFileParser {
 
     /** Reads on up to the next include line (returned) or to the end of the file (null). */
     PendingInclude advance() {
-      for (int i = next; i < lexer.size(); i++) {
-        LineLexer.Lexed lexed = lexer.lex(i);
+      while (lexer.hasNext()) {
+        LineLexer.Lexed lexed = lexer.next();
         LogicalLine line = lexed.line();
         messages.startLine(lexed.secrets());
         variables.addAll(lexed.variables());
@@ -316,36 +317,29 @@ public final class RequirementsFileParser {
         int optionStart = lexed.optionStart();
         String requirementPart = lexed.requirementPart();
         List<OptParse.Use> uses = OptionReader.read(lexed, messages);
-        boolean requirementLine = !requirementPart.isEmpty();
-        LineOptions options = new LineOptions(uses, at.shifted(optionStart), requirementLine);
-        int annotationEnd = i;
-        while (annotationEnd + 1 < lexer.size() && lexer.isAnnotation(annotationEnd + 1)) {
-          annotationEnd++;
-        }
+        LineOptions options =
+            new LineOptions(optionSource, line.startOffset(), line.firstLine(), uses);
         Optional<OptParse.Use> editable = OptionReader.first(uses, OptionSpec.EDITABLE);
         Optional<OptParse.Use> include = OptionReader.first(uses, OptionSpec.REQUIREMENT);
         boolean nestedConstraint = include.isEmpty();
         if (include.isEmpty()) {
           include = OptionReader.first(uses, OptionSpec.CONSTRAINT);
         }
-        if (requirementLine) {
+        if (!requirementPart.isEmpty()) {
           RequirementReader.Resolved r = reader.requirement(requirementPart, at);
-          lines.add(entry(line, annotationEnd, requirementPart, r, options).build());
-          i = annotationEnd;
+          lines.add(entry(line, requirementPart, r, options).build());
         } else if (editable.isPresent()) {
           String value = editable.get().value();
           Locator where = at.shifted(optionStart + editable.get().offset());
           RequirementReader.Resolved r = reader.editable(value, where);
           lines.add(
-              entry(line, annotationEnd, value, r, options)
+              entry(line, value, r, options)
                   // pip keeps no per-requirement option of an editable line
                   .hashes(Map.of())
                   .configSettings(Map.of())
                   .globalOptions(List.of())
                   .build());
-          i = annotationEnd;
         } else if (include.isPresent()) {
-          next = i + 1;
           includeSpan = span;
           includeOptions = options;
           return include(
@@ -363,17 +357,19 @@ public final class RequirementsFileParser {
           lines.add(new OptionLine(span, options, path));
         }
       }
-      next = lexer.size();
       return null;
     }
 
+    /** An entry of {@code line} and the annotation lines after it, which are consumed. */
     private EntryBuilder entry(
         LogicalLine line,
-        int annotationEnd,
         String requirementPart,
         RequirementReader.Resolved r,
         LineOptions options) {
-      int annotationEndOffset = lexer.line(annotationEnd).endOffset();
+      int annotationEndOffset = line.endOffset();
+      while (lexer.nextIsAnnotation()) {
+        annotationEndOffset = lexer.skip().endOffset();
+      }
       return Entry.builder()
           .kind(r.kind())
           .location(new Location(source, line.firstLine(), 1))

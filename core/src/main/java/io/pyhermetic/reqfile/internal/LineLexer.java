@@ -51,48 +51,79 @@ public final class LineLexer {
 
   private final String source;
   private final Map<String, String> environment;
-  private final List<LogicalLine> lines;
+  private final LogicalLine.Reader lines;
 
   /**
-   * Lexes a file's text.
+   * Lexes a file's text from its start.
    *
    * @param text the decoded text
    * @param source the name used in locations
    * @param environment the variables {@code ${NAME}} expands to
    */
   public LineLexer(String text, String source, Map<String, String> environment) {
+    this(text, 0, 1, source, environment);
+  }
+
+  /**
+   * Lexes a file's text from a physical line on.
+   *
+   * @param text the decoded text
+   * @param from where the physical line starts
+   * @param firstNumber its 1-based number
+   * @param source the name used in locations
+   * @param environment the variables {@code ${NAME}} expands to
+   */
+  public LineLexer(
+      String text, int from, int firstNumber, String source, Map<String, String> environment) {
     this.source = source;
     this.environment = environment;
-    this.lines = LogicalLine.split(text);
+    this.lines = LogicalLine.reader(text, from, firstNumber);
   }
 
   /**
-   * How many logical lines the file has.
+   * Whether a logical line is left.
    *
-   * @return the number of logical lines
+   * @return whether {@link #next()} has a line
    */
-  public int size() {
-    return lines.size();
+  public boolean hasNext() {
+    return lines.hasNext();
   }
 
   /**
-   * A logical line.
+   * Lexes the next logical line.
    *
-   * @param index its 0-based index
+   * @return the line's content, options start and variables
+   * @throws java.util.NoSuchElementException at the end of the text
+   */
+  public Lexed next() {
+    return lex(lines.next());
+  }
+
+  /**
+   * Whether the next line is an annotation of the entry before it: a single indented comment line,
+   * as uv and pip-compile write {@code # via} lines.
+   *
+   * @return whether the next line is an annotation line
+   */
+  public boolean nextIsAnnotation() {
+    LogicalLine line = lines.peek();
+    if (line == null || !line.isComment() || line.firstLine() != line.lastLine()) {
+      return false;
+    }
+    String text = line.text().substring(1); // pip prepends a space to comment lines
+    return !text.isEmpty() && PyText.isSpace(text.charAt(0));
+  }
+
+  /**
+   * Consumes the next line without lexing it (an annotation, which belongs to its entry).
+   *
    * @return the line
    */
-  public LogicalLine line(int index) {
-    return lines.get(index);
+  public LogicalLine skip() {
+    return lines.next();
   }
 
-  /**
-   * Lexes one logical line.
-   *
-   * @param index its 0-based index
-   * @return the line's content, options start and variables
-   */
-  public Lexed lex(int index) {
-    LogicalLine line = lines.get(index);
+  private Lexed lex(LogicalLine line) {
     String content = stripComment(line.text());
     int leading = PyText.skipSpace(content, 0);
     content = content.substring(leading, PyText.trimEnd(content, leading, content.length()));
@@ -142,22 +173,6 @@ public final class LineLexer {
       pos = space + 1;
     }
     return content.length();
-  }
-
-  /**
-   * Whether a line is an annotation of the entry before it: a single indented comment line, as uv
-   * and pip-compile write {@code # via} lines.
-   *
-   * @param index the line's 0-based index
-   * @return whether it is an annotation line
-   */
-  public boolean isAnnotation(int index) {
-    LogicalLine line = lines.get(index);
-    if (!line.isComment() || line.firstLine() != line.lastLine()) {
-      return false;
-    }
-    String text = line.text().substring(1); // pip prepends a space to comment lines
-    return !text.isEmpty() && PyText.isSpace(text.charAt(0));
   }
 
   /**

@@ -9,25 +9,71 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The options of one parsed line, kept as read (without the line's text) so that their locations
- * and the values pip derives from them are worked out only when asked for.
+ * The options of one parsed line, kept as nothing but the line's place in the file's text: they are
+ * read again when asked for (the line was checked when the file was parsed), so that a file of many
+ * pins does not hold every option of every line.
  */
 public final class LineOptions {
-  private final List<OptParse.Use> uses;
-  private final Locator at;
-  private final boolean requirementLine;
+  /**
+   * What reading a line's options again needs, shared by every line of a file.
+   *
+   * @param source the name used in locations
+   * @param text the file's text
+   * @param environment the variables {@code ${NAME}} expanded to
+   */
+  public record Source(String source, String text, Map<String, String> environment) {}
+
+  /** A line's options as read, with where they are. */
+  private record Read(List<OptParse.Use> uses, Locator at, boolean requirementLine) {}
+
+  private static final Read NONE = new Read(List.of(), null, false);
+
+  private final Source file;
+  private final int start;
+  private final int firstLine;
+  private final boolean empty;
+  private final boolean formatControl;
 
   /**
    * The options of a line.
    *
-   * @param uses the options, in order
-   * @param at where offsets of the uses are in the file
-   * @param requirementLine whether they follow a requirement on the line
+   * @param file the file's text and environment
+   * @param start where the line's first physical line starts in the text
+   * @param firstLine the 1-based number of that line
+   * @param uses the options as first read, of which only a summary is kept
    */
-  public LineOptions(List<OptParse.Use> uses, Locator at, boolean requirementLine) {
-    this.uses = List.copyOf(uses);
-    this.at = at;
-    this.requirementLine = requirementLine;
+  public LineOptions(Source file, int start, int firstLine, List<OptParse.Use> uses) {
+    this.file = file;
+    this.start = start;
+    this.firstLine = firstLine;
+    this.empty = uses.isEmpty();
+    boolean format = false;
+    for (OptParse.Use use : uses) {
+      format |= use.option() == OptionSpec.NO_BINARY || use.option() == OptionSpec.ONLY_BINARY;
+    }
+    this.formatControl = format;
+  }
+
+  /**
+   * Whether the line has {@code --no-binary} or {@code --only-binary}, which pip applies from any
+   * line.
+   *
+   * @return whether it has either
+   */
+  public boolean hasFormatControl() {
+    return formatControl;
+  }
+
+  private Read read() {
+    if (empty) {
+      return NONE;
+    }
+    LineLexer.Lexed lexed =
+        new LineLexer(file.text(), start, firstLine, file.source(), file.environment()).next();
+    // the line was read without error when the file was parsed: nothing new is reported
+    List<OptParse.Use> uses = OptionReader.read(lexed, new Messages(file.text()));
+    return new Read(
+        uses, lexed.at().shifted(lexed.optionStart()), !lexed.requirementPart().isEmpty());
   }
 
   /**
@@ -36,7 +82,7 @@ public final class LineOptions {
    * @return the uses, in order
    */
   public List<OptParse.Use> uses() {
-    return uses;
+    return read().uses();
   }
 
   /**
@@ -45,8 +91,11 @@ public final class LineOptions {
    * @return one {@link OptionUse} per option, in order
    */
   public List<OptionUse> optionUses() {
-    List<OptionUse> out = new ArrayList<>(uses.size());
-    for (OptParse.Use use : uses) {
+    Read read = read();
+    Locator at = read.at();
+    boolean requirementLine = read.requirementLine();
+    List<OptionUse> out = new ArrayList<>(read.uses().size());
+    for (OptParse.Use use : read.uses()) {
       out.add(
           new OptionUse(
               use.option().canonical().longName(),
@@ -65,7 +114,7 @@ public final class LineOptions {
    */
   public Map<String, List<String>> hashes() {
     Map<String, List<String>> hashes = new LinkedHashMap<>();
-    for (OptParse.Use use : uses) {
+    for (OptParse.Use use : uses()) {
       if (use.option() == OptionSpec.HASH) {
         String value = use.value();
         int colon = value.indexOf(':');
@@ -84,7 +133,7 @@ public final class LineOptions {
    */
   public Map<String, List<String>> configSettings() {
     Map<String, List<String>> settings = new LinkedHashMap<>();
-    for (OptParse.Use use : uses) {
+    for (OptParse.Use use : uses()) {
       if (use.option() == OptionSpec.CONFIG_SETTINGS) {
         int eq = use.value().indexOf('=');
         settings
@@ -102,7 +151,7 @@ public final class LineOptions {
    */
   public List<String> globalOptions() {
     List<String> values = new ArrayList<>();
-    for (OptParse.Use use : uses) {
+    for (OptParse.Use use : uses()) {
       if (use.option() == OptionSpec.GLOBAL_OPTION) {
         values.add(use.value());
       }

@@ -82,41 +82,99 @@ public final class LogicalLine {
     return positions;
   }
 
-  /** Splits a file's text into pip's logical lines (Python's splitlines, then join_lines). */
-  public static List<LogicalLine> split(String text) {
-    List<int[]> physical = physicalLines(text);
-    List<LogicalLine> out = new ArrayList<>(physical.size() / 2 + 8);
-    StringBuilder open = null;
-    List<int[]> pieces = null;
-    int openFirst = 0;
-    int openStart = 0;
-    for (int i = 0; i < physical.size(); i++) {
-      int[] p = physical.get(i);
-      int start = p[0];
-      int end = p[1];
-      int number = i + 1;
-      boolean isComment = isCommentLine(text, start, end);
-      boolean continued = end > start && text.charAt(end - 1) == '\\';
-      if (!continued || isComment) {
-        if (open != null) {
-          pieces.add(new int[] {open.length(), number, isComment ? 0 : 1});
-          if (isComment) {
-            open.append(' ');
+  /**
+   * Reads a text's logical lines one at a time (Python's splitlines, then pip's join_lines), so
+   * that only the line being read is held, never all of them.
+   *
+   * @param text the text
+   * @param from where a physical line starts in it
+   * @param firstNumber the 1-based number of that physical line
+   * @return a reader positioned at {@code from}
+   */
+  public static Reader reader(String text, int from, int firstNumber) {
+    return new Reader(text, from, firstNumber);
+  }
+
+  /** A cursor over the logical lines of a text, with one line of lookahead. */
+  public static final class Reader {
+    private final String text;
+    private int pos;
+    private int number;
+    private LogicalLine peeked;
+
+    private Reader(String text, int from, int firstNumber) {
+      this.text = text;
+      this.pos = from;
+      this.number = firstNumber - 1;
+    }
+
+    /**
+     * Whether a logical line is left.
+     *
+     * @return whether {@link #next()} has a line to return
+     */
+    public boolean hasNext() {
+      return peek() != null;
+    }
+
+    /**
+     * The next logical line, without consuming it.
+     *
+     * @return the line, or null at the end of the text
+     */
+    public LogicalLine peek() {
+      if (peeked == null) {
+        peeked = read();
+      }
+      return peeked;
+    }
+
+    /**
+     * Consumes the next logical line.
+     *
+     * @return the line
+     * @throws java.util.NoSuchElementException at the end of the text
+     */
+    public LogicalLine next() {
+      LogicalLine line = peek();
+      if (line == null) {
+        throw new java.util.NoSuchElementException();
+      }
+      peeked = null;
+      return line;
+    }
+
+    private LogicalLine read() {
+      StringBuilder open = null;
+      List<int[]> pieces = null;
+      int openFirst = 0;
+      int openStart = 0;
+      int n = text.length();
+      while (pos < n) {
+        int start = pos;
+        int end = contentEnd(text, start);
+        int next = afterBreak(text, end);
+        pos = next;
+        number++;
+        boolean isComment = isCommentLine(text, start, end);
+        boolean continued = end > start && text.charAt(end - 1) == '\\';
+        if (!continued || isComment) {
+          if (open != null) {
+            pieces.add(new int[] {open.length(), number, isComment ? 0 : 1});
+            if (isComment) {
+              open.append(' ');
+            }
+            open.append(text, start, end);
+            return new LogicalLine(
+                open.toString(), openFirst, number, openStart, next, pieces, false);
           }
-          open.append(text, start, end);
-          out.add(
-              new LogicalLine(open.toString(), openFirst, number, openStart, p[2], pieces, false));
-          open = null;
-        } else {
           String line = text.substring(start, end);
           List<int[]> single = List.of(new int[] {0, number, isComment ? 0 : 1});
-          out.add(
-              new LogicalLine(
-                  isComment ? " " + line : line, number, number, start, p[2], single, isComment));
+          return new LogicalLine(
+              isComment ? " " + line : line, number, number, start, next, single, isComment);
         }
-      } else {
         if (open == null) {
-          open = new StringBuilder(continuationLength(text, physical, i));
+          open = new StringBuilder();
           pieces = new ArrayList<>();
           openFirst = number;
           openStart = start;
@@ -132,28 +190,50 @@ public final class LogicalLine {
         pieces.add(new int[] {open.length(), number, lead - start + 1});
         open.append(text, lead, trail);
       }
+      if (open != null) {
+        return new LogicalLine(open.toString(), openFirst, number, openStart, pos, pieces, false);
+      }
+      return null;
     }
-    if (open != null) {
-      int[] last = physical.get(physical.size() - 1);
-      out.add(
-          new LogicalLine(
-              open.toString(), openFirst, physical.size(), openStart, last[2], pieces, false));
-    }
-    return out;
   }
 
-  /** The length of the continued line that starts at physical line {@code from}, an upper bound. */
-  private static int continuationLength(String text, List<int[]> physical, int from) {
-    int length = 1;
-    for (int k = from; k < physical.size(); k++) {
-      int[] p = physical.get(k);
-      length += p[1] - p[0] + 1;
-      boolean continued = p[1] > p[0] && text.charAt(p[1] - 1) == '\\';
-      if (!continued || isCommentLine(text, p[0], p[1])) {
-        break;
+  /** Where the physical line starting at {@code start} ends (before its line break). */
+  private static int contentEnd(String text, int start) {
+    int n = text.length();
+    for (int i = start; i < n; i++) {
+      char c = text.charAt(i);
+      if ((c > '\r' && c < '\u001c') || (c > '\u001e' && c < '\u0085')) {
+        continue; // the common case: not a line break
+      }
+      if (isBreak(c)) {
+        return i;
       }
     }
-    return length;
+    return n;
+  }
+
+  /** Where the next physical line starts, after the break at {@code end}. */
+  private static int afterBreak(String text, int end) {
+    int n = text.length();
+    if (end >= n) {
+      return n;
+    }
+    return text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n'
+        ? end + 2
+        : end + 1;
+  }
+
+  private static boolean isBreak(char c) {
+    return c == '\n'
+        || c == '\r'
+        || c == '\u000b'
+        || c == '\u000c'
+        || c == '\u001c'
+        || c == '\u001d'
+        || c == '\u001e'
+        || c == '\u0085'
+        || c == '\u2028'
+        || c == '\u2029';
   }
 
   private static boolean isCommentLine(String text, int start, int end) {
