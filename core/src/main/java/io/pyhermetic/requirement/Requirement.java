@@ -15,6 +15,8 @@ import java.util.TreeSet;
  * packaging.requirements.Requirement} 26.x does. Immutable and thread-safe.
  */
 public final class Requirement {
+  private static final TreeSet<String> NO_EXTRAS = new TreeSet<>(PyText::compareCodePoints);
+
   private final String name;
   private final SortedSet<String> extras;
   private final SpecifierSet specifier;
@@ -58,8 +60,12 @@ public final class Requirement {
       throw new InvalidRequirementException(
           requirement, new Location(Location.STRING_SOURCE, 1, column), e.reason());
     }
-    TreeSet<String> extras = new TreeSet<>(PyText::compareCodePoints);
-    extras.addAll(parsed.extras());
+    // most requirements have no extras: they share one empty set (never modified)
+    TreeSet<String> extras = NO_EXTRAS;
+    if (!parsed.extras().isEmpty()) {
+      extras = new TreeSet<>(PyText::compareCodePoints);
+      extras.addAll(parsed.extras());
+    }
     Marker marker = parsed.marker() == null ? null : new Marker(parsed.marker());
     return new Requirement(parsed.name(), extras, specifier, parsed.url(), marker);
   }
