@@ -29,6 +29,10 @@ public final class HermetoRules {
   /**
    * Every problem Hermeto would have with {@code file}'s own entries and options, in file order.
    * The list is empty when Hermeto accepts the file as it is.
+   *
+   * @param file the file
+   * @return every problem Hermeto would have with {@code file}'s own entries and options, in file
+   *     order
    */
   public static List<Diagnostic> check(RequirementsFile file) {
     Objects.requireNonNull(file, "file");

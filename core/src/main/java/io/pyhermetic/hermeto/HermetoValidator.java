@@ -33,15 +33,30 @@ public final class HermetoValidator {
 
   /** The violations, and the input when there are none. */
   public record Result(Optional<HermetoInput> input, List<Violation> violations) {
+    /**
+     * Copies the violations, so that the result stays immutable.
+     *
+     * @param input the input
+     * @param violations the violations
+     */
     public Result {
       violations = List.copyOf(violations);
     }
 
+    /**
+     * Whether the input has no violation.
+     *
+     * @return whether the input has no violation
+     */
     public boolean isValid() {
       return violations.isEmpty();
     }
 
-    /** Hermeto's rendering: {@code N validation error[s] for user input}, then each one. */
+    /**
+     * Hermeto's rendering: {@code N validation error[s] for user input}, then each one.
+     *
+     * @return the string
+     */
     public String report() {
       StringBuilder out =
           new StringBuilder()
@@ -80,6 +95,10 @@ public final class HermetoValidator {
   /**
    * Validates the JSON text of an input (an object, a list of packages, or a bare type string)
    * against {@code sourceDir}, the project checkout.
+   *
+   * @param json the json
+   * @param sourceDir the source dir
+   * @return the result
    */
   public static Result validate(String json, Path sourceDir) {
     return validate(json, sourceDir, Set.of());
@@ -89,6 +108,11 @@ public final class HermetoValidator {
    * As {@link #validate(String, Path)}, counting {@code plannedFiles} (absolute, normalised paths)
    * as present: files a plan will write next to its Hermeto inputs, so the inputs can be checked
    * before anything is written.
+   *
+   * @param json the json
+   * @param sourceDir the source dir
+   * @param plannedFiles the planned files
+   * @return the result
    */
   public static Result validate(String json, Path sourceDir, Set<Path> plannedFiles) {
     Objects.requireNonNull(json, "json");

@@ -26,6 +26,11 @@ public record OptionUse(
   /**
    * Checks the components.
    *
+   * @param name the name
+   * @param value the value
+   * @param location the location
+   * @param onRequirementLine the on requirement line
+   * @param written the written
    * @throws NullPointerException for a missing component
    */
   public OptionUse {

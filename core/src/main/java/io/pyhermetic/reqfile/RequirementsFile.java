@@ -63,27 +63,48 @@ public final class RequirementsFile {
   /**
    * Reads a file as pip would, with {@code ${VAR}} taken from the process environment.
    *
+   * @param file the file
+   * @return the requirements file
    * @throws RequirementsFileException located at the problem
    */
   public static RequirementsFile parse(Path file) {
     return new RequirementsFileParser().parse(file);
   }
 
-  /** Parses text given directly, named {@code sourceName} in locations. */
+  /**
+   * Parses text given directly, named {@code sourceName} in locations.
+   *
+   * @param content the content
+   * @param sourceName the source name
+   * @return the requirements file
+   */
   public static RequirementsFile parse(String content, String sourceName) {
     return new RequirementsFileParser().parse(content, sourceName);
   }
 
-  /** The name used in locations: the path as given, or the source name. */
+  /**
+   * The name used in locations: the path as given, or the source name.
+   *
+   * @return the name used in locations
+   */
   public String source() {
     return source;
   }
 
+  /**
+   * The path the file was read from.
+   *
+   * @return the path the file was read from
+   */
   public Optional<Path> path() {
     return Optional.ofNullable(path);
   }
 
-  /** Whether this file was included with {@code -c}: its entries are constraints. */
+  /**
+   * Whether this file was included with {@code -c}: its entries are constraints.
+   *
+   * @return whether this file was included with {@code -c}
+   */
   public boolean isConstraintFile() {
     return constraintFile;
   }
@@ -110,7 +131,11 @@ public final class RequirementsFile {
     return variables;
   }
 
-  /** The requirement and editable entries of this file, in order (not of included files). */
+  /**
+   * The requirement and editable entries of this file, in order (not of included files).
+   *
+   * @return the requirement and editable entries of this file, in order
+   */
   public List<Entry> entries() {
     List<Entry> entries = new ArrayList<>();
     for (Line line : lines) {
@@ -121,7 +146,11 @@ public final class RequirementsFile {
     return Collections.unmodifiableList(entries);
   }
 
-  /** Every entry of this file and of the files it includes, in the order pip yields them. */
+  /**
+   * Every entry of this file and of the files it includes, in the order pip yields them.
+   *
+   * @return every entry of this file and of the files it includes, in the order pip yields them
+   */
   public List<Entry> allEntries() {
     List<Entry> entries = new ArrayList<>();
     collectEntries(entries);
@@ -138,7 +167,12 @@ public final class RequirementsFile {
     }
   }
 
-  /** The entries with this project name, in order. */
+  /**
+   * The entries with this project name, in order.
+   *
+   * @param name the name
+   * @return the entries with this project name, in order
+   */
   public List<Entry> entries(ProjectName name) {
     List<Entry> found = new ArrayList<>();
     for (Entry e : allEntries()) {
@@ -183,7 +217,11 @@ public final class RequirementsFile {
     return Collections.unmodifiableList(all);
   }
 
-  /** Warnings pip would print while reading this file and the files it includes. */
+  /**
+   * Warnings pip would print while reading this file and the files it includes.
+   *
+   * @return the diagnostics
+   */
   public List<Diagnostic> warnings() {
     List<Diagnostic> all = new ArrayList<>(warnings);
     for (Include include : includes()) {
@@ -195,6 +233,8 @@ public final class RequirementsFile {
   /**
    * pip's hash-checking mode: {@code --require-hashes} anywhere, or a {@code --hash} on any
    * requirement.
+   *
+   * @return whether pip checks hashes for this file
    */
   public boolean hashMode() {
     if (options().requireHashes()) {
@@ -208,7 +248,11 @@ public final class RequirementsFile {
     return false;
   }
 
-  /** The global options of this file and its includes, combined as pip's finder sees them. */
+  /**
+   * The global options of this file and its includes, combined as pip's finder sees them.
+   *
+   * @return the global options of this file and its includes, combined as pip's finder sees them
+   */
   public GlobalOptions options() {
     OptionsState state = new OptionsState();
     apply(state);
@@ -356,13 +400,19 @@ public final class RequirementsFile {
     }
   }
 
-  /** The decoded text of this file. */
+  /**
+   * The decoded text of this file.
+   *
+   * @return the decoded text of this file
+   */
   public String text() {
     return decoded.text();
   }
 
   /**
    * The file's bytes: exactly the input when unmodified, else the text in its original encoding.
+   *
+   * @return the file's bytes
    */
   public byte[] toBytes() {
     return bytes != null ? bytes.clone() : TextDecoder.encode(decoded, decoded.text());
@@ -370,7 +420,12 @@ public final class RequirementsFile {
 
   // ---------------------------------------------------------------- editing
 
-  /** This file without {@code entry} and its annotation lines. */
+  /**
+   * This file without {@code entry} and its annotation lines.
+   *
+   * @param entry the entry
+   * @return this file without {@code entry} and its annotation lines
+   */
   public RequirementsFile without(Entry entry) {
     checkOwn(entry);
     String text = decoded.text();
@@ -381,6 +436,10 @@ public final class RequirementsFile {
   /**
    * This file with {@code entry}'s lines (not its annotations) replaced by {@code newText}, which
    * must end with a line break if the old lines did.
+   *
+   * @param entry the entry
+   * @param newText the new text
+   * @return this file with {@code entry}'s lines
    */
   public RequirementsFile withEntryText(Entry entry, String newText) {
     checkOwn(entry);
@@ -393,6 +452,12 @@ public final class RequirementsFile {
    * This file with {@code entry} pinned to {@code version} with these hashes, written in the
    * canonical layout ({@code name==version \} then indented {@code --hash} lines); its marker,
    * extras and annotations are kept.
+   *
+   * @param entry the entry
+   * @param version the version
+   * @param hashes the hashes
+   * @return this file with {@code entry} pinned to {@code version} with these hashes, written in
+   *     the canonical layout
    */
   public RequirementsFile withPin(
       Entry entry, io.pyhermetic.version.Version version, Map<String, List<String>> hashes) {

@@ -59,12 +59,22 @@ public final class RequirementsFileParser {
     this.workingDirectory = workingDirectory;
   }
 
-  /** The same parser with these variables (only these) for {@code ${NAME}} expansion. */
+  /**
+   * The same parser with these variables (only these) for {@code ${NAME}} expansion.
+   *
+   * @param variables the variables
+   * @return the same parser with these variables
+   */
   public RequirementsFileParser withEnvironment(Map<String, String> variables) {
     return new RequirementsFileParser(variables, workingDirectory);
   }
 
-  /** The same parser resolving relative paths on requirement lines against {@code directory}. */
+  /**
+   * The same parser resolving relative paths on requirement lines against {@code directory}.
+   *
+   * @param directory the directory
+   * @return the same parser resolving relative paths on requirement lines against {@code directory}
+   */
   public RequirementsFileParser withWorkingDirectory(Path directory) {
     return new RequirementsFileParser(environment, directory.toAbsolutePath().normalize());
   }
@@ -72,6 +82,8 @@ public final class RequirementsFileParser {
   /**
    * Reads and parses a file and everything it includes.
    *
+   * @param file the file
+   * @return the requirements file
    * @throws RequirementsFileException for anything pip would reject, and for unreadable files
    */
   public RequirementsFile parse(Path file) {
@@ -83,6 +95,10 @@ public final class RequirementsFileParser {
   /**
    * Parses the bytes of a requirements file that is not on disk (decoded as a file would be);
    * includes resolve against the current directory.
+   *
+   * @param content the content
+   * @param sourceName the source name
+   * @return the requirements file
    */
   public RequirementsFile parse(byte[] content, String sourceName) {
     Objects.requireNonNull(content, "content");
@@ -90,14 +106,25 @@ public final class RequirementsFileParser {
     return parseBytes(content.clone(), sourceName, null, false, new ArrayDeque<>());
   }
 
-  /** Reads a file as {@code pip install -c FILE} does: its entries are constraints. */
+  /**
+   * Reads a file as {@code pip install -c FILE} does: its entries are constraints.
+   *
+   * @param file the file
+   * @return the requirements file
+   */
   public RequirementsFile parseConstraints(Path file) {
     Objects.requireNonNull(file, "file");
     byte[] bytes = read(file, file.toString(), null);
     return parseBytes(bytes, file.toString(), file, true, new ArrayDeque<>());
   }
 
-  /** Parses text given directly; includes resolve against the current directory. */
+  /**
+   * Parses text given directly; includes resolve against the current directory.
+   *
+   * @param content the content
+   * @param sourceName the source name
+   * @return the requirements file
+   */
   public RequirementsFile parse(String content, String sourceName) {
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(sourceName, "sourceName");

@@ -14,6 +14,8 @@ public record VariableUse(String written, Location location) {
   /**
    * Checks the components.
    *
+   * @param written the written
+   * @param location the location
    * @throws NullPointerException for a missing component
    */
   public VariableUse {

@@ -34,30 +34,56 @@ public final class LogicalLine {
     this.comment = comment;
   }
 
-  /** The joined text (a comment line carries pip's prepended space). */
+  /**
+   * The joined text (a comment line carries pip's prepended space).
+   *
+   * @return the joined text
+   */
   public String text() {
     return text;
   }
 
+  /**
+   * The number of the first physical line.
+   *
+   * @return the number of the first physical line
+   */
   public int firstLine() {
     return firstLine;
   }
 
+  /**
+   * The number of the last physical line.
+   *
+   * @return the number of the last physical line
+   */
   public int lastLine() {
     return lastLine;
   }
 
-  /** Offset in the file text where the first physical line starts. */
+  /**
+   * Offset in the file text where the first physical line starts.
+   *
+   * @return offset in the file text where the first physical line starts
+   */
   public int startOffset() {
     return startOffset;
   }
 
-  /** Offset in the file text just after the last physical line's terminator. */
+  /**
+   * Offset in the file text just after the last physical line's terminator.
+   *
+   * @return offset in the file text just after the last physical line's terminator
+   */
   public int endOffset() {
     return endOffset;
   }
 
-  /** Whether the first physical line is a comment line (starts with optional spaces and #). */
+  /**
+   * Whether the first physical line is a comment line (starts with optional spaces and #).
+   *
+   * @return whether the first physical line is a comment line
+   */
   public boolean isComment() {
     return comment;
   }
@@ -261,6 +287,9 @@ public final class LogicalLine {
   /**
    * Python's {@code str.splitlines()}: each element is {start, contentEnd, end (after the
    * terminator)}.
+   *
+   * @param text the text
+   * @return the list
    */
   public static List<int[]> physicalLines(String text) {
     List<int[]> lines = new ArrayList<>(16 + text.length() / 32);

@@ -42,6 +42,8 @@ public final class OptParse {
   /** optparse's error, with its message and the offset of the token at fault. */
   public static final class OptionException extends Exception {
     private static final long serialVersionUID = 1L;
+
+    /** Where the token at fault starts. */
     private final int offset;
 
     OptionException(String message, int offset) {
@@ -49,6 +51,11 @@ public final class OptParse {
       this.offset = offset;
     }
 
+    /**
+     * Where the token at fault starts.
+     *
+     * @return where the token at fault starts
+     */
     public int offset() {
       return offset;
     }
@@ -56,6 +63,13 @@ public final class OptParse {
 
   private OptParse() {}
 
+  /**
+   * Reads a line's options as optparse does.
+   *
+   * @param tokens the tokens
+   * @return the result
+   * @throws OptionException for an unknown or ambiguous option, or a missing or unwanted value
+   */
   public static Result parse(List<Shlex.Token> tokens) throws OptionException {
     List<Use> uses = new ArrayList<>(tokens.size());
     List<Shlex.Token> leftovers = new ArrayList<>();
