@@ -60,10 +60,21 @@ final class EntryRules {
    * keep for an editable line, which Hermeto does keep).
    */
   record Classified(
-      Entry entry, Kind kind, String url, String scheme, String shown, List<OptionUse> hashUses) {
+      Entry entry,
+      Kind kind,
+      String url,
+      String scheme,
+      String shown,
+      List<OptionUse> hashUses,
+      int hashCount) {
 
-    /** How many {@code --hash} values the entry has. */
-    int hashCount() {
+    /** The entry classified, with how many {@code --hash} values it has (counted once). */
+    Classified(
+        Entry entry, Kind kind, String url, String scheme, String shown, List<OptionUse> hashUses) {
+      this(entry, kind, url, scheme, shown, hashUses, countHashes(entry, hashUses));
+    }
+
+    private static int countHashes(Entry entry, List<OptionUse> hashUses) {
       int count = 0;
       for (List<String> values : entry.hashes().values()) {
         count += values.size();

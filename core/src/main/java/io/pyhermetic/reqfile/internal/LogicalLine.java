@@ -271,71 +271,21 @@ public final class LogicalLine {
     return i < end && text.charAt(i) == '#';
   }
 
-  private static final char[] RARE_BREAKS = {
-    '\r', '\u000b', '\u000c', '\u001c', '\u001d', '\u001e', '\u0085', '\u2028', '\u2029'
-  };
-
-  private static boolean onlyNewlines(String text) {
-    for (char c : RARE_BREAKS) {
-      if (text.indexOf(c) >= 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /**
    * Python's {@code str.splitlines()}: each element is {start, contentEnd, end (after the
    * terminator)}.
    *
    * @param text the text
-   * @return the list
+   * @return one element per physical line
    */
   public static List<int[]> physicalLines(String text) {
     List<int[]> lines = new ArrayList<>(16 + text.length() / 32);
     int start = 0;
-    int n = text.length();
-    if (onlyNewlines(text)) {
-      // the usual file: String.indexOf is much faster than a character loop
-      while (start < n) {
-        int newline = text.indexOf('\n', start);
-        int end = newline < 0 ? n : newline;
-        lines.add(new int[] {start, end, newline < 0 ? n : newline + 1});
-        start = end + 1;
-      }
-      return lines;
-    }
-    int i = 0;
-    while (i < n) {
-      char c = text.charAt(i);
-      if ((c > '\r' && c < '\u001c') || (c > '\u001e' && c < '\u0085')) {
-        i++; // the common case: not a line break
-        continue;
-      }
-      int terminator = 0;
-      if (c == '\r') {
-        terminator = i + 1 < n && text.charAt(i + 1) == '\n' ? 2 : 1;
-      } else if (c == '\n'
-          || c == '\u000b'
-          || c == '\u000c'
-          || c == '\u001c'
-          || c == '\u001d'
-          || c == '\u001e'
-          || c == '\u0085'
-          || c == '\u2028'
-          || c == '\u2029') {
-        terminator = 1;
-      }
-      if (terminator > 0) {
-        lines.add(new int[] {start, i, i + terminator});
-        i += terminator;
-        start = i;
-      } else {
-        i++;
-      }
-    }
-    if (start < n) {
-      lines.add(new int[] {start, n, n});
+    while (start < text.length()) {
+      int end = contentEnd(text, start);
+      int next = afterBreak(text, end);
+      lines.add(new int[] {start, end, next});
+      start = next;
     }
     return lines;
   }
