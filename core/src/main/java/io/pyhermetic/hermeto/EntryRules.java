@@ -8,7 +8,6 @@ import io.pyhermetic.requirement.Requirement;
 import io.pyhermetic.version.Specifier;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -60,26 +59,14 @@ final class EntryRules {
    * keep for an editable line, which Hermeto does keep).
    */
   record Classified(
-      Entry entry,
-      Kind kind,
-      String url,
-      String scheme,
-      String shown,
-      List<OptionUse> hashUses,
-      int hashCount) {
+      Entry entry, Kind kind, String url, String scheme, String shown, List<OptionUse> hashUses) {
 
-    /** The entry classified, with how many {@code --hash} values it has (counted once). */
-    Classified(
-        Entry entry, Kind kind, String url, String scheme, String shown, List<OptionUse> hashUses) {
-      this(entry, kind, url, scheme, shown, hashUses, countHashes(entry, hashUses));
-    }
-
-    private static int countHashes(Entry entry, List<OptionUse> hashUses) {
-      int count = 0;
-      for (List<String> values : entry.hashes().values()) {
-        count += values.size();
-      }
-      return Math.max(count, hashUses.size());
+    /**
+     * How many {@code --hash} values the entry has: its {@code --hash} options, of which pip keeps
+     * all (as the entry's hashes) except on an editable line.
+     */
+    int hashCount() {
+      return hashUses.size();
     }
   }
 
@@ -324,22 +311,11 @@ final class EntryRules {
   }
 
   private void checkHashValues(Classified c) {
-    Entry entry = c.entry();
-    if (!c.hashUses().isEmpty()) {
-      for (OptionUse use : c.hashUses()) {
-        String value = use.value().orElse("");
-        int colon = value.indexOf(':');
-        if (colon < 0 || colon == value.length() - 1) {
-          malformedHash(c, value, use.location());
-        }
-      }
-      return;
-    }
-    for (Map.Entry<String, List<String>> hashes : entry.hashes().entrySet()) {
-      for (String digest : hashes.getValue()) {
-        if (digest.isEmpty()) {
-          malformedHash(c, hashes.getKey() + ":", entry.location());
-        }
+    for (OptionUse use : c.hashUses()) {
+      String value = use.value().orElse("");
+      int colon = value.indexOf(':');
+      if (colon < 0 || colon == value.length() - 1) {
+        malformedHash(c, value, use.location());
       }
     }
   }
