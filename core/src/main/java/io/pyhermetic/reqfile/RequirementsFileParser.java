@@ -1,6 +1,5 @@
 package io.pyhermetic.reqfile;
 
-import io.pyhermetic.error.Failures;
 import io.pyhermetic.error.Location;
 import io.pyhermetic.internal.PyText;
 import io.pyhermetic.reqfile.internal.DecodedText;
@@ -14,13 +13,10 @@ import io.pyhermetic.reqfile.internal.OptParse;
 import io.pyhermetic.reqfile.internal.OptionReader;
 import io.pyhermetic.reqfile.internal.OptionSpec;
 import io.pyhermetic.reqfile.internal.RequirementReader;
+import io.pyhermetic.reqfile.internal.SourceFiles;
 import io.pyhermetic.reqfile.internal.TextDecoder;
 import io.pyhermetic.reqfile.internal.TextSpan;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -88,7 +84,7 @@ public final class RequirementsFileParser {
    */
   public RequirementsFile parse(Path file) {
     Objects.requireNonNull(file, "file");
-    byte[] bytes = read(file, file.toString(), null);
+    byte[] bytes = SourceFiles.read(file, file.toString(), null);
     return parseBytes(bytes, file.toString(), file, false, new ArrayDeque<>());
   }
 
@@ -114,7 +110,7 @@ public final class RequirementsFileParser {
    */
   public RequirementsFile parseConstraints(Path file) {
     Objects.requireNonNull(file, "file");
-    byte[] bytes = read(file, file.toString(), null);
+    byte[] bytes = SourceFiles.read(file, file.toString(), null);
     return parseBytes(bytes, file.toString(), file, true, new ArrayDeque<>());
   }
 
@@ -143,42 +139,6 @@ public final class RequirementsFileParser {
         original.path().orElse(null),
         original.isConstraintFile(),
         new ArrayDeque<>());
-  }
-
-  private static byte[] read(Path file, String shownAs, Location includedAt) {
-    try {
-      // the checks the command line makes on the files it is given, for included files too:
-      // a device or a pipe is never opened, nothing past the size limit is read; an unreadable
-      // regular file is left to the open below, which says so in pip's words
-      if (Files.exists(file)
-          && !Files.isDirectory(file)
-          && (!Files.isRegularFile(file) || Files.isReadable(file))) {
-        Optional<String> why = TextFiles.unreadable(file);
-        if (why.isPresent()) {
-          throw cannotOpen(shownAs, includedAt, PyText.repr(shownAs) + " is " + why.get());
-        }
-      }
-      return TextFiles.read(file);
-    } catch (NoSuchFileException e) {
-      throw cannotOpen(
-          shownAs, includedAt, "[Errno 2] No such file or directory: " + PyText.repr(shownAs));
-    } catch (AccessDeniedException e) {
-      throw cannotOpen(
-          shownAs, includedAt, "[Errno 13] Permission denied: " + PyText.repr(shownAs));
-    } catch (IOException | InvalidPathException e) {
-      // pip's words where Python has them (open() on a directory), else plain ones
-      throw cannotOpen(
-          shownAs,
-          includedAt,
-          Files.isDirectory(file)
-              ? "[Errno 21] Is a directory: " + PyText.repr(shownAs)
-              : Failures.describe(e));
-    }
-  }
-
-  private static RequirementsFileException cannotOpen(String shownAs, Location at, String why) {
-    Location where = at != null ? at : new Location(shownAs, 1, 1);
-    return new UnreadableFileException(shownAs, where, "Could not open requirements file: " + why);
   }
 
   private RequirementsFile parseBytes(
@@ -222,7 +182,7 @@ public final class RequirementsFileParser {
                   + " files included in all: "
                   + PyText.repr(pending.shownAs()));
         }
-        byte[] nestedBytes = read(pending.path(), pending.shownAs(), pending.at());
+        byte[] nestedBytes = SourceFiles.read(pending.path(), pending.shownAs(), pending.at());
         DecodedText nested = TextDecoder.decode(nestedBytes, pending.shownAs());
         open.push(
             new FileState(
@@ -247,14 +207,6 @@ public final class RequirementsFileParser {
 
   /** An include line met: the file to read before the including file goes on. */
   private record PendingInclude(Path path, String shownAs, boolean constraint, Location at) {}
-
-  private static Path canonical(Path path) {
-    try {
-      return path.toRealPath();
-    } catch (IOException | SecurityException e) {
-      return path.toAbsolutePath().normalize();
-    }
-  }
 
   /** The work of parsing one file, resumable after each include line. */
   private final class FileState {
@@ -293,7 +245,7 @@ public final class RequirementsFileParser {
       this.constraint = constraint;
       this.chain = chain;
       this.includedAt = includedAt;
-      this.key = path == null ? null : canonical(path);
+      this.key = path == null ? null : SourceFiles.canonical(path);
       if (key != null) {
         chain.push(key);
       }
@@ -434,7 +386,7 @@ public final class RequirementsFileParser {
               at, "Could not open requirements file: invalid path " + PyText.repr(target));
         }
       }
-      Path key = canonical(resolved);
+      Path key = SourceFiles.canonical(resolved);
       if (chain.contains(key)) {
         List<String> names = new ArrayList<>();
         List<Path> order = new ArrayList<>(chain);
