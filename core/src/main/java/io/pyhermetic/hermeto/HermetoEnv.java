@@ -24,6 +24,12 @@ public final class HermetoEnv {
 
   /** One variable. */
   public record Variable(String name, String value) {
+    /**
+     * Checks the components.
+     *
+     * @param name the name
+     * @param value the value
+     */
     public Variable {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");
@@ -35,7 +41,11 @@ public final class HermetoEnv {
 
   private HermetoEnv() {}
 
-  /** The variables a pip fetch records, unresolved ({@code ${output_dir}} in place). */
+  /**
+   * The variables a pip fetch records, unresolved ({@code ${output_dir}} in place).
+   *
+   * @return the variables a pip fetch records, unresolved
+   */
   public static List<Variable> pipVariables() {
     return List.of(
         new Variable("PIP_FIND_LINKS", "${output_dir}/deps/pip"),
@@ -45,6 +55,9 @@ public final class HermetoEnv {
   /**
    * The variables recorded in {@code outputDir/.build-config.json} by a fetch, sorted by name.
    *
+   * @param outputDir the output dir
+   * @return the variables recorded in {@code outputDir/.build-config.json} by a fetch, sorted by
+   *     name
    * @throws PyhermeticException when the file is missing or unreadable, in Hermeto's words
    */
   public static List<Variable> read(Path outputDir) {
@@ -84,6 +97,10 @@ public final class HermetoEnv {
   /**
    * The variables with {@code ${output_dir}} (and references to other listed variables) replaced,
    * for output mounted at {@code forOutputDir} (made absolute against the current directory).
+   *
+   * @param variables the variables
+   * @param forOutputDir the for output dir
+   * @return the variables with {@code ${output_dir}}
    */
   public static List<Variable> resolve(List<Variable> variables, Path forOutputDir) {
     String dir = forOutputDir.toAbsolutePath().normalize().toString();
@@ -101,7 +118,12 @@ public final class HermetoEnv {
     return out;
   }
 
-  /** {@code export NAME=VALUE} lines, both sides quoted only when the shell needs it. */
+  /**
+   * {@code export NAME=VALUE} lines, both sides quoted only when the shell needs it.
+   *
+   * @param variables the variables
+   * @return {@code export NAME=VALUE} lines, both sides quoted only when the shell needs it
+   */
   public static String env(List<Variable> variables) {
     StringBuilder out = new StringBuilder();
     for (Variable v : variables) {
@@ -114,7 +136,12 @@ public final class HermetoEnv {
     return out.toString();
   }
 
-  /** One line of JSON as Python's {@code json.dumps} writes it, and a newline. */
+  /**
+   * One line of JSON as Python's {@code json.dumps} writes it, and a newline.
+   *
+   * @param variables the variables
+   * @return one line of JSON as Python's {@code json.dumps} writes it, and a newline
+   */
   public static String json(List<Variable> variables) {
     StringBuilder out = new StringBuilder("[");
     for (int i = 0; i < variables.size(); i++) {

@@ -16,6 +16,12 @@ import java.util.List;
 public record HermetoInput(List<PipInput> packages, List<String> flags) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * Copies the package list, so that the input stays immutable.
+   *
+   * @param packages the packages
+   * @param flags the flags
+   */
   public HermetoInput {
     packages = List.copyOf(packages);
     flags = List.copyOf(flags);
@@ -24,11 +30,21 @@ public record HermetoInput(List<PipInput> packages, List<String> flags) {
     }
   }
 
+  /**
+   * The input for these pip packages.
+   *
+   * @param packages the packages
+   * @return the input for these pip packages
+   */
   public static HermetoInput of(PipInput... packages) {
     return new HermetoInput(List.of(packages), List.of());
   }
 
-  /** One line, with Python's {@code json.dumps} separators ({@code ", "} and {@code ": "}). */
+  /**
+   * One line, with Python's {@code json.dumps} separators ({@code ", "} and {@code ": "}).
+   *
+   * @return one line, with Python's {@code json.dumps} separators
+   */
   public String toJson() {
     Object root;
     if (packages.size() == 1 && flags.isEmpty()) {

@@ -26,6 +26,13 @@ public final class HermetoSelection {
 
   /** A file of the release as the index lists it. */
   public record Candidate(String filename, Map<String, String> digests, boolean yanked) {
+    /**
+     * Checks the components.
+     *
+     * @param filename the filename
+     * @param digests the digests
+     * @param yanked the yanked
+     */
     public Candidate {
       Objects.requireNonNull(filename, "filename");
       digests = Map.copyOf(digests);
@@ -34,6 +41,13 @@ public final class HermetoSelection {
 
   /** The files Hermeto would download, or why it would fail, and what it would warn about. */
   public record Result(List<Candidate> selected, Optional<String> error, List<String> warnings) {
+    /**
+     * Copies the lists, so that the result stays immutable.
+     *
+     * @param selected the selected
+     * @param error the error
+     * @param warnings the warnings
+     */
     public Result {
       selected = List.copyOf(selected);
       warnings = List.copyOf(warnings);
@@ -43,8 +57,14 @@ public final class HermetoSelection {
   private HermetoSelection() {}
 
   /**
+   * The files Hermeto would download for a pinned release, as its pip backend chooses them.
+   *
+   * @param name the project
+   * @param version the pinned version
    * @param binary the input's {@code binary} filter; empty for source-only
+   * @param files the release's files as the index lists them
    * @param pinnedHashes the requirement's {@code --hash} values by algorithm
+   * @return the files chosen, or why Hermeto would fail, and its warnings
    */
   public static Result select(
       ProjectName name,
@@ -159,7 +179,13 @@ public final class HermetoSelection {
     }
   }
 
-  /** Hermeto's {@code WheelsFilter}: some tag passes every field (substring tests). */
+  /**
+   * Hermeto's {@code WheelsFilter}: some tag passes every field (substring tests).
+   *
+   * @param f the f
+   * @param wheel the wheel
+   * @return whether the wheel passes Hermeto's filter
+   */
   public static boolean wheelPasses(PipBinaryFilters f, DistributionFilename wheel) {
     return new WheelsFilter(f).passes(wheel);
   }

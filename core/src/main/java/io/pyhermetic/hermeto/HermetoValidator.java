@@ -13,10 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Checks a Hermeto {@code fetch-deps} input the way Hermeto does before it fetches anything (its
@@ -36,15 +33,30 @@ public final class HermetoValidator {
 
   /** The violations, and the input when there are none. */
   public record Result(Optional<HermetoInput> input, List<Violation> violations) {
+    /**
+     * Copies the violations, so that the result stays immutable.
+     *
+     * @param input the input
+     * @param violations the violations
+     */
     public Result {
       violations = List.copyOf(violations);
     }
 
+    /**
+     * Whether the input has no violation.
+     *
+     * @return whether the input has no violation
+     */
     public boolean isValid() {
       return violations.isEmpty();
     }
 
-    /** Hermeto's rendering: {@code N validation error[s] for user input}, then each one. */
+    /**
+     * Hermeto's rendering: {@code N validation error[s] for user input}, then each one.
+     *
+     * @return the string
+     */
     public String report() {
       StringBuilder out =
           new StringBuilder()
@@ -77,16 +89,16 @@ public final class HermetoValidator {
           "requirements_build_files",
           "allow_binary",
           "binary");
-  private static final Set<String> BINARY_KEYS =
-      Set.of("packages", "arch", "os", "py_version", "py_impl", "abi", "platform");
-  private static final List<String> COMMA_FIELDS =
-      List.of("packages", "arch", "os", "py_impl", "abi");
 
   private HermetoValidator() {}
 
   /**
    * Validates the JSON text of an input (an object, a list of packages, or a bare type string)
    * against {@code sourceDir}, the project checkout.
+   *
+   * @param json the json
+   * @param sourceDir the source dir
+   * @return the result
    */
   public static Result validate(String json, Path sourceDir) {
     return validate(json, sourceDir, Set.of());
@@ -96,6 +108,11 @@ public final class HermetoValidator {
    * As {@link #validate(String, Path)}, counting {@code plannedFiles} (absolute, normalised paths)
    * as present: files a plan will write next to its Hermeto inputs, so the inputs can be checked
    * before anything is written.
+   *
+   * @param json the json
+   * @param sourceDir the source dir
+   * @param plannedFiles the planned files
+   * @return the result
    */
   public static Result validate(String json, Path sourceDir, Set<Path> plannedFiles) {
     Objects.requireNonNull(json, "json");
@@ -240,7 +257,7 @@ public final class HermetoValidator {
     }
     Optional<List<String>> files = fileList(p, "requirements_files", at, violations);
     Optional<List<String>> buildFiles = fileList(p, "requirements_build_files", at, violations);
-    Optional<PipBinaryFilters> binary = binary(p, at, violations);
+    Optional<PipBinaryFilters> binary = BinaryInputRules.binary(p, at, violations);
     if (violations.size() > before || path == null) {
       return null;
     }
@@ -346,154 +363,7 @@ public final class HermetoValidator {
     return Optional.of(files);
   }
 
-  private static Optional<PipBinaryFilters> binary(
-      JsonNode p, String at, List<Violation> violations) {
-    JsonNode value = p.get("binary");
-    boolean allowBinary =
-        p.has("allow_binary") && lenientTrue(p.get("allow_binary"), at, violations);
-    if (value == null || value.isNull()) {
-      // deprecated allow_binary: every wheel of the version, plus the sdist
-      return allowBinary
-          ? Optional.of(
-              PipBinaryFilters.defaults()
-                  .withArch(PipBinaryFilters.ALL)
-                  .withOs(PipBinaryFilters.ALL)
-                  .withPyImpl(PipBinaryFilters.ALL))
-          : Optional.empty();
-    }
-    String where = at + " -> binary";
-    if (!value.isObject()) {
-      violations.add(
-          new Violation(
-              where, "Input should be a valid dictionary or instance of PipBinaryFilters"));
-      return Optional.empty();
-    }
-    int before = violations.size();
-    for (Iterator<String> keys = value.fieldNames(); keys.hasNext(); ) {
-      String key = keys.next();
-      if (!BINARY_KEYS.contains(key)) {
-        violations.add(new Violation(where + " -> " + key, "Extra inputs are not permitted"));
-      }
-    }
-    PipBinaryFilters filters = PipBinaryFilters.defaults();
-    Map<String, String> lists = new LinkedHashMap<>();
-    for (String field : COMMA_FIELDS) {
-      JsonNode v = value.get(field);
-      if (v == null) {
-        continue;
-      }
-      if (!v.isTextual()) {
-        violations.add(
-            new Violation(
-                where + " -> " + field,
-                "Value error, Binary filter must be a string, got " + pythonType(v)));
-        continue;
-      }
-      try {
-        lists.put(field, PipBinaryFilters.normalize(v.asText()));
-      } catch (IllegalArgumentException e) {
-        violations.add(new Violation(where + " -> " + field, "Value error, " + e.getMessage()));
-      }
-    }
-    OptionalInt pyVersion = OptionalInt.empty();
-    JsonNode py = value.get("py_version");
-    if (py != null && !py.isNull()) {
-      if (py.isIntegralNumber() && py.canConvertToInt()) {
-        pyVersion = OptionalInt.of(py.asInt());
-      } else if (py.isBoolean()) {
-        pyVersion = OptionalInt.of(py.asBoolean() ? 1 : 0);
-      } else if (py.isFloatingPointNumber()) {
-        if (py.asDouble() == Math.rint(py.asDouble())) {
-          pyVersion = OptionalInt.of((int) py.asDouble());
-        } else {
-          violations.add(
-              new Violation(
-                  where + " -> py_version",
-                  "Input should be a valid integer, got a number with a fractional part"));
-        }
-      } else if (py.isTextual()) {
-        try {
-          pyVersion = OptionalInt.of(Integer.parseInt(py.asText().strip()));
-        } catch (NumberFormatException e) {
-          violations.add(
-              new Violation(
-                  where + " -> py_version",
-                  "Input should be a valid integer, unable to parse string as an integer"));
-        }
-      } else {
-        violations.add(new Violation(where + " -> py_version", "Input should be a valid integer"));
-      }
-    }
-    Optional<String> platform = Optional.empty();
-    JsonNode regex = value.get("platform");
-    if (regex != null && !regex.isNull()) {
-      if (!regex.isTextual()) {
-        violations.add(new Violation(where + " -> platform", "Input should be a valid string"));
-      } else {
-        try {
-          Pattern.compile(regex.asText());
-          platform = Optional.of(regex.asText());
-        } catch (PatternSyntaxException e) {
-          violations.add(
-              new Violation(
-                  where + " -> platform",
-                  "Value error, Invalid platform regex: " + regex.asText()));
-        }
-      }
-    }
-    if (violations.size() > before) {
-      return Optional.empty();
-    }
-    if (lists.containsKey("packages")) {
-      filters = filters.withPackages(lists.get("packages"));
-    }
-    if (lists.containsKey("arch")) {
-      filters = filters.withArch(lists.get("arch"));
-    }
-    if (lists.containsKey("os")) {
-      filters = filters.withOs(lists.get("os"));
-    }
-    if (lists.containsKey("py_impl")) {
-      filters = filters.withPyImpl(lists.get("py_impl"));
-    }
-    if (lists.containsKey("abi")) {
-      filters = filters.withAbi(lists.get("abi"));
-    }
-    if (pyVersion.isPresent()) {
-      filters = filters.withPyVersion(pyVersion.getAsInt());
-    }
-    if (platform.isPresent()) {
-      if (!filters.os().equals("linux") || !filters.arch().equals("x86_64")) {
-        violations.add(
-            new Violation(
-                where,
-                "Value error, Use either 'platform' (regex pattern) or 'os' with 'arch', but not both."));
-        return Optional.empty();
-      }
-      filters = filters.withPlatform(platform.get());
-    }
-    return Optional.of(filters);
-  }
-
-  /** pydantic's lax booleans. */
-  private static boolean lenientTrue(JsonNode v, String at, List<Violation> violations) {
-    if (v.isBoolean()) {
-      return v.asBoolean();
-    }
-    String s = v.asText().strip().toLowerCase(java.util.Locale.ROOT);
-    if (Set.of("1", "true", "yes", "on", "t", "y").contains(s)) {
-      return true;
-    }
-    if (Set.of("0", "false", "no", "off", "f", "n").contains(s)) {
-      return false;
-    }
-    violations.add(
-        new Violation(
-            at + " -> allow_binary", "Input should be a valid boolean, unable to interpret input"));
-    return false;
-  }
-
-  private static String pythonType(JsonNode v) {
+  static String pythonType(JsonNode v) {
     if (v.isArray()) {
       return "list";
     }

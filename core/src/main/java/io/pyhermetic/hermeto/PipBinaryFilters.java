@@ -22,8 +22,20 @@ public record PipBinaryFilters(
     String abi,
     Optional<String> platform) {
 
+  /** The value that stands for every package, as pip's {@code :all:}. */
   public static final String ALL = ":all:";
 
+  /**
+   * Checks the components.
+   *
+   * @param packages the packages
+   * @param arch the arch
+   * @param os the os
+   * @param pyVersion the py version
+   * @param pyImpl the py impl
+   * @param abi the abi
+   * @param platform the platform
+   */
   public PipBinaryFilters {
     packages = normalize(packages);
     arch = normalize(arch);
@@ -34,38 +46,82 @@ public record PipBinaryFilters(
     Objects.requireNonNull(platform, "platform");
   }
 
-  /** Hermeto's defaults: all packages, x86_64, linux, any Python, cp, any ABI. */
+  /**
+   * Hermeto's defaults: all packages, x86_64, linux, any Python, cp, any ABI.
+   *
+   * @return the pip binary filters
+   */
   public static PipBinaryFilters defaults() {
     return new PipBinaryFilters(
         ALL, "x86_64", "linux", OptionalInt.empty(), "cp", ALL, Optional.empty());
   }
 
+  /**
+   * The same filters with this packages value.
+   *
+   * @param value the value
+   * @return the same filters with this packages value
+   */
   public PipBinaryFilters withPackages(String value) {
     return new PipBinaryFilters(value, arch, os, pyVersion, pyImpl, abi, platform);
   }
 
+  /**
+   * The same filters with this arch value.
+   *
+   * @param value the value
+   * @return the same filters with this arch value
+   */
   public PipBinaryFilters withArch(String value) {
     return new PipBinaryFilters(packages, value, os, pyVersion, pyImpl, abi, platform);
   }
 
+  /**
+   * The same filters with this os value.
+   *
+   * @param value the value
+   * @return the same filters with this os value
+   */
   public PipBinaryFilters withOs(String value) {
     return new PipBinaryFilters(packages, arch, value, pyVersion, pyImpl, abi, platform);
   }
 
-  /** {@code 312} for Python 3.12: Hermeto takes one integer, major and minor digits joined. */
+  /**
+   * {@code 312} for Python 3.12: Hermeto takes one integer, major and minor digits joined.
+   *
+   * @param value the value
+   * @return {@code 312} for Python 3.12
+   */
   public PipBinaryFilters withPyVersion(int value) {
     return new PipBinaryFilters(packages, arch, os, OptionalInt.of(value), pyImpl, abi, platform);
   }
 
+  /**
+   * The same filters with this py_impl value.
+   *
+   * @param value the value
+   * @return the same filters with this py_impl value
+   */
   public PipBinaryFilters withPyImpl(String value) {
     return new PipBinaryFilters(packages, arch, os, pyVersion, value, abi, platform);
   }
 
+  /**
+   * The same filters with this abi value.
+   *
+   * @param value the value
+   * @return the same filters with this abi value
+   */
   public PipBinaryFilters withAbi(String value) {
     return new PipBinaryFilters(packages, arch, os, pyVersion, pyImpl, value, platform);
   }
 
-  /** A Python regular expression searched in platform tags; excludes non-default os/arch. */
+  /**
+   * A Python regular expression searched in platform tags; excludes non-default os/arch.
+   *
+   * @param regex the regex
+   * @return A Python regular expression searched in platform tags
+   */
   public PipBinaryFilters withPlatform(String regex) {
     return new PipBinaryFilters(packages, arch, os, pyVersion, pyImpl, abi, Optional.of(regex));
   }

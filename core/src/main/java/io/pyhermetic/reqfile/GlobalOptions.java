@@ -24,6 +24,20 @@ public record GlobalOptions(
   /** pip's default index. */
   public static final String DEFAULT_INDEX_URL = "https://pypi.org/simple";
 
+  /**
+   * Copies the lists and sets, so that the options stay immutable.
+   *
+   * @param indexUrls the index urls
+   * @param noIndex the no index
+   * @param findLinks the find links
+   * @param noBinary the no binary
+   * @param onlyBinary the only binary
+   * @param preferBinary the prefer binary
+   * @param requireHashes the require hashes
+   * @param pre the pre
+   * @param trustedHosts the trusted hosts
+   * @param features the features
+   */
   public GlobalOptions {
     indexUrls = List.copyOf(indexUrls);
     findLinks = List.copyOf(findLinks);

@@ -1,12 +1,9 @@
 package io.pyhermetic.reqfile;
 
 import io.pyhermetic.error.Diagnostic;
-import io.pyhermetic.error.Location;
 import io.pyhermetic.reqfile.internal.DecodedText;
-import io.pyhermetic.reqfile.internal.OptParse;
 import io.pyhermetic.reqfile.internal.TextDecoder;
 import io.pyhermetic.requirement.ProjectName;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * A parsed pip requirements file: its entries, options, included files and annotations, and its
@@ -25,18 +20,15 @@ import java.util.TreeSet;
  */
 public final class RequirementsFile {
 
-  /** A {@code -r} or {@code -c} line and the file it brought in. */
-  public record Include(Location location, boolean constraint, RequirementsFile file) {}
-
   private final RequirementsFileParser parser;
   private final String source;
   private final Path path;
   private final byte[] bytes;
   private final DecodedText decoded;
   private final boolean constraintFile;
-  private final List<Object> items;
-  private volatile List<OptionUse> optionUses;
+  private final List<Line> lines;
   private final List<Diagnostic> warnings;
+  private final List<VariableUse> variables;
 
   RequirementsFile(
       RequirementsFileParser parser,
@@ -45,42 +37,69 @@ public final class RequirementsFile {
       byte[] bytes,
       DecodedText decoded,
       boolean constraintFile,
-      List<Object> items,
-      List<Diagnostic> warnings) {
+      List<Line> lines,
+      List<Diagnostic> warnings,
+      List<VariableUse> variables) {
     this.parser = parser;
     this.source = source;
     this.path = path;
-    this.bytes = bytes;
+    // the input's bytes are kept only when encoding the text again would not give them back
+    this.bytes =
+        bytes == null || Arrays.equals(bytes, TextDecoder.encode(decoded, decoded.text()))
+            ? null
+            : bytes;
     this.decoded = decoded;
     this.constraintFile = constraintFile;
-    this.items = List.copyOf(items);
+    this.lines = List.copyOf(lines);
     this.warnings = List.copyOf(warnings);
+    this.variables = List.copyOf(variables);
   }
 
   /**
    * Reads a file as pip would, with {@code ${VAR}} taken from the process environment.
    *
+   * @param file the file
+   * @return the requirements file
    * @throws RequirementsFileException located at the problem
    */
   public static RequirementsFile parse(Path file) {
     return new RequirementsFileParser().parse(file);
   }
 
-  /** Parses text given directly, named {@code sourceName} in locations. */
+  /**
+   * Parses text given directly, named {@code sourceName} in locations.
+   *
+   * @param content the content
+   * @param sourceName the source name
+   * @return the requirements file
+   */
   public static RequirementsFile parse(String content, String sourceName) {
     return new RequirementsFileParser().parse(content, sourceName);
   }
 
-  /** The name used in locations: the path as given, or the source name. */
+  /**
+   * The name used in locations: the path as given, or the source name.
+   *
+   * @return the name used in locations
+   */
   public String source() {
     return source;
   }
 
+  /**
+   * The path the file was read from.
+   *
+   * @return the path the file was read from
+   */
   public Optional<Path> path() {
     return Optional.ofNullable(path);
   }
 
-  /** Whether this file was included with {@code -c}: its entries are constraints. */
+  /**
+   * Whether this file was included with {@code -c}: its entries are constraints.
+   *
+   * @return whether this file was included with {@code -c}
+   */
   public boolean isConstraintFile() {
     return constraintFile;
   }
@@ -89,18 +108,44 @@ public final class RequirementsFile {
     return decoded;
   }
 
-  /** The requirement and editable entries of this file, in order (not of included files). */
+  /**
+   * The logical lines of this file (not of included files), in order: what each one is.
+   *
+   * @return every line, blank and comment lines included, annotations within their entries
+   */
+  public List<Line> lines() {
+    return lines;
+  }
+
+  /**
+   * Every {@code ${NAME}} written outside comments in this file (not in included files), in order.
+   *
+   * @return the variable references
+   */
+  public List<VariableUse> variableUses() {
+    return variables;
+  }
+
+  /**
+   * The requirement and editable entries of this file, in order (not of included files).
+   *
+   * @return the requirement and editable entries of this file, in order
+   */
   public List<Entry> entries() {
     List<Entry> entries = new ArrayList<>();
-    for (Object item : items) {
-      if (item instanceof Entry) {
-        entries.add((Entry) item);
+    for (Line line : lines) {
+      if (line instanceof Entry entry) {
+        entries.add(entry);
       }
     }
     return Collections.unmodifiableList(entries);
   }
 
-  /** Every entry of this file and of the files it includes, in the order pip yields them. */
+  /**
+   * Every entry of this file and of the files it includes, in the order pip yields them.
+   *
+   * @return every entry of this file and of the files it includes, in the order pip yields them
+   */
   public List<Entry> allEntries() {
     List<Entry> entries = new ArrayList<>();
     collectEntries(entries);
@@ -108,16 +153,21 @@ public final class RequirementsFile {
   }
 
   private void collectEntries(List<Entry> into) {
-    for (Object item : items) {
-      if (item instanceof Entry) {
-        into.add((Entry) item);
-      } else if (item instanceof Include) {
-        ((Include) item).file().collectEntries(into);
+    for (Line line : lines) {
+      if (line instanceof Entry entry) {
+        into.add(entry);
+      } else if (line instanceof Include include) {
+        include.file().collectEntries(into);
       }
     }
   }
 
-  /** The entries with this project name, in order. */
+  /**
+   * The entries with this project name, in order.
+   *
+   * @param name the name
+   * @return the entries with this project name, in order
+   */
   public List<Entry> entries(ProjectName name) {
     List<Entry> found = new ArrayList<>();
     for (Entry e : allEntries()) {
@@ -128,33 +178,45 @@ public final class RequirementsFile {
     return found;
   }
 
+  /**
+   * The {@code -r} and {@code -c} lines of this file, in order.
+   *
+   * @return the includes
+   */
   public List<Include> includes() {
     List<Include> includes = new ArrayList<>();
-    for (Object item : items) {
-      if (item instanceof Include) {
-        includes.add((Include) item);
+    for (Line line : lines) {
+      if (line instanceof Include include) {
+        includes.add(include);
       }
     }
     return Collections.unmodifiableList(includes);
   }
 
-  /** Every option written in this file (not in included files), in order, with its location. */
+  /**
+   * Every option written in this file (not in included files), in order, with its location.
+   *
+   * @return the options of every line
+   */
   public List<OptionUse> optionUses() {
-    List<OptionUse> uses = optionUses;
-    if (uses == null) {
-      List<OptionUse> all = new ArrayList<>();
-      for (Object item : items) {
-        if (item instanceof RequirementsFileParser.OptionLine) {
-          all.addAll(((RequirementsFileParser.OptionLine) item).optionUses());
-        }
+    List<OptionUse> all = new ArrayList<>();
+    for (Line line : lines) {
+      if (line instanceof Entry entry) {
+        all.addAll(entry.options());
+      } else if (line instanceof OptionLine options) {
+        all.addAll(options.options());
+      } else if (line instanceof Include include) {
+        all.addAll(include.options());
       }
-      uses = List.copyOf(all);
-      optionUses = uses;
     }
-    return uses;
+    return Collections.unmodifiableList(all);
   }
 
-  /** Warnings pip would print while reading this file and the files it includes. */
+  /**
+   * Warnings pip would print while reading this file and the files it includes.
+   *
+   * @return the diagnostics
+   */
   public List<Diagnostic> warnings() {
     List<Diagnostic> all = new ArrayList<>(warnings);
     for (Include include : includes()) {
@@ -166,6 +228,8 @@ public final class RequirementsFile {
   /**
    * pip's hash-checking mode: {@code --require-hashes} anywhere, or a {@code --hash} on any
    * requirement.
+   *
+   * @return whether pip checks hashes for this file
    */
   public boolean hashMode() {
     if (options().requireHashes()) {
@@ -179,158 +243,28 @@ public final class RequirementsFile {
     return false;
   }
 
-  /** The global options of this file and its includes, combined as pip's finder sees them. */
+  /**
+   * The global options of this file and its includes, combined as pip's finder sees them.
+   *
+   * @return the global options of this file and its includes, combined as pip's finder sees them
+   */
   public GlobalOptions options() {
-    OptionsState state = new OptionsState();
-    apply(state);
-    return new GlobalOptions(
-        state.indexUrls,
-        state.noIndex,
-        state.findLinks,
-        state.noBinary,
-        state.onlyBinary,
-        state.preferBinary,
-        state.requireHashes,
-        state.pre,
-        state.trustedHosts,
-        state.features);
+    return GlobalOptionsReader.read(this);
   }
 
-  private static final class OptionsState {
-    List<String> indexUrls = new ArrayList<>(List.of(GlobalOptions.DEFAULT_INDEX_URL));
-    boolean noIndex;
-    List<String> findLinks = new ArrayList<>();
-    SortedSet<String> noBinary = new TreeSet<>();
-    SortedSet<String> onlyBinary = new TreeSet<>();
-    boolean preferBinary;
-    boolean requireHashes;
-    boolean pre;
-    List<String> trustedHosts = new ArrayList<>();
-    List<String> features = new ArrayList<>();
-  }
-
-  private void apply(OptionsState state) {
-    for (Object item : items) {
-      if (item instanceof Include) {
-        ((Include) item).file().apply(state);
-      } else if (item instanceof RequirementsFileParser.OptionLine) {
-        RequirementsFileParser.OptionLine line = (RequirementsFileParser.OptionLine) item;
-        for (OptParse.Use use : line.uses()) {
-          switch (use.option()) {
-            case NO_BINARY:
-              formatControl(use.value(), state.noBinary, state.onlyBinary);
-              break;
-            case ONLY_BINARY:
-              formatControl(use.value(), state.onlyBinary, state.noBinary);
-              break;
-            default:
-              break;
-          }
-        }
-        if (line.global()) {
-          applyGlobal(line, state);
-        }
-      }
-    }
-  }
-
-  private static void applyGlobal(RequirementsFileParser.OptionLine line, OptionsState state) {
-    String indexUrl = null;
-    List<String> extraIndexUrls = new ArrayList<>();
-    boolean noIndex = false;
-    String findLinks = null;
-    for (OptParse.Use use : line.uses()) {
-      switch (use.option()) {
-        case INDEX_URL:
-        case PYPI_URL:
-          indexUrl = use.value();
-          break;
-        case EXTRA_INDEX_URL:
-          extraIndexUrls.add(use.value());
-          break;
-        case NO_INDEX:
-          noIndex = true;
-          break;
-        case FIND_LINKS:
-          if (findLinks == null) {
-            findLinks = use.value();
-          }
-          break;
-        case PRE:
-          state.pre = true;
-          break;
-        case PREFER_BINARY:
-          state.preferBinary = true;
-          break;
-        case REQUIRE_HASHES:
-          state.requireHashes = true;
-          break;
-        case TRUSTED_HOST:
-          state.trustedHosts.add(use.value());
-          break;
-        case USE_FEATURE:
-          if (!state.features.contains(use.value())) {
-            state.features.add(use.value());
-          }
-          break;
-        default:
-          break;
-      }
-    }
-    if (noIndex) {
-      state.noIndex = true;
-      state.indexUrls = new ArrayList<>();
-    }
-    if (indexUrl != null && !indexUrl.isEmpty() && !state.noIndex) {
-      state.indexUrls = new ArrayList<>(List.of(indexUrl));
-    }
-    if (!extraIndexUrls.isEmpty() && !state.noIndex) {
-      state.indexUrls.addAll(extraIndexUrls);
-    }
-    if (findLinks != null) {
-      Path base = line.file() == null ? Path.of("") : line.file().toAbsolutePath().getParent();
-      Path relative;
-      try {
-        relative = base == null ? null : base.resolve(findLinks);
-      } catch (java.nio.file.InvalidPathException e) {
-        relative = null; // not a path here (a NUL byte): kept as written, as pip keeps it
-      }
-      state.findLinks.add(
-          relative != null && Files.exists(relative) ? relative.toString() : findLinks);
-    }
-  }
-
-  /** pip's {@code FormatControl.handle_mutual_excludes}. */
-  private static void formatControl(
-      String value, SortedSet<String> target, SortedSet<String> other) {
-    List<String> names = new ArrayList<>(Arrays.asList(value.split(",", -1)));
-    while (names.contains(":all:")) {
-      other.clear();
-      target.clear();
-      target.add(":all:");
-      names.subList(0, names.indexOf(":all:") + 1).clear();
-      if (!names.contains(":none:")) {
-        return;
-      }
-    }
-    for (String name : names) {
-      if (name.equals(":none:")) {
-        target.clear();
-        continue;
-      }
-      String canonical = ProjectName.canonicalize(name);
-      other.remove(canonical);
-      target.add(canonical);
-    }
-  }
-
-  /** The decoded text of this file. */
+  /**
+   * The decoded text of this file.
+   *
+   * @return the decoded text of this file
+   */
   public String text() {
     return decoded.text();
   }
 
   /**
    * The file's bytes: exactly the input when unmodified, else the text in its original encoding.
+   *
+   * @return the file's bytes
    */
   public byte[] toBytes() {
     return bytes != null ? bytes.clone() : TextDecoder.encode(decoded, decoded.text());
@@ -338,7 +272,12 @@ public final class RequirementsFile {
 
   // ---------------------------------------------------------------- editing
 
-  /** This file without {@code entry} and its annotation lines. */
+  /**
+   * This file without {@code entry} and its annotation lines.
+   *
+   * @param entry the entry
+   * @return this file without {@code entry} and its annotation lines
+   */
   public RequirementsFile without(Entry entry) {
     checkOwn(entry);
     String text = decoded.text();
@@ -349,6 +288,10 @@ public final class RequirementsFile {
   /**
    * This file with {@code entry}'s lines (not its annotations) replaced by {@code newText}, which
    * must end with a line break if the old lines did.
+   *
+   * @param entry the entry
+   * @param newText the new text
+   * @return this file with {@code entry}'s lines
    */
   public RequirementsFile withEntryText(Entry entry, String newText) {
     checkOwn(entry);
@@ -361,6 +304,12 @@ public final class RequirementsFile {
    * This file with {@code entry} pinned to {@code version} with these hashes, written in the
    * canonical layout ({@code name==version \} then indented {@code --hash} lines); its marker,
    * extras and annotations are kept.
+   *
+   * @param entry the entry
+   * @param version the version
+   * @param hashes the hashes
+   * @return this file with {@code entry} pinned to {@code version} with these hashes, written in
+   *     the canonical layout
    */
   public RequirementsFile withPin(
       Entry entry, io.pyhermetic.version.Version version, Map<String, List<String>> hashes) {
@@ -404,7 +353,7 @@ public final class RequirementsFile {
 
   private void checkOwn(Entry entry) {
     Objects.requireNonNull(entry, "entry");
-    if (!items.contains(entry)) {
+    if (!lines.contains(entry)) {
       throw new IllegalArgumentException("not an entry of " + source + ": " + entry);
     }
   }

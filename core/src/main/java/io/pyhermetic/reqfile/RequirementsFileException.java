@@ -10,6 +10,13 @@ import io.pyhermetic.error.ParseException;
 public class RequirementsFileException extends ParseException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A requirements file pip would reject.
+   *
+   * @param input the input
+   * @param location the location
+   * @param reason the reason
+   */
   public RequirementsFileException(String input, Location location, String reason) {
     super(input, location, reason);
   }

@@ -46,6 +46,15 @@ public final class RequirementsWriter {
       Optional<String> marker,
       SortedSet<String> hashes,
       SortedSet<String> via) {
+    /**
+     * Checks the components.
+     *
+     * @param name the name
+     * @param version the version
+     * @param marker the marker
+     * @param hashes the hashes
+     * @param via the via
+     */
     public Item {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(version, "version");
@@ -58,6 +67,8 @@ public final class RequirementsWriter {
      * The item for a pinned entry: canonical name, the version as written, its marker, its hashes
      * as {@code alg:hex}, and its {@code # via} names.
      *
+     * @param entry the entry
+     * @return the item for a pinned entry
      * @throws IllegalArgumentException if the entry is not pinned with {@code ==} or {@code ===}
      */
     public static Item of(Entry entry) {
@@ -97,12 +108,22 @@ public final class RequirementsWriter {
     this.annotate = annotate;
   }
 
-  /** No header, pybuild-deps order, annotations on. */
+  /**
+   * No header, pybuild-deps order, annotations on.
+   *
+   * @return no header, pybuild-deps order, annotations on
+   */
   public static RequirementsWriter pipCompileStyle() {
     return new RequirementsWriter(List.of(), List.of(), Order.PIP_COMPILE_TEXT, true);
   }
 
-  /** The header pip-compile (and pybuild-deps) writes. */
+  /**
+   * The header pip-compile (and pybuild-deps) writes.
+   *
+   * @param pythonVersion the python version
+   * @param command the command
+   * @return the header pip-compile
+   */
   public static List<String> pipCompileHeader(String pythonVersion, String command) {
     return List.of(
         "#",
@@ -113,7 +134,12 @@ public final class RequirementsWriter {
         "#");
   }
 
-  /** The same writer with these header lines (each written as given, plus a line break). */
+  /**
+   * The same writer with these header lines (each written as given, plus a line break).
+   *
+   * @param lines the lines
+   * @return the same writer with these header lines
+   */
   public RequirementsWriter withHeader(List<String> lines) {
     return new RequirementsWriter(lines, options, order, annotate);
   }
@@ -121,21 +147,40 @@ public final class RequirementsWriter {
   /**
    * The same writer with these option lines ({@code --index-url …}) after the header, followed by a
    * blank line, as pip-compile writes them.
+   *
+   * @param optionLines the option lines
+   * @return the same writer with these option lines
    */
   public RequirementsWriter withOptions(List<String> optionLines) {
     return new RequirementsWriter(header, optionLines, order, annotate);
   }
 
+  /**
+   * The same writer with this order of entries.
+   *
+   * @param newOrder the new order
+   * @return the same writer with this order of entries
+   */
   public RequirementsWriter withOrder(Order newOrder) {
     return new RequirementsWriter(header, options, Objects.requireNonNull(newOrder), annotate);
   }
 
-  /** The same writer with or without {@code # via} annotations. */
+  /**
+   * The same writer with or without {@code # via} annotations.
+   *
+   * @param enabled the enabled
+   * @return the same writer with or without {@code # via} annotations
+   */
   public RequirementsWriter withAnnotations(boolean enabled) {
     return new RequirementsWriter(header, options, order, enabled);
   }
 
-  /** The file text for these items. */
+  /**
+   * The file text for these items.
+   *
+   * @param items the items
+   * @return the file text for these items
+   */
   public String write(List<Item> items) {
     List<Item> normal = new ArrayList<>();
     List<Item> unsafe = new ArrayList<>();
@@ -177,7 +222,12 @@ public final class RequirementsWriter {
     return out.toString();
   }
 
-  /** The items of every pinned entry of a parsed file (order and duplicates as written). */
+  /**
+   * The items of every pinned entry of a parsed file (order and duplicates as written).
+   *
+   * @param entries the entries
+   * @return the items of every pinned entry of a parsed file
+   */
   public static List<Item> itemsOf(List<Entry> entries) {
     List<Item> items = new ArrayList<>(entries.size());
     for (Entry e : entries) {
@@ -208,12 +258,20 @@ public final class RequirementsWriter {
   /**
    * Writes the file atomically: a temporary file next to {@code target}, then a rename, so that on
    * failure the previous file is left as it was.
+   *
+   * @param target the target
+   * @param items the items
    */
   public void write(Path target, List<Item> items) {
     writeAtomically(target, write(items).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Replaces {@code target} with {@code bytes} through a temporary file and a rename. */
+  /**
+   * Replaces {@code target} with {@code bytes} through a temporary file and a rename.
+   *
+   * @param target the target
+   * @param bytes the bytes
+   */
   public static void writeAtomically(Path target, byte[] bytes) {
     Path absolute = target.toAbsolutePath();
     Path directory = absolute.getParent();

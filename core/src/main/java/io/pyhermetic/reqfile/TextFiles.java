@@ -28,7 +28,12 @@ public final class TextFiles {
 
   private TextFiles() {}
 
-  /** Why {@code file} cannot be read as a text file, or empty when it can. */
+  /**
+   * Why {@code file} cannot be read as a text file, or empty when it can.
+   *
+   * @param file the file
+   * @return why {@code file} cannot be read as a text file, or empty when it can
+   */
   public static Optional<String> unreadable(Path file) {
     if (!Files.exists(file)) {
       return Optional.of("no such file");
@@ -58,6 +63,8 @@ public final class TextFiles {
    * The bytes of {@code file}, read after {@link #unreadable} found nothing against it; never more
    * than {@link #MAX_BYTES} (a file that grows past the limit while read is refused all the same).
    *
+   * @param file the file
+   * @return the bytes of {@code file}, read after {@link #unreadable} found nothing against it
    * @throws IOException when it cannot be read, or is too large ({@link #tooLarge()} says so)
    */
   public static byte[] read(Path file) throws IOException {
@@ -74,7 +81,12 @@ public final class TextFiles {
     return "too large (the limit for a requirements file is " + (MAX_BYTES >> 20) + " MiB)";
   }
 
-  /** Whether these first bytes of a file are binary data: a NUL without a UTF-16/32 BOM. */
+  /**
+   * Whether these first bytes of a file are binary data: a NUL without a UTF-16/32 BOM.
+   *
+   * @param head the head
+   * @return whether these first bytes of a file are binary data
+   */
   public static boolean isBinary(byte[] head) {
     for (byte[] bom : WIDE_BOMS) {
       if (head.length >= bom.length && Arrays.equals(head, 0, bom.length, bom, 0, bom.length)) {

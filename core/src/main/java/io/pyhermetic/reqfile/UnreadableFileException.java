@@ -11,6 +11,13 @@ import io.pyhermetic.error.Location;
 public class UnreadableFileException extends RequirementsFileException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A requirements file that cannot be read.
+   *
+   * @param input the input
+   * @param location the location
+   * @param reason the reason
+   */
   public UnreadableFileException(String input, Location location, String reason) {
     super(input, location, reason);
   }

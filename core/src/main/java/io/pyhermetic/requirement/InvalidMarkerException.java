@@ -7,6 +7,13 @@ import io.pyhermetic.error.ParseException;
 public class InvalidMarkerException extends ParseException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A marker that does not parse.
+   *
+   * @param input the input
+   * @param location the location
+   * @param reason the reason
+   */
   public InvalidMarkerException(String input, Location location, String reason) {
     super(input, location, reason);
   }

@@ -7,6 +7,13 @@ import io.pyhermetic.error.ParseException;
 public class InvalidNameException extends ParseException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A project name that is not valid.
+   *
+   * @param input the input
+   * @param location the location
+   * @param reason the reason
+   */
   public InvalidNameException(String input, Location location, String reason) {
     super(input, location, reason);
   }

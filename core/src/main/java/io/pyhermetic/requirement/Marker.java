@@ -50,6 +50,8 @@ public final class Marker {
   /**
    * Parses a marker expression.
    *
+   * @param marker the marker
+   * @return the marker
    * @throws InvalidMarkerException with the column and packaging's wording
    */
   public static Marker parse(String marker) {
@@ -57,6 +59,12 @@ public final class Marker {
     return new Marker(Pep508Parser.parseMarker(marker));
   }
 
+  /**
+   * Parses a marker, if it is valid.
+   *
+   * @param marker the marker
+   * @return the marker, if any
+   */
   public static Optional<Marker> tryParse(String marker) {
     if (marker == null) {
       return Optional.empty();
@@ -68,21 +76,41 @@ public final class Marker {
     }
   }
 
+  /**
+   * Whether a marker parses.
+   *
+   * @param marker the marker
+   * @return whether a marker parses
+   */
   public static boolean isValid(String marker) {
     return tryParse(marker).isPresent();
   }
 
-  /** Both markers must hold. */
+  /**
+   * Both markers must hold.
+   *
+   * @param other the other
+   * @return both markers must hold
+   */
   public Marker and(Marker other) {
     return new Marker(new Expression(List.of(root, "and", other.root)));
   }
 
-  /** Either marker may hold. */
+  /**
+   * Either marker may hold.
+   *
+   * @param other the other
+   * @return either marker may hold
+   */
   public Marker or(Marker other) {
     return new Marker(new Expression(List.of(root, "or", other.root)));
   }
 
-  /** The environment variable names this marker reads, canonical spelling. */
+  /**
+   * The environment variable names this marker reads, canonical spelling.
+   *
+   * @return the environment variable names this marker reads, canonical spelling
+   */
   public Set<String> variables() {
     Set<String> names = new java.util.TreeSet<>();
     collectVariables(root, names);
@@ -105,7 +133,12 @@ public final class Marker {
     }
   }
 
-  /** Evaluates against a target environment ({@code extra} is empty). */
+  /**
+   * Evaluates against a target environment ({@code extra} is empty).
+   *
+   * @param environment the environment
+   * @return evaluates against a target environment
+   */
   public boolean evaluate(MarkerEnvironment environment) {
     return evaluate(environment.asMap());
   }
@@ -116,6 +149,9 @@ public final class Marker {
    * Every comparison is evaluated, so an undefined one fails even where {@code or} could
    * short-circuit, as in packaging.
    *
+   * @param environment the environment
+   * @return evaluates against the given variables, as packaging's {@code Marker.evaluate} in its
+   *     default
    * @throws MarkerEvaluationException for an undefined comparison or a missing variable
    */
   public boolean evaluate(Map<String, String> environment) {
@@ -134,6 +170,11 @@ public final class Marker {
    * lock file: {@code extras} and {@code dependency_groups} are sets (compared by normalized name,
    * {@code "x" in extras}), and {@code extra} is not defined.
    *
+   * @param environment the environment
+   * @param extras the extras
+   * @param dependencyGroups the dependency groups
+   * @return evaluates as packaging's {@code Marker.evaluate(…, context="lock_file")} does for a PEP
+   *     751 lock file
    * @throws MarkerEvaluationException for an undefined comparison or a missing variable
    */
   public boolean evaluateInLockFile(
@@ -153,6 +194,9 @@ public final class Marker {
   /**
    * Evaluates as packaging's {@code Marker.evaluate(…, context="requirement")}: neither {@code
    * extra} nor the lock-file sets are defined.
+   *
+   * @param environment the environment
+   * @return evaluates as packaging's {@code Marker.evaluate(…, context="requirement")}
    */
   public boolean evaluateAsRequirement(MarkerEnvironment environment) {
     Map<String, String> env = new HashMap<>(environment.asMap());

@@ -18,7 +18,12 @@ public final class MarkerEnvironment {
     this.values = Collections.unmodifiableMap(new TreeMap<>(values));
   }
 
-  /** An environment with exactly these variables. */
+  /**
+   * An environment with exactly these variables.
+   *
+   * @param values the values
+   * @return an environment with exactly these variables
+   */
   public static MarkerEnvironment of(Map<String, String> values) {
     values.forEach((k, v) -> Objects.requireNonNull(v, k));
     return new MarkerEnvironment(values);
@@ -29,6 +34,9 @@ public final class MarkerEnvironment {
    * means its {@code .0} release) on Linux for {@code arch}: {@code x86_64}, {@code aarch64},
    * {@code ppc64le}, {@code s390x}, or their aliases {@code amd64} and {@code arm64}.
    *
+   * @param arch the arch
+   * @param pythonVersion the python version
+   * @return CPython {@code pythonVersion}
    * @throws IllegalArgumentException for an unknown architecture or a malformed version
    */
   public static MarkerEnvironment forTarget(String arch, String pythonVersion) {
@@ -65,7 +73,12 @@ public final class MarkerEnvironment {
     return new MarkerEnvironment(values);
   }
 
-  /** The {@code platform.machine()} value Linux reports for a target architecture. */
+  /**
+   * The {@code platform.machine()} value Linux reports for a target architecture.
+   *
+   * @param arch the arch
+   * @return the {@code platform.machine()} value Linux reports for a target architecture
+   */
   public static String machine(String arch) {
     switch (Objects.requireNonNull(arch, "arch").toLowerCase(java.util.Locale.ROOT)) {
       case "x86_64":
@@ -84,17 +97,34 @@ public final class MarkerEnvironment {
     }
   }
 
-  /** This environment with one variable set (for example {@code extra}). */
+  /**
+   * This environment with one variable set (for example {@code extra}).
+   *
+   * @param variable the variable
+   * @param value the value
+   * @return this environment with one variable set
+   */
   public MarkerEnvironment with(String variable, String value) {
     Map<String, String> copy = new TreeMap<>(values);
     copy.put(Objects.requireNonNull(variable), Objects.requireNonNull(value));
     return new MarkerEnvironment(copy);
   }
 
+  /**
+   * The variables and their values.
+   *
+   * @return the variables and their values
+   */
   public Map<String, String> asMap() {
     return values;
   }
 
+  /**
+   * A variable's value.
+   *
+   * @param variable the variable
+   * @return A variable's value
+   */
   public String get(String variable) {
     return values.get(variable);
   }

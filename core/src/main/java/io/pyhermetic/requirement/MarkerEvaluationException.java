@@ -9,6 +9,11 @@ import io.pyhermetic.error.PyhermeticException;
 public class MarkerEvaluationException extends PyhermeticException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A marker that cannot be evaluated.
+   *
+   * @param message the message
+   */
   public MarkerEvaluationException(String message) {
     super(message);
   }

@@ -23,6 +23,8 @@ public final class ProjectName implements Comparable<ProjectName> {
    * A project name checked against the core metadata rule: ASCII letters and digits, with {@code
    * .}, {@code _} and {@code -} allowed inside.
    *
+   * @param name the name
+   * @return A project name checked against the core metadata rule
    * @throws InvalidNameException located at the first offending character
    */
   public static ProjectName of(String name) {
@@ -49,12 +51,21 @@ public final class ProjectName implements Comparable<ProjectName> {
    * A name as found in other places with looser rules than core metadata, such as a PEP 508
    * requirement (which may end in {@code _}) or a wheel file name (which may hold non-ASCII
    * letters): kept as given, compared by its normalized form, not validated.
+   *
+   * @param name the name
+   * @return A name as found in other places with looser rules than core metadata, such as a PEP 508
+   *     requirement
    */
   public static ProjectName lenient(String name) {
     return new ProjectName(Objects.requireNonNull(name, "name"));
   }
 
-  /** Whether {@code name} satisfies the core metadata name rule. */
+  /**
+   * Whether {@code name} satisfies the core metadata name rule.
+   *
+   * @param name the name
+   * @return whether {@code name} satisfies the core metadata name rule
+   */
   public static boolean isValid(String name) {
     return name != null && firstInvalid(name) < 0;
   }
@@ -62,6 +73,9 @@ public final class ProjectName implements Comparable<ProjectName> {
   /**
    * PEP 503 normalization of any string, without validation: lower case, and every run of {@code
    * -}, {@code _} and {@code .} becomes one {@code -} (packaging's {@code canonicalize_name}).
+   *
+   * @param name the name
+   * @return PEP 503 normalization of any string, without validation
    */
   public static String canonicalize(String name) {
     String lower = PyText.lower(name);
@@ -86,7 +100,12 @@ public final class ProjectName implements Comparable<ProjectName> {
   private static final Pattern NORMALIZED =
       Pattern.compile("[a-z0-9]|[a-z0-9]([a-z0-9-](?!--))*[a-z0-9]");
 
-  /** Whether {@code name} is already normalized, by packaging's {@code is_normalized_name}. */
+  /**
+   * Whether {@code name} is already normalized, by packaging's {@code is_normalized_name}.
+   *
+   * @param name the name
+   * @return whether {@code name} is already normalized, by packaging's {@code is_normalized_name}
+   */
   public static boolean isNormalized(String name) {
     return NORMALIZED.matcher(name).matches();
   }
@@ -106,7 +125,11 @@ public final class ProjectName implements Comparable<ProjectName> {
     return -1;
   }
 
-  /** The PEP 503 normalized form, used for equality and index look-ups. */
+  /**
+   * The PEP 503 normalized form, used for equality and index look-ups.
+   *
+   * @return the PEP 503 normalized form, used for equality and index look-ups
+   */
   public String canonical() {
     return canonical;
   }

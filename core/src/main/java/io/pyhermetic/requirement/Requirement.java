@@ -15,6 +15,8 @@ import java.util.TreeSet;
  * packaging.requirements.Requirement} 26.x does. Immutable and thread-safe.
  */
 public final class Requirement {
+  private static final TreeSet<String> NO_EXTRAS = new TreeSet<>(PyText::compareCodePoints);
+
   private final String name;
   private final SortedSet<String> extras;
   private final SpecifierSet specifier;
@@ -33,6 +35,8 @@ public final class Requirement {
   /**
    * Parses a dependency specifier.
    *
+   * @param requirement the requirement
+   * @return the requirement
    * @throws InvalidRequirementException with the column and packaging's wording (plus a hint for
    *     {@code foo=1.0})
    */
@@ -58,12 +62,22 @@ public final class Requirement {
       throw new InvalidRequirementException(
           requirement, new Location(Location.STRING_SOURCE, 1, column), e.reason());
     }
-    TreeSet<String> extras = new TreeSet<>(PyText::compareCodePoints);
-    extras.addAll(parsed.extras());
+    // most requirements have no extras: they share one empty set (never modified)
+    TreeSet<String> extras = NO_EXTRAS;
+    if (!parsed.extras().isEmpty()) {
+      extras = new TreeSet<>(PyText::compareCodePoints);
+      extras.addAll(parsed.extras());
+    }
     Marker marker = parsed.marker() == null ? null : new Marker(parsed.marker());
     return new Requirement(parsed.name(), extras, specifier, parsed.url(), marker);
   }
 
+  /**
+   * Parses a requirement, if it is valid.
+   *
+   * @param requirement the requirement
+   * @return the requirement, if any
+   */
   public static Optional<Requirement> tryParse(String requirement) {
     if (requirement == null) {
       return Optional.empty();
@@ -75,6 +89,12 @@ public final class Requirement {
     }
   }
 
+  /**
+   * Whether a requirement parses.
+   *
+   * @param requirement the requirement
+   * @return whether a requirement parses
+   */
   public static boolean isValid(String requirement) {
     return tryParse(requirement).isPresent();
   }
@@ -92,36 +112,66 @@ public final class Requirement {
         input, e.location(), e.reason() + "\nHint: = is not a valid operator. Did you mean == ?");
   }
 
-  /** This requirement with {@code newMarker} (or none) instead of its marker. */
+  /**
+   * This requirement with {@code newMarker} (or none) instead of its marker.
+   *
+   * @param newMarker the new marker
+   * @return this requirement with {@code newMarker}
+   */
   public Requirement withMarker(Optional<Marker> newMarker) {
     return new Requirement(name, extras, specifier, url, newMarker.orElse(null));
   }
 
-  /** The name as written. */
+  /**
+   * The name as written.
+   *
+   * @return the name as written
+   */
   public String name() {
     return name;
   }
 
-  /** The name as a {@link ProjectName} (compared by its normalized form). */
+  /**
+   * The name as a {@link ProjectName} (compared by its normalized form).
+   *
+   * @return the name as a {@link ProjectName}
+   */
   public ProjectName projectName() {
     return ProjectName.lenient(name);
   }
 
-  /** The extras as written, sorted. */
+  /**
+   * The extras as written, sorted.
+   *
+   * @return the extras as written, sorted
+   */
   public SortedSet<String> extras() {
     return java.util.Collections.unmodifiableSortedSet(extras);
   }
 
-  /** The version specifiers; empty for none (and for URL requirements). */
+  /**
+   * The version specifiers; empty for none (and for URL requirements).
+   *
+   * @return the version specifiers
+   */
   public SpecifierSet specifier() {
     return specifier;
   }
 
-  /** The URL of a {@code name @ url} requirement. */
+  /**
+   * The URL of a {@code name @ url} requirement.
+   *
+   * @return the URL of a {@code name @ url} requirement
+   */
   public Optional<String> url() {
     return Optional.ofNullable(url);
   }
 
+  /**
+   * The requirement's marker.
+   *
+   * @return the requirement's marker
+   */
   public Optional<Marker> marker() {
     return Optional.ofNullable(marker);
   }

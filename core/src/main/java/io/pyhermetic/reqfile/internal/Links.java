@@ -59,7 +59,12 @@ public final class Links {
 
   private Links() {}
 
-  /** pip's {@code is_url}: the text before the first colon names a known scheme. */
+  /**
+   * pip's {@code is_url}: the text before the first colon names a known scheme.
+   *
+   * @param name the name
+   * @return whether the name is a URL
+   */
   public static boolean isUrl(String name) {
     int colon = name.indexOf(':');
     if (colon < 0) {
@@ -73,17 +78,33 @@ public final class Links {
         || VCS_SCHEMES.contains(scheme);
   }
 
-  /** The scheme of a URL, lower case. */
+  /**
+   * The scheme of a URL, lower case.
+   *
+   * @param url the url
+   * @return the scheme of a URL, lower case
+   */
   public static String scheme(String url) {
     int colon = url.indexOf(':');
     return colon < 0 ? "" : url.substring(0, colon).toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * Whether a URL's scheme is one of pip's VCS schemes.
+   *
+   * @param url the url
+   * @return whether a URL's scheme is one of pip's VCS schemes
+   */
   public static boolean isVcs(String url) {
     return VCS_SCHEMES.contains(scheme(url));
   }
 
-  /** The {@code #egg=} value of a URL. */
+  /**
+   * The {@code #egg=} value of a URL.
+   *
+   * @param url the url
+   * @return the {@code #egg=} value of a URL
+   */
   public static Optional<String> eggFragment(String url) {
     int hash = url.indexOf('#');
     if (hash < 0) {
@@ -93,7 +114,12 @@ public final class Links {
     return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
-  /** The last path segment of a URL, without query and fragment. */
+  /**
+   * The last path segment of a URL, without query and fragment.
+   *
+   * @param url the url
+   * @return the last path segment of a URL, without query and fragment
+   */
   public static String filename(String url) {
     String path = url;
     int cut = path.indexOf('#');
@@ -108,7 +134,12 @@ public final class Links {
     return slash >= 0 ? path.substring(slash + 1) : path;
   }
 
-  /** Whether a name ends with one of the archive extensions pip recognises. */
+  /**
+   * Whether a name ends with one of the archive extensions pip recognises.
+   *
+   * @param name the name
+   * @return whether a name ends with one of the archive extensions pip recognises
+   */
   public static boolean isArchive(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     for (String extension : ARCHIVE_EXTENSIONS) {
@@ -121,6 +152,9 @@ public final class Links {
 
   /**
    * A wheel file name's project name and version as pip reads them ({@code _} becomes {@code -}).
+   *
+   * @param filename the filename
+   * @return A wheel file name's project name and version as pip reads them
    */
   public static Optional<String[]> wheelNameAndVersion(String filename) {
     Matcher m = WHEEL.matcher(filename);
@@ -134,6 +168,9 @@ public final class Links {
   /**
    * pip's {@code path_to_url}: {@code file://} and the absolute, normalized path, percent-encoded
    * except for unreserved characters and {@code /}; no trailing slash for directories.
+   *
+   * @param path the path
+   * @return the file URL
    */
   public static String pathToUrl(java.nio.file.Path path) {
     String absolute =
@@ -162,7 +199,12 @@ public final class Links {
     return out.toString();
   }
 
-  /** The percent-decoded path of a {@code file:} URL ({@code file:../x} gives {@code ../x}). */
+  /**
+   * The percent-decoded path of a {@code file:} URL ({@code file:../x} gives {@code ../x}).
+   *
+   * @param url the url
+   * @return the percent-decoded path of a {@code file:} URL
+   */
   public static String urlPath(String url) {
     String rest = url.substring(url.indexOf(':') + 1);
     if (rest.startsWith("//")) {

@@ -14,9 +14,7 @@ public final class LogicalLine {
   private final int lastLine;
   private final int startOffset;
   private final int endOffset;
-  private final int[] pieceStart;
-  private final int[] pieceLine;
-  private final int[] pieceColumn;
+  private final LinePositions positions;
   private final boolean comment;
 
   LogicalLine(
@@ -32,93 +30,177 @@ public final class LogicalLine {
     this.lastLine = lastLine;
     this.startOffset = startOffset;
     this.endOffset = endOffset;
-    this.pieceStart = new int[pieces.size()];
-    this.pieceLine = new int[pieces.size()];
-    this.pieceColumn = new int[pieces.size()];
-    for (int i = 0; i < pieces.size(); i++) {
-      pieceStart[i] = pieces.get(i)[0];
-      pieceLine[i] = pieces.get(i)[1];
-      pieceColumn[i] = pieces.get(i)[2];
-    }
+    this.positions = LinePositions.of(pieces);
     this.comment = comment;
   }
 
-  /** The joined text (a comment line carries pip's prepended space). */
+  /**
+   * The joined text (a comment line carries pip's prepended space).
+   *
+   * @return the joined text
+   */
   public String text() {
     return text;
   }
 
+  /**
+   * The number of the first physical line.
+   *
+   * @return the number of the first physical line
+   */
   public int firstLine() {
     return firstLine;
   }
 
+  /**
+   * The number of the last physical line.
+   *
+   * @return the number of the last physical line
+   */
   public int lastLine() {
     return lastLine;
   }
 
-  /** Offset in the file text where the first physical line starts. */
+  /**
+   * Offset in the file text where the first physical line starts.
+   *
+   * @return offset in the file text where the first physical line starts
+   */
   public int startOffset() {
     return startOffset;
   }
 
-  /** Offset in the file text just after the last physical line's terminator. */
+  /**
+   * Offset in the file text just after the last physical line's terminator.
+   *
+   * @return offset in the file text just after the last physical line's terminator
+   */
   public int endOffset() {
     return endOffset;
   }
 
-  /** Whether the first physical line is a comment line (starts with optional spaces and #). */
+  /**
+   * Whether the first physical line is a comment line (starts with optional spaces and #).
+   *
+   * @return whether the first physical line is a comment line
+   */
   public boolean isComment() {
     return comment;
   }
 
-  /** The file position of {@code offset} in {@link #text()}. */
+  /**
+   * The file position of {@code offset} in {@link #text()}.
+   *
+   * @param source the name used in the location
+   * @param offset an index into {@link #text()}
+   * @return the physical line and column of that index
+   */
   public Location locate(String source, int offset) {
-    int k = java.util.Arrays.binarySearch(pieceStart, offset);
-    if (k < 0) {
-      k = Math.max(0, -k - 2);
-    }
-    while (k + 1 < pieceStart.length && pieceStart[k + 1] == pieceStart[k]) {
-      k++; // an empty piece shares its start with the next one
-    }
-    int within = Math.max(0, offset - pieceStart[k]);
-    return new Location(source, pieceLine[k], Math.max(1, pieceColumn[k] + within));
+    return positions.locate(source, offset);
   }
 
-  /** Splits a file's text into pip's logical lines (Python's splitlines, then join_lines). */
-  public static List<LogicalLine> split(String text) {
-    List<int[]> physical = physicalLines(text);
-    List<LogicalLine> out = new ArrayList<>(physical.size() / 2 + 8);
-    StringBuilder open = null;
-    List<int[]> pieces = null;
-    int openFirst = 0;
-    int openStart = 0;
-    for (int i = 0; i < physical.size(); i++) {
-      int[] p = physical.get(i);
-      int start = p[0];
-      int end = p[1];
-      int number = i + 1;
-      boolean isComment = isCommentLine(text, start, end);
-      boolean continued = end > start && text.charAt(end - 1) == '\\';
-      if (!continued || isComment) {
-        if (open != null) {
-          pieces.add(new int[] {open.length(), number, isComment ? 0 : 1});
-          if (isComment) {
-            open.append(' ');
+  /**
+   * The map from positions in {@link #text()} to physical lines, kept without the text itself.
+   *
+   * @return the line's position map
+   */
+  public LinePositions positions() {
+    return positions;
+  }
+
+  /**
+   * Reads a text's logical lines one at a time (Python's splitlines, then pip's join_lines), so
+   * that only the line being read is held, never all of them.
+   *
+   * @param text the text
+   * @param from where a physical line starts in it
+   * @param firstNumber the 1-based number of that physical line
+   * @return a reader positioned at {@code from}
+   */
+  public static Reader reader(String text, int from, int firstNumber) {
+    return new Reader(text, from, firstNumber);
+  }
+
+  /** A cursor over the logical lines of a text, with one line of lookahead. */
+  public static final class Reader {
+    private final String text;
+    private int pos;
+    private int number;
+    private LogicalLine peeked;
+
+    private Reader(String text, int from, int firstNumber) {
+      this.text = text;
+      this.pos = from;
+      this.number = firstNumber - 1;
+    }
+
+    /**
+     * Whether a logical line is left.
+     *
+     * @return whether {@link #next()} has a line to return
+     */
+    public boolean hasNext() {
+      return peek() != null;
+    }
+
+    /**
+     * The next logical line, without consuming it.
+     *
+     * @return the line, or null at the end of the text
+     */
+    public LogicalLine peek() {
+      if (peeked == null) {
+        peeked = read();
+      }
+      return peeked;
+    }
+
+    /**
+     * Consumes the next logical line.
+     *
+     * @return the line
+     * @throws java.util.NoSuchElementException at the end of the text
+     */
+    public LogicalLine next() {
+      LogicalLine line = peek();
+      if (line == null) {
+        throw new java.util.NoSuchElementException();
+      }
+      peeked = null;
+      return line;
+    }
+
+    private LogicalLine read() {
+      StringBuilder open = null;
+      List<int[]> pieces = null;
+      int openFirst = 0;
+      int openStart = 0;
+      int n = text.length();
+      while (pos < n) {
+        int start = pos;
+        int end = contentEnd(text, start);
+        int next = afterBreak(text, end);
+        pos = next;
+        number++;
+        boolean isComment = isCommentLine(text, start, end);
+        boolean continued = end > start && text.charAt(end - 1) == '\\';
+        if (!continued || isComment) {
+          if (open != null) {
+            pieces.add(new int[] {open.length(), number, isComment ? 0 : 1});
+            if (isComment) {
+              open.append(' ');
+            }
+            open.append(text, start, end);
+            return new LogicalLine(
+                open.toString(), openFirst, number, openStart, next, pieces, false);
           }
-          open.append(text, start, end);
-          out.add(
-              new LogicalLine(open.toString(), openFirst, number, openStart, p[2], pieces, false));
-          open = null;
-        } else {
           String line = text.substring(start, end);
           List<int[]> single = List.of(new int[] {0, number, isComment ? 0 : 1});
-          out.add(
-              new LogicalLine(
-                  isComment ? " " + line : line, number, number, start, p[2], single, isComment));
+          return new LogicalLine(
+              isComment ? " " + line : line, number, number, start, next, single, isComment);
         }
-      } else {
         if (open == null) {
-          open = new StringBuilder(continuationLength(text, physical, i));
+          open = new StringBuilder();
           pieces = new ArrayList<>();
           openFirst = number;
           openStart = start;
@@ -134,28 +216,50 @@ public final class LogicalLine {
         pieces.add(new int[] {open.length(), number, lead - start + 1});
         open.append(text, lead, trail);
       }
+      if (open != null) {
+        return new LogicalLine(open.toString(), openFirst, number, openStart, pos, pieces, false);
+      }
+      return null;
     }
-    if (open != null) {
-      int[] last = physical.get(physical.size() - 1);
-      out.add(
-          new LogicalLine(
-              open.toString(), openFirst, physical.size(), openStart, last[2], pieces, false));
-    }
-    return out;
   }
 
-  /** The length of the continued line that starts at physical line {@code from}, an upper bound. */
-  private static int continuationLength(String text, List<int[]> physical, int from) {
-    int length = 1;
-    for (int k = from; k < physical.size(); k++) {
-      int[] p = physical.get(k);
-      length += p[1] - p[0] + 1;
-      boolean continued = p[1] > p[0] && text.charAt(p[1] - 1) == '\\';
-      if (!continued || isCommentLine(text, p[0], p[1])) {
-        break;
+  /** Where the physical line starting at {@code start} ends (before its line break). */
+  private static int contentEnd(String text, int start) {
+    int n = text.length();
+    for (int i = start; i < n; i++) {
+      char c = text.charAt(i);
+      if ((c > '\r' && c < '\u001c') || (c > '\u001e' && c < '\u0085')) {
+        continue; // the common case: not a line break
+      }
+      if (isBreak(c)) {
+        return i;
       }
     }
-    return length;
+    return n;
+  }
+
+  /** Where the next physical line starts, after the break at {@code end}. */
+  private static int afterBreak(String text, int end) {
+    int n = text.length();
+    if (end >= n) {
+      return n;
+    }
+    return text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n'
+        ? end + 2
+        : end + 1;
+  }
+
+  private static boolean isBreak(char c) {
+    return c == '\n'
+        || c == '\r'
+        || c == '\u000b'
+        || c == '\u000c'
+        || c == '\u001c'
+        || c == '\u001d'
+        || c == '\u001e'
+        || c == '\u0085'
+        || c == '\u2028'
+        || c == '\u2029';
   }
 
   private static boolean isCommentLine(String text, int start, int end) {
@@ -167,68 +271,21 @@ public final class LogicalLine {
     return i < end && text.charAt(i) == '#';
   }
 
-  private static final char[] RARE_BREAKS = {
-    '\r', '\u000b', '\u000c', '\u001c', '\u001d', '\u001e', '\u0085', '\u2028', '\u2029'
-  };
-
-  private static boolean onlyNewlines(String text) {
-    for (char c : RARE_BREAKS) {
-      if (text.indexOf(c) >= 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /**
    * Python's {@code str.splitlines()}: each element is {start, contentEnd, end (after the
    * terminator)}.
+   *
+   * @param text the text
+   * @return one element per physical line
    */
   public static List<int[]> physicalLines(String text) {
     List<int[]> lines = new ArrayList<>(16 + text.length() / 32);
     int start = 0;
-    int n = text.length();
-    if (onlyNewlines(text)) {
-      // the usual file: String.indexOf is much faster than a character loop
-      while (start < n) {
-        int newline = text.indexOf('\n', start);
-        int end = newline < 0 ? n : newline;
-        lines.add(new int[] {start, end, newline < 0 ? n : newline + 1});
-        start = end + 1;
-      }
-      return lines;
-    }
-    int i = 0;
-    while (i < n) {
-      char c = text.charAt(i);
-      if ((c > '\r' && c < '\u001c') || (c > '\u001e' && c < '\u0085')) {
-        i++; // the common case: not a line break
-        continue;
-      }
-      int terminator = 0;
-      if (c == '\r') {
-        terminator = i + 1 < n && text.charAt(i + 1) == '\n' ? 2 : 1;
-      } else if (c == '\n'
-          || c == '\u000b'
-          || c == '\u000c'
-          || c == '\u001c'
-          || c == '\u001d'
-          || c == '\u001e'
-          || c == '\u0085'
-          || c == '\u2028'
-          || c == '\u2029') {
-        terminator = 1;
-      }
-      if (terminator > 0) {
-        lines.add(new int[] {start, i, i + terminator});
-        i += terminator;
-        start = i;
-      } else {
-        i++;
-      }
-    }
-    if (start < n) {
-      lines.add(new int[] {start, n, n});
+    while (start < text.length()) {
+      int end = contentEnd(text, start);
+      int next = afterBreak(text, end);
+      lines.add(new int[] {start, end, next});
+      start = next;
     }
     return lines;
   }

@@ -11,8 +11,30 @@ import java.util.List;
  */
 public final class OptParse {
 
-  /** One option as given: which, its value (null for flags) and where its token starts. */
-  public record Use(OptionSpec option, String value, int offset) {}
+  /**
+   * One option as given.
+   *
+   * @param option which option
+   * @param value its value, null for flags
+   * @param offset where its token starts
+   * @param nameLength how much of the long name was typed, or -1 for the short name
+   * @param joined whether the value was joined to the name ({@code --x=v}, {@code -xv})
+   */
+  public record Use(OptionSpec option, String value, int offset, int nameLength, boolean joined) {
+    /**
+     * The option as written in its token: the name as typed, with the value when joined to it.
+     *
+     * @return the written form ({@code --hash=sha256:…}, {@code -i}, {@code --index})
+     */
+    public String written() {
+      String name =
+          nameLength < 0 ? option.shortName() : option.longName().substring(0, nameLength);
+      if (!joined) {
+        return name;
+      }
+      return nameLength < 0 ? name + value : name + "=" + value;
+    }
+  }
 
   /** The options of one line, in order, and the positional arguments pip drops. */
   public record Result(List<Use> uses, List<Shlex.Token> leftovers) {}
@@ -20,6 +42,8 @@ public final class OptParse {
   /** optparse's error, with its message and the offset of the token at fault. */
   public static final class OptionException extends Exception {
     private static final long serialVersionUID = 1L;
+
+    /** Where the token at fault starts. */
     private final int offset;
 
     OptionException(String message, int offset) {
@@ -27,6 +51,11 @@ public final class OptParse {
       this.offset = offset;
     }
 
+    /**
+     * Where the token at fault starts.
+     *
+     * @return where the token at fault starts
+     */
     public int offset() {
       return offset;
     }
@@ -34,6 +63,13 @@ public final class OptParse {
 
   private OptParse() {}
 
+  /**
+   * Reads a line's options as optparse does.
+   *
+   * @param tokens the tokens
+   * @return the result
+   * @throws OptionException for an unknown or ambiguous option, or a missing or unwanted value
+   */
   public static Result parse(List<Shlex.Token> tokens) throws OptionException {
     List<Use> uses = new ArrayList<>(tokens.size());
     List<Shlex.Token> leftovers = new ArrayList<>();
@@ -67,7 +103,8 @@ public final class OptParse {
           throw new OptionException(
               option.longName() + " option does not take a value", token.offset());
         }
-        uses.add(new Use(option, value, token.offset()));
+        int typed = explicit ? eq : token.length();
+        uses.add(new Use(option, value, token.offset(), typed, explicit));
       } else if (token.startsWith("-") && token.length() > 1) {
         String arg = token.text();
         String name = arg.substring(0, 2);
@@ -77,7 +114,8 @@ public final class OptParse {
         }
         i++;
         String value;
-        if (arg.length() > 2) {
+        boolean joined = arg.length() > 2;
+        if (joined) {
           value = arg.substring(2);
         } else if (i < tokens.size()) {
           value = tokens.get(i).text();
@@ -85,7 +123,7 @@ public final class OptParse {
         } else {
           throw new OptionException(name + " option requires 1 argument", token.offset());
         }
-        uses.add(new Use(option, value, token.offset()));
+        uses.add(new Use(option, value, token.offset(), -1, joined));
       } else {
         leftovers.add(token);
         i++;

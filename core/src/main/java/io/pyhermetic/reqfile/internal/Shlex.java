@@ -31,6 +31,11 @@ public final class Shlex {
       this.offset = offset;
     }
 
+    /**
+     * The token's text.
+     *
+     * @return the token's text
+     */
     public String text() {
       if (text == null) {
         text = source.substring(start, end);
@@ -38,24 +43,43 @@ public final class Shlex {
       return text;
     }
 
-    /** Where the token starts, counted from the start of the split text. */
+    /**
+     * Where the token starts, counted from the start of the split text.
+     *
+     * @return where the token starts, counted from the start of the split text
+     */
     public int offset() {
       return offset;
     }
 
-    /** The text from {@code from} (an index into the text) to its end. */
+    /**
+     * The text from {@code from} (an index into the text) to its end.
+     *
+     * @param from the from
+     * @return the text from {@code from}
+     */
     public String textFrom(int from) {
       return text != null ? text.substring(from) : source.substring(start + from, end);
     }
 
-    /** Whether the text starts with {@code prefix}. */
+    /**
+     * Whether the text starts with {@code prefix}.
+     *
+     * @param prefix the prefix
+     * @return whether the text starts with {@code prefix}
+     */
     public boolean startsWith(String prefix) {
       return text != null
           ? text.startsWith(prefix)
           : source.startsWith(prefix, start) && end - start >= prefix.length();
     }
 
-    /** Index of {@code c} in the text, or -1. */
+    /**
+     * Index of {@code c} in the text, or -1.
+     *
+     * @param c the c
+     * @return index of {@code c} in the text, or -1
+     */
     public int indexOf(char c) {
       if (text != null) {
         return text.indexOf(c);
@@ -64,11 +88,21 @@ public final class Shlex {
       return i < 0 || i >= end ? -1 : i - start;
     }
 
-    /** The first {@code length} characters of the text. */
+    /**
+     * The first {@code length} characters of the text.
+     *
+     * @param length the length
+     * @return the first {@code length} characters of the text
+     */
     public String prefix(int length) {
       return text != null ? text.substring(0, length) : source.substring(start, start + length);
     }
 
+    /**
+     * The token's length.
+     *
+     * @return the token's length
+     */
     public int length() {
       return text != null ? text.length() : end - start;
     }
@@ -90,11 +124,25 @@ public final class Shlex {
 
   private Shlex() {}
 
+  /**
+   * Splits a string as shlex.split does.
+   *
+   * @param s the s
+   * @return the tokens
+   * @throws SplitException for an unbalanced quote or a trailing backslash
+   */
   public static List<Token> split(String s) throws SplitException {
     return split(s, 0);
   }
 
-  /** Splits {@code s} from index {@code from}; token offsets count from {@code from}. */
+  /**
+   * Splits {@code s} from index {@code from}; token offsets count from {@code from}.
+   *
+   * @param s the s
+   * @param from the from
+   * @return the tokens
+   * @throws SplitException for an unbalanced quote or a trailing backslash
+   */
   public static List<Token> split(String s, int from) throws SplitException {
     if (s.indexOf('\'', from) < 0 && s.indexOf('"', from) < 0 && s.indexOf('\\', from) < 0) {
       return splitPlain(s, from);

@@ -39,6 +39,13 @@ public final class TextDecoder {
 
   private TextDecoder() {}
 
+  /**
+   * Decodes a requirements file's bytes.
+   *
+   * @param bytes the bytes
+   * @param source the source
+   * @return the decoded text
+   */
   public static DecodedText decode(byte[] bytes, String source) {
     for (int i = 0; i < BOMS.length; i++) {
       byte[] bom = BOMS[i];
@@ -161,7 +168,13 @@ public final class TextDecoder {
         && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
   }
 
-  /** Encodes text back with the charset and byte-order mark it was read with. */
+  /**
+   * Encodes text back with the charset and byte-order mark it was read with.
+   *
+   * @param decoded the decoded
+   * @param text the text
+   * @return the bytes
+   */
   public static byte[] encode(DecodedText decoded, String text) {
     byte[] body = text.getBytes(decoded.charset());
     byte[] out = Arrays.copyOf(decoded.bom(), decoded.bom().length + body.length);
