@@ -321,6 +321,7 @@ class IndexFaultMatrixTest {
     int healthy = run(args(command, wm.baseUrl() + "/simple/", "30"));
     assertThat(healthy).as("through a healthy proxy: %s", err).isIn(0, 1);
     String healthyErr = err.toString();
+    String healthyOut = out.toString();
     Map<String, String> previous = output();
 
     String index = fault.setUp().apply(this);
@@ -330,7 +331,22 @@ class IndexFaultMatrixTest {
     assertThat(out + messages).doesNotContain(SECRET).doesNotContain("Exception");
     switch (fault.expect()) {
       case SILENT_RETRY -> {
-        assertThat(code).as(messages).isEqualTo(healthy);
+        assertThat(code)
+            .as(
+                "%s%nafter the fault:%n%s%nhealthy:%n%s%nrequests:%n%s",
+                messages,
+                out,
+                healthyOut,
+                wm.getAllServeEvents().stream()
+                    .map(
+                        e ->
+                            e.getRequest().getUrl()
+                                + " "
+                                + e.getResponse().getStatus()
+                                + " "
+                                + e.getWasMatched())
+                    .toList())
+            .isEqualTo(healthy);
         assertThat(messages).isEqualTo(healthyErr);
         assertThat(output()).isEqualTo(previous);
       }
