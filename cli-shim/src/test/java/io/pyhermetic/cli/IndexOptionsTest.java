@@ -1,34 +1,28 @@
 package io.pyhermetic.cli;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okForContentType;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.pyhermetic.testdata.RawSocketServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 
-/** The index options every index-reading command shares: URLs, --timeout, --timings, faults. */
+/**
+ * The index options every index-reading command shares: URLs, --timeout, --timings (faults: {@link
+ * IndexFaultMatrixTest}).
+ */
 class IndexOptionsTest {
   @RegisterExtension
   static WireMockExtension wm =
@@ -39,14 +33,6 @@ class IndexOptionsTest {
   @TempDir Path temp;
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
-  private final List<AutoCloseable> servers = new ArrayList<>();
-
-  @AfterEach
-  void close() throws Exception {
-    for (AutoCloseable server : servers) {
-      server.close();
-    }
-  }
 
   private int run(List<String> args) {
     return Pyhermetic.run(
@@ -116,84 +102,5 @@ class IndexOptionsTest {
         .anySatisfy(l -> assertThat(l).endsWith("/simple/a/"))
         .anySatisfy(l -> assertThat(l).endsWith("/simple/b/"));
     assertThat(err.toString()).doesNotContain(SECRET);
-  }
-
-  /** A fault for both projects of the input: the index base URL it serves. */
-  record Fault(String name, java.util.function.Function<IndexOptionsTest, String> setUp) {
-    @Override
-    public String toString() {
-      return name;
-    }
-  }
-
-  private String wiremock(ResponseDefinitionBuilder response) {
-    wm.resetAll();
-    wm.stubFor(get(urlPathMatching("/simple/.*")).willReturn(response));
-    return wm.baseUrl() + "/simple/";
-  }
-
-  private String raw(RawSocketServer.Behaviour behaviour) {
-    RawSocketServer server = RawSocketServer.start(behaviour);
-    servers.add(server);
-    return server.baseUrl() + "/simple/";
-  }
-
-  static Stream<Fault> faults() {
-    return Stream.of(
-        new Fault("401", t -> t.wiremock(aResponse().withStatus(401))),
-        new Fault("403", t -> t.wiremock(aResponse().withStatus(403))),
-        new Fault("a server that never answers", t -> t.raw(RawSocketServer.NEVER_ANSWERS)),
-        new Fault(
-            "reset mid-body",
-            t ->
-                t.raw(
-                    RawSocketServer.resetMidBody(
-                        "application/json", "{\"meta\": {}}".getBytes(StandardCharsets.UTF_8), 3))),
-        new Fault(
-            "a redirect loop",
-            t -> t.wiremock(aResponse().withStatus(302).withHeader("Location", "./?again"))));
-  }
-
-  static Stream<Arguments> cells() {
-    return faults().flatMap(f -> Stream.of("audit", "build-deps").map(c -> Arguments.of(f, c)));
-  }
-
-  @ParameterizedTest(name = "{1}: {0}")
-  @MethodSource("cells")
-  void aFailingIndexExitsThreeWithOneRedactedLinePerProjectAndWritesNothing(
-      Fault fault, String command) throws IOException {
-    Path input = requirements("a==1.0\nb==1.0\n");
-    Path output = Files.writeString(temp.resolve("requirements-build.txt"), "# previous\n");
-    String index = fault.setUp().apply(this).replace("://", "://u:" + SECRET + "@");
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                command,
-                input.toString(),
-                "--target",
-                "x86_64",
-                "--no-cache",
-                "--retries",
-                "1",
-                "--timeout",
-                "2",
-                "--simple-index",
-                index));
-    if (command.equals("build-deps")) {
-      args.addAll(List.of("-o", output.toString()));
-    } else {
-      args.add("--no-hermeto");
-    }
-    int code = run(args);
-    assertThat(code).as(err.toString()).isEqualTo(3);
-    List<String> failures = err.toString().lines().filter(l -> l.contains("/simple/")).toList();
-    assertThat(failures)
-        .as(err.toString())
-        .hasSize(2)
-        .anySatisfy(l -> assertThat(l).containsPattern(" a(==1\\.0)?: ").contains("/simple/a/"))
-        .anySatisfy(l -> assertThat(l).containsPattern(" b(==1\\.0)?: ").contains("/simple/b/"))
-        .allSatisfy(l -> assertThat(l).contains("***@").doesNotContain("Exception"));
-    assertThat(out + err.toString()).doesNotContain(SECRET);
-    assertThat(Files.readString(output)).isEqualTo("# previous\n");
   }
 }

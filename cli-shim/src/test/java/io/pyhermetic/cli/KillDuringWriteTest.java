@@ -1,7 +1,9 @@
 package io.pyhermetic.cli;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pyhermetic.testdata.FixtureServer;
 import io.pyhermetic.testdata.OfflineSample;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,8 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * SIGKILL at any moment: a child JVM runs the command against the offline sample and is killed
  * after a random delay, {@code kill.count} times per command (a few in the build; {@code
  * -Dkill.count=200} for a long run, {@code -Dkill.seed=N} to replay), and each time the output is
- * the previous one, byte for byte. Leftovers of the killed runs are hidden siblings that the next
- * run deletes (directories) or ignores (a file's temporary sibling).
+ * the previous one, byte for byte. Leftovers of the killed runs are hidden siblings (a staging
+ * directory, a file's temporary sibling) that the next complete run deletes.
  */
 class KillDuringWriteTest {
   private static final int KILLS = Integer.getInteger("kill.count", 3);
@@ -170,16 +173,46 @@ class KillDuringWriteTest {
     return files;
   }
 
-  // a file's temporary sibling (.NAME*.tmp) that a killed writer could not remove: ignored
+  // a file's temporary sibling (.NAME*.tmp) that a killed writer could not remove: not output
   private static boolean isTemporary(Path file) {
     String name = file.getFileName().toString();
     return name.startsWith(".") && name.endsWith(".tmp");
   }
 
-  private List<String> siblings() throws IOException {
-    try (Stream<Path> list = Files.list(project)) {
-      return list.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".out")).toList();
+  /**
+   * What a writer killed before its rename leaves, named after a process that no longer exists: a
+   * staging directory beside {@code out} (plan, prefetch), a temporary sibling of each output file
+   * (the others).
+   */
+  private void plantLeftoversOfAGoneProcess(String command) throws IOException {
+    String gone = "999999999-1700000000000-1";
+    if (command.equals("plan") || command.equals("prefetch")) {
+      Path staging = project.resolve(".out." + command + "-" + gone);
+      Files.createDirectories(staging);
+      Files.writeString(staging.resolve("half-written"), "x");
+      return;
     }
+    for (String file : output().keySet()) {
+      Path target = project.resolve("out").resolve(file);
+      Files.writeString(
+          target.resolveSibling("." + target.getFileName() + "." + gone + ".tmp"), "half");
+    }
+  }
+
+  /** Hidden siblings of the output directory, and temporary siblings of files inside it. */
+  private List<String> leftovers() throws IOException {
+    List<String> found = new ArrayList<>();
+    try (Stream<Path> list = Files.list(project)) {
+      list.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith(".out"))
+          .forEach(found::add);
+    }
+    try (Stream<Path> walk = Files.walk(project.resolve("out"))) {
+      walk.filter(KillDuringWriteTest::isTemporary)
+          .map(f -> project.relativize(f).toString())
+          .forEach(found::add);
+    }
+    return found;
   }
 
   @ParameterizedTest(name = "{0}")
@@ -222,14 +255,13 @@ class KillDuringWriteTest {
           .isEqualTo(previous);
     }
 
-    // the next run finishes the job and leaves no hidden directory of the killed ones behind
+    // whatever these kills happened to hit, leftovers as a kill at the worst moment leaves them
+    plantLeftoversOfAGoneProcess(command);
+
+    // the next run finishes the job and deletes what the killed ones left behind
     assertThat(runHere(args)).isEqualTo(code);
     assertThat(output()).isEqualTo(previous);
-    for (String leftover : siblings()) {
-      assertThat(Files.isDirectory(project.resolve(leftover)))
-          .as("%s left by a killed %s", leftover, command)
-          .isFalse();
-    }
+    assertThat(leftovers()).as("left by killed %s runs", command).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -252,5 +284,41 @@ class KillDuringWriteTest {
     Files.move(project.resolve("out"), project.resolve("out1"));
     Files.move(project.resolve("out2"), project.resolve("out"));
     assertThat(output()).isEqualTo(one);
+  }
+
+  @Test
+  void twoRunsSharingAResponseCacheLeaveItWholeBesideAKilledThird() throws Exception {
+    try (FixtureServer index = FixtureServer.start(project.resolve("index"), 0)) {
+      List<String> args =
+          List.of(
+              "audit",
+              project.resolve("requirements-x86_64.txt").toString(),
+              project.resolve("requirements-aarch64.txt").toString(),
+              "--no-hermeto",
+              "--simple-index",
+              index.simpleUrl(),
+              "--cache-dir",
+              project.resolve("responses").toString());
+      Process killed = start(args);
+      Process a = start(args);
+      Process b = start(args);
+      killed.waitFor(new Random(Long.getLong("kill.seed", 0x6B1L)).nextInt(1500), MILLISECONDS);
+      killed.destroyForcibly();
+      assertThat(a.waitFor(180, TimeUnit.SECONDS)).isTrue();
+      assertThat(b.waitFor(180, TimeUnit.SECONDS)).isTrue();
+      assertThat(a.exitValue()).isIn(0, 1);
+      assertThat(b.exitValue()).isEqualTo(a.exitValue());
+
+      // every answer is in the cache, whole: a run that may not ask the index gives the same
+      List<String> offline = new ArrayList<>(args);
+      offline.add("--offline");
+      StringWriter err = new StringWriter();
+      int code =
+          Pyhermetic.run(
+              offline.toArray(String[]::new),
+              new PrintWriter(new StringWriter(), true),
+              new PrintWriter(err, true));
+      assertThat(code).as(err.toString()).isEqualTo(a.exitValue());
+    }
   }
 }

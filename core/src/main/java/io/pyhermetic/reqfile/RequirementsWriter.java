@@ -1,15 +1,10 @@
 package io.pyhermetic.reqfile;
 
-import io.pyhermetic.error.Failures;
+import io.pyhermetic.files.AtomicFiles;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Specifier;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -267,44 +262,13 @@ public final class RequirementsWriter {
   }
 
   /**
-   * Replaces {@code target} with {@code bytes} through a temporary file and a rename.
+   * Replaces {@code target} with {@code bytes} through a temporary file and a rename ({@link
+   * AtomicFiles#write}).
    *
    * @param target the target
    * @param bytes the bytes
    */
   public static void writeAtomically(Path target, byte[] bytes) {
-    Path absolute = target.toAbsolutePath();
-    Path directory = absolute.getParent();
-    Path temp = null;
-    // createDirectories says only "already exists" when a parent is a file
-    for (Path parent = directory; parent != null; parent = parent.getParent()) {
-      if (Files.exists(parent) && !Files.isDirectory(parent)) {
-        throw new UncheckedIOException(
-            "cannot write " + target + ": " + parent + " is not a directory",
-            new java.nio.file.NotDirectoryException(parent.toString()));
-      }
-    }
-    try {
-      Files.createDirectories(directory);
-      temp = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
-      Files.write(temp, bytes);
-      try {
-        Files.move(
-            temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-      }
-      temp = null;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + Failures.describe(e), e);
-    } finally {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // the temporary file is all that is left; the target is untouched
-        }
-      }
-    }
+    AtomicFiles.write(target, bytes);
   }
 }

@@ -118,6 +118,12 @@ class UvLockFileTest {
             "version = 1\n" + pkg + "source = { virtual = '.' }\ndependencies = [{ name = 'b' }]\n",
             "uv.lock:3:1: package[0].dependencies[0]: no locked package b matches"),
         Arguments.of(
+            // found by fuzzing: the file's name was read for the version when rendering, and threw
+            "version = 1\n[[package]]\nname = 'a'\nsource = { registry = 'r' }\n"
+                + "sdist = { url = 'https://x.example/a-2.0.0.taF.gz', hash = 'sha256:00' }\n",
+            "uv.lock:2:1: package[0].sdist: the package has no version, and the file name"
+                + " 'a-2.0.0.taF.gz' does not carry one"),
+        Arguments.of(
             "version = 1\n" + pkg + "source = { virtual = '.' }\nname = 'x'\n",
             "uv.lock:8:1: invalid TOML: Duplicate key"));
   }

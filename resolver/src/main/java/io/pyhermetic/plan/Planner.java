@@ -229,7 +229,7 @@ public final class Planner {
               BuildDepsOutput.header(request.python(), Commands.planCommand(request)),
               true));
     } else {
-      buildDepsFindings(buildDeps, findings);
+      buildDepsFindings(buildDeps, audit, findings);
     }
 
     // 6. Hermeto inputs, env file and podman commands: only with resolved build dependencies
@@ -342,9 +342,20 @@ public final class Planner {
     }
   }
 
-  private static void buildDepsFindings(BuildDepsResult buildDeps, List<Finding> findings) {
+  private static void buildDepsFindings(
+      BuildDepsResult buildDeps, AuditReport audit, List<Finding> findings) {
+    // a pin the index failed for is reported once, by the audit, not again by its build
+    // dependencies, which read the same project page
+    Set<String> failedPins =
+        audit.packages().stream()
+            .filter(PackageAudit::indexFailure)
+            .map(a -> a.name() + "==" + a.version())
+            .collect(Collectors.toSet());
     for (Problem p : buildDeps.errors()) {
       boolean index = p.kind() == Problem.Kind.INDEX_FAILURE;
+      if (index && failedPins.contains(p.pkg())) {
+        continue;
+      }
       findings.add(
           new Finding(
               index ? Finding.Kind.INDEX : Finding.Kind.BUILD_DEPS,

@@ -1,6 +1,8 @@
 package io.pyhermetic.testdata;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,7 +19,9 @@ import java.util.function.Predicate;
  * other encodings, NUL bytes and invalid UTF-8. The property: every input gives a result or an
  * exception of the documented type that passes the target's check (a location inside the input);
  * never another exception or error (a stack overflow from nesting included), never more than {@code
- * fuzz.budget.ms} on one input.
+ * fuzz.budget.ms} of CPU time on one input (nor ten times that in wall-clock time, for a parse that
+ * waits instead of working). CPU time, because a run on a shared, loaded machine stalls for seconds
+ * at a time without any fault of the parser.
  *
  * <p>{@code -Dfuzz.count=N} sets the inputs per parser (a test gives the short default), {@code
  * -Dfuzz.seed=N} the seed; a failure names both and the input, so it can be replayed.
@@ -179,8 +183,11 @@ public final class Fuzz {
 
   private Report run(long count, Parser parser) {
     long budgetMillis = Long.getLong("fuzz.budget.ms", 10_000);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    boolean cpuTime = threads.isThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
     List<String> unexpected = new ArrayList<>();
     AtomicLong started = new AtomicLong();
+    AtomicLong startedCpu = new AtomicLong();
     AtomicLong current = new AtomicLong(-1);
     byte[][] input = new byte[1][];
     long[] counts = new long[2];
@@ -193,6 +200,7 @@ public final class Fuzz {
                   input[0] = bytes;
                 }
                 started.set(System.nanoTime());
+                startedCpu.set(cpuTime ? threads.getCurrentThreadCpuTime() : 0);
                 current.set(i);
                 if (i > 0 && i % 100_000 == 0) {
                   // a long run tells how far it got (System.out: this is a test's console)
@@ -224,13 +232,20 @@ public final class Fuzz {
         break;
       }
       long at = current.get();
-      if (at >= 0 && System.nanoTime() - started.get() > budgetMillis * 1_000_000) {
+      long wall = System.nanoTime() - started.get();
+      long cpu = cpuTime ? threads.getThreadCpuTime(worker.getId()) - startedCpu.get() : wall;
+      long budget = budgetMillis * 1_000_000;
+      if (at >= 0 && (cpu > budget || wall > 10 * budget)) {
         byte[] stuck;
         synchronized (input) {
           stuck = input[0];
         }
+        String what =
+            cpu > budget
+                ? "more than " + budgetMillis + " ms of CPU time"
+                : "no answer within " + 10 * budgetMillis + " ms";
         synchronized (unexpected) {
-          unexpected.add(describe(at, stuck, "no answer within " + budgetMillis + " ms"));
+          unexpected.add(describe(at, stuck, what));
         }
         break; // the worker is a daemon: a hung parse does not keep the JVM alive
       }

@@ -9,6 +9,7 @@ import io.pyhermetic.lockfile.UvLock;
 import io.pyhermetic.lockfile.UvLockFile;
 import io.pyhermetic.lockfile.UvPackage;
 import io.pyhermetic.lockfile.UvSource;
+import io.pyhermetic.platform.DistributionFilename;
 import io.pyhermetic.requirement.Marker;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.SpecifierSet;
@@ -172,7 +173,26 @@ public final class UvLockReader {
         }
       }
     }
+    if (version.isEmpty()) {
+      // the requirement written for such a package takes its version from the file's name
+      if (sdist.isPresent()) {
+        requireVersionInName(f, "sdist", sdist.get());
+      }
+      for (int i = 0; i < wheels.size(); i++) {
+        requireVersionInName(f, "wheels[" + i + "]", wheels.get(i));
+      }
+    }
     return new UvPackage(name, version, source, sdist, wheels, dependencies, optional, dev, forks);
+  }
+
+  private static void requireVersionInName(Fields f, String at, PackageFile file) {
+    if (DistributionFilename.tryParse(file.filename()).isEmpty()) {
+      throw f.invalid(
+          at,
+          "the package has no version, and the file name '"
+              + file.filename()
+              + "' does not carry one");
+    }
   }
 
   private static UvSource source(Fields f) {

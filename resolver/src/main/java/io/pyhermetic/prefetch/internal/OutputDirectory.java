@@ -1,5 +1,6 @@
 package io.pyhermetic.prefetch.internal;
 
+import io.pyhermetic.files.ProcessStamp;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -85,9 +85,7 @@ public final class OutputDirectory {
   }
 
   private static String hiddenPrefix(Path absolute, String purpose) {
-    ProcessHandle self = ProcessHandle.current();
-    long start = self.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
-    return "." + absolute.getFileName() + "." + purpose + "-" + self.pid() + "-" + start + "-";
+    return "." + absolute.getFileName() + "." + purpose + "-" + ProcessStamp.current() + "-";
   }
 
   /**
@@ -138,17 +136,8 @@ public final class OutputDirectory {
               .toInstant()
               .isBefore(Instant.now().minus(UNOWNED_AGE));
     }
-    long pid = Long.parseLong(owned.group(2));
-    long start = Long.parseLong(owned.group(3));
-    Optional<ProcessHandle> owner = ProcessHandle.of(pid);
-    if (owner.isEmpty() || !owner.get().isAlive()) {
-      return true;
-    }
-    // the same id, but another process started since: the owner is gone
-    Optional<Instant> started = owner.get().info().startInstant();
-    return start != 0
-        && started.isPresent()
-        && Math.abs(started.get().toEpochMilli() - start) > 1000;
+    return new ProcessStamp(Long.parseLong(owned.group(2)), Long.parseLong(owned.group(3)))
+        .isGone();
   }
 
   /**
