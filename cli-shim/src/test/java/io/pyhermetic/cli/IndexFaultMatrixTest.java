@@ -127,6 +127,10 @@ class IndexFaultMatrixTest {
             .willReturn(first)
             .willSetStateTo("up"));
     wm.stubFor(any(anyUrl()).inScenario("flaky").whenScenarioStateIs("up").willReturn(proxy()));
+    // WireMock checks a scenario's state once per stub: a request that reads "started" for one
+    // stub and "up" for the other (while another request moves the state) would match neither
+    // and get a 404 that the server never meant; it goes to the index instead.
+    wm.stubFor(any(anyUrl()).atPriority(10).willReturn(proxy()));
     return wm.baseUrl() + "/simple/";
   }
 
