@@ -1,6 +1,5 @@
 package io.pyhermetic.version;
 
-import io.pyhermetic.error.Location;
 import io.pyhermetic.internal.PyText;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +58,7 @@ public final class Specifier {
   private final String[] prefixSplit; // for == X.* , != X.* and ~=
   private final int prefixNumericLength;
 
-  private Specifier(Operator operator, String version, Version parsed, boolean wildcard) {
+  Specifier(Operator operator, String version, Version parsed, boolean wildcard) {
     this.operator = operator;
     this.version = version;
     this.parsed = parsed;
@@ -88,7 +87,7 @@ public final class Specifier {
    */
   public static Specifier parse(String specifier) {
     Objects.requireNonNull(specifier, "specifier");
-    Object result = parseRegion(specifier, 0, specifier.length());
+    Object result = SpecifierParser.parseRegion(specifier, 0, specifier.length());
     if (result instanceof InvalidSpecifierException) {
       throw (InvalidSpecifierException) result;
     }
@@ -105,7 +104,7 @@ public final class Specifier {
     if (specifier == null) {
       return Optional.empty();
     }
-    Object result = parseRegion(specifier, 0, specifier.length());
+    Object result = SpecifierParser.parseRegion(specifier, 0, specifier.length());
     return result instanceof Specifier ? Optional.of((Specifier) result) : Optional.empty();
   }
 
@@ -117,137 +116,6 @@ public final class Specifier {
    */
   public static boolean isValid(String specifier) {
     return tryParse(specifier).isPresent();
-  }
-
-  /** Parses {@code s[from:to]}; returns the Specifier or the exception (located in {@code s}). */
-  static Object parseRegion(String s, int from, int to) {
-    int start = PyText.skipSpace(s, from);
-    int end = PyText.trimEnd(s, start, to);
-    Operator op;
-    if (s.startsWith("===", start) && start + 3 <= end) {
-      op = Operator.ARBITRARY;
-    } else if (end - start >= 2 && s.startsWith("~=", start)) {
-      op = Operator.COMPATIBLE;
-    } else if (end - start >= 2 && s.startsWith("==", start)) {
-      op = Operator.EQUAL;
-    } else if (end - start >= 2 && s.startsWith("!=", start)) {
-      op = Operator.NOT_EQUAL;
-    } else if (end - start >= 2 && s.startsWith("<=", start)) {
-      op = Operator.LESS_EQUAL;
-    } else if (end - start >= 2 && s.startsWith(">=", start)) {
-      op = Operator.GREATER_EQUAL;
-    } else if (start < end && s.charAt(start) == '<') {
-      op = Operator.LESS;
-    } else if (start < end && s.charAt(start) == '>') {
-      op = Operator.GREATER;
-    } else {
-      return invalid(
-          s,
-          from,
-          to,
-          start,
-          start < end
-              ? "expected an operator (~=, ==, !=, <=, >=, <, >, ===)"
-              : "expected a version specifier");
-    }
-    int versionStart = PyText.skipSpace(s, start + op.symbol().length());
-    if (versionStart > end) {
-      versionStart = end;
-    }
-    String text = s.substring(versionStart, end);
-    if (op == Operator.ARBITRARY) {
-      for (int i = 0; i < text.length(); ) {
-        int cp = text.codePointAt(i);
-        if (PyText.isSpace(cp) || cp == ';' || cp == ')') {
-          return invalid(
-              s,
-              from,
-              to,
-              versionStart + i,
-              "unexpected " + PyText.repr(Character.toString(cp)) + " in an arbitrary version");
-        }
-        i += Character.charCount(cp);
-      }
-      return new Specifier(op, text, new VersionParser(text).parse(), false);
-    }
-    if (text.isEmpty()) {
-      return invalid(s, from, to, versionStart, "expected a version after " + op.symbol());
-    }
-    if (text.endsWith(".*")) {
-      if (op != Operator.EQUAL && op != Operator.NOT_EQUAL) {
-        return invalid(s, from, to, end - 2, ".* suffix can only be used with == or != operators");
-      }
-      int bad = wildcardPrefixError(text);
-      if (bad >= 0) {
-        return invalid(
-            s,
-            from,
-            to,
-            versionStart + bad,
-            "a .* suffix needs a plain release before it (no pre, post, dev or local part)");
-      }
-      return new Specifier(op, text, null, true);
-    }
-    VersionParser parser = new VersionParser(text);
-    Version v = parser.parse();
-    if (v == null) {
-      InvalidVersionException e = parser.error();
-      return invalid(s, from, to, versionStart + offsetOf(text, e.column()), e.reason());
-    }
-    if (v.hasLocal() && op != Operator.EQUAL && op != Operator.NOT_EQUAL) {
-      return invalid(
-          s,
-          from,
-          to,
-          versionStart + text.indexOf('+'),
-          "local version label can only be used with == or != operators");
-    }
-    if (op == Operator.COMPATIBLE && v.releaseArray().length < 2) {
-      return invalid(
-          s, from, to, versionStart, "~= needs a version with at least two release numbers");
-    }
-    return new Specifier(op, text, v, false);
-  }
-
-  private static int offsetOf(String text, int column) {
-    return text.offsetByCodePoints(0, Math.min(column - 1, text.codePointCount(0, text.length())));
-  }
-
-  /** Index of the first character not allowed in {@code v?(N!)?N(.N)*.*}, or -1. */
-  private static int wildcardPrefixError(String text) {
-    int end = text.length() - 2;
-    int i = 0;
-    if (i < end && (text.charAt(i) == 'v' || text.charAt(i) == 'V')) {
-      i++;
-    }
-    int j = i;
-    while (j < end && isDigit(text.charAt(j))) {
-      j++;
-    }
-    if (j > i && j < end && text.charAt(j) == '!') {
-      i = j + 1;
-    }
-    boolean needDigit = true;
-    for (; i < end; i++) {
-      char c = text.charAt(i);
-      if (isDigit(c)) {
-        needDigit = false;
-      } else if (c == '.' && !needDigit) {
-        needDigit = true;
-      } else {
-        return i;
-      }
-    }
-    return needDigit ? end : -1;
-  }
-
-  private static InvalidSpecifierException invalid(
-      String s, int from, int to, int offset, String detail) {
-    String piece = s.substring(from, to);
-    return new InvalidSpecifierException(
-        s,
-        Location.inString(s, offset),
-        "Invalid specifier: " + PyText.repr(PyText.strip(piece)) + ": " + detail);
   }
 
   /**

@@ -52,7 +52,7 @@ public final class SpecifierSet implements Iterable<Specifier> {
       int comma = specifiers.indexOf(',', start);
       int end = comma < 0 ? specifiers.length() : comma;
       if (PyText.skipSpace(specifiers, start) < end) {
-        Object result = Specifier.parseRegion(specifiers, start, end);
+        Object result = SpecifierParser.parseRegion(specifiers, start, end);
         if (result instanceof InvalidSpecifierException) {
           throw (InvalidSpecifierException) result;
         }

@@ -36,16 +36,16 @@ public final class Version implements Comparable<Version> {
   static final byte ALPHA = 0;
   static final byte BETA = 1;
   static final byte RC = 2;
-  private static final String[] PRE_LABELS = {"a", "b", "rc"};
+  static final String[] PRE_LABELS = {"a", "b", "rc"};
 
-  private final long epoch;
-  private final long[] release;
-  private final byte preKind;
-  private final long preNumber;
-  private final long post;
-  private final long dev;
-  private final String local; // normalized (lower case, dot separated); null when absent
-  private final BigInteger[] bigs; // numbers too large for a long; null when none
+  final long epoch;
+  final long[] release;
+  final byte preKind;
+  final long preNumber;
+  final long post;
+  final long dev;
+  final String local; // normalized (lower case, dot separated); null when absent
+  final BigInteger[] bigs; // numbers too large for a long; null when none
   // packaging's comparison key of the public version, computed once: see SaturatedKey.
   private final long keyHigh;
   private final long keyLow;
@@ -379,7 +379,7 @@ public final class Version implements Comparable<Version> {
       return 0;
     }
     if (!keyExact || !other.keyExact) {
-      int c = comparePublic(other);
+      int c = PublicOrder.compare(this, other);
       if (c != 0) {
         return c;
       }
@@ -387,74 +387,12 @@ public final class Version implements Comparable<Version> {
     return LocalLabels.compare(local, other.local);
   }
 
-  /** The full comparison of the public versions, for keys that do not decide it. */
-  private int comparePublic(Version other) {
-    int c = compareNumbers(epoch, other, other.epoch);
-    if (c == 0) {
-      c = compareRelease(other, 0);
-    }
-    return c != 0 ? c : compareSuffix(other);
-  }
-
-  private int compareRelease(Version other, int from) {
-    long[] a = release;
-    long[] b = other.release;
-    int n = Math.max(a.length, b.length);
-    for (int i = from; i < n; i++) {
-      long x = i < a.length ? a[i] : 0;
-      long y = i < b.length ? b[i] : 0;
-      if (x != y || x < 0) {
-        int c = compareNumbers(x, other, y);
-        if (c != 0) {
-          return c;
-        }
-      }
-    }
-    return 0;
-  }
-
-  private int compareSuffix(Version other) {
-    int c = Integer.compare(preRank(), other.preRank());
-    if (c != 0) {
-      return c;
-    }
-    c =
-        compareNumbers(
-            preKind == NONE ? 0 : preNumber, other, other.preKind == NONE ? 0 : other.preNumber);
-    if (c != 0) {
-      return c;
-    }
-    // no post release sorts before any post release
-    if (post == ABSENT || other.post == ABSENT) {
-      c = Boolean.compare(post != ABSENT, other.post != ABSENT);
-    } else {
-      c = compareNumbers(post, other, other.post);
-    }
-    if (c != 0) {
-      return c;
-    }
-    // a dev release sorts before the same version without one
-    if (dev == ABSENT || other.dev == ABSENT) {
-      c = Boolean.compare(dev == ABSENT, other.dev == ABSENT);
-    } else {
-      c = compareNumbers(dev, other, other.dev);
-    }
-    return c;
-  }
-
-  private int compareNumbers(long x, Version other, long y) {
-    if (x >= 0 && y >= 0) {
-      return Long.compare(x, y);
-    }
-    return big(x).compareTo(other.big(y));
-  }
-
   /** The number a field holds: itself, or the large number it refers to. */
-  private BigInteger big(long value) {
+  BigInteger big(long value) {
     return value >= 0 ? BigInteger.valueOf(value) : bigs[(int) (-value - 1)];
   }
 
-  private int preRank() {
+  int preRank() {
     if (preKind != NONE) {
       return preKind;
     }
@@ -497,24 +435,7 @@ public final class Version implements Comparable<Version> {
   public String toString() {
     String s = text;
     if (s == null) {
-      StringBuilder out = new StringBuilder(16);
-      if (epoch != 0) {
-        appendNumber(out, epoch).append('!');
-      }
-      appendRelease(out, release.length);
-      if (preKind != NONE) {
-        appendNumber(out.append(PRE_LABELS[preKind]), preNumber);
-      }
-      if (post != ABSENT) {
-        appendNumber(out.append(".post"), post);
-      }
-      if (dev != ABSENT) {
-        appendNumber(out.append(".dev"), dev);
-      }
-      if (local != null) {
-        out.append('+').append(local);
-      }
-      s = out.toString();
+      s = VersionText.format(this);
       text = s;
     }
     return s;
@@ -554,19 +475,6 @@ public final class Version implements Comparable<Version> {
   public static String canonicalize(String version, boolean stripTrailingZero) {
     Version parsed = new VersionParser(version).parse();
     return parsed == null ? version : parsed.canonical(stripTrailingZero);
-  }
-
-  private void appendRelease(StringBuilder out, int end) {
-    for (int i = 0; i < end; i++) {
-      if (i > 0) {
-        out.append('.');
-      }
-      appendNumber(out, release[i]);
-    }
-  }
-
-  private StringBuilder appendNumber(StringBuilder out, long value) {
-    return value >= 0 ? out.append(value) : out.append(bigs[(int) (-value - 1)]);
   }
 
   /** Builds the exception for an invalid version at a 0-based offset. */
