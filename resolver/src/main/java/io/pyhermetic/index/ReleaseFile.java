@@ -89,6 +89,24 @@ public record ReleaseFile(
   }
 
   /**
+   * Checks bytes read for this file against the sha256 the index lists for it (nothing to check
+   * when it lists none).
+   *
+   * @param actual the lower-case hex sha256 of the bytes read
+   * @param subject what the read was for ({@code name==version}), for the message
+   * @param url where the bytes came from
+   * @throws IndexException naming the file and both digests when they differ
+   */
+  public void requireListedSha256(String actual, String subject, String url) {
+    if (sha256.isPresent() && !sha256.get().equalsIgnoreCase(actual)) {
+      throw new IndexException(
+          subject,
+          url,
+          filename + " sha256 " + actual + " does not match the index's " + sha256.get());
+    }
+  }
+
+  /**
    * The kind of distribution, from the file name's suffix.
    *
    * @return the kind

@@ -250,19 +250,7 @@ public final class SimpleIndex extends HttpIndex implements ProjectListing {
     return downloadAsync(file, temp)
         .thenApply(
             sha256 -> {
-              file.sha256()
-                  .filter(expected -> !expected.equalsIgnoreCase(sha256))
-                  .ifPresent(
-                      expected -> {
-                        throw new IndexException(
-                            subject,
-                            file.url(),
-                            file.filename()
-                                + " sha256 "
-                                + sha256
-                                + " does not match the index's "
-                                + expected);
-                      });
+              file.requireListedSha256(sha256, subject, file.url());
               try {
                 return Archives.readMetadata(temp, file.filename())
                     .orElseThrow(

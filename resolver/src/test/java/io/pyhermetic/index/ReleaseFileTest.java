@@ -1,6 +1,7 @@
 package io.pyhermetic.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pyhermetic.index.ReleaseFile.Kind;
 import io.pyhermetic.requirement.ProjectName;
@@ -51,6 +52,18 @@ class ReleaseFileTest {
     assertThat(file.coreMetadata()).isTrue();
     assertThat(file.coreMetadataSha256()).contains("ef");
     assertThat(file.isWheel()).isTrue();
+  }
+
+  @Test
+  void bytesAreCheckedAgainstTheListedSha256() {
+    ReleaseFile listed = ReleaseFile.builder("a-1.whl", "https://x/a-1.whl").sha256("ABCD").build();
+    listed.requireListedSha256("abcd", "a==1", "https://x/a-1.whl");
+    ReleaseFile.builder("a-1.whl", "https://x/a-1.whl")
+        .build()
+        .requireListedSha256("ef01", "a==1", "https://x/a-1.whl");
+    assertThatThrownBy(() -> listed.requireListedSha256("ef01", "a==1", "https://x/a-1.whl"))
+        .isInstanceOf(IndexException.class)
+        .hasMessageContaining("a-1.whl sha256 ef01 does not match the index's abcd");
   }
 
   @Test

@@ -134,19 +134,7 @@ public final class RangedWheel {
   private boolean acceptTail(HttpTransport.Response response) {
     if (response.status() == 200) {
       String sha256 = Digests.sha256(response.body());
-      file.sha256()
-          .filter(expected -> !expected.equalsIgnoreCase(sha256))
-          .ifPresent(
-              expected -> {
-                throw new IndexException(
-                    subject,
-                    url,
-                    file.filename()
-                        + " sha256 "
-                        + sha256
-                        + " does not match the index's "
-                        + expected);
-              });
+      file.requireListedSha256(sha256, subject, url);
       start = 0;
       bytes = response.body();
       total = bytes.length;
