@@ -12,6 +12,9 @@ import java.util.StringJoiner;
  * lower-case with {@code _} as {@code -}, qualifiers sorted by key, and every part percent-encoded
  * except letters, digits, {@code -._~}, {@code /} and {@code :} (so {@code git+…@…} reads {@code
  * git%2B…%40…}).
+ *
+ * <p>Written here rather than with packageurl-java: that library also encodes {@code :} and {@code
+ * /} in qualifier values, so its purls would differ from Hermeto's byte for byte.
  */
 public final class Purl {
   private Purl() {}
