@@ -21,7 +21,7 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2
 now() { date +%s.%N; }
 
 # The JVM flags ./pyhermetic runs the command line with, besides its class-data-sharing archive.
-wrapper_flags=(-XX:TieredStopAtLevel=1 -Xshare:auto)
+wrapper_flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto)
 
 # Makes the AppCDS archive $1 for the class path $2 as ./pyhermetic makes its own: the classes a
 # training run (the remaining arguments: a main class and its arguments) loads, archived with
