@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process `pyhermetic check` (with and without --hermeto) of generated hash-pinned files of
 # 10k, 20k, 50k and 100k pins (two --hash lines each, as uv and pip-compile write them): wall time
-# and peak RSS from /usr/bin/time -v. The time per pin must stay flat: no rule may search the whole
-# file for each entry. Writes results/check-scaling.md.
+# and peak RSS from /usr/bin/time -v, with the JVM flags ./pyhermetic uses (no AppCDS archive).
+# The time per pin must stay flat: no rule may search the whole file for each entry. Writes results/check-scaling.md.
 # Usage: run-check-scaling.sh [sizes...]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -24,7 +24,7 @@ sizes=("$@")
     for mode in --hermeto plain; do
       args=(check "$file")
       [ "$mode" = plain ] || args=(check --hermeto "$file")
-      /usr/bin/time -v -o "$work/time" java -jar "$cli_jar" "${args[@]}" >/dev/null || true
+      /usr/bin/time -v -o "$work/time" java "${wrapper_flags[@]}" -jar "$cli_jar" "${args[@]}" >/dev/null || true
       secs=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0;
         for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$work/time")
       rss=$(awk -F': ' '/Maximum resident set size/ { printf "%d", $2 / 1024 }' "$work/time")
