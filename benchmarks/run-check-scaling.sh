@@ -2,7 +2,8 @@
 # Whole-process `pyhermetic check` (with and without --hermeto) of generated hash-pinned files of
 # 10k, 20k, 50k and 100k pins (two --hash lines each, as uv and pip-compile write them): wall time
 # and peak RSS from /usr/bin/time -v, with the JVM flags ./pyhermetic uses (no AppCDS archive).
-# The time per pin must stay flat: no rule may search the whole file for each entry. Writes results/check-scaling.md.
+# The time per pin must stay flat: no rule may search the whole file for each entry. Writes
+# results/check-scaling.md.
 # Usage: run-check-scaling.sh [sizes...]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
