@@ -13,6 +13,7 @@ import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.requirement.Requirement;
 import io.pyhermetic.resolution.internal.Candidates;
 import io.pyhermetic.resolution.internal.Solver;
+import io.pyhermetic.resolution.internal.Unresolvable;
 import io.pyhermetic.version.Version;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,7 +131,7 @@ public final class Locker {
     Solver.Outcome outcome;
     try {
       outcome = solver.resolve(roots);
-    } catch (Solver.Unresolvable e) {
+    } catch (Unresolvable e) {
       LOG.debug("{}: no solution after {} rounds", target, solver.rounds());
       return new TargetLock(
           target,

@@ -16,6 +16,7 @@ import io.pyhermetic.requirement.MarkerEnvironment;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.requirement.Requirement;
 import io.pyhermetic.resolution.internal.Solver;
+import io.pyhermetic.resolution.internal.Unresolvable;
 import io.pyhermetic.sdist.SdistContents;
 import io.pyhermetic.version.Version;
 import java.util.ArrayList;
@@ -109,7 +110,7 @@ public final class BuildEnvironment {
       Solver.Outcome resolved;
       try {
         resolved = resolver.resolve(release.toString(), release.name().canonical(), roots);
-      } catch (Solver.Unresolvable e) {
+      } catch (Unresolvable e) {
         Target t = interpreter.getValue();
         return Inspection.failed(
             release,

@@ -9,6 +9,7 @@ import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.requirement.Requirement;
 import io.pyhermetic.resolution.internal.Candidates;
 import io.pyhermetic.resolution.internal.Solver;
+import io.pyhermetic.resolution.internal.Unresolvable;
 import io.pyhermetic.version.SpecifierSet;
 import io.pyhermetic.version.Version;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class EnvironmentResolver implements Solver.Provider {
    * @param via the canonical name recorded as what requires the root requirements
    * @param requirements the declared build requirements
    * @return the pins and what requires each
-   * @throws Solver.Unresolvable when no environment exists or the search is too long
+   * @throws Unresolvable when no environment exists or the search is too long
    * @throws IndexException when the index fails
    */
   public Solver.Outcome resolve(String root, String via, List<Requirement> requirements) {

@@ -31,12 +31,12 @@ record Failure(
     return out;
   }
 
-  Solver.Unresolvable unresolvable() {
-    return new Solver.Unresolvable(message, chain, explained());
+  Unresolvable unresolvable() {
+    return new Unresolvable(message, chain, explained());
   }
 
   /** One report of several dead ends, each with its message, chains and derivation. */
-  static Solver.Unresolvable combined(List<Failure> failures) {
+  static Unresolvable combined(List<Failure> failures) {
     if (failures.size() == 1) {
       return failures.get(0).unresolvable();
     }
@@ -48,7 +48,7 @@ record Failure(
       chains.addAll(f.chain());
       derivation.addAll(f.explained());
     }
-    return new Solver.Unresolvable(
+    return new Unresolvable(
         failures.size() + " requirements cannot be met: " + String.join("; ", messages),
         chains,
         derivation);

@@ -58,7 +58,7 @@ class SolverTest {
     }
   }
 
-  private static Solver.Unresolvable unsolvable(Universe universe, String... roots) {
+  private static Unresolvable unsolvable(Universe universe, String... roots) {
     List<Solver.Root> list = new ArrayList<>();
     for (String r : roots) {
       list.add(new Solver.Root(Requirement.parse(r), "-r requirements.in", "requirements.in"));
@@ -70,7 +70,7 @@ class SolverTest {
             List.of(),
             10_000,
             "too complex");
-    return catchThrowableOfType(Solver.Unresolvable.class, () -> solver.resolve(list));
+    return catchThrowableOfType(Unresolvable.class, () -> solver.resolve(list));
   }
 
   @Test
@@ -81,7 +81,7 @@ class SolverTest {
             .release("c", "1.0", "b<2")
             .release("b", "1.0")
             .release("b", "2.0");
-    Solver.Unresolvable e = unsolvable(u, "a", "c");
+    Unresolvable e = unsolvable(u, "a", "c");
     assertThat(e).isNotNull();
     assertThat(e.derivation())
         .containsExactly(
@@ -112,7 +112,7 @@ class SolverTest {
 
   @Test
   void aGeneratedUnsatisfiableUniverseIsExplainedStepByStepUpToTheRoots() {
-    Solver.Unresolvable e = unsolvable(chains(3), "l0", "r0");
+    Unresolvable e = unsolvable(chains(3), "l0", "r0");
     assertThat(e).isNotNull();
     List<String> lines = e.derivation();
     assertThat(lines.get(0))
@@ -134,7 +134,7 @@ class SolverTest {
   @Test
   void aVersionThatDoesNotExistReadsAsUvSaysIt() {
     Universe u = new Universe().release("a", "1.0", "b==3").release("b", "1.0");
-    Solver.Unresolvable e = unsolvable(u, "a");
+    Unresolvable e = unsolvable(u, "a");
     assertThat(e.derivation())
         .containsExactly(
             "Because there is no version of b==3 and a==1.0 depends on b==3, a==1.0 cannot be"
@@ -150,7 +150,7 @@ class SolverTest {
     for (int i = 0; i < 30; i++) {
       roots.add("missing" + i);
     }
-    Solver.Unresolvable e = unsolvable(u, roots.toArray(String[]::new));
+    Unresolvable e = unsolvable(u, roots.toArray(String[]::new));
     assertThat(e.getMessage()).startsWith("30 requirements cannot be met: no version of missing0");
     for (int i = 0; i < 30; i++) {
       assertThat(e.chain()).contains("requirements.in \u2192 missing" + i);
@@ -170,7 +170,7 @@ class SolverTest {
     for (int i = 0; i < Solver.MAX_UNRESOLVED + 50; i++) {
       roots.add("missing" + i);
     }
-    Solver.Unresolvable e = unsolvable(u, roots.toArray(String[]::new));
+    Unresolvable e = unsolvable(u, roots.toArray(String[]::new));
     assertThat(e.getMessage())
         .startsWith((Solver.MAX_UNRESOLVED + 1) + " requirements cannot be met: ");
     assertThat(u.lookups).isEqualTo(Solver.MAX_UNRESOLVED + 1);
