@@ -125,7 +125,7 @@ final class HermetoConfigCommand implements Callable<Integer> {
       json = HermetoInput.of(pip).toJson();
     }
     HermetoValidator.Result result = HermetoValidator.validate(json, source);
-    if (!result.isValid()) {
+    if (!result.isOk()) {
       err.println(result.report());
       return ExitCodes.FINDINGS;
     }

@@ -48,7 +48,7 @@ public final class HermetoValidator {
      *
      * @return whether the input has no violation
      */
-    public boolean isValid() {
+    public boolean isOk() {
       return violations.isEmpty();
     }
 

@@ -54,7 +54,7 @@ class HermetoValidatorTest {
       })
   void reportsHermetosMessagesAtHermetosLocations(String json, String location, String message) {
     HermetoValidator.Result result = HermetoValidator.validate(json, source);
-    assertThat(result.isValid()).isFalse();
+    assertThat(result.isOk()).isFalse();
     assertThat(result.violations())
         .singleElement()
         .satisfies(

@@ -137,7 +137,7 @@ public final class Planner {
     for (String arch : targets.keySet()) {
       String json = hermetoJson(source, hermetoReads.get(arch), out, filters.get(arch));
       HermetoValidator.Result valid = HermetoValidator.validate(json, source, planned);
-      if (valid.isValid()) {
+      if (valid.isOk()) {
         configs.put(arch, json + "\n");
       } else {
         valid

@@ -152,7 +152,7 @@ public final class Prefetcher {
    */
   public PrefetchResult prefetch(String json, Path sourceDir, Path outputDir) {
     HermetoValidator.Result validated = HermetoValidator.validate(json, sourceDir);
-    if (!validated.isValid() || validated.input().isEmpty()) {
+    if (!validated.isOk() || validated.input().isEmpty()) {
       throw PrefetchException.invalidInput(validated);
     }
     return prefetch(validated.input().get(), sourceDir, outputDir);
