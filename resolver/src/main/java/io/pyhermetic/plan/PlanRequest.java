@@ -17,60 +17,97 @@ import java.util.Optional;
  * What to plan: the requirements (one file per architecture, or one marker-annotated file for
  * several targets), the index, the build-dependency options, where the project and the plan
  * directory are, and how the build will run. Immutable; made with {@link #builder()}.
+ *
+ * @param requirementsFiles per-architecture files (named after their architecture), in the order
+ *     given
+ * @param universalFile one marker-annotated file planned for every target, instead of
+ *     per-architecture files
+ * @param targets the target architectures given; empty when they come from the file names
+ * @param python the CPython version of every target
+ * @param glibc the glibc of every target
+ * @param index the index to ask
+ * @param indexSettings concurrency, cache and credentials of the index
+ * @param skipMissingSdist whether packages without an sdist are left out of the build dependencies
+ * @param constraintFiles constraints for every build environment (such as {@code setuptools<82})
+ * @param sourceDirectory the project checkout Hermeto reads, as given (relative paths stay
+ *     relative)
+ * @param outputDirectory the plan directory, as given; it must lie inside the source directory for
+ *     Hermeto
+ * @param replaceOutput whether an output directory holding files that are not a plan may be
+ *     replaced
+ * @param binaryPackages Hermeto's {@code binary.packages}
+ * @param image the multi-architecture image (manifest list) the build creates
+ * @param containerfile the hermetic Containerfile, relative to the source directory
+ * @param hermetoImage Hermeto's container image, for a build that fetches through Hermeto itself
+ * @param commandName how the plan's next steps invoke pyhermetic ({@code pyhermetic}, {@code
+ *     ./pyhermetic})
+ * @param progress told of each step and look-up
+ * @param vulnerabilities where and how known vulnerabilities are looked up
  */
-public final class PlanRequest {
+public record PlanRequest(
+    List<Path> requirementsFiles,
+    Optional<Path> universalFile,
+    List<String> targets,
+    String python,
+    String glibc,
+    IndexLocation index,
+    IndexSettings indexSettings,
+    boolean skipMissingSdist,
+    List<Path> constraintFiles,
+    Path sourceDirectory,
+    Path outputDirectory,
+    boolean replaceOutput,
+    String binaryPackages,
+    String image,
+    String containerfile,
+    String hermetoImage,
+    String commandName,
+    ProgressListener progress,
+    AdvisoryOptions vulnerabilities) {
   /** The Python version planned for unless another is given. */
   public static final String DEFAULT_PYTHON = "3.12";
 
-  private final List<Path> requirementsFiles;
-  private final Optional<Path> universalFile;
-  private final List<String> targets;
-  private final String python;
-  private final String glibc;
-  private final IndexLocation index;
-  private final IndexSettings indexSettings;
-  private final boolean skipMissingSdist;
-  private final List<Path> constraintFiles;
-  private final Path sourceDirectory;
-  private final Path outputDirectory;
-  private final boolean replaceOutput;
-  private final String binaryPackages;
-  private final String image;
-  private final String containerfile;
-  private final String hermetoImage;
-  private final String commandName;
-  private final ProgressListener progress;
-  private final AdvisoryOptions vulnerabilities;
-
-  private PlanRequest(Builder b) {
-    this.requirementsFiles = List.copyOf(b.requirementsFiles);
-    this.universalFile = b.universalFile;
-    this.targets = List.copyOf(b.targets);
-    this.python = b.python;
-    this.glibc = b.glibc;
-    this.index = b.index;
-    this.indexSettings = b.indexSettings;
-    this.skipMissingSdist = b.skipMissingSdist;
-    this.constraintFiles = List.copyOf(b.constraintFiles);
-    this.sourceDirectory = b.sourceDirectory;
-    this.outputDirectory = b.outputDirectory;
-    this.replaceOutput = b.replaceOutput;
-    this.binaryPackages = b.binaryPackages;
-    this.image = b.image;
-    this.containerfile = b.containerfile;
-    this.hermetoImage = b.hermetoImage;
-    this.commandName = b.commandName;
-    this.progress = b.progress;
-    this.vulnerabilities = b.vulnerabilities;
-  }
-
   /**
-   * Where and how known vulnerabilities are looked up.
+   * Copies the lists and checks that nothing is null.
    *
-   * @return the options
+   * @param requirementsFiles see {@link #requirementsFiles()}
+   * @param universalFile see {@link #universalFile()}
+   * @param targets see {@link #targets()}
+   * @param python see {@link #python()}
+   * @param glibc see {@link #glibc()}
+   * @param index see {@link #index()}
+   * @param indexSettings see {@link #indexSettings()}
+   * @param skipMissingSdist see {@link #skipMissingSdist()}
+   * @param constraintFiles see {@link #constraintFiles()}
+   * @param sourceDirectory see {@link #sourceDirectory()}
+   * @param outputDirectory see {@link #outputDirectory()}
+   * @param replaceOutput see {@link #replaceOutput()}
+   * @param binaryPackages see {@link #binaryPackages()}
+   * @param image see {@link #image()}
+   * @param containerfile see {@link #containerfile()}
+   * @param hermetoImage see {@link #hermetoImage()}
+   * @param commandName see {@link #commandName()}
+   * @param progress see {@link #progress()}
+   * @param vulnerabilities see {@link #vulnerabilities()}
    */
-  public AdvisoryOptions vulnerabilities() {
-    return vulnerabilities;
+  public PlanRequest {
+    requirementsFiles = List.copyOf(requirementsFiles);
+    Objects.requireNonNull(universalFile, "universalFile");
+    targets = List.copyOf(targets);
+    Objects.requireNonNull(python, "python");
+    Objects.requireNonNull(glibc, "glibc");
+    Objects.requireNonNull(index, "index");
+    Objects.requireNonNull(indexSettings, "indexSettings");
+    constraintFiles = List.copyOf(constraintFiles);
+    Objects.requireNonNull(sourceDirectory, "sourceDirectory");
+    Objects.requireNonNull(outputDirectory, "outputDirectory");
+    Objects.requireNonNull(binaryPackages, "binaryPackages");
+    Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(containerfile, "containerfile");
+    Objects.requireNonNull(hermetoImage, "hermetoImage");
+    Objects.requireNonNull(commandName, "commandName");
+    Objects.requireNonNull(progress, "progress");
+    Objects.requireNonNull(vulnerabilities, "vulnerabilities");
   }
 
   /**
@@ -80,168 +117,6 @@ public final class PlanRequest {
    */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /**
-   * Per-architecture files (named after their architecture), in the order given.
-   *
-   * @return the files
-   */
-  public List<Path> requirementsFiles() {
-    return requirementsFiles;
-  }
-
-  /**
-   * One marker-annotated file planned for every target, instead of per-architecture files.
-   *
-   * @return the file, or empty
-   */
-  public Optional<Path> universalFile() {
-    return universalFile;
-  }
-
-  /**
-   * The target architectures given; empty when they come from the file names.
-   *
-   * @return the architectures
-   */
-  public List<String> targets() {
-    return targets;
-  }
-
-  /**
-   * The CPython version of every target.
-   *
-   * @return the version
-   */
-  public String python() {
-    return python;
-  }
-
-  /**
-   * The glibc of every target.
-   *
-   * @return the glibc version
-   */
-  public String glibc() {
-    return glibc;
-  }
-
-  /**
-   * The index to ask.
-   *
-   * @return the index's location
-   */
-  public IndexLocation index() {
-    return index;
-  }
-
-  /**
-   * Concurrency, cache and credentials of the index.
-   *
-   * @return the settings
-   */
-  public IndexSettings indexSettings() {
-    return indexSettings;
-  }
-
-  /**
-   * Whether packages without an sdist are left out of the build dependencies.
-   *
-   * @return {@code true} to leave them out
-   */
-  public boolean skipMissingSdist() {
-    return skipMissingSdist;
-  }
-
-  /**
-   * Constraints for every build environment (such as {@code setuptools<82}).
-   *
-   * @return the files
-   */
-  public List<Path> constraintFiles() {
-    return constraintFiles;
-  }
-
-  /**
-   * The project checkout Hermeto reads, as given (relative paths stay relative).
-   *
-   * @return the directory
-   */
-  public Path sourceDirectory() {
-    return sourceDirectory;
-  }
-
-  /**
-   * The plan directory, as given; it must lie inside the source directory for Hermeto.
-   *
-   * @return the directory
-   */
-  public Path outputDirectory() {
-    return outputDirectory;
-  }
-
-  /**
-   * Whether an output directory holding files that are not a plan may be replaced.
-   *
-   * @return {@code true} when it may be replaced
-   */
-  public boolean replaceOutput() {
-    return replaceOutput;
-  }
-
-  /**
-   * Hermeto's {@code binary.packages}.
-   *
-   * @return the packages, as Hermeto reads them
-   */
-  public String binaryPackages() {
-    return binaryPackages;
-  }
-
-  /**
-   * The multi-architecture image (manifest list) the build creates.
-   *
-   * @return the image's name
-   */
-  public String image() {
-    return image;
-  }
-
-  /**
-   * The hermetic Containerfile, relative to the source directory.
-   *
-   * @return the Containerfile's path
-   */
-  public String containerfile() {
-    return containerfile;
-  }
-
-  /**
-   * Hermeto's container image, for a build that fetches through Hermeto itself.
-   *
-   * @return the image's name
-   */
-  public String hermetoImage() {
-    return hermetoImage;
-  }
-
-  /**
-   * How the plan's next steps invoke pyhermetic ({@code pyhermetic}, {@code ./pyhermetic}).
-   *
-   * @return the command name
-   */
-  public String commandName() {
-    return commandName;
-  }
-
-  /**
-   * Told of each step and look-up.
-   *
-   * @return the listener
-   */
-  public ProgressListener progress() {
-    return progress;
   }
 
   /**
@@ -524,7 +399,26 @@ public final class PlanRequest {
      * @return the request
      */
     public PlanRequest build() {
-      return new PlanRequest(this);
+      return new PlanRequest(
+          requirementsFiles,
+          universalFile,
+          targets,
+          python,
+          glibc,
+          index,
+          indexSettings,
+          skipMissingSdist,
+          constraintFiles,
+          sourceDirectory,
+          outputDirectory,
+          replaceOutput,
+          binaryPackages,
+          image,
+          containerfile,
+          hermetoImage,
+          commandName,
+          progress,
+          vulnerabilities);
     }
   }
 }

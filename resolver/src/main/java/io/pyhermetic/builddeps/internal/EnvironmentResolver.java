@@ -111,7 +111,7 @@ public final class EnvironmentResolver implements Solver.Provider {
       return Optional.of("has no files");
     }
     if (files.stream().allMatch(ReleaseFile::yanked)
-        && !Solver.pinsExactly(version, requirements)) {
+        && !Candidates.pinsExactly(version, requirements)) {
       return Optional.of("yanked");
     }
     List<ReleaseFile> live = files.stream().filter(f -> !f.yanked()).toList();

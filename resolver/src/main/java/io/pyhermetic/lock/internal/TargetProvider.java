@@ -115,7 +115,7 @@ public final class TargetProvider implements Solver.Provider {
     if (all.isEmpty()) {
       return Optional.of("has no files");
     }
-    List<ReleaseFile> files = lockable(all, Solver.pinsExactly(version, requirements));
+    List<ReleaseFile> files = lockable(all, Candidates.pinsExactly(version, requirements));
     if (files.isEmpty()) {
       return Optional.of(
           all.stream().allMatch(ReleaseFile::yanked)

@@ -5,7 +5,6 @@ import io.pyhermetic.requirement.MarkerEnvironment;
 import io.pyhermetic.requirement.MarkerEvaluationException;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.requirement.Requirement;
-import io.pyhermetic.version.Specifier;
 import io.pyhermetic.version.SpecifierSet;
 import io.pyhermetic.version.Version;
 import java.util.ArrayDeque;
@@ -355,27 +354,6 @@ public final class Solver {
       }
     }
     return out;
-  }
-
-  /**
-   * PEP 592: whether one of {@code requirements} names {@code version} with {@code ==} (no
-   * wildcard) or {@code ===}, which is what allows a yanked release to be chosen.
-   *
-   * @param version the version
-   * @param requirements the requirements
-   * @return {@code true} when one pins it exactly
-   */
-  public static boolean pinsExactly(Version version, List<Requirement> requirements) {
-    for (Requirement r : requirements) {
-      for (Specifier s : r.specifier().specifiers()) {
-        if ((s.operator() == Specifier.Operator.EQUAL && !s.isWildcard()
-                || s.operator() == Specifier.Operator.ARBITRARY)
-            && s.contains(version, true)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   private Failure addDependencies(
