@@ -4,13 +4,14 @@ import io.pyhermetic.container.FarmPlan;
 import io.pyhermetic.container.FileCopy;
 import io.pyhermetic.container.PodmanPlan;
 import io.pyhermetic.container.PodmanVersion;
+import io.pyhermetic.files.AtomicFiles;
 import io.pyhermetic.requirement.MarkerEnvironment;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -347,24 +348,12 @@ final class BuildCommand implements Callable<Integer> {
 
   /** Writes a copy beside the target and renames it, so the target is whole or untouched. */
   private static void copyAtomically(FileCopy copy) {
-    Path temp = null;
     try {
-      temp = Files.createTempFile(copy.to().getParent(), ".hermeto", ".env.tmp");
-      Files.copy(copy.from(), temp, StandardCopyOption.REPLACE_EXISTING);
-      Files.move(
-          temp, copy.to(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
+      AtomicFiles.write(copy.to(), Files.readAllBytes(copy.from()));
+    } catch (IOException | UncheckedIOException e) {
       throw new CliException(
           "cannot copy " + copy.from() + " to " + copy.to() + ": " + e.getMessage(),
           ExitCodes.USAGE);
-    } finally {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException e) {
-          // a leftover temporary file is harmless
-        }
-      }
     }
   }
 

@@ -1,8 +1,8 @@
 package io.pyhermetic.cli;
 
 import io.pyhermetic.error.PyhermeticException;
+import io.pyhermetic.files.AtomicFiles;
 import io.pyhermetic.hermeto.HermetoEnv;
-import io.pyhermetic.reqfile.RequirementsWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +84,7 @@ final class GenerateEnvCommand implements Callable<Integer> {
       out.print(text);
     } else {
       try {
-        RequirementsWriter.writeAtomically(output, text.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(output, text.getBytes(StandardCharsets.UTF_8));
       } catch (UncheckedIOException e) {
         throw new CliException(e.getMessage(), ExitCodes.USAGE);
       }

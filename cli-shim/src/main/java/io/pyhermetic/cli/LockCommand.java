@@ -1,6 +1,7 @@
 package io.pyhermetic.cli;
 
 import io.pyhermetic.error.ParseException;
+import io.pyhermetic.files.AtomicFiles;
 import io.pyhermetic.index.CachingIndex;
 import io.pyhermetic.index.IndexException;
 import io.pyhermetic.index.IndexLocation;
@@ -21,7 +22,6 @@ import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.reqfile.RequirementsFileParser;
-import io.pyhermetic.reqfile.RequirementsWriter;
 import io.pyhermetic.requirement.MarkerEvaluationException;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.requirement.Requirement;
@@ -253,8 +253,7 @@ final class LockCommand implements Callable<Integer> {
     }
     try {
       for (Map.Entry<Path, String> file : files.entrySet()) {
-        RequirementsWriter.writeAtomically(
-            file.getKey(), file.getValue().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file.getKey(), file.getValue().getBytes(StandardCharsets.UTF_8));
       }
     } catch (UncheckedIOException e) {
       throw new CliException(e.getMessage(), ExitCodes.USAGE);

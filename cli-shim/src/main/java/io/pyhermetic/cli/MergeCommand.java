@@ -1,6 +1,7 @@
 package io.pyhermetic.cli;
 
 import io.pyhermetic.diff.RequirementsMerge;
+import io.pyhermetic.files.AtomicFiles;
 import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.reqfile.RequirementsFileParser;
 import io.pyhermetic.reqfile.RequirementsWriter;
@@ -90,7 +91,7 @@ final class MergeCommand implements Callable<Integer> {
             RequirementsWriter.pipCompileStyle()
                 .withHeader(List.of("#", "# the union of " + String.join(", ", names), "#")));
     try {
-      RequirementsWriter.writeAtomically(output, text.getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.write(output, text.getBytes(StandardCharsets.UTF_8));
     } catch (UncheckedIOException e) {
       throw new CliException(e.getMessage(), ExitCodes.USAGE);
     }

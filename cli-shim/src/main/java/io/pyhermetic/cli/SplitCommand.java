@@ -1,6 +1,7 @@
 package io.pyhermetic.cli;
 
 import io.pyhermetic.diff.RequirementsSplit;
+import io.pyhermetic.files.AtomicFiles;
 import io.pyhermetic.lockfile.LockFiles;
 import io.pyhermetic.lockfile.LockRequirements;
 import io.pyhermetic.lockfile.LockSelection;
@@ -8,7 +9,6 @@ import io.pyhermetic.lockfile.SelectionRequest;
 import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.reqfile.RequirementsFileParser;
-import io.pyhermetic.reqfile.RequirementsWriter;
 import io.pyhermetic.requirement.MarkerEnvironment;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -140,7 +140,7 @@ final class SplitCommand implements Callable<Integer> {
     try {
       for (Map.Entry<String, String> f : texts.entrySet()) {
         Path target = directory.resolve("requirements-" + f.getKey() + ".txt");
-        RequirementsWriter.writeAtomically(target, f.getValue().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(target, f.getValue().getBytes(StandardCharsets.UTF_8));
         long entries = Inputs.parse(new RequirementsFileParser(), target).allEntries().size();
         out.println("wrote " + target + ": " + entries + " entries");
       }

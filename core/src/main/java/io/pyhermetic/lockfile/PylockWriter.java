@@ -1,6 +1,6 @@
 package io.pyhermetic.lockfile;
 
-import io.pyhermetic.reqfile.RequirementsWriter;
+import io.pyhermetic.files.AtomicFiles;
 import io.pyhermetic.requirement.Marker;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +72,7 @@ public final class PylockWriter {
    * @param lock the lock
    */
   public static void write(Path target, Pylock lock) {
-    RequirementsWriter.writeAtomically(target, write(lock).getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(target, write(lock).getBytes(StandardCharsets.UTF_8));
   }
 
   private static void writePackage(StringBuilder out, LockedPackage p) {

@@ -258,17 +258,6 @@ public final class RequirementsWriter {
    * @param items the items
    */
   public void write(Path target, List<Item> items) {
-    writeAtomically(target, write(items).getBytes(StandardCharsets.UTF_8));
-  }
-
-  /**
-   * Replaces {@code target} with {@code bytes} through a temporary file and a rename ({@link
-   * AtomicFiles#write}).
-   *
-   * @param target the target
-   * @param bytes the bytes
-   */
-  public static void writeAtomically(Path target, byte[] bytes) {
-    AtomicFiles.write(target, bytes);
+    AtomicFiles.write(target, write(items).getBytes(StandardCharsets.UTF_8));
   }
 }

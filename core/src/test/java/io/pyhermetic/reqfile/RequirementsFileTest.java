@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pyhermetic.files.AtomicFiles;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.testdata.Vectors;
 import io.pyhermetic.version.Version;
@@ -147,8 +148,8 @@ class RequirementsFileTest {
   @Test
   void writesAtomically() throws IOException {
     Path target = temp.resolve("out/requirements-build.txt");
-    RequirementsWriter.writeAtomically(target, "a==1\n".getBytes(StandardCharsets.UTF_8));
-    RequirementsWriter.writeAtomically(target, "b==2\n".getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(target, "a==1\n".getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(target, "b==2\n".getBytes(StandardCharsets.UTF_8));
     assertThat(Files.readString(target)).isEqualTo("b==2\n");
     assertThat(Files.list(target.getParent())).hasSize(1);
   }

@@ -3,6 +3,7 @@ package io.pyhermetic.builddeps;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pyhermetic.files.AtomicFiles;
 import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.RequirementsWriter;
 import io.pyhermetic.text.JsonText;
@@ -90,7 +91,7 @@ public final class BuildDepsOutput {
   public static void writeRequirements(
       Path target, BuildDepsResult result, List<String> header, boolean annotate) {
     byte[] bytes = requirementsText(result, header, annotate).getBytes(StandardCharsets.UTF_8);
-    RequirementsWriter.writeAtomically(target, bytes);
+    AtomicFiles.write(target, bytes);
   }
 
   /**
@@ -175,7 +176,7 @@ public final class BuildDepsOutput {
    * @param result the result to report
    */
   public static void writeReport(Path target, BuildDepsResult result) {
-    RequirementsWriter.writeAtomically(target, reportJson(result).getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(target, reportJson(result).getBytes(StandardCharsets.UTF_8));
   }
 
   /**

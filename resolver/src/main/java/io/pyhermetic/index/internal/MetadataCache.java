@@ -1,7 +1,7 @@
 package io.pyhermetic.index.internal;
 
+import io.pyhermetic.files.AtomicFiles;
 import io.pyhermetic.index.ReleaseFile;
-import io.pyhermetic.reqfile.RequirementsWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -73,7 +73,7 @@ public final class MetadataCache {
       return;
     }
     try {
-      RequirementsWriter.writeAtomically(entry.get(), text.getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.write(entry.get(), text.getBytes(StandardCharsets.UTF_8));
     } catch (UncheckedIOException e) {
       LOG.warn("could not write metadata cache entry {}: {}", entry.get(), e.toString());
     }

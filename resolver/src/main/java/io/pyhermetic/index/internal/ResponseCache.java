@@ -1,14 +1,12 @@
 package io.pyhermetic.index.internal;
 
+import io.pyhermetic.files.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -138,11 +136,11 @@ public final class ResponseCache {
     response.header("ETag").ifPresent(v -> p.setProperty("etag", v));
     try {
       Files.createDirectories(settings.directory());
-      atomicWrite(settings.directory().resolve(key + ".body"), response.body());
+      AtomicFiles.write(settings.directory().resolve(key + ".body"), response.body());
       java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
       p.store(out, null);
-      atomicWrite(settings.directory().resolve(key + ".properties"), out.toByteArray());
-    } catch (IOException e) {
+      AtomicFiles.write(settings.directory().resolve(key + ".properties"), out.toByteArray());
+    } catch (IOException | java.io.UncheckedIOException e) {
       LOG.warn("could not write cache entry {}: {}", key, e.toString());
     }
   }
@@ -150,22 +148,5 @@ public final class ResponseCache {
   /** Marks {@code entry} as just revalidated. */
   void touch(String key, Entry entry) {
     write(key, entry.response());
-  }
-
-  private static void atomicWrite(Path target, byte[] bytes) throws IOException {
-    Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        out.write(bytes);
-      }
-      try {
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 }
