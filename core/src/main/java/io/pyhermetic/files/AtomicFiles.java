@@ -46,23 +46,29 @@ public final class AtomicFiles {
    */
   public static void write(Path target, byte[] bytes) {
     Path absolute = target.toAbsolutePath();
+    try {
+      deleteAbandoned(absolute);
+    } catch (IOException e) {
+      // a leftover that cannot be deleted stays hidden; the write itself can still succeed
+    }
+    replace(target, bytes);
+  }
+
+  /**
+   * Replaces {@code target} with {@code bytes} as {@link #write} does, without first looking for
+   * the leftovers of killed writers: for directories of many entries (caches), where listing the
+   * directory on every write would cost more than the leftovers, which nothing reads.
+   *
+   * @param target the file to replace
+   * @param bytes its new content
+   * @throws UncheckedIOException naming {@code target}, which is then left as it was
+   */
+  public static void replace(Path target, byte[] bytes) {
+    Path absolute = target.toAbsolutePath();
     Path directory = absolute.getParent();
     Path temp = null;
-    // createDirectories says only "already exists" when a parent is a file
-    for (Path parent = directory; parent != null; parent = parent.getParent()) {
-      if (Files.exists(parent) && !Files.isDirectory(parent)) {
-        throw new UncheckedIOException(
-            "cannot write " + target + ": " + parent + " is not a directory",
-            new NotDirectoryException(parent.toString()));
-      }
-    }
     try {
-      Files.createDirectories(directory);
-      try {
-        deleteAbandoned(absolute);
-      } catch (IOException e) {
-        // a leftover that cannot be deleted stays hidden; the write itself can still succeed
-      }
+      createDirectories(target, directory);
       temp =
           Files.createTempFile(
               directory, hiddenPrefix(absolute) + "." + ProcessStamp.current() + "-", ".tmp");
@@ -84,6 +90,23 @@ public final class AtomicFiles {
           // the temporary file is all that is left; the target is untouched
         }
       }
+    }
+  }
+
+  /** Creates {@code directory}, naming the parent that is a file when that is what stops it. */
+  private static void createDirectories(Path target, Path directory) throws IOException {
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      // createDirectories says only "already exists" or "not a directory" when a parent is a file
+      for (Path parent = directory; parent != null; parent = parent.getParent()) {
+        if (Files.exists(parent) && !Files.isDirectory(parent)) {
+          throw new UncheckedIOException(
+              "cannot write " + target + ": " + parent + " is not a directory",
+              new NotDirectoryException(parent.toString()));
+        }
+      }
+      throw e;
     }
   }
 

@@ -89,6 +89,18 @@ class AtomicFilesTest {
   }
 
   @Test
+  void replaceWritesWithoutLookingForLeftovers() throws IOException {
+    Path leftover = dir.resolve(".out.txt.999999999-1700000000000-1.tmp");
+    Files.writeString(leftover, "half");
+    AtomicFiles.replace(dir.resolve("sub/out.txt"), "new\n".getBytes());
+    AtomicFiles.replace(dir.resolve("out.txt"), "new\n".getBytes());
+    assertThat(leftover).exists();
+    assertThat(dir.resolve("sub/out.txt")).hasContent("new");
+    AtomicFiles.write(dir.resolve("out.txt"), "newer\n".getBytes());
+    assertThat(leftover).doesNotExist();
+  }
+
+  @Test
   void aProcessStampTellsALiveProcessFromAGoneOne() {
     assertThat(ProcessStamp.current().isGone()).isFalse();
     assertThat(GONE.isGone()).isTrue();

@@ -73,7 +73,7 @@ public final class MetadataCache {
       return;
     }
     try {
-      AtomicFiles.write(entry.get(), text.getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.replace(entry.get(), text.getBytes(StandardCharsets.UTF_8));
     } catch (UncheckedIOException e) {
       LOG.warn("could not write metadata cache entry {}: {}", entry.get(), e.toString());
     }

@@ -136,10 +136,10 @@ public final class ResponseCache {
     response.header("ETag").ifPresent(v -> p.setProperty("etag", v));
     try {
       Files.createDirectories(settings.directory());
-      AtomicFiles.write(settings.directory().resolve(key + ".body"), response.body());
+      AtomicFiles.replace(settings.directory().resolve(key + ".body"), response.body());
       java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
       p.store(out, null);
-      AtomicFiles.write(settings.directory().resolve(key + ".properties"), out.toByteArray());
+      AtomicFiles.replace(settings.directory().resolve(key + ".properties"), out.toByteArray());
     } catch (IOException | java.io.UncheckedIOException e) {
       LOG.warn("could not write cache entry {}: {}", key, e.toString());
     }
