@@ -1,6 +1,7 @@
 package io.pyhermetic.bench;
 
 import io.pyhermetic.index.IndexSettings;
+import io.pyhermetic.index.RequestTimeline;
 import io.pyhermetic.index.SimpleIndex;
 import io.pyhermetic.lock.LockInput;
 import io.pyhermetic.lock.LockRequest;
@@ -49,7 +50,9 @@ public final class LockBenchmark {
       ARCHES.forEach(a -> builder.target(Target.linux(a, "3.12")));
       LockRequest request = builder.build();
       try (FixtureServer server = FixtureServer.start(index, latency)) {
-        int concurrency = Integer.getInteger("bench.concurrency", 16);
+        int concurrency =
+            Integer.getInteger(
+                "bench.concurrency", IndexSettings.builder().build().maxConcurrency());
         IndexSettings cold =
             IndexSettings.builder().noNetrc().noCache().maxConcurrency(concurrency).build();
         IndexSettings warm =
@@ -62,9 +65,12 @@ public final class LockBenchmark {
         LockResult first = lock(server, cold, request).result; // warms the JIT
         double[] colds = new double[runs];
         int coldRequests = 0;
+        RequestTimeline timeline = new RequestTimeline();
         for (int i = 0; i < runs; i++) {
           int before = server.requests();
-          colds[i] = lock(server, cold, request).seconds;
+          IndexSettings settings =
+              i == runs - 1 ? cold.toBuilder().requestListener(timeline).build() : cold;
+          colds[i] = lock(server, settings, request).seconds;
           coldRequests = server.requests() - before;
         }
         lock(server, warm, request); // fills the cache
@@ -87,12 +93,18 @@ public final class LockBenchmark {
           System.out.printf("| %s | %d |%n", lock.arch(), lock.packages().size());
         }
         System.out.println();
-        System.out.println("| run | requests | seconds | × depth·RTT |");
-        System.out.println("|---|---|---|---|");
+        System.out.println(
+            "| run | requests | seconds | × depth·RTT | critical path (round trips) |");
+        System.out.println("|---|---|---|---|---|");
         System.out.printf(
-            "| cold | %d | %.3f | %.1f |%n", coldRequests, coldMedian, coldMedian / bound);
+            "| cold | %d | %.3f | %.1f | %d |%n",
+            coldRequests, coldMedian, coldMedian / bound, timeline.criticalPath());
         System.out.printf(
-            "| warm (response cache) | %d | %.3f | - |%n", warmRequests, Measure.median(warms));
+            "| warm (response cache) | %d | %.3f | - | 0 |%n", warmRequests, Measure.median(warms));
+        String timelineFile = System.getProperty("bench.timeline");
+        if (timelineFile != null) {
+          Files.writeString(Path.of(timelineFile), timeline.render(), StandardCharsets.UTF_8);
+        }
       }
     } finally {
       Measure.deleteTree(root);

@@ -46,7 +46,7 @@ final class IndexOptions {
   @Option(
       names = "--concurrency",
       paramLabel = "N",
-      defaultValue = "16",
+      defaultValue = "50",
       description = "Requests in flight at once (default: ${DEFAULT-VALUE}).")
   int concurrency;
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /** A mutable builder for {@link IndexSettings}. */
 public final class IndexSettingsBuilder {
-  int maxConcurrency = 16;
+  int maxConcurrency = 50; // as uv: metadata look-ups are many, small and latency-bound
   Duration connectTimeout = Duration.ofSeconds(10);
   Duration responseTimeout = Duration.ofSeconds(60);
   Duration timeout = TransportOptions.DEFAULT_TIMEOUT;
@@ -28,7 +28,7 @@ public final class IndexSettingsBuilder {
   IndexSettingsBuilder() {}
 
   /**
-   * Requests in flight at once (default 16).
+   * Requests in flight at once (default 50).
    *
    * @param value the limit
    * @return this builder
