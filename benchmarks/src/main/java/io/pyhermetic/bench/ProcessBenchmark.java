@@ -17,7 +17,9 @@ import java.util.List;
  *
  * <p>Arguments: {@code CLI_JAR plan|build-deps [latency-ms] [runs] [JVM option...]} (default 50 and
  * 3, no options). The options go before {@code -jar}, so that the flags {@code ./pyhermetic} passes
- * (such as {@code -XX:TieredStopAtLevel=1}) can be measured against plain {@code java -jar}.
+ * (such as {@code -XX:TieredStopAtLevel=1}) can be measured against plain {@code java -jar}. With
+ * {@code -Dbench.timings=FILE} the last run also prints its request timeline ({@code --timings})
+ * into FILE.
  */
 public final class ProcessBenchmark {
 
@@ -71,10 +73,19 @@ public final class ProcessBenchmark {
           if (subcommand.equals("plan")) {
             command.addAll(List.of("--source", project.toString()));
           }
+          // -Dbench.timings=FILE: the last run's request timeline (--timings) goes to FILE
+          String timings = System.getProperty("bench.timings");
+          boolean keepTimings = timings != null && i == runs - 1;
+          if (keepTimings) {
+            command.add("--timings");
+          }
           Process process =
               new ProcessBuilder(command)
                   .redirectErrorStream(true)
-                  .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                  .redirectOutput(
+                      keepTimings
+                          ? ProcessBuilder.Redirect.to(Path.of(timings).toFile())
+                          : ProcessBuilder.Redirect.DISCARD)
                   .start();
           exit = process.waitFor();
           if (exit > 1) {
