@@ -600,11 +600,12 @@ class BuildDepsResolverTest {
             .resolve(entries("app==1.0\n"));
 
     assertThat(result.errors()).isEmpty();
-    // the input, a backend it needs, and a backend of that backend's dependencies
+    // the input, a backend it needs, and a backend of that backend's dependencies: each depth's
+    // sdists above the one before, and below that depth's environment look-ups
     assertThat(levels)
         .containsEntry("app-1.0.tar.gz", 1)
-        .containsEntry("hatchling-1.28.0.tar.gz", 3)
-        .containsEntry("flit_core-3.12.0.tar.gz", 5);
+        .containsEntry("hatchling-1.28.0.tar.gz", 4)
+        .containsEntry("flit_core-3.12.0.tar.gz", 7);
   }
 
   @Test

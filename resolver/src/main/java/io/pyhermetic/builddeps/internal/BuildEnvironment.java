@@ -13,11 +13,15 @@ import io.pyhermetic.index.Release;
 import io.pyhermetic.index.ReleaseFile;
 import io.pyhermetic.platform.Target;
 import io.pyhermetic.requirement.MarkerEnvironment;
+import io.pyhermetic.requirement.MarkerEvaluationException;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.requirement.Requirement;
+import io.pyhermetic.resolution.internal.Candidates;
+import io.pyhermetic.resolution.internal.LookAhead;
 import io.pyhermetic.resolution.internal.Solver;
 import io.pyhermetic.resolution.internal.Unresolvable;
 import io.pyhermetic.sdist.SdistContents;
+import io.pyhermetic.version.SpecifierSet;
 import io.pyhermetic.version.Version;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +34,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The build environment of one package, as pip's build isolation makes it: the build requirements
@@ -40,6 +45,9 @@ public final class BuildEnvironment {
   private final CachingIndex index;
   private final BuildDepsOptions options;
   private final Map<ProjectName, Version> preferred;
+  // one per distinct interpreter: targets that differ only in architecture resolve alike here
+  private final Map<MarkerEnvironment, Target> interpreters = new LinkedHashMap<>();
+  private final LookAhead lookAhead;
 
   /**
    * A resolver of build environments.
@@ -53,6 +61,78 @@ public final class BuildEnvironment {
     this.index = Objects.requireNonNull(index, "index");
     this.options = Objects.requireNonNull(options, "options");
     this.preferred = Map.copyOf(preferred);
+    for (Target t : options.targets()) {
+      interpreters.putIfAbsent(t.markerEnvironment(), t);
+    }
+    this.lookAhead =
+        new LookAhead(index, this::likelyPick, this::activeSomewhere, IntUnaryOperator.identity());
+  }
+
+  /**
+   * Starts fetching what the build environment of an sdist will need (the listings and likely
+   * metadata of its build requirements and of their dependencies) without waiting for its
+   * resolution, which may still be queued behind other packages' work. A declaration that cannot be
+   * read is left for {@link #resolve} to report.
+   *
+   * @param contents what the sdist holds
+   * @param priority the request priority of the build requirements' look-ups
+   */
+  public void fetchAhead(SdistContents contents, int priority) {
+    try {
+      lookAhead.walkAll(roots(contents.buildRequirements(), new ArrayList<>()), priority);
+    } catch (BuildSystemException e) {
+      // resolve() reports it
+    }
+  }
+
+  /**
+   * The requirements an environment is resolved from: the declared build requirements, then the
+   * configured extra requirements of each backend named among them; each described in {@code
+   * described}.
+   */
+  private List<Requirement> roots(BuildRequirements declared, List<DeclaredRequirement> described) {
+    List<Requirement> roots = new ArrayList<>();
+    for (int i = 0; i < declared.requirements().size(); i++) {
+      Requirement r = declared.requirements().get(i);
+      roots.add(r);
+      described.add(new DeclaredRequirement(r.toString(), declared.origin(i).label()));
+    }
+    Set<ProjectName> named = new LinkedHashSet<>();
+    declared.requirements().forEach(r -> named.add(r.projectName()));
+    for (ProjectName backend : named) {
+      for (Requirement extra : options.extraRequirements().getOrDefault(backend, List.of())) {
+        roots.add(extra);
+        described.add(
+            new DeclaredRequirement(extra.toString(), "extra for " + backend.canonical()));
+      }
+    }
+    return roots;
+  }
+
+  /** Whether {@code r} applies for some target interpreter (its marker, with no extra). */
+  private boolean activeSomewhere(Requirement r) {
+    if (r.marker().isEmpty()) {
+      return true;
+    }
+    for (MarkerEnvironment interpreter : interpreters.keySet()) {
+      try {
+        if (r.marker().get().evaluate(interpreter.with("extra", ""))) {
+          return true;
+        }
+      } catch (MarkerEvaluationException e) {
+        // the resolution reports it where it matters
+      }
+    }
+    return false;
+  }
+
+  /** The input pin when the specifier allows it, else the newest final release it allows. */
+  private Optional<Version> likelyPick(
+      ProjectName name, SpecifierSet specifier, List<Version> versions) {
+    List<Version> matching =
+        Candidates.newestFirst(
+            versions, specifier, false, Optional.ofNullable(preferred.get(name)));
+    return matching.isEmpty() ? Optional.empty() : Optional.of(matching.get(0));
   }
 
   /**
@@ -76,27 +156,9 @@ public final class BuildEnvironment {
     if (unusable.isPresent()) {
       return Inspection.failed(release, unusable.get());
     }
-    List<Requirement> roots = new ArrayList<>();
     List<DeclaredRequirement> described = new ArrayList<>();
-    for (int i = 0; i < declared.requirements().size(); i++) {
-      Requirement r = declared.requirements().get(i);
-      roots.add(r);
-      described.add(new DeclaredRequirement(r.toString(), declared.origin(i).label()));
-    }
-    Set<ProjectName> named = new LinkedHashSet<>();
-    declared.requirements().forEach(r -> named.add(r.projectName()));
-    for (ProjectName backend : named) {
-      for (Requirement extra : options.extraRequirements().getOrDefault(backend, List.of())) {
-        roots.add(extra);
-        described.add(
-            new DeclaredRequirement(extra.toString(), "extra for " + backend.canonical()));
-      }
-    }
+    List<Requirement> roots = roots(declared, described);
     Map<Release, SortedSet<String>> environment = new TreeMap<>(Inspection.RELEASE_ORDER);
-    Map<MarkerEnvironment, Target> interpreters = new LinkedHashMap<>();
-    for (Target t : options.targets()) {
-      interpreters.putIfAbsent(t.markerEnvironment(), t);
-    }
     for (Map.Entry<MarkerEnvironment, Target> interpreter : interpreters.entrySet()) {
       List<Requirement> constraints = new ArrayList<>();
       for (Requirement c : options.constraints()) {

@@ -157,15 +157,24 @@ public final class PackageInspector {
 
   /** The request priority of a release's first look-ups, at {@code depth} in the build graph. */
   private static int lookupPriority(int depth) {
-    return 2 * depth;
+    return 3 * depth;
   }
 
   /**
-   * The priority of its later requests (the sdist, its build environment): a package that is
-   * started is finished before another of the same depth is started.
+   * The priority of its sdist: a package that is started is finished before another of the same
+   * depth is started.
    */
-  private static int followUpPriority(int depth) {
-    return 2 * depth + 1;
+  private static int sdistPriority(int depth) {
+    return 3 * depth + 1;
+  }
+
+  /**
+   * The priority of its build environment's look-ups: above the sdists of its depth, which would
+   * otherwise hold every environment back until the last of them arrived, and no higher than the
+   * next depth's first look-ups.
+   */
+  private static int environmentPriority(int depth) {
+    return 3 * depth + 2;
   }
 
   private CompletableFuture<Inspection> fromSdist(
@@ -188,11 +197,16 @@ public final class PackageInspector {
                         : Inspection.failed(release, problem));
               }
               return RequestPriority.call(
-                      followUpPriority(depth), () -> loader.load(sdist.get(), pinnedHashes))
+                      sdistPriority(depth), () -> loader.load(sdist.get(), pinnedHashes))
+                  .thenApply(
+                      contents -> {
+                        environments.fetchAhead(contents, environmentPriority(depth));
+                        return contents;
+                      })
                   .thenApplyAsync(
                       contents ->
                           RequestPriority.call(
-                              followUpPriority(depth),
+                              environmentPriority(depth),
                               () -> environments.resolve(release, sdist.get(), contents)),
                       executor);
             });

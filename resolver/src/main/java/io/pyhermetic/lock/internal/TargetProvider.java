@@ -13,6 +13,7 @@ import io.pyhermetic.requirement.MarkerEvaluationException;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.requirement.Requirement;
 import io.pyhermetic.resolution.internal.Candidates;
+import io.pyhermetic.resolution.internal.LookAhead;
 import io.pyhermetic.resolution.internal.Solver;
 import io.pyhermetic.version.SpecifierSet;
 import io.pyhermetic.version.Version;
@@ -24,7 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The candidates of one target: a release is one only if it has a file installable there (a wheel
@@ -46,7 +46,7 @@ public final class TargetProvider implements Solver.Provider {
   private final Map<ProjectName, List<Requirement>> overrides;
   private final Map<Release, ReleaseMetadata> metadataSeen = new HashMap<>();
   private final Map<Release, List<String>> unparsable = new LinkedHashMap<>();
-  private final Set<ProjectName> walked = ConcurrentHashMap.newKeySet();
+  private final LookAhead lookAhead;
 
   /**
    * Candidates and dependencies of {@code target} from {@code index}, as {@code request} limits
@@ -58,6 +58,8 @@ public final class TargetProvider implements Solver.Provider {
    */
   public TargetProvider(CachingIndex index, Target target, LockRequest request) {
     this.index = Objects.requireNonNull(index, "index");
+    // deeper projects at higher levels, so that chains overtake broad fan-out
+    this.lookAhead = new LookAhead(index, this::guess, this::active, depth -> depth);
     this.target = Objects.requireNonNull(target, "target");
     this.environment = target.markerEnvironment();
     this.python = Version.parse(environment.get("python_full_version"));
@@ -159,7 +161,7 @@ public final class TargetProvider implements Solver.Provider {
 
   @Override
   public void discovered(ProjectName name, int depth) {
-    walk(name, SpecifierSet.empty(), depth);
+    lookAhead.walk(name, SpecifierSet.empty(), depth);
   }
 
   /**
@@ -237,49 +239,14 @@ public final class TargetProvider implements Solver.Provider {
     }
   }
 
-  /**
-   * Fetches ahead of the search: the project's listing, then the metadata of the newest version the
-   * requirement allows (an existing lock's first), then the same for its dependencies; deeper
-   * projects at higher levels so that chains overtake broad fan-out. Failures are left for the
-   * search to meet.
-   */
-  private void walk(ProjectName name, SpecifierSet specifier, int depth) {
-    if (!walked.add(name)) {
-      return;
-    }
-    RequestPriority.of(depth)
-        .run(
-            () ->
-                index
-                    .versionsAsync(name)
-                    .thenCompose(
-                        versions -> {
-                          Version guess = guess(name, specifier, versions);
-                          return guess == null
-                              ? java.util.concurrent.CompletableFuture.completedFuture(null)
-                              : index.metadataAsync(name, guess);
-                        })
-                    .thenAccept(
-                        metadata -> {
-                          if (metadata == null) {
-                            return;
-                          }
-                          for (String text : metadata.requiresDist()) {
-                            Requirement.tryParse(text)
-                                .filter(this::active)
-                                .ifPresent(r -> walk(r.projectName(), r.specifier(), depth + 1));
-                          }
-                        })
-                    .exceptionally(error -> null));
-  }
-
-  private Version guess(ProjectName name, SpecifierSet specifier, List<Version> versions) {
+  private Optional<Version> guess(
+      ProjectName name, SpecifierSet specifier, List<Version> versions) {
     Optional<Version> preferred = request.preferred(target.arch(), name);
     if (preferred.isPresent() && versions.contains(preferred.get())) {
-      return preferred.get();
+      return preferred;
     }
     List<Version> matching = specifier.filter(versions);
-    return matching.isEmpty() ? null : matching.get(matching.size() - 1);
+    return matching.isEmpty() ? Optional.empty() : Optional.of(matching.get(matching.size() - 1));
   }
 
   private static <T> T onPath(java.util.function.Supplier<T> lookup) {
