@@ -3,6 +3,7 @@ package io.pyhermetic.index;
 import io.pyhermetic.index.internal.FileCopy;
 import io.pyhermetic.index.internal.HttpTransport;
 import io.pyhermetic.index.internal.HttpUrls;
+import io.pyhermetic.index.internal.Json;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,7 @@ abstract class HttpIndex extends NonBlockingIndex implements AutoCloseable {
     this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
     this.transport = Objects.requireNonNull(transport, "transport");
     this.ownsTransport = ownsTransport;
+    Json.prepareInBackground();
   }
 
   @Override

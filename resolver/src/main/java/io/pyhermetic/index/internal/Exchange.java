@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -59,7 +61,28 @@ final class Exchange {
       RetryPolicy retries,
       RedirectPolicy redirects,
       RetryBudget budget,
-      ScheduledExecutorService deadlines) {}
+      ScheduledExecutorService deadlines,
+      ExecutorService responses) {}
+
+  /**
+   * Where responses are handed over, off the client's I/O threads: a fork-join pool, so that a
+   * continuation that waits for another look-up lets the pool add a thread rather than stall it, as
+   * the common pool does, but with a thread per core (at least two) where the common pool has one
+   * fewer: on two cores it had a single thread, and every page parsed and every continuation of a
+   * run waited for it.
+   */
+  static ExecutorService responseHandlers() {
+    ForkJoinPool.ForkJoinWorkerThreadFactory threads =
+        pool -> {
+          ForkJoinWorkerThread thread =
+              ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+          thread.setName("pyhermetic-http-responses-" + thread.getPoolIndex());
+          thread.setDaemon(true);
+          return thread;
+        };
+    return new ForkJoinPool(
+        Math.max(2, Runtime.getRuntime().availableProcessors()), threads, null, true);
+  }
 
   /** One daemon thread that ends tries at their deadline; a cancelled deadline is dropped. */
   static ScheduledExecutorService deadlineTimer() {
@@ -225,15 +248,13 @@ final class Exchange {
                       // leave the I/O thread: callers' continuations (parsing, hashing) run
                       // elsewhere, at this request's priority, which the requests they start
                       // inherit
-                      ForkJoinPool.commonPool()
-                          .execute(() -> priority.run(() -> onResponse(uri, response)));
+                      hand(() -> priority.run(() -> onResponse(uri, response)));
                     }
 
                     @Override
                     public void failed(Exception error) {
                       release.run();
-                      ForkJoinPool.commonPool()
-                          .execute(() -> priority.run(() -> onFailure(uri, error)));
+                      hand(() -> priority.run(() -> onFailure(uri, error)));
                     }
 
                     @Override
@@ -401,6 +422,18 @@ final class Exchange {
     spentNanos += delay.toNanos();
     tries++;
     context.options().sleeper().schedule(delay, () -> attempt(uri));
+  }
+
+  /**
+   * Runs {@code work} on the response handlers; on the calling thread once the transport is closed,
+   * so that whoever waits still hears the outcome.
+   */
+  private void hand(Runnable work) {
+    try {
+      context.responses().execute(work);
+    } catch (RejectedExecutionException e) {
+      work.run();
+    }
   }
 
   private void fail(URI uri, String reason, int status, Throwable cause) {

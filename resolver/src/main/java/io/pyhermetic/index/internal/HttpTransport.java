@@ -122,7 +122,8 @@ public final class HttpTransport implements AutoCloseable {
             new RetryPolicy(options.maxTries(), options.backoff(), options.clock()),
             new RedirectPolicy(options.maxRedirects()),
             new RetryBudget(options.retryBudgetMin(), options.retryBudgetRatio()),
-            Exchange.deadlineTimer());
+            Exchange.deadlineTimer(),
+            Exchange.responseHandlers());
     this.cache =
         options
             .cache()
@@ -316,6 +317,7 @@ public final class HttpTransport implements AutoCloseable {
   public void close() {
     context.sender().close();
     context.deadlines().shutdownNow();
+    context.responses().shutdown(); // what is queued still completes its futures
   }
 
   /** See {@link HttpFailures#describe}. */

@@ -8,12 +8,40 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Reading index JSON with Jackson's tree model; Jackson stays inside this package. */
 public final class Json {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final AtomicBoolean PREPARING = new AtomicBoolean();
 
   private Json() {}
+
+  /** Made on first use: {@link #prepareInBackground} must not pay for it on the caller's thread. */
+  private static final class Reader {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+
+  /**
+   * Readies the JSON reader on a background thread, once per JVM. Its first use costs a fresh JVM a
+   * few hundred milliseconds of class loading, which would otherwise hold back every response of a
+   * run until the first one has paid it; an index calls this when it is made, before its first
+   * request leaves.
+   */
+  public static void prepareInBackground() {
+    if (PREPARING.compareAndSet(false, true)) {
+      Thread thread = new Thread(Json::prepare, "pyhermetic-json-warm-up");
+      thread.setDaemon(true);
+      thread.start();
+    }
+  }
+
+  private static void prepare() {
+    try {
+      Reader.MAPPER.readTree("{\"meta\": {\"api-version\": \"1.1\"}, \"files\": [{\"size\": 1}]}");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e); // a constant document: cannot happen
+    }
+  }
 
   /**
    * The JSON object in {@code response}, or an {@link IndexException} naming {@code subject}.
@@ -25,7 +53,7 @@ public final class Json {
   public static JsonNode parseObject(String subject, HttpTransport.Response response) {
     JsonNode node;
     try {
-      node = MAPPER.readTree(response.body());
+      node = Reader.MAPPER.readTree(response.body());
     } catch (JacksonException e) {
       throw new IndexException(
           subject,
