@@ -12,9 +12,10 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.pyhermetic.audit.Auditor;
 import io.pyhermetic.audit.PackageAudit;
+import io.pyhermetic.builddeps.BuildDepsCode;
 import io.pyhermetic.builddeps.BuildDepsOptions;
 import io.pyhermetic.builddeps.BuildDepsResolver;
-import io.pyhermetic.builddeps.Problem;
+import io.pyhermetic.error.Problem;
 import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.testdata.RawSocketServer;
@@ -214,7 +215,7 @@ class FaultMatrixTest {
         var result =
             new BuildDepsResolver(index, BuildDepsOptions.builder().workDirectory(work).build())
                 .resolve(entries);
-        List<Problem> failures = result.errors(Problem.Kind.INDEX_FAILURE);
+        List<Problem> failures = result.errors(BuildDepsCode.INDEX_FAILURE);
         String all = result.errors().stream().map(Problem::message).reduce("", String::concat);
         return new Outcome(
             !failures.isEmpty(),
