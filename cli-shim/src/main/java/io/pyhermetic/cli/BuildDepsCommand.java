@@ -1,12 +1,13 @@
 package io.pyhermetic.cli;
 
+import io.pyhermetic.builddeps.BuildDepsCode;
 import io.pyhermetic.builddeps.BuildDepsException;
 import io.pyhermetic.builddeps.BuildDepsOptions;
 import io.pyhermetic.builddeps.BuildDepsOutput;
 import io.pyhermetic.builddeps.BuildDepsResolver;
 import io.pyhermetic.builddeps.BuildDepsResult;
 import io.pyhermetic.builddeps.PackageOutcome;
-import io.pyhermetic.builddeps.Problem;
+import io.pyhermetic.error.Problem;
 import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.reqfile.RequirementsFileParser;
@@ -145,7 +146,7 @@ final class BuildDepsCommand implements Callable<Integer> {
     }
     if (!result.isOk()) {
       for (Problem p : result.errors()) {
-        err.println("pyhermetic build-deps: " + p.pkg() + ": " + Redaction.redact(p.message()));
+        err.println("pyhermetic build-deps: " + p.subject() + ": " + Redaction.redact(p.message()));
         p.chain().forEach(c -> err.println("    " + c));
       }
       err.println(
@@ -153,10 +154,10 @@ final class BuildDepsCommand implements Callable<Integer> {
               + result.errors().size()
               + " problem(s); "
               + ("-".equals(output) ? "nothing written" : output + " left untouched")
-              + (result.errors(Problem.Kind.MISSING_SDIST).isEmpty()
+              + (result.errors(BuildDepsCode.MISSING_SDIST).isEmpty()
                   ? ""
                   : " (--skip-missing-sdist skips packages without an sdist)"));
-      return result.errors(Problem.Kind.INDEX_FAILURE).isEmpty()
+      return result.errors(BuildDepsCode.INDEX_FAILURE).isEmpty()
           ? ExitCodes.FINDINGS
           : ExitCodes.INDEX;
     }
@@ -186,7 +187,7 @@ final class BuildDepsCommand implements Callable<Integer> {
                   + (result.skipped().isEmpty()
                       ? ""
                       : "; skipped " + result.skipped().size() + " without an sdist"));
-          result.skipped().forEach(p -> out.println("  skipped " + p.pkg()));
+          result.skipped().forEach(p -> out.println("  skipped " + p.subject()));
         }
       }
     } catch (BuildDepsException e) {

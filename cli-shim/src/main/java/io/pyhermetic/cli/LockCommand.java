@@ -1,6 +1,7 @@
 package io.pyhermetic.cli;
 
 import io.pyhermetic.error.ParseException;
+import io.pyhermetic.error.Problem;
 import io.pyhermetic.files.AtomicFiles;
 import io.pyhermetic.index.CachingIndex;
 import io.pyhermetic.index.IndexException;
@@ -9,7 +10,6 @@ import io.pyhermetic.index.Indexes;
 import io.pyhermetic.index.SimpleIndex;
 import io.pyhermetic.lock.LockFiles;
 import io.pyhermetic.lock.LockInput;
-import io.pyhermetic.lock.LockProblem;
 import io.pyhermetic.lock.LockRequest;
 import io.pyhermetic.lock.LockResult;
 import io.pyhermetic.lock.LockedPackage;
@@ -280,7 +280,7 @@ final class LockCommand implements Callable<Integer> {
                           + ": no solution: "
                           + c.explain()
                               .replace("\n", "\n" + " ".repeat(lock.arch().length() + 2))));
-      for (LockProblem p : lock.problems()) {
+      for (Problem p : lock.problems()) {
         err.println(lock.arch() + ": " + p);
       }
       List<LockedPackage> fromJson = lock.fromJsonApi();

@@ -3,13 +3,13 @@ package io.pyhermetic.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pyhermetic.error.Diagnostic;
+import io.pyhermetic.error.Problem;
 import io.pyhermetic.error.Severity;
 import io.pyhermetic.prefetch.FileOutcome;
 import io.pyhermetic.prefetch.PrefetchException;
 import io.pyhermetic.prefetch.PrefetchOptions;
 import io.pyhermetic.prefetch.PrefetchResult;
 import io.pyhermetic.prefetch.Prefetcher;
-import io.pyhermetic.prefetch.Problem;
 import io.pyhermetic.prefetch.RequirementOutcome;
 import io.pyhermetic.text.Redaction;
 import java.io.PrintWriter;
@@ -215,7 +215,7 @@ final class PrefetchCommand implements Callable<Integer> {
                           + ": "
                           + r.pin()
                           + ": "
-                          + Redaction.redact(p.toString())));
+                          + Redaction.redact(p.message() + " [" + p.code().label() + "]")));
     }
     Map<String, FileOutcome> files = new HashMap<>();
     result.files().forEach(f -> files.put(f.filename(), f));
@@ -233,7 +233,7 @@ final class PrefetchCommand implements Callable<Integer> {
               r.build() ? "build" : "runtime",
               String.valueOf(r.files().size()),
               String.valueOf(bytes),
-              r.isOk() ? "ok" : r.problem().get().kind().label()));
+              r.isOk() ? "ok" : r.problem().get().code().label()));
     }
     int[] widths = new int[5];
     for (List<String> row : rows) {
@@ -354,7 +354,7 @@ final class PrefetchCommand implements Callable<Integer> {
       return;
     }
     ObjectNode p = node.putObject("problem");
-    p.put("kind", problem.kind().label());
+    p.put("kind", problem.code().label());
     p.put("message", Redaction.redact(problem.message()));
   }
 

@@ -3,31 +3,24 @@ package io.pyhermetic.cli;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.okForContentType;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.pyhermetic.testdata.FixtureServer;
+import io.pyhermetic.testdata.IndexFault;
 import io.pyhermetic.testdata.OfflineSample;
-import io.pyhermetic.testdata.RawSocketServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -55,14 +48,6 @@ class IndexFaultMatrixTest {
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private static final String SECRET = "fault-matrix-cli-s3cret";
-  private static final String JSON_TYPE = "application/vnd.pypi.simple.v1+json";
-  private static final String PAGE =
-      "{\"meta\": {\"api-version\": \"1.1\"}, \"name\": \"purelib\", \"files\": [{\"filename\":"
-          + " \"purelib-1.0-py3-none-any.whl\", \"url\": \"/files/purelib-1.0-py3-none-any.whl\","
-          + " \"hashes\": {}}]}";
-  private static final String HTML =
-      "<!DOCTYPE html><html><body><a href=\"/files/purelib-1.0-py3-none-any.whl\">"
-          + "purelib-1.0-py3-none-any.whl</a></body></html>";
 
   // the sample's index, served by one server for the whole table
   @TempDir static Path sample;
@@ -91,126 +76,30 @@ class IndexFaultMatrixTest {
     }
   }
 
-  /** What a fault does to a command: nothing visible, a finding, or exit code 3. */
-  enum Expect {
-    SILENT_RETRY,
-    NOT_FOUND,
-    INDEX_FAILURE
-  }
-
-  /** A fault: sets up the server(s) and returns the index URL (no credentials in it). */
-  record Fault(String name, Function<IndexFaultMatrixTest, String> setUp, Expect expect) {
-    @Override
-    public String toString() {
-      return name;
-    }
-  }
-
   private static ResponseDefinitionBuilder proxy() {
     return aResponse().proxiedFrom(fixture.url());
   }
 
+  /** Serves {@code fault} in front of the sample's index; returns the index URL. */
+  private String install(IndexFault fault) {
+    return fault.install(
+        new IndexFault.Stage(
+            wm.getRuntimeInfo().getWireMock(),
+            wm.baseUrl(),
+            "purelib",
+            proxy(),
+            fixture.url(),
+            servers::add));
+  }
+
   /** Every request answered by {@code response}. */
-  private String always(ResponseDefinitionBuilder response) {
+  private void always(ResponseDefinitionBuilder response) {
     wm.resetAll();
     wm.stubFor(any(anyUrl()).willReturn(response));
-    return wm.baseUrl() + "/simple/";
-  }
-
-  /** The first request answered by {@code first}, every later one by the sample's index. */
-  private String thenHealthy(ResponseDefinitionBuilder first) {
-    wm.resetAll();
-    wm.stubFor(
-        any(anyUrl())
-            .inScenario("flaky")
-            .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(first)
-            .willSetStateTo("up"));
-    wm.stubFor(any(anyUrl()).inScenario("flaky").whenScenarioStateIs("up").willReturn(proxy()));
-    // WireMock checks a scenario's state once per stub: a request that reads "started" for one
-    // stub and "up" for the other (while another request moves the state) would match neither
-    // and get a 404 that the server never meant; it goes to the index instead.
-    wm.stubFor(any(anyUrl()).atPriority(10).willReturn(proxy()));
-    return wm.baseUrl() + "/simple/";
-  }
-
-  private String raw(RawSocketServer.Behaviour behaviour) {
-    RawSocketServer server = RawSocketServer.start(behaviour);
-    servers.add(server);
-    return server.baseUrl() + "/simple/";
-  }
-
-  private static String closedPort() {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      return "http://127.0.0.1:" + socket.getLocalPort() + "/simple/";
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static byte[] bytes(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  static List<Fault> faults() {
-    String inTwoSeconds =
-        DateTimeFormatter.RFC_1123_DATE_TIME.format(
-            ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2));
-    return List.of(
-        new Fault("connection refused", t -> closedPort(), Expect.INDEX_FAILURE),
-        new Fault(
-            "reset mid-body",
-            t -> t.raw(RawSocketServer.resetMidBody(JSON_TYPE, bytes(PAGE), 40)),
-            Expect.INDEX_FAILURE),
-        new Fault(
-            "truncated JSON",
-            t -> t.raw(RawSocketServer.truncated(JSON_TYPE, bytes(PAGE), 40)),
-            Expect.INDEX_FAILURE),
-        new Fault(
-            "truncated HTML",
-            t -> t.raw(RawSocketServer.truncated("text/html", bytes(HTML), 40)),
-            Expect.INDEX_FAILURE),
-        new Fault(
-            "wrong Content-Type",
-            t -> t.always(okForContentType("application/octet-stream", PAGE)),
-            Expect.INDEX_FAILURE),
-        new Fault("404", t -> t.always(aResponse().withStatus(404)), Expect.NOT_FOUND),
-        new Fault("410", t -> t.always(aResponse().withStatus(410)), Expect.NOT_FOUND),
-        new Fault("401", t -> t.always(aResponse().withStatus(401)), Expect.INDEX_FAILURE),
-        new Fault("403", t -> t.always(aResponse().withStatus(403)), Expect.INDEX_FAILURE),
-        new Fault(
-            "429 with Retry-After in seconds",
-            t -> t.thenHealthy(aResponse().withStatus(429).withHeader("Retry-After", "1")),
-            Expect.SILENT_RETRY),
-        new Fault(
-            "429 with Retry-After as an HTTP-date",
-            t -> t.thenHealthy(aResponse().withStatus(429).withHeader("Retry-After", inTwoSeconds)),
-            Expect.SILENT_RETRY),
-        new Fault(
-            "503 then success",
-            t -> t.thenHealthy(aResponse().withStatus(503)),
-            Expect.SILENT_RETRY),
-        new Fault(
-            "a server that never answers",
-            t -> t.raw(RawSocketServer.NEVER_ANSWERS),
-            Expect.INDEX_FAILURE),
-        new Fault(
-            "a redirect loop",
-            t -> t.always(aResponse().withStatus(302).withHeader("Location", "./?again")),
-            Expect.INDEX_FAILURE),
-        new Fault(
-            "a redirect to another host",
-            t ->
-                t.always(
-                    aResponse()
-                        .withStatus(302)
-                        .withHeader("Location", fixture.url() + "{{request.path}}")
-                        .withTransformers("response-template")),
-            Expect.SILENT_RETRY));
   }
 
   static Stream<Arguments> cells() {
-    return faults().stream()
+    return Stream.of(IndexFault.values())
         .flatMap(
             f ->
                 Stream.of("audit", "build-deps", "prefetch", "plan", "lock")
@@ -317,7 +206,7 @@ class IndexFaultMatrixTest {
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("cells")
   void aFaultIsRetriedSilentlyOrEndsWithExitThreeOneRedactedLinePerProjectAndNothingWritten(
-      String command, Fault fault) throws IOException {
+      String command, IndexFault fault) throws IOException {
     OfflineSample.write(project);
     Files.writeString(
         project.resolve("requirements.in"), "abipkg\nnvlib ; platform_machine == \"x86_64\"\n");
@@ -328,12 +217,11 @@ class IndexFaultMatrixTest {
     String healthyOut = out.toString();
     Map<String, String> previous = output();
 
-    String index = fault.setUp().apply(this);
-    boolean hangs = fault.name().contains("never");
-    int code = run(args(command, index, hangs ? "1" : "30"));
+    String index = install(fault);
+    int code = run(args(command, index, fault.hangs() ? "1" : "30"));
     String messages = err.toString();
     assertThat(out + messages).doesNotContain(SECRET).doesNotContain("Exception");
-    switch (fault.expect()) {
+    switch (fault.outcome()) {
       case SILENT_RETRY -> {
         assertThat(code)
             .as(

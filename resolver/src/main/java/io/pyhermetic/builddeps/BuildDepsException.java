@@ -1,5 +1,6 @@
 package io.pyhermetic.builddeps;
 
+import io.pyhermetic.error.Problem;
 import io.pyhermetic.error.PyhermeticException;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -3,6 +3,7 @@ package io.pyhermetic.builddeps;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pyhermetic.error.Problem;
 import io.pyhermetic.files.AtomicFiles;
 import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.RequirementsWriter;
@@ -63,7 +64,7 @@ public final class BuildDepsOutput {
       lines.add("#");
       lines.add("# Skipped (no sdist on the index; their build requirements are not included):");
       for (Problem p : result.skipped()) {
-        lines.add("#    " + p.pkg());
+        lines.add("#    " + p.subject());
       }
       lines.add("#");
     }
@@ -152,7 +153,7 @@ public final class BuildDepsOutput {
     }
     ArrayNode skipped = root.putArray("skipped");
     for (Problem p : result.skipped()) {
-      skipped.addObject().put("package", p.pkg()).put("reason", p.message());
+      skipped.addObject().put("package", p.subject()).put("reason", p.message());
     }
     ArrayNode errors = root.putArray("errors");
     result.errors().forEach(p -> errors.add(problem(p)));
@@ -216,8 +217,8 @@ public final class BuildDepsOutput {
 
   private static ObjectNode problem(Problem p) {
     ObjectNode node = JSON.createObjectNode();
-    node.put("package", p.pkg());
-    node.put("kind", p.kind().label());
+    node.put("package", p.subject());
+    node.put("kind", p.code().label());
     node.put("message", p.message());
     ArrayNode chain = node.putArray("chain");
     p.chain().forEach(chain::add);

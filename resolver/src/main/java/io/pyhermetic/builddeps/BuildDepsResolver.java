@@ -5,6 +5,7 @@ import io.pyhermetic.builddeps.internal.InputPins;
 import io.pyhermetic.builddeps.internal.Inspection;
 import io.pyhermetic.builddeps.internal.OutputHashes;
 import io.pyhermetic.builddeps.internal.PackageInspector;
+import io.pyhermetic.error.Problem;
 import io.pyhermetic.index.CachingIndex;
 import io.pyhermetic.index.PackageIndex;
 import io.pyhermetic.index.Release;
@@ -30,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.commons.io.FileUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -254,8 +256,7 @@ public final class BuildDepsResolver {
         options.binaryFor(),
         new ArrayList<>(outcomes.values()),
         entries,
-        skipped,
-        errors);
+        Stream.concat(skipped.stream(), errors.stream()).toList());
   }
 
   private static java.util.concurrent.ThreadFactory daemonThreads() {

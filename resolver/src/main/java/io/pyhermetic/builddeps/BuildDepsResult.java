@@ -1,5 +1,7 @@
 package io.pyhermetic.builddeps;
 
+import io.pyhermetic.error.Problem;
+import io.pyhermetic.error.Severity;
 import io.pyhermetic.platform.Target;
 import java.util.List;
 
@@ -10,16 +12,15 @@ import java.util.List;
  * @param binaryFor the {@code --binary-for} targets, empty in source-only mode
  * @param packages every package considered, sorted by name and version
  * @param entries the releases to write, sorted by name and version
- * @param skipped packages skipped for lack of an sdist ({@code --skip-missing-sdist})
- * @param errors every error; the result is usable only when there are none
+ * @param problems every problem: the warnings are the packages skipped for lack of an sdist ({@code
+ *     --skip-missing-sdist}), see {@link #skipped()}; the errors are {@link #errors()}
  */
 public record BuildDepsResult(
     List<Target> targets,
     List<Target> binaryFor,
     List<PackageOutcome> packages,
     List<OutputEntry> entries,
-    List<Problem> skipped,
-    List<Problem> errors) {
+    List<Problem> problems) {
   /**
    * Copies the lists.
    *
@@ -27,16 +28,32 @@ public record BuildDepsResult(
    * @param binaryFor see {@link #binaryFor()}
    * @param packages see {@link #packages()}
    * @param entries see {@link #entries()}
-   * @param skipped see {@link #skipped()}
-   * @param errors see {@link #errors()}
+   * @param problems see {@link #problems()}
    */
   public BuildDepsResult {
     targets = List.copyOf(targets);
     binaryFor = List.copyOf(binaryFor);
     packages = List.copyOf(packages);
     entries = List.copyOf(entries);
-    skipped = List.copyOf(skipped);
-    errors = List.copyOf(errors);
+    problems = List.copyOf(problems);
+  }
+
+  /**
+   * The packages skipped for lack of an sdist ({@code --skip-missing-sdist}).
+   *
+   * @return the warnings among the problems, in order
+   */
+  public List<Problem> skipped() {
+    return problems.stream().filter(p -> p.severity() == Severity.WARNING).toList();
+  }
+
+  /**
+   * Every error; the result is usable only when there are none.
+   *
+   * @return the errors among the problems, in order
+   */
+  public List<Problem> errors() {
+    return problems.stream().filter(Problem::isError).toList();
   }
 
   /**
@@ -45,16 +62,16 @@ public record BuildDepsResult(
    * @return whether there are no errors
    */
   public boolean isOk() {
-    return errors.isEmpty();
+    return errors().isEmpty();
   }
 
   /**
    * The errors of one kind.
    *
-   * @param kind the kind
+   * @param code the kind
    * @return those errors, in order
    */
-  public List<Problem> errors(Problem.Kind kind) {
-    return errors.stream().filter(p -> p.kind() == kind).toList();
+  public List<Problem> errors(BuildDepsCode code) {
+    return errors().stream().filter(p -> p.code() == code).toList();
   }
 }

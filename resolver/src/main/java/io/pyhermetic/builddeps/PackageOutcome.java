@@ -1,5 +1,6 @@
 package io.pyhermetic.builddeps;
 
+import io.pyhermetic.error.Problem;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
 import java.util.Collections;

@@ -3,6 +3,7 @@ package io.pyhermetic.index;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.version.Version;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A pinned release, {@code name==version}: the key of bulk look-ups.
@@ -31,6 +32,23 @@ public record Release(ProjectName name, Version version) {
    */
   public static Release of(String name, String version) {
     return new Release(ProjectName.of(name), Version.parse(version));
+  }
+
+  /**
+   * The release a {@code name==version} text names, the form {@link #toString()} writes; names and
+   * versions compare by their normalized forms, so {@code Foo_Bar==1.0} names {@code
+   * foo-bar==1.0.0}.
+   *
+   * @param pin the text
+   * @return the release, or empty when the text is not a valid name, {@code ==} and a valid version
+   */
+  public static Optional<Release> tryParse(String pin) {
+    int at = pin.indexOf("==");
+    if (at < 0 || !ProjectName.isValid(pin.substring(0, at))) {
+      return Optional.empty();
+    }
+    return Version.tryParse(pin.substring(at + 2))
+        .map(v -> new Release(ProjectName.of(pin.substring(0, at)), v));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.pyhermetic.lock;
 
+import io.pyhermetic.error.Problem;
 import io.pyhermetic.index.CachingIndex;
 import io.pyhermetic.index.PackageIndex;
 import io.pyhermetic.index.Release;
@@ -79,7 +80,7 @@ public final class Locker {
 
   private TargetLock lock(LockRequest request, Target target) {
     TargetProvider provider = new TargetProvider(index, target, request);
-    List<LockProblem> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     List<Solver.Root> roots = new ArrayList<>();
     List<String> inputVia = new ArrayList<>();
     Version python = Version.parse(target.markerEnvironment().get("python_full_version"));
@@ -88,9 +89,9 @@ public final class Locker {
       inputVia.add(input.via());
       for (String entry : input.unsupported()) {
         problems.add(
-            new LockProblem(
+            Problem.error(
+                LockCode.UNSUPPORTED,
                 input.path(),
-                LockProblem.Kind.UNSUPPORTED,
                 "cannot lock from an index (editable, URL or path requirement): " + entry));
       }
       input
@@ -100,9 +101,9 @@ public final class Locker {
           .ifPresent(
               text ->
                   problems.add(
-                      new LockProblem(
+                      Problem.error(
+                          LockCode.REQUIRES_PYTHON,
                           input.path(),
-                          LockProblem.Kind.REQUIRES_PYTHON,
                           "requires-python "
                               + text
                               + " excludes the target's Python "
@@ -156,15 +157,15 @@ public final class Locker {
           .ifPresent(
               why ->
                   problems.add(
-                      new LockProblem(
+                      Problem.error(
+                          LockCode.DEPENDENCIES_UNKNOWN,
                           release.toString(),
-                          LockProblem.Kind.DEPENDENCIES_UNKNOWN,
                           "its dependencies cannot be known without a build: " + why)));
       for (String text : provider.unparsable(release)) {
         problems.add(
-            new LockProblem(
+            Problem.error(
+                LockCode.DEPENDENCIES_UNKNOWN,
                 release.toString(),
-                LockProblem.Kind.DEPENDENCIES_UNKNOWN,
                 "its metadata has a Requires-Dist that does not parse: " + text));
       }
       List<String> hashes = new ArrayList<>();
@@ -173,9 +174,9 @@ public final class Locker {
         file.sha256().ifPresent(h -> hashedFiles.add(file));
         if (file.sha256().isEmpty()) {
           problems.add(
-              new LockProblem(
+              Problem.error(
+                  LockCode.NO_HASH,
                   release.toString(),
-                  LockProblem.Kind.NO_HASH,
                   "the index gives no sha256 for " + file.filename()));
         } else if (!hashes.contains("sha256:" + file.sha256().get())) {
           hashes.add("sha256:" + file.sha256().get());

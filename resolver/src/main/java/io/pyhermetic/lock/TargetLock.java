@@ -1,5 +1,6 @@
 package io.pyhermetic.lock;
 
+import io.pyhermetic.error.Problem;
 import io.pyhermetic.index.ReleaseMetadata;
 import io.pyhermetic.platform.Target;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.Optional;
 public record TargetLock(
     Target target,
     List<LockedPackage> packages,
-    List<LockProblem> problems,
+    List<Problem> problems,
     Optional<Conflict> conflict,
     int rounds) {
   /**

@@ -8,9 +8,9 @@ import io.pyhermetic.builddeps.BuildDepsOutput;
 import io.pyhermetic.builddeps.BuildDepsResult;
 import io.pyhermetic.builddeps.OutputEntry;
 import io.pyhermetic.builddeps.PackageOutcome;
-import io.pyhermetic.builddeps.Problem;
 import io.pyhermetic.diff.PackageDiff;
 import io.pyhermetic.diff.RequirementsDiff;
+import io.pyhermetic.error.Problem;
 import io.pyhermetic.platform.Target;
 import io.pyhermetic.text.Redaction;
 import java.nio.file.Files;
@@ -130,7 +130,9 @@ final class PlanMarkdown {
       if (!buildDeps.skipped().isEmpty()) {
         md.append(" Skipped without sdist: ")
             .append(
-                buildDeps.skipped().stream().map(Problem::pkg).collect(Collectors.joining(", ")))
+                buildDeps.skipped().stream()
+                    .map(Problem::subject)
+                    .collect(Collectors.joining(", ")))
             .append('.');
       }
       md.append("\n\n");

@@ -5,17 +5,18 @@ import io.pyhermetic.audit.AuditRenderer;
 import io.pyhermetic.audit.AuditReport;
 import io.pyhermetic.audit.Auditor;
 import io.pyhermetic.audit.PackageAudit;
+import io.pyhermetic.builddeps.BuildDepsCode;
 import io.pyhermetic.builddeps.BuildDepsOptions;
 import io.pyhermetic.builddeps.BuildDepsOutput;
 import io.pyhermetic.builddeps.BuildDepsResolver;
 import io.pyhermetic.builddeps.BuildDepsResult;
-import io.pyhermetic.builddeps.Problem;
 import io.pyhermetic.container.PodmanPlan;
 import io.pyhermetic.diff.DiffRenderer;
 import io.pyhermetic.diff.Labels;
 import io.pyhermetic.diff.RequirementsDiff;
 import io.pyhermetic.diff.RequirementsSplit;
 import io.pyhermetic.error.Diagnostic;
+import io.pyhermetic.error.Problem;
 import io.pyhermetic.error.Severity;
 import io.pyhermetic.hermeto.HermetoEnv;
 import io.pyhermetic.hermeto.HermetoInput;
@@ -27,6 +28,7 @@ import io.pyhermetic.index.CachingIndex;
 import io.pyhermetic.index.FileCache;
 import io.pyhermetic.index.IndexLocation;
 import io.pyhermetic.index.Indexes;
+import io.pyhermetic.index.Release;
 import io.pyhermetic.platform.Target;
 import io.pyhermetic.prefetch.Prefetcher;
 import io.pyhermetic.progress.ProgressListener;
@@ -346,24 +348,24 @@ public final class Planner {
       BuildDepsResult buildDeps, AuditReport audit, List<Finding> findings) {
     // a pin the index failed for is reported once, by the audit, not again by its build
     // dependencies, which read the same project page
-    Set<String> failedPins =
+    Set<Release> failedPins =
         audit.packages().stream()
             .filter(PackageAudit::indexFailure)
-            .map(a -> a.name() + "==" + a.version())
+            .flatMap(a -> Release.tryParse(a.name() + "==" + a.version()).stream())
             .collect(Collectors.toSet());
     for (Problem p : buildDeps.errors()) {
-      boolean index = p.kind() == Problem.Kind.INDEX_FAILURE;
-      if (index && failedPins.contains(p.pkg())) {
+      boolean index = p.code() == BuildDepsCode.INDEX_FAILURE;
+      if (index && Release.tryParse(p.subject()).filter(failedPins::contains).isPresent()) {
         continue;
       }
       findings.add(
           new Finding(
               index ? Finding.Kind.INDEX : Finding.Kind.BUILD_DEPS,
               "build dependencies: "
-                  + p.pkg()
+                  + p.subject()
                   + ": "
                   + Redaction.redact(p.message())
-                  + (p.kind() == Problem.Kind.MISSING_SDIST
+                  + (p.code() == BuildDepsCode.MISSING_SDIST
                       ? " (--skip-missing-sdist leaves it out)"
                       : "")));
     }

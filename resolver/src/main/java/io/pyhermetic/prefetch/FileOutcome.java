@@ -1,5 +1,6 @@
 package io.pyhermetic.prefetch;
 
+import io.pyhermetic.error.Problem;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

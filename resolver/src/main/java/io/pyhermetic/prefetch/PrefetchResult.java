@@ -71,13 +71,13 @@ public record PrefetchResult(
   /**
    * Whether some failure was the index's or the network's (a retry may cure it).
    *
-   * @return whether some problem is of kind {@link Problem.Kind#INDEX}
+   * @return whether some problem is of kind {@link PrefetchCode#INDEX}
    */
   public boolean hasIndexFailures() {
     return requirements.stream()
-            .anyMatch(r -> r.problem().filter(p -> p.kind() == Problem.Kind.INDEX).isPresent())
+            .anyMatch(r -> r.problem().filter(p -> p.code() == PrefetchCode.INDEX).isPresent())
         || files.stream()
-            .anyMatch(f -> f.problem().filter(p -> p.kind() == Problem.Kind.INDEX).isPresent());
+            .anyMatch(f -> f.problem().filter(p -> p.code() == PrefetchCode.INDEX).isPresent());
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.pyhermetic.prefetch;
 
 import io.pyhermetic.error.Location;
+import io.pyhermetic.error.Problem;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

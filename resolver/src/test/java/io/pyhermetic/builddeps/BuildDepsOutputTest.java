@@ -2,6 +2,7 @@ package io.pyhermetic.builddeps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pyhermetic.error.Problem;
 import io.pyhermetic.index.LocalIndex;
 import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.RequirementsFile;
@@ -146,7 +147,7 @@ class BuildDepsOutputTest {
     Optional<Problem> problem =
         status == PackageOutcome.Status.FAILED || status == PackageOutcome.Status.SKIPPED
             ? Optional.of(
-                new Problem(name + "==" + version, Problem.Kind.MISSING_SDIST, "no sdist"))
+                Problem.error(BuildDepsCode.MISSING_SDIST, name + "==" + version, "no sdist"))
             : Optional.empty();
     return new PackageOutcome(
         ProjectName.of(name),
@@ -163,8 +164,7 @@ class BuildDepsOutputTest {
   }
 
   private static BuildDepsResult result(PackageOutcome... packages) {
-    return new BuildDepsResult(
-        List.of(), List.of(), List.of(packages), List.of(), List.of(), List.of());
+    return new BuildDepsResult(List.of(), List.of(), List.of(packages), List.of(), List.of());
   }
 
   @ParameterizedTest(name = "{0} → {1}")

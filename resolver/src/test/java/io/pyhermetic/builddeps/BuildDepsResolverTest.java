@@ -12,6 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.pyhermetic.error.Location;
+import io.pyhermetic.error.Problem;
+import io.pyhermetic.error.Severity;
 import io.pyhermetic.index.IndexSettings;
 import io.pyhermetic.index.LocalIndex;
 import io.pyhermetic.index.PackageIndex;
@@ -309,8 +312,8 @@ class BuildDepsResolverTest {
         .singleElement()
         .satisfies(
             p -> {
-              assertThat(p.kind()).isEqualTo(Problem.Kind.BUILD_CYCLE);
-              assertThat(p.pkg()).isEqualTo("selfish==1.0");
+              assertThat(p.code()).isEqualTo(BuildDepsCode.BUILD_CYCLE);
+              assertThat(p.subject()).isEqualTo("selfish==1.0");
               assertThat(p.message())
                   .isEqualTo(
                       "it lists itself among its own build requirements ('selfish>=0.9'"
@@ -335,7 +338,7 @@ class BuildDepsResolverTest {
         .singleElement()
         .satisfies(
             p -> {
-              assertThat(p.kind()).isEqualTo(Problem.Kind.BAD_BUILD_DECLARATION);
+              assertThat(p.code()).isEqualTo(BuildDepsCode.BAD_BUILD_DECLARATION);
               assertThat(p.message())
                   .startsWith(
                       "its sdist declares "
@@ -356,9 +359,10 @@ class BuildDepsResolverTest {
     String input = "app==1.0\nwheelonly==1.0\n";
 
     BuildDepsResult failing = resolve(input);
-    assertThat(failing.errors(Problem.Kind.MISSING_SDIST))
-        .extracting(Problem::pkg)
+    assertThat(failing.errors(BuildDepsCode.MISSING_SDIST))
+        .extracting(Problem::subject)
         .containsExactly("native==3.0", "wheelonly==1.0");
+    assertThat(failing.errors()).extracting(Problem::severity).containsOnly(Severity.ERROR);
     Path out = dir.resolve("requirements-build.txt");
     Files.writeString(out, "old\n");
     assertThatThrownBy(() -> BuildDepsOutput.writeRequirements(out, failing, List.of(), true))
@@ -370,8 +374,9 @@ class BuildDepsResolverTest {
     BuildDepsResult skipping = resolve(input, BuildDepsOptions.builder().skipMissingSdist(true));
     assertThat(skipping.isOk()).isTrue();
     assertThat(skipping.skipped())
-        .extracting(Problem::pkg)
+        .extracting(Problem::subject)
         .containsExactly("native==3.0", "wheelonly==1.0");
+    assertThat(skipping.problems()).extracting(Problem::severity).containsOnly(Severity.WARNING);
     BuildDepsOutput.writeRequirements(out, skipping, List.of(), true);
     assertThat(Files.readString(out))
         .startsWith(
@@ -438,8 +443,8 @@ class BuildDepsResolverTest {
                 .constraints(constraints.stream().map(Requirement::parse).toList()));
     assertThat(result.errors()).hasSize(1);
     Problem problem = result.errors().get(0);
-    assertThat(problem.kind()).isEqualTo(Problem.Kind.RESOLUTION_CONFLICT);
-    assertThat(problem.pkg()).isEqualTo("app==1.0");
+    assertThat(problem.code()).isEqualTo(BuildDepsCode.RESOLUTION_CONFLICT);
+    assertThat(problem.subject()).isEqualTo("app==1.0");
     assertThat(problem.message()).contains("x86_64 with Python 3.12").contains(message);
     assertThat(problem.chain()).contains(chain);
   }
@@ -492,7 +497,7 @@ class BuildDepsResolverTest {
     release("app", "1.0", List.of(), null, false, Format.TAR_GZ, pyproject("flit-core"));
     BuildDepsResult result = resolve("app==1.0\nbad==1.0\n");
     assertThat(result.errors()).hasSize(1);
-    assertThat(result.errors().get(0).kind()).isEqualTo(Problem.Kind.BAD_BUILD_DECLARATION);
+    assertThat(result.errors().get(0).code()).isEqualTo(BuildDepsCode.BAD_BUILD_DECLARATION);
     assertThat(result.errors().get(0).message()).startsWith("bad-1.0.tar.gz/pyproject.toml:1:");
     assertThat(pins(result)).containsExactly("flit-core==3.12.0");
   }
@@ -514,8 +519,8 @@ class BuildDepsResolverTest {
 
     BuildDepsResult pinned = resolve("app==1.0 --hash=sha256:" + bad + "\n");
     assertThat(pinned.errors())
-        .extracting(Problem::kind)
-        .containsExactly(Problem.Kind.HASH_MISMATCH);
+        .extracting(Problem::code)
+        .containsExactly(BuildDepsCode.HASH_MISMATCH);
     assertThat(pinned.errors().get(0).message()).contains("not among the hashes pinned");
     assertThat(pinned.entries()).isEmpty();
 
@@ -536,8 +541,8 @@ class BuildDepsResolverTest {
             .resolve(entries("app==1.0\n"));
     // the index (not the input) is at fault: nothing can be said about the package
     assertThat(tampered.errors())
-        .extracting(Problem::kind)
-        .containsExactly(Problem.Kind.INDEX_FAILURE);
+        .extracting(Problem::code)
+        .containsExactly(BuildDepsCode.INDEX_FAILURE);
     assertThat(tampered.errors().get(0).message()).contains("differs from the index's digest");
     assertThat(tampered.entries()).isEmpty();
     try (Stream<Path> left = Files.walk(work)) {
@@ -712,8 +717,9 @@ class BuildDepsResolverTest {
     release("app", "1.0", List.of(), null, false, Format.TAR_GZ, pyproject("flit-core"));
     BuildDepsResult result =
         resolve("app==1.0\nloose>=1\nwinonly==1.0 ; sys_platform == 'win32'\n");
-    assertThat(result.errors()).extracting(Problem::kind).containsExactly(Problem.Kind.NOT_PINNED);
+    assertThat(result.errors()).extracting(Problem::code).containsExactly(BuildDepsCode.NOT_PINNED);
     assertThat(result.errors().get(0).message()).startsWith("requirements.txt:2:");
+    assertThat(result.errors().get(0).location().map(Location::line)).contains(2);
     assertThat(result.packages()).extracting(PackageOutcome::pin).doesNotContain("winonly==1.0");
   }
 
@@ -763,14 +769,14 @@ class BuildDepsResolverTest {
             "the page answers 503 after the retries",
             aResponse().withStatus(503),
             file,
-            Problem.Kind.INDEX_FAILURE,
+            BuildDepsCode.INDEX_FAILURE,
             page,
             "HTTP 503 after 2 tries"),
         Arguments.of(
             "the page's connection is reset",
             aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
             file,
-            Problem.Kind.INDEX_FAILURE,
+            BuildDepsCode.INDEX_FAILURE,
             page,
             "after 2 tries"),
         Arguments.of(
@@ -780,42 +786,42 @@ class BuildDepsResolverTest {
                 .withHeader("Content-Type", "text/html")
                 .withBody("<html><form><input type=password></form></html>"),
             file,
-            Problem.Kind.INDEX_FAILURE,
+            BuildDepsCode.INDEX_FAILURE,
             page,
             "not a simple-index project page"),
         Arguments.of(
             "the project is not on the index",
             aResponse().withStatus(404),
             file,
-            Problem.Kind.NOT_FOUND,
+            BuildDepsCode.NOT_FOUND,
             page,
             "no project app on the index"),
         Arguments.of(
             "the sdist answers 500 after the retries",
             appPage(good),
             aResponse().withStatus(500),
-            Problem.Kind.INDEX_FAILURE,
+            BuildDepsCode.INDEX_FAILURE,
             sdist,
             "download failed: HTTP 500 after 2 tries"),
         Arguments.of(
             "the sdist's connection is reset",
             appPage(good),
             aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
-            Problem.Kind.INDEX_FAILURE,
+            BuildDepsCode.INDEX_FAILURE,
             sdist,
             "download failed: the connection was reset"),
         Arguments.of(
             "the sdist is not the bytes the index lists",
             appPage(sha256("other bytes".getBytes(StandardCharsets.UTF_8))),
             file,
-            Problem.Kind.INDEX_FAILURE,
+            BuildDepsCode.INDEX_FAILURE,
             sdist,
             "differs from the index's digest"),
         Arguments.of(
             "the sdist the index lists is gone",
             appPage(good),
             aResponse().withStatus(404),
-            Problem.Kind.NOT_FOUND,
+            BuildDepsCode.NOT_FOUND,
             sdist,
             "download failed: HTTP 404"));
   }
@@ -826,7 +832,7 @@ class BuildDepsResolverTest {
       String label,
       ResponseDefinitionBuilder page,
       ResponseDefinitionBuilder file,
-      Problem.Kind kind,
+      BuildDepsCode kind,
       String path,
       String reason) {
     wm.resetAll();
@@ -841,8 +847,8 @@ class BuildDepsResolverTest {
               .resolve(entries("app==1.0\n"));
       assertThat(result.errors()).hasSize(1);
       Problem problem = result.errors().get(0);
-      assertThat(problem.kind()).isEqualTo(kind);
-      assertThat(problem.pkg()).isEqualTo("app==1.0");
+      assertThat(problem.code()).isEqualTo(kind);
+      assertThat(problem.subject()).isEqualTo("app==1.0");
       assertThat(problem.message())
           .startsWith("app")
           .contains(reason)

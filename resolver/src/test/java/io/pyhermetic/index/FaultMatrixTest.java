@@ -1,34 +1,30 @@
 package io.pyhermetic.index;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okForContentType;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.pyhermetic.audit.Auditor;
 import io.pyhermetic.audit.PackageAudit;
+import io.pyhermetic.builddeps.BuildDepsCode;
 import io.pyhermetic.builddeps.BuildDepsOptions;
 import io.pyhermetic.builddeps.BuildDepsResolver;
-import io.pyhermetic.builddeps.Problem;
+import io.pyhermetic.error.Problem;
 import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.RequirementsFile;
-import io.pyhermetic.testdata.RawSocketServer;
-import java.nio.charset.StandardCharsets;
+import io.pyhermetic.testdata.IndexFault;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,15 +44,14 @@ class FaultMatrixTest {
   static WireMockExtension wm =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+  // the other host a redirect may lead to: it answers every path with the project page
+  @RegisterExtension
+  static WireMockExtension mirror =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
   private static final String SECRET = "fault-matrix-s3cret";
-  private static final String PAGE =
-      "{\"meta\": {\"api-version\": \"1.1\"}, \"name\": \"pkg\", \"files\": [{\"filename\":"
-          + " \"pkg-1.0-py3-none-any.whl\", \"url\": \"/files/pkg-1.0-py3-none-any.whl\","
-          + " \"hashes\": {}}]}";
-  private static final String HTML =
-      "<!DOCTYPE html><html><body><a href=\"/files/pkg-1.0-py3-none-any.whl\">"
-          + "pkg-1.0-py3-none-any.whl</a></body></html>";
-  private static final String JSON_TYPE = "application/vnd.pypi.simple.v1+json";
+  private static final ResponseDefinitionBuilder PAGE =
+      okForContentType(IndexFault.JSON_TYPE, IndexFault.jsonPage("pkg"));
 
   @TempDir Path work;
   private final List<AutoCloseable> servers = new ArrayList<>();
@@ -68,121 +63,18 @@ class FaultMatrixTest {
     }
   }
 
-  /** What a cell expects: success, the index's "not found", or a failure with these words. */
-  record Expect(String kind, String words) {
-    static final Expect OK = new Expect("ok", "");
-    static final Expect NOT_FOUND = new Expect("not found", "");
-
-    static Expect failure(String words) {
-      return new Expect("failure", words);
-    }
-  }
-
-  /** A fault: sets up the server(s) and returns the index base URL (no credentials in it). */
-  record Fault(String name, Function<FaultMatrixTest, String> setUp, Expect expect) {
-    @Override
-    public String toString() {
-      return name;
-    }
-  }
-
-  private String wiremock(ResponseDefinitionBuilder page) {
-    wm.resetAll();
-    wm.stubFor(
-        com.github.tomakehurst.wiremock.client.WireMock.get(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/simple/pkg/"))
-            .willReturn(page));
-    return wm.baseUrl() + "/simple/";
-  }
-
-  private String thenOk(ResponseDefinitionBuilder first) {
-    wm.resetAll();
-    wm.stubFor(
-        get("/simple/pkg/")
-            .inScenario("flaky")
-            .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(first)
-            .willSetStateTo("up"));
-    wm.stubFor(
-        get("/simple/pkg/")
-            .inScenario("flaky")
-            .whenScenarioStateIs("up")
-            .willReturn(okForContentType(JSON_TYPE, PAGE)));
-    return wm.baseUrl() + "/simple/";
-  }
-
-  private String raw(RawSocketServer.Behaviour behaviour) {
-    RawSocketServer server = RawSocketServer.start(behaviour);
-    servers.add(server);
-    return server.baseUrl() + "/simple/";
-  }
-
-  private static String closedPort() {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      return "http://127.0.0.1:" + socket.getLocalPort() + "/simple/";
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static byte[] bytes(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  static List<Fault> faults() {
-    String inTwoSeconds =
-        DateTimeFormatter.RFC_1123_DATE_TIME.format(
-            ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2));
-    return List.of(
-        new Fault("connection refused", t -> closedPort(), Expect.failure("connection refused")),
-        new Fault(
-            "reset mid-body",
-            t -> t.raw(RawSocketServer.resetMidBody(JSON_TYPE, bytes(PAGE), 40)),
-            Expect.failure("after 2 tries")),
-        new Fault(
-            "truncated JSON",
-            t -> t.raw(RawSocketServer.truncated(JSON_TYPE, bytes(PAGE), 40)),
-            Expect.failure("after 2 tries")),
-        new Fault(
-            "truncated HTML",
-            t -> t.raw(RawSocketServer.truncated("text/html", bytes(HTML), 40)),
-            Expect.failure("after 2 tries")),
-        new Fault(
-            "wrong Content-Type",
-            t -> t.wiremock(okForContentType("application/octet-stream", PAGE)),
-            Expect.failure("not a simple-index project page (application/octet-stream)")),
-        new Fault("404", t -> t.wiremock(aResponse().withStatus(404)), Expect.NOT_FOUND),
-        new Fault("410", t -> t.wiremock(aResponse().withStatus(410)), Expect.NOT_FOUND),
-        new Fault("401", t -> t.wiremock(aResponse().withStatus(401)), Expect.failure("HTTP 401")),
-        new Fault("403", t -> t.wiremock(aResponse().withStatus(403)), Expect.failure("HTTP 403")),
-        new Fault(
-            "429 with Retry-After in seconds",
-            t -> t.thenOk(aResponse().withStatus(429).withHeader("Retry-After", "1")),
-            Expect.OK),
-        new Fault(
-            "429 with Retry-After as an HTTP-date",
-            t -> t.thenOk(aResponse().withStatus(429).withHeader("Retry-After", inTwoSeconds)),
-            Expect.OK),
-        new Fault("503 then success", t -> t.thenOk(aResponse().withStatus(503)), Expect.OK),
-        new Fault(
-            "a server that never answers",
-            t -> t.raw(RawSocketServer.NEVER_ANSWERS),
-            Expect.failure("1 s timeout")),
-        new Fault(
-            "a redirect loop",
-            t ->
-                t.wiremock(
-                    aResponse().withStatus(302).withHeader("Location", "/simple/pkg/?again")),
-            Expect.failure("more than 5 redirects")),
-        new Fault(
-            "a redirect to another host",
-            t -> {
-              String other = "http://127.0.0.1:" + wm.getPort() + "/mirror/pkg/";
-              t.wiremock(aResponse().withStatus(302).withHeader("Location", other));
-              wm.stubFor(get("/mirror/pkg/").willReturn(okForContentType(JSON_TYPE, PAGE)));
-              return wm.baseUrl() + "/simple/";
-            },
-            Expect.OK));
+  /** Serves {@code fault}; returns the index base URL (no credentials in it). */
+  private String install(IndexFault fault) {
+    mirror.resetAll();
+    mirror.stubFor(any(anyUrl()).willReturn(PAGE));
+    return fault.install(
+        new IndexFault.Stage(
+            wm.getRuntimeInfo().getWireMock(),
+            wm.baseUrl(),
+            "pkg",
+            PAGE,
+            "http://127.0.0.1:" + mirror.getPort(),
+            servers::add));
   }
 
   /** The operations that read the index, each reduced to the outcome for {@code pkg==1.0}. */
@@ -192,7 +84,7 @@ class FaultMatrixTest {
   }
 
   static Stream<Arguments> cells() {
-    return faults().stream()
+    return Stream.of(IndexFault.values())
         .flatMap(f -> Stream.of(Operation.values()).map(op -> Arguments.of(f, op)));
   }
 
@@ -214,7 +106,7 @@ class FaultMatrixTest {
         var result =
             new BuildDepsResolver(index, BuildDepsOptions.builder().workDirectory(work).build())
                 .resolve(entries);
-        List<Problem> failures = result.errors(Problem.Kind.INDEX_FAILURE);
+        List<Problem> failures = result.errors(BuildDepsCode.INDEX_FAILURE);
         String all = result.errors().stream().map(Problem::message).reduce("", String::concat);
         return new Outcome(
             !failures.isEmpty(),
@@ -230,14 +122,14 @@ class FaultMatrixTest {
   @ParameterizedTest(name = "{0} / {1}")
   @MethodSource("cells")
   void eachFaultGivesASilentRetryTheIndexsAnswerOrOneClearRedactedLine(
-      Fault fault, Operation operation) {
-    String base = fault.setUp().apply(this).replace("://", "://user:" + SECRET + "@");
+      IndexFault fault, Operation operation) {
+    String base = install(fault).replace("://", "://user:" + SECRET + "@");
     IndexSettings settings =
         IndexSettings.builder()
             .maxTries(2)
             .noNetrc()
             // only the server that never answers should meet the timeout
-            .timeout(Duration.ofSeconds(fault.name().contains("never") ? 1 : 30))
+            .timeout(Duration.ofSeconds(fault.hangs() ? 1 : 30))
             .sleeper((delay, task) -> task.run())
             .build();
     Outcome outcome;
@@ -245,26 +137,23 @@ class FaultMatrixTest {
       outcome = run(operation, index);
     }
     assertThat(outcome.message()).doesNotContain(SECRET).doesNotContain("Exception");
-    switch (fault.expect().kind()) {
-      case "ok" -> assertThat(outcome.indexFailure()).as(outcome.message()).isFalse();
-      case "not found" -> {
+    switch (fault.outcome()) {
+      case SILENT_RETRY -> assertThat(outcome.indexFailure()).as(outcome.message()).isFalse();
+      case NOT_FOUND -> {
         assertThat(outcome.indexFailure()).as(outcome.message()).isFalse();
         assertThat(outcome.notFound()).as(outcome.message()).isTrue();
       }
-      default -> {
+      case INDEX_FAILURE -> {
         assertThat(outcome.indexFailure()).isTrue();
         assertThat(outcome.message())
-            .contains(fault.expect().words())
+            .contains(fault.words())
             .contains("/simple/pkg/")
             .doesNotContain("\n");
       }
     }
-    if (fault.name().equals("a redirect to another host")) {
+    if (fault == IndexFault.REDIRECT_ELSEWHERE) {
       // the credential stays with the origin it was given for
-      wm.verify(
-          anyRequestedFor(
-                  com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/mirror/pkg/"))
-              .withoutHeader("Authorization"));
+      mirror.verify(anyRequestedFor(urlEqualTo("/simple/pkg/")).withoutHeader("Authorization"));
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pyhermetic.buildsystem.ProjectDependencies;
+import io.pyhermetic.error.Problem;
 import io.pyhermetic.index.ReleaseFile;
 import io.pyhermetic.index.ReleaseMetadata;
 import io.pyhermetic.platform.Target;
@@ -194,8 +195,8 @@ class LockerTest {
             .get(0);
     assertThat(lock.isOk()).isFalse();
     assertThat(lock.problems())
-        .extracting(LockProblem::kind)
-        .containsExactlyInAnyOrder(LockProblem.Kind.DEPENDENCIES_UNKNOWN, LockProblem.Kind.NO_HASH);
+        .extracting(Problem::code)
+        .containsExactlyInAnyOrder(LockCode.DEPENDENCIES_UNKNOWN, LockCode.NO_HASH);
     assertThat(lock.problems().get(0).toString()).startsWith("old==1.0: ");
   }
 
@@ -245,9 +246,7 @@ class LockerTest {
                     .build())
             .targets()
             .get(0);
-    assertThat(lock.problems())
-        .extracting(LockProblem::kind)
-        .containsExactly(LockProblem.Kind.REQUIRES_PYTHON);
+    assertThat(lock.problems()).extracting(Problem::code).containsExactly(LockCode.REQUIRES_PYTHON);
   }
 
   @Test

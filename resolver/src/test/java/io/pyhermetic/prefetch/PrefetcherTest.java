@@ -243,7 +243,7 @@ class PrefetcherTest {
             r -> {
               assertThat(r.pin()).isEqualTo("binonly==3.0");
               assertThat(r.location().line()).isEqualTo(1);
-              assertThat(r.problem().orElseThrow().kind()).isEqualTo(Problem.Kind.NOT_FOUND);
+              assertThat(r.problem().orElseThrow().code()).isEqualTo(PrefetchCode.NOT_FOUND);
               assertThat(r.problem().orElseThrow().message())
                   .isEqualTo("No wheels found for package binonly==3.0");
             });
@@ -261,7 +261,7 @@ class PrefetcherTest {
     RequirementOutcome failed = result.failedRequirements().get(0);
     assertThat(failed.pin()).isEqualTo("nativelib==2.0");
     assertThat(failed.location().line()).isEqualTo(4);
-    assertThat(failed.problem().orElseThrow().kind()).isEqualTo(Problem.Kind.HASH_MISMATCH);
+    assertThat(failed.problem().orElseThrow().code()).isEqualTo(PrefetchCode.HASH_MISMATCH);
     assertThat(failed.problem().orElseThrow().message())
         .startsWith("No distributions found for package nativelib==2.0 (the pinned hashes match")
         .contains("nativelib-2.0.tar.gz");
@@ -286,7 +286,7 @@ class PrefetcherTest {
     PrefetchResult result = run(index, "\"pip\"");
     assertThat(result.isOk()).isFalse();
     FileOutcome file = result.failedFiles().get(0);
-    assertThat(file.problem().orElseThrow().kind()).isEqualTo(Problem.Kind.HASH_MISMATCH);
+    assertThat(file.problem().orElseThrow().code()).isEqualTo(PrefetchCode.HASH_MISMATCH);
     assertThat(file.problem().orElseThrow().message())
         .isEqualTo(
             "sha256 "
@@ -471,7 +471,8 @@ class PrefetcherTest {
         .singleElement()
         .satisfies(
             r -> {
-              assertThat(r.problem().orElseThrow().kind()).isEqualTo(Problem.Kind.UNSUPPORTED);
+              assertThat(r.problem().orElseThrow().code()).isEqualTo(PrefetchCode.UNSUPPORTED);
+              assertThat(r.problem().orElseThrow().location()).contains(r.location());
               assertThat(r.problem().orElseThrow().message())
                   .contains("URL and VCS requirements are not prefetched")
                   .contains("https://***@files.example.invalid/")

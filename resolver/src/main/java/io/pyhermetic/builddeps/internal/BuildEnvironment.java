@@ -1,13 +1,14 @@
 package io.pyhermetic.builddeps.internal;
 
+import io.pyhermetic.builddeps.BuildDepsCode;
 import io.pyhermetic.builddeps.BuildDepsOptions;
 import io.pyhermetic.builddeps.BuildDepsResolver;
 import io.pyhermetic.builddeps.DeclaredRequirement;
 import io.pyhermetic.builddeps.PackageOutcome;
-import io.pyhermetic.builddeps.Problem;
 import io.pyhermetic.builddeps.ResolvedPin;
 import io.pyhermetic.buildsystem.BuildRequirements;
 import io.pyhermetic.buildsystem.BuildSystemException;
+import io.pyhermetic.error.Problem;
 import io.pyhermetic.index.CachingIndex;
 import io.pyhermetic.index.Release;
 import io.pyhermetic.index.ReleaseFile;
@@ -150,7 +151,7 @@ public final class BuildEnvironment {
     } catch (BuildSystemException e) {
       return Inspection.failed(
           release,
-          new Problem(release.toString(), Problem.Kind.BAD_BUILD_DECLARATION, e.getMessage()));
+          Problem.error(BuildDepsCode.BAD_BUILD_DECLARATION, release.toString(), e.getMessage()));
     }
     Optional<Problem> unusable = unusableDeclaration(release, declared);
     if (unusable.isPresent()) {
@@ -176,16 +177,16 @@ public final class BuildEnvironment {
         Target t = interpreter.getValue();
         return Inspection.failed(
             release,
-            new Problem(
-                release.toString(),
-                Problem.Kind.RESOLUTION_CONFLICT,
-                "cannot resolve the build environment for "
-                    + t.arch()
-                    + " with Python "
-                    + t.pythonVersion()
-                    + ": "
-                    + e.getMessage(),
-                e.chain()));
+            Problem.error(
+                    BuildDepsCode.RESOLUTION_CONFLICT,
+                    release.toString(),
+                    "cannot resolve the build environment for "
+                        + t.arch()
+                        + " with Python "
+                        + t.pythonVersion()
+                        + ": "
+                        + e.getMessage())
+                .withChain(e.chain()));
       }
       resolved
           .pins()
@@ -245,7 +246,8 @@ public final class BuildEnvironment {
     if (findings.isEmpty()) {
       return Optional.empty();
     }
-    Problem.Kind kind = count > max ? Problem.Kind.BAD_BUILD_DECLARATION : Problem.Kind.BUILD_CYCLE;
-    return Optional.of(new Problem(release.toString(), kind, String.join("; ", findings)));
+    BuildDepsCode kind =
+        count > max ? BuildDepsCode.BAD_BUILD_DECLARATION : BuildDepsCode.BUILD_CYCLE;
+    return Optional.of(Problem.error(kind, release.toString(), String.join("; ", findings)));
   }
 }

@@ -1,6 +1,7 @@
 package io.pyhermetic.builddeps.internal;
 
-import io.pyhermetic.builddeps.Problem;
+import io.pyhermetic.builddeps.BuildDepsCode;
+import io.pyhermetic.error.Problem;
 import io.pyhermetic.index.Release;
 import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.Entry;
@@ -57,10 +58,11 @@ public final class InputPins {
     if (e.requirement().isEmpty() || e.name().isEmpty()) {
       if (e.link().isPresent() && !e.isConstraint()) {
         problems.add(
-            new Problem(
-                e.link().get(),
-                Problem.Kind.NOT_PINNED,
-                e.location() + ": URL requirements are not supported; pin a release with =="));
+            Problem.error(
+                    BuildDepsCode.NOT_PINNED,
+                    e.link().get(),
+                    e.location() + ": URL requirements are not supported; pin a release with ==")
+                .at(e.location()));
       }
       return;
     }
@@ -71,13 +73,14 @@ public final class InputPins {
     if (pin.isEmpty()) {
       if (!e.isConstraint()) {
         problems.add(
-            new Problem(
-                e.requirementText().strip(),
-                Problem.Kind.NOT_PINNED,
-                e.location()
-                    + ": requirement '"
-                    + e.requirementText().strip()
-                    + "' is not pinned with =="));
+            Problem.error(
+                    BuildDepsCode.NOT_PINNED,
+                    e.requirementText().strip(),
+                    e.location()
+                        + ": requirement '"
+                        + e.requirementText().strip()
+                        + "' is not pinned with ==")
+                .at(e.location()));
       }
       return;
     }

@@ -1,7 +1,7 @@
 package io.pyhermetic.builddeps.internal;
 
 import io.pyhermetic.builddeps.PackageOutcome;
-import io.pyhermetic.builddeps.Problem;
+import io.pyhermetic.error.Problem;
 import io.pyhermetic.index.Release;
 import java.util.Comparator;
 import java.util.List;

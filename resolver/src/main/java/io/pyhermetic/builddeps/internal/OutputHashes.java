@@ -1,8 +1,8 @@
 package io.pyhermetic.builddeps.internal;
 
 import io.pyhermetic.builddeps.OutputEntry;
-import io.pyhermetic.builddeps.Problem;
 import io.pyhermetic.error.Failures;
+import io.pyhermetic.error.Problem;
 import io.pyhermetic.index.CachingIndex;
 import io.pyhermetic.index.IndexException;
 import io.pyhermetic.index.Release;
@@ -50,8 +50,8 @@ public final class OutputHashes {
       Optional<IndexException> failure = files.failure(r);
       if (failure.isPresent()) {
         errors.add(
-            new Problem(
-                r.toString(), PackageInspector.kindOf(failure.get()), failure.get().getMessage()));
+            Problem.error(
+                PackageInspector.kindOf(failure.get()), r.toString(), failure.get().getMessage()));
         continue;
       }
       SortedSet<String> hashes = new TreeSet<>();
@@ -69,9 +69,9 @@ public final class OutputHashes {
           }
         } catch (IOException | RuntimeException ex) {
           errors.add(
-              new Problem(
-                  r.toString(),
+              Problem.error(
                   PackageInspector.kindOf(Futures.cause(ex)),
+                  r.toString(),
                   f.filename()
                       + ": no digest on the index and hashing it failed: "
                       + Failures.describe(ex)));

@@ -4,10 +4,11 @@ import io.pyhermetic.audit.Auditor;
 import io.pyhermetic.audit.PackageAudit;
 import io.pyhermetic.audit.Route;
 import io.pyhermetic.audit.TargetResult;
+import io.pyhermetic.builddeps.BuildDepsCode;
 import io.pyhermetic.builddeps.BuildDepsOptions;
 import io.pyhermetic.builddeps.PackageOutcome;
-import io.pyhermetic.builddeps.Problem;
 import io.pyhermetic.error.Failures;
+import io.pyhermetic.error.Problem;
 import io.pyhermetic.index.CachingIndex;
 import io.pyhermetic.index.IndexException;
 import io.pyhermetic.index.Release;
@@ -110,7 +111,7 @@ public final class PackageInspector {
               return Optional.of(
                   Inspection.failed(
                       release,
-                      new Problem(release.toString(), kindOf(cause), Failures.describe(cause))));
+                      Problem.error(kindOf(cause), release.toString(), Failures.describe(cause))));
             });
   }
 
@@ -140,8 +141,8 @@ public final class PackageInspector {
         new Auditor(index, targets, t -> Optional.empty()).audit(List.of(entry)).packages().get(0);
     if (audit.indexFailure()) {
       errors.accept(
-          new Problem(
-              release.toString(), Problem.Kind.INDEX_FAILURE, audit.error().orElse("failed")));
+          Problem.error(
+              BuildDepsCode.INDEX_FAILURE, release.toString(), audit.error().orElse("failed")));
       return Optional.empty();
     }
     if (audit.error().isPresent()) {
@@ -189,12 +190,18 @@ public final class PackageInspector {
                     files.isEmpty()
                         ? "the index has no files for " + release
                         : "the index has no sdist for " + release + ", only wheels";
-                Problem problem =
-                    new Problem(release.toString(), Problem.Kind.MISSING_SDIST, message);
+                // a skipped package is left out of the output without failing the run
                 return CompletableFuture.completedFuture(
                     options.skipMissingSdist()
-                        ? Inspection.unresolved(release, PackageOutcome.Status.SKIPPED, problem)
-                        : Inspection.failed(release, problem));
+                        ? Inspection.unresolved(
+                            release,
+                            PackageOutcome.Status.SKIPPED,
+                            Problem.warning(
+                                BuildDepsCode.MISSING_SDIST, release.toString(), message))
+                        : Inspection.failed(
+                            release,
+                            Problem.error(
+                                BuildDepsCode.MISSING_SDIST, release.toString(), message)));
               }
               return RequestPriority.call(
                       sdistPriority(depth), () -> loader.load(sdist.get(), pinnedHashes))
@@ -233,29 +240,30 @@ public final class PackageInspector {
   }
 
   /**
-   * The kind of a failure: the index's "no such release or file" is {@link Problem.Kind#NOT_FOUND};
-   * any other failure to look up or download (after the transport's retries), and bytes that differ
-   * from the index's own digest, are {@link Problem.Kind#INDEX_FAILURE}; an sdist that is the
-   * index's file but not among the pinned hashes is {@link Problem.Kind#HASH_MISMATCH}.
+   * The kind of a failure: the index's "no such release or file" is {@link
+   * BuildDepsCode#NOT_FOUND}; any other failure to look up or download (after the transport's
+   * retries), and bytes that differ from the index's own digest, are {@link
+   * BuildDepsCode#INDEX_FAILURE}; an sdist that is the index's file but not among the pinned hashes
+   * is {@link BuildDepsCode#HASH_MISMATCH}.
    *
    * @param cause the failure, unwrapped
    * @return its kind
    */
-  public static Problem.Kind kindOf(Throwable cause) {
+  public static BuildDepsCode kindOf(Throwable cause) {
     if (cause instanceof SdistException s) {
       return switch (s.kind()) {
-        case HASH_MISMATCH -> Problem.Kind.HASH_MISMATCH;
-        case INDEX_DIGEST_MISMATCH -> Problem.Kind.INDEX_FAILURE;
+        case HASH_MISMATCH -> BuildDepsCode.HASH_MISMATCH;
+        case INDEX_DIGEST_MISMATCH -> BuildDepsCode.INDEX_FAILURE;
         case DOWNLOAD_FAILED ->
             s.getCause() instanceof IndexException e && e.isNotFound()
-                ? Problem.Kind.NOT_FOUND
-                : Problem.Kind.INDEX_FAILURE;
-        default -> Problem.Kind.BAD_ARCHIVE;
+                ? BuildDepsCode.NOT_FOUND
+                : BuildDepsCode.INDEX_FAILURE;
+        default -> BuildDepsCode.BAD_ARCHIVE;
       };
     }
     if (cause instanceof IndexException e && e.isNotFound()) {
-      return Problem.Kind.NOT_FOUND;
+      return BuildDepsCode.NOT_FOUND;
     }
-    return Problem.Kind.INDEX_FAILURE;
+    return BuildDepsCode.INDEX_FAILURE;
   }
 }

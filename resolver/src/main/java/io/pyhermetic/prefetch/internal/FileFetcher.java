@@ -1,12 +1,13 @@
 package io.pyhermetic.prefetch.internal;
 
 import io.pyhermetic.error.Failures;
+import io.pyhermetic.error.Problem;
 import io.pyhermetic.index.FileCache;
 import io.pyhermetic.index.PackageIndex;
 import io.pyhermetic.index.ReleaseFile;
 import io.pyhermetic.index.internal.Digests;
 import io.pyhermetic.prefetch.FileOutcome;
-import io.pyhermetic.prefetch.Problem;
+import io.pyhermetic.prefetch.PrefetchCode;
 import io.pyhermetic.progress.ProgressListener;
 import io.pyhermetic.text.Redaction;
 import java.io.IOException;
@@ -108,8 +109,10 @@ public final class FileFetcher {
     if (!isPlainFileName(file.filename())) {
       return failed(
           task,
-          new Problem(
-              Problem.Kind.INDEX, "the index gives an unsafe file name: " + file.filename()));
+          Problem.error(
+              PrefetchCode.INDEX,
+              file.filename(),
+              "the index gives an unsafe file name: " + file.filename()));
     }
     Path target = pipDir.resolve(file.filename());
     try {
@@ -133,26 +136,30 @@ public final class FileFetcher {
         sha256 = index.downloadAsync(file, download).get().toLowerCase(Locale.ROOT);
       } catch (ExecutionException e) {
         Files.deleteIfExists(download);
-        return failed(task, new Problem(Problem.Kind.INDEX, Failures.describe(e.getCause())));
+        return failed(
+            task,
+            Problem.error(PrefetchCode.INDEX, file.filename(), Failures.describe(e.getCause())));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         Files.deleteIfExists(download);
-        return failed(task, new Problem(Problem.Kind.INDEX, "interrupted"));
+        return failed(task, Problem.error(PrefetchCode.INDEX, file.filename(), "interrupted"));
       }
       if (file.sha256().isPresent() && !file.sha256().get().equals(sha256)) {
         Files.deleteIfExists(download);
         return failed(
             task,
-            new Problem(
-                Problem.Kind.HASH_MISMATCH,
+            Problem.error(
+                PrefetchCode.HASH_MISMATCH,
+                file.filename(),
                 "sha256 " + sha256 + " differs from the index's digest " + file.sha256().get()));
       }
       if (!pinsAllow(task, download, sha256)) {
         Files.deleteIfExists(download);
         return failed(
             task,
-            new Problem(
-                Problem.Kind.HASH_MISMATCH,
+            Problem.error(
+                PrefetchCode.HASH_MISMATCH,
+                file.filename(),
                 "sha256 "
                     + sha256
                     + " matches none of the hashes pinned for "
@@ -170,7 +177,7 @@ public final class FileFetcher {
           Optional.empty());
     } catch (IOException | RuntimeException e) {
       LOG.debug("fetching {} failed", file.filename(), e);
-      return failed(task, new Problem(Problem.Kind.IO, Failures.describe(e)));
+      return failed(task, Problem.error(PrefetchCode.IO, file.filename(), Failures.describe(e)));
     }
   }
 

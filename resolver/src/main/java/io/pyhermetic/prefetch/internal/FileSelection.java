@@ -1,11 +1,12 @@
 package io.pyhermetic.prefetch.internal;
 
+import io.pyhermetic.error.Problem;
 import io.pyhermetic.hermeto.HermetoSelection;
 import io.pyhermetic.index.IndexException;
 import io.pyhermetic.index.Release;
 import io.pyhermetic.index.ReleaseFile;
 import io.pyhermetic.prefetch.FileOutcome;
-import io.pyhermetic.prefetch.Problem;
+import io.pyhermetic.prefetch.PrefetchCode;
 import io.pyhermetic.prefetch.RequirementOutcome;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.text.Redaction;
@@ -50,9 +51,11 @@ public final class FileSelection {
         for (String f : files) {
           FileOutcome o = outcomes.get(f);
           if (o != null && o.problem().isPresent()) {
+            Problem file = o.problem().get();
             failure =
                 Optional.of(
-                    new Problem(o.problem().get().kind(), f + ": " + o.problem().get().message()));
+                    Problem.error(
+                        file.code(), pending.release().toString(), f + ": " + file.message()));
             break;
           }
         }
@@ -94,14 +97,18 @@ public final class FileSelection {
     if (failure != null) {
       Problem problem =
           failure.isNotFound()
-              ? new Problem(
-                  Problem.Kind.NOT_FOUND,
+              ? Problem.error(
+                  PrefetchCode.NOT_FOUND,
+                  p.release().toString(),
                   "No distributions found for package "
                       + p.release()
                       + " ("
                       + Redaction.redact(failure.getMessage())
                       + ")")
-              : new Problem(Problem.Kind.INDEX, Redaction.redact(failure.getMessage()));
+              : Problem.error(
+                  PrefetchCode.INDEX,
+                  p.release().toString(),
+                  Redaction.redact(failure.getMessage()));
       return new Selected(p, List.of(), List.of(), Optional.of(problem));
     }
     List<ReleaseFile> available = releaseFiles.getOrDefault(p.release(), List.of());
@@ -124,13 +131,16 @@ public final class FileSelection {
               .filter(w -> w.startsWith("Filtering out "))
               .map(w -> w.substring("Filtering out ".length(), w.indexOf(" due to")))
               .toList();
-      Problem.Kind kind = Problem.Kind.NOT_FOUND;
+      PrefetchCode code = PrefetchCode.NOT_FOUND;
       if (!filtered.isEmpty()) {
-        kind = Problem.Kind.HASH_MISMATCH;
+        code = PrefetchCode.HASH_MISMATCH;
         message += " (the pinned hashes match none of " + String.join(", ", filtered) + ")";
       }
       return new Selected(
-          p, List.of(), selection.warnings(), Optional.of(new Problem(kind, message)));
+          p,
+          List.of(),
+          selection.warnings(),
+          Optional.of(Problem.error(code, p.release().toString(), message)));
     }
     List<String> names = new ArrayList<>();
     for (HermetoSelection.Candidate c : selection.selected()) {
@@ -138,8 +148,9 @@ public final class FileSelection {
       FileTask task = tasks.computeIfAbsent(file.filename(), n -> new FileTask(file));
       if (!task.file().url().equals(file.url()) || !task.file().sha256().equals(file.sha256())) {
         task.conflictsWith(
-            new Problem(
-                Problem.Kind.HASH_MISMATCH,
+            Problem.error(
+                PrefetchCode.HASH_MISMATCH,
+                file.filename(),
                 "two different files named "
                     + file.filename()
                     + " were selected ("

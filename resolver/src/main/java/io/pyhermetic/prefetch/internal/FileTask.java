@@ -1,7 +1,7 @@
 package io.pyhermetic.prefetch.internal;
 
+import io.pyhermetic.error.Problem;
 import io.pyhermetic.index.ReleaseFile;
-import io.pyhermetic.prefetch.Problem;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,13 +1,14 @@
 package io.pyhermetic.prefetch.internal;
 
 import io.pyhermetic.error.Diagnostic;
+import io.pyhermetic.error.Problem;
 import io.pyhermetic.error.Severity;
 import io.pyhermetic.hermeto.HermetoInput;
 import io.pyhermetic.hermeto.HermetoRules;
 import io.pyhermetic.hermeto.PipBinaryFilters;
 import io.pyhermetic.hermeto.PipInput;
 import io.pyhermetic.index.Release;
-import io.pyhermetic.prefetch.Problem;
+import io.pyhermetic.prefetch.PrefetchCode;
 import io.pyhermetic.prefetch.RequirementOutcome;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.reqfile.RequirementsFile;
@@ -187,13 +188,15 @@ public final class RequirementsPlan {
                 List.of(),
                 List.of(),
                 Optional.of(
-                    new Problem(
-                        Problem.Kind.UNSUPPORTED,
-                        direct
-                            ? "URL and VCS requirements are not prefetched (Hermeto downloads"
-                                + " them itself and rewrites the requirements file): "
-                                + Redaction.redact(entry.requirementText())
-                            : "not pinned to a version: " + entry.requirementText())));
+                    Problem.error(
+                            PrefetchCode.UNSUPPORTED,
+                            Redaction.redact(name),
+                            direct
+                                ? "URL and VCS requirements are not prefetched (Hermeto downloads"
+                                    + " them itself and rewrites the requirements file): "
+                                    + Redaction.redact(entry.requirementText())
+                                : "not pinned to a version: " + entry.requirementText())
+                        .at(entry.location())));
         done.add(new Ordered(next++, outcome));
         continue;
       }
