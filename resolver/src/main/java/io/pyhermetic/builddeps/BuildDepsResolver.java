@@ -5,6 +5,7 @@ import io.pyhermetic.builddeps.internal.InputPins;
 import io.pyhermetic.builddeps.internal.Inspection;
 import io.pyhermetic.builddeps.internal.OutputHashes;
 import io.pyhermetic.builddeps.internal.PackageInspector;
+import io.pyhermetic.builddeps.internal.SdistSource;
 import io.pyhermetic.error.Problem;
 import io.pyhermetic.index.CachingIndex;
 import io.pyhermetic.index.PackageIndex;
@@ -158,6 +159,7 @@ public final class BuildDepsResolver {
   private BuildDepsResult run(List<Entry> requirements, ExecutorService executor, Path work) {
     SdistLoader loader =
         new SdistLoader(downloader, new SdistReader(options.sdistLimits()), work, executor);
+    SdistSource sdists = new SdistSource(index, loader);
     List<Problem> errors = new ArrayList<>();
     InputPins input = InputPins.read(requirements, options.targets(), errors);
     Object lock = new Object();
@@ -165,8 +167,9 @@ public final class BuildDepsResolver {
         new PackageInspector(
             index,
             options,
-            loader,
-            new BuildEnvironment(index, options, input.preferred()),
+            sdists,
+            new BuildEnvironment(
+                index, options, input.preferred(), sdists, input.entries().keySet()),
             executor,
             problem -> {
               synchronized (lock) {

@@ -605,12 +605,37 @@ class BuildDepsResolverTest {
             .resolve(entries("app==1.0\n"));
 
     assertThat(result.errors()).isEmpty();
-    // the input, a backend it needs, and a backend of that backend's dependencies: each depth's
-    // sdists above the one before, and below that depth's environment look-ups
-    assertThat(levels)
-        .containsEntry("app-1.0.tar.gz", 1)
-        .containsEntry("hatchling-1.28.0.tar.gz", 4)
-        .containsEntry("flit_core-3.12.0.tar.gz", 7);
+    // the input, a backend it needs, and a backend of that backend's dependencies (the last two
+    // fetched ahead of their inspections): each depth's sdists above the one before
+    assertThat(levels).containsEntry("app-1.0.tar.gz", 1);
+    assertThat(levels.get("hatchling-1.28.0.tar.gz")).isGreaterThan(1);
+    assertThat(levels.get("flit_core-3.12.0.tar.gz"))
+        .isGreaterThan(levels.get("hatchling-1.28.0.tar.gz"));
+  }
+
+  @Test
+  void sdistsFetchedAheadAreDownloadedOnceAndOnlyWhenBuilt() throws Exception {
+    backends();
+    release("app", "1.0", List.of(), null, false, Format.TAR_GZ, pyproject("hatchling>=1.27"));
+    PackageIndex local = new LocalIndex(index());
+    Map<String, Integer> downloads = new java.util.concurrent.ConcurrentHashMap<>();
+    BuildDepsResult result =
+        new BuildDepsResolver(
+                local,
+                (file, destination) -> {
+                  downloads.merge(file.filename(), 1, Integer::sum);
+                  return local.downloadAsync(file, destination);
+                },
+                BuildDepsOptions.builder().workDirectory(work).concurrency(4).build())
+            .resolve(entries("app==1.0\n"));
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(downloads).containsKeys("hatchling-1.28.0.tar.gz", "flit_core-3.12.0.tar.gz");
+    assertThat(downloads.values()).allMatch(count -> count == 1);
+    // every sdist fetched is one of a package the run inspected
+    Set<String> inspected = new java.util.HashSet<>();
+    result.packages().forEach(p -> p.sdist().ifPresent(inspected::add));
+    assertThat(inspected).containsAll(downloads.keySet());
   }
 
   @Test

@@ -48,6 +48,8 @@ public final class BuildEnvironment {
   private final Map<ProjectName, Version> preferred;
   // one per distinct interpreter: targets that differ only in architecture resolve alike here
   private final Map<MarkerEnvironment, Target> interpreters = new LinkedHashMap<>();
+  private final SdistSource sdists;
+  private final Set<Release> inputs;
   private final LookAhead lookAhead;
 
   /**
@@ -56,17 +58,31 @@ public final class BuildEnvironment {
    * @param index where versions and metadata come from
    * @param options the targets, constraints, extra requirements and resolution budget
    * @param preferred the versions to try first (the input pins)
+   * @param sdists where the sdists of packages found in environments are fetched ahead, as they
+   *     will be built too (not with {@code --binary-for}, where most will not)
+   * @param inputs the input releases, whose sdists are fetched with their pinned hashes instead
    */
   public BuildEnvironment(
-      CachingIndex index, BuildDepsOptions options, Map<ProjectName, Version> preferred) {
+      CachingIndex index,
+      BuildDepsOptions options,
+      Map<ProjectName, Version> preferred,
+      SdistSource sdists,
+      Set<Release> inputs) {
     this.index = Objects.requireNonNull(index, "index");
     this.options = Objects.requireNonNull(options, "options");
     this.preferred = Map.copyOf(preferred);
+    this.sdists = Objects.requireNonNull(sdists, "sdists");
+    this.inputs = Set.copyOf(inputs);
     for (Target t : options.targets()) {
       interpreters.putIfAbsent(t.markerEnvironment(), t);
     }
     this.lookAhead =
-        new LookAhead(index, this::likelyPick, this::activeSomewhere, IntUnaryOperator.identity());
+        new LookAhead(
+            index,
+            this::likelyPick,
+            this::activeSomewhere,
+            IntUnaryOperator.identity(),
+            this::picked);
   }
 
   /**
@@ -84,6 +100,23 @@ public final class BuildEnvironment {
     } catch (BuildSystemException e) {
       // resolve() reports it
     }
+  }
+
+  /**
+   * A package picked ahead will most likely be built as well: its sdist is fetched and read, and
+   * its own build environment fetched ahead in turn, one level further down.
+   */
+  private void picked(ProjectName name, Version version, int priority) {
+    Release release = new Release(name, version);
+    if (options.isBinaryFor() || inputs.contains(release)) {
+      return;
+    }
+    // found by an environment's look-ups at priority p, it lies one depth further down the build
+    // graph: its sdist and environment go where its inspection would put them (PackageInspector)
+    sdists
+        .fetchAhead(release, priority + 2)
+        .thenAccept(contents -> contents.ifPresent(c -> fetchAhead(c, priority + 3)))
+        .exceptionally(error -> null); // the inspection meets it
   }
 
   /**

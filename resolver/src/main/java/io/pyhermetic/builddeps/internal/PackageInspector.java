@@ -19,12 +19,8 @@ import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.sdist.SdistException;
-import io.pyhermetic.sdist.SdistLoader;
-import io.pyhermetic.sdist.SdistReader;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,7 +42,7 @@ public final class PackageInspector {
 
   private final CachingIndex index;
   private final BuildDepsOptions options;
-  private final SdistLoader loader;
+  private final SdistSource sdists;
   private final BuildEnvironment environments;
   private final Executor executor;
   private final Consumer<Problem> errors;
@@ -56,7 +52,7 @@ public final class PackageInspector {
    *
    * @param index where files and metadata come from
    * @param options the run's options
-   * @param loader fetches and reads sdists
+   * @param sdists fetches and reads sdists
    * @param environments resolves build environments
    * @param executor runs the resolutions
    * @param errors told of a failure that belongs to no package's outcome (a failed wheel look-up
@@ -65,13 +61,13 @@ public final class PackageInspector {
   public PackageInspector(
       CachingIndex index,
       BuildDepsOptions options,
-      SdistLoader loader,
+      SdistSource sdists,
       BuildEnvironment environments,
       Executor executor,
       Consumer<Problem> errors) {
     this.index = Objects.requireNonNull(index, "index");
     this.options = Objects.requireNonNull(options, "options");
-    this.loader = Objects.requireNonNull(loader, "loader");
+    this.sdists = Objects.requireNonNull(sdists, "sdists");
     this.environments = Objects.requireNonNull(environments, "environments");
     this.executor = Objects.requireNonNull(executor, "executor");
     this.errors = Objects.requireNonNull(errors, "errors");
@@ -184,7 +180,7 @@ public final class PackageInspector {
         .filesAsync(release.name(), release.version())
         .thenCompose(
             files -> {
-              Optional<ReleaseFile> sdist = bestSdist(files);
+              Optional<ReleaseFile> sdist = SdistSource.bestSdist(files);
               if (sdist.isEmpty()) {
                 String message =
                     files.isEmpty()
@@ -204,7 +200,7 @@ public final class PackageInspector {
                                 BuildDepsCode.MISSING_SDIST, release.toString(), message)));
               }
               return RequestPriority.call(
-                      sdistPriority(depth), () -> loader.load(sdist.get(), pinnedHashes))
+                      sdistPriority(depth), () -> sdists.load(release, sdist.get(), pinnedHashes))
                   .thenApply(
                       contents -> {
                         environments.fetchAhead(contents, environmentPriority(depth));
@@ -217,26 +213,6 @@ public final class PackageInspector {
                               () -> environments.resolve(release, sdist.get(), contents)),
                       executor);
             });
-  }
-
-  /**
-   * pip's preference among several sdists of a release: not yanked, then .tar.gz, then .zip.
-   *
-   * @param files a release's files
-   * @return the sdist pip would build, when the release has one this library can read
-   */
-  public static Optional<ReleaseFile> bestSdist(List<ReleaseFile> files) {
-    return files.stream()
-        .filter(ReleaseFile::isSdist)
-        .filter(f -> SdistReader.isSupported(f.filename()))
-        .max(
-            Comparator.comparing((ReleaseFile f) -> !f.yanked())
-                .thenComparing(
-                    f -> {
-                      String n = f.filename().toLowerCase(Locale.ROOT);
-                      return n.endsWith(".tar.gz") ? 2 : n.endsWith(".zip") ? 1 : 0;
-                    })
-                .thenComparing(ReleaseFile::filename, Comparator.reverseOrder()));
   }
 
   /**

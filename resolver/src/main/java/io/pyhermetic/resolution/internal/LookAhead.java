@@ -38,10 +38,24 @@ public final class LookAhead {
     Optional<Version> pick(ProjectName name, SpecifierSet specifier, List<Version> versions);
   }
 
+  /** Told of each pick, as it is made. */
+  @FunctionalInterface
+  public interface Picked {
+    /**
+     * {@code version} of {@code name} was picked at {@code depth}.
+     *
+     * @param name the project
+     * @param version the version picked
+     * @param depth the depth it was found at
+     */
+    void picked(ProjectName name, Version version, int depth);
+  }
+
   private final CachingIndex index;
   private final Guess guess;
   private final Predicate<Requirement> active;
   private final IntUnaryOperator priority;
+  private final Picked picked;
   private final Set<ProjectName> walked = ConcurrentHashMap.newKeySet();
 
   /**
@@ -55,10 +69,30 @@ public final class LookAhead {
    */
   public LookAhead(
       CachingIndex index, Guess guess, Predicate<Requirement> active, IntUnaryOperator priority) {
+    this(index, guess, active, priority, (name, version, depth) -> {});
+  }
+
+  /**
+   * A walker over {@code index} that tells {@code picked} of each pick, so that what the caller
+   * will need of it beyond its metadata can be fetched ahead too.
+   *
+   * @param index where listings and metadata come from, and where they stay for the search
+   * @param guess the version the search will most likely pick
+   * @param active whether a dependency applies (its marker, for the environments resolved)
+   * @param priority the request priority of a project found at a depth
+   * @param picked told of each pick
+   */
+  public LookAhead(
+      CachingIndex index,
+      Guess guess,
+      Predicate<Requirement> active,
+      IntUnaryOperator priority,
+      Picked picked) {
     this.index = Objects.requireNonNull(index, "index");
     this.guess = Objects.requireNonNull(guess, "guess");
     this.active = Objects.requireNonNull(active, "active");
     this.priority = Objects.requireNonNull(priority, "priority");
+    this.picked = Objects.requireNonNull(picked, "picked");
   }
 
   /**
@@ -96,7 +130,11 @@ public final class LookAhead {
                         versions ->
                             guess
                                 .pick(name, specifier, versions)
-                                .map(v -> index.metadataAsync(name, v))
+                                .map(
+                                    v -> {
+                                      picked.picked(name, v, depth);
+                                      return index.metadataAsync(name, v);
+                                    })
                                 .orElseGet(() -> CompletableFuture.completedFuture(null)))
                     .thenAccept(metadata -> walkDependencies(metadata, depth + 1))
                     .exceptionally(error -> null));
