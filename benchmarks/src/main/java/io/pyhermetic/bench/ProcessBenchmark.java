@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Whole-process {@code pyhermetic plan} or {@code pyhermetic build-deps} of the corpus-shaped pins
@@ -22,6 +24,10 @@ import java.util.List;
  * into FILE.
  */
 public final class ProcessBenchmark {
+  private static final Pattern TIMELINE_SUMMARY =
+      Pattern.compile(
+          "requests: (\\d+) \\(\\d+ from the cache\\), wall time (\\S+), critical path (\\d+)"
+              + " round trips");
 
   public static void main(String[] args) throws IOException, InterruptedException {
     Path cliJar = Path.of(args[0]);
@@ -47,6 +53,7 @@ public final class ProcessBenchmark {
           StandardCharsets.UTF_8);
       int pins = (int) fixture.requirements().lines().filter(l -> l.contains("==")).count();
       try (FixtureServer server = FixtureServer.start(index, latency)) {
+        Path timeline = root.resolve("timeline.txt");
         double[] seconds = new double[runs];
         double[] rssMib = new double[runs];
         int exit = 0;
@@ -73,18 +80,17 @@ public final class ProcessBenchmark {
           if (subcommand.equals("plan")) {
             command.addAll(List.of("--source", project.toString()));
           }
-          // -Dbench.timings=FILE: the last run's request timeline (--timings) goes to FILE
-          String timings = System.getProperty("bench.timings");
-          boolean keepTimings = timings != null && i == runs - 1;
-          if (keepTimings) {
+          // the last run also prints its request timeline (--timings), read for the table below
+          boolean lastRun = i == runs - 1;
+          if (lastRun) {
             command.add("--timings");
           }
           Process process =
               new ProcessBuilder(command)
                   .redirectErrorStream(true)
                   .redirectOutput(
-                      keepTimings
-                          ? ProcessBuilder.Redirect.to(Path.of(timings).toFile())
+                      lastRun
+                          ? ProcessBuilder.Redirect.to(timeline.toFile())
                           : ProcessBuilder.Redirect.DISCARD)
                   .start();
           exit = process.waitFor();
@@ -110,6 +116,20 @@ public final class ProcessBenchmark {
         System.out.printf(
             "| wall time, process start to exit | %.2f s |%n", Measure.median(seconds));
         System.out.printf("| peak resident memory (RSS) | %.0f MiB |%n", Measure.median(rssMib));
+        String timings = Files.readString(timeline, StandardCharsets.UTF_8);
+        Matcher summary = TIMELINE_SUMMARY.matcher(timings);
+        if (summary.find()) {
+          System.out.printf(
+              "| requests (last run) | %s, over %s from the first to the last |%n",
+              summary.group(1), summary.group(2));
+          System.out.printf(
+              "| critical path (last run) | %s round trips, %.2f s at %d ms |%n",
+              summary.group(3), Integer.parseInt(summary.group(3)) * latency / 1000.0, latency);
+        }
+        String keep = System.getProperty("bench.timings"); // -Dbench.timings=FILE keeps it
+        if (keep != null) {
+          Files.writeString(Path.of(keep), timings, StandardCharsets.UTF_8);
+        }
       }
     } finally {
       Measure.deleteTree(root);
