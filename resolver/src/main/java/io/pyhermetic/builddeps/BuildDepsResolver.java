@@ -148,18 +148,21 @@ public final class BuildDepsResolver {
       throw new java.io.UncheckedIOException(
           "cannot create a work directory in " + options.workDirectory(), e);
     }
+    SdistSource sdists =
+        new SdistSource(
+            index,
+            new SdistLoader(downloader, new SdistReader(options.sdistLimits()), work, executor));
     try {
-      return run(requirements, executor, work);
+      return run(requirements, executor, sdists, work);
     } finally {
+      sdists.close(); // what is still fetched ahead writes nothing more into work
       executor.shutdownNow();
       FileUtils.deleteQuietly(work.toFile());
     }
   }
 
-  private BuildDepsResult run(List<Entry> requirements, ExecutorService executor, Path work) {
-    SdistLoader loader =
-        new SdistLoader(downloader, new SdistReader(options.sdistLimits()), work, executor);
-    SdistSource sdists = new SdistSource(index, loader);
+  private BuildDepsResult run(
+      List<Entry> requirements, ExecutorService executor, SdistSource sdists, Path work) {
     List<Problem> errors = new ArrayList<>();
     InputPins input = InputPins.read(requirements, options.targets(), errors);
     Object lock = new Object();

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,10 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * environment (which pins no hashes) is shared, so that one fetched ahead of the package's
  * inspection is not fetched again when the inspection comes.
  */
-public final class SdistSource {
+public final class SdistSource implements AutoCloseable {
   private final CachingIndex index;
   private final SdistLoader loader;
   private final Map<Release, CompletableFuture<SdistContents>> unpinned = new ConcurrentHashMap<>();
+  private boolean closed; // guarded by this: a load starts its temporary file under the same lock
 
   /**
    * The sdists of {@code index}, loaded by {@code loader}.
@@ -49,10 +51,25 @@ public final class SdistSource {
    */
   public CompletableFuture<SdistContents> load(
       Release release, ReleaseFile sdist, Set<String> pinnedHashes) {
-    if (!pinnedHashes.isEmpty()) {
-      return loader.load(sdist, pinnedHashes);
+    synchronized (this) {
+      if (closed) {
+        return CompletableFuture.failedFuture(
+            new CancellationException("the run is over: " + sdist.filename()));
+      }
+      if (!pinnedHashes.isEmpty()) {
+        return loader.load(sdist, pinnedHashes);
+      }
+      return unpinned.computeIfAbsent(release, r -> loader.load(sdist, Set.of()));
     }
-    return unpinned.computeIfAbsent(release, r -> loader.load(sdist, Set.of()));
+  }
+
+  /**
+   * Ends the run's loading: a fetch ahead that is still under way when the run ends starts no new
+   * temporary file, so that the work directory, once deleted, stays deleted.
+   */
+  @Override
+  public synchronized void close() {
+    closed = true;
   }
 
   /**

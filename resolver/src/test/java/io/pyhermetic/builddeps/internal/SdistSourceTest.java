@@ -100,6 +100,20 @@ class SdistSourceTest {
   }
 
   @Test
+  void afterTheRunNothingIsFetchedAndNoTemporaryFileIsMade() throws Exception {
+    SdistSource source = source(index("demo", "1.0", true));
+    Release demo = release("demo", "1.0");
+    ReleaseFile sdist = sdistOf(demo);
+    source.close();
+
+    Throwable late = source.load(demo, sdist, Set.of()).handle((c, e) -> e).get();
+
+    assertThat(late).isInstanceOf(java.util.concurrent.CancellationException.class);
+    assertThat(downloads).isEmpty();
+    assertThat(dir.resolve("work")).doesNotExist();
+  }
+
+  @Test
   void aReleaseWithoutSdistFetchesNothingAhead() throws Exception {
     SdistSource source = source(index("wheelonly", "2.0", false));
 
