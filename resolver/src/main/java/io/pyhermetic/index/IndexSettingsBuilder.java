@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /** A mutable builder for {@link IndexSettings}. */
 public final class IndexSettingsBuilder {
-  int maxConcurrency = 50; // as uv: metadata look-ups are many, small and latency-bound
+  int maxConcurrency = TransportOptions.DEFAULT_MAX_CONCURRENCY;
   Duration connectTimeout = Duration.ofSeconds(10);
   Duration responseTimeout = Duration.ofSeconds(60);
   Duration timeout = TransportOptions.DEFAULT_TIMEOUT;

@@ -93,11 +93,17 @@ public record TransportOptions(
     Objects.requireNonNull(clock, "clock");
   }
 
+  /**
+   * The default {@link #maxConcurrency()}: 50, as uv's; a lock's or a build-deps run's look-ups are
+   * many, small and latency-bound.
+   */
+  public static final int DEFAULT_MAX_CONCURRENCY = 50;
+
   /** The default {@link #timeout()}: 30 s per request, all tries included. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
   /**
-   * 16 in flight, 10 s connect, 60 s response, 30 s per request in all, 4 tries, 64 MiB bodies, 16
+   * 50 in flight, 10 s connect, 60 s response, 30 s per request in all, 4 tries, 64 MiB bodies, 16
    * GiB downloads, 5 redirects, 0.5 s → 30 s, a budget of 50 retries plus one per request, no
    * cache, no credentials beyond the URL's, no listener, real time.
    *
@@ -105,7 +111,7 @@ public record TransportOptions(
    */
   public static TransportOptions defaults() {
     return new TransportOptions(
-        16,
+        DEFAULT_MAX_CONCURRENCY,
         Duration.ofSeconds(10),
         Duration.ofSeconds(60),
         DEFAULT_TIMEOUT,
