@@ -50,8 +50,6 @@ public final class Version implements Comparable<Version> {
   private final long keyHigh;
   private final long keyLow;
   private final boolean keyExact;
-  private final long localKey;
-  private final long localKey2;
   private int hash;
   private String text;
 
@@ -72,8 +70,6 @@ public final class Version implements Comparable<Version> {
     this.dev = dev;
     this.local = local;
     this.bigs = bigs;
-    this.localKey = LocalLabels.firstPartKey(local);
-    this.localKey2 = LocalLabels.secondPartKey(local, localKey);
     long r0 = release[0];
     long r1 = release.length > 1 ? release[1] : 0;
     long r2 = release.length > 2 ? release[2] : 0;
@@ -355,16 +351,6 @@ public final class Version implements Comparable<Version> {
   /** Whether equal keys mean equal public versions. */
   boolean keyExact() {
     return keyExact;
-  }
-
-  /** The order-preserving key of the local label's first part; 0 without a label. */
-  long localKey() {
-    return localKey;
-  }
-
-  /** The key of the local label's second part where the first key holds all of the first part. */
-  long localKey2() {
-    return localKey2;
   }
 
   @Override
