@@ -109,6 +109,10 @@ public final class Version implements Comparable<Version> {
    */
   public static Version parse(String version) {
     Objects.requireNonNull(version, "version");
+    Version common = CommonShapeParser.parse(version);
+    if (common != null) {
+      return common;
+    }
     VersionParser parser = new VersionParser(version);
     Version result = parser.parse();
     if (result == null) {
@@ -126,7 +130,7 @@ public final class Version implements Comparable<Version> {
   public static Optional<Version> tryParse(String version) {
     return version == null
         ? Optional.empty()
-        : Optional.ofNullable(new VersionParser(version).parse());
+        : Optional.ofNullable(VersionParser.parseOrNull(version));
   }
 
   /**
@@ -136,7 +140,7 @@ public final class Version implements Comparable<Version> {
    * @return {@code true} when it parses
    */
   public static boolean isValid(String version) {
-    return version != null && new VersionParser(version).parse() != null;
+    return version != null && VersionParser.parseOrNull(version) != null;
   }
 
   /**
@@ -459,7 +463,7 @@ public final class Version implements Comparable<Version> {
    * @return the canonical form, or the string unchanged
    */
   public static String canonicalize(String version, boolean stripTrailingZero) {
-    Version parsed = new VersionParser(version).parse();
+    Version parsed = VersionParser.parseOrNull(version);
     return parsed == null ? version : parsed.canonical(stripTrailingZero);
   }
 

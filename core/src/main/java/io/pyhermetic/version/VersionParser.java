@@ -26,6 +26,12 @@ final class VersionParser {
     this.s = s;
   }
 
+  /** The version {@code s} spells, or {@code null} when it is not a valid version. */
+  static Version parseOrNull(String s) {
+    Version common = CommonShapeParser.parse(s);
+    return common != null ? common : new VersionParser(s).parse();
+  }
+
   InvalidVersionException error() {
     return Version.invalid(s, errorOffset, errorDetail);
   }
