@@ -21,13 +21,14 @@ final class CommonShapeParser {
   /** The version {@code s} spells in the common shape, or {@code null}. */
   static Version parse(String s) {
     int n = s.length();
+    int first = n > 0 && (s.charAt(0) == 'v' || s.charAt(0) == 'V') ? 1 : 0;
     long epoch = 0;
-    int i = digitsEnd(s, 0, n);
-    if (i > 0 && i < n && s.charAt(i) == '!') {
-      epoch = value(s, 0, i);
+    int i = digitsEnd(s, first, n);
+    if (i > first && i < n && s.charAt(i) == '!') {
+      epoch = value(s, first, i);
       i++;
     } else {
-      i = 0;
+      i = first;
     }
     int releaseStart = i;
     int count = 1;

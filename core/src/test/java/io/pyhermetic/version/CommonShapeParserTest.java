@@ -36,6 +36,8 @@ class CommonShapeParserTest {
         "1.0+0abc.00.0.A0",
         "1.0+a_b-c.d",
         "1.0.dev1+abc.1",
+        "v1.0",
+        "V1!2.0rc1",
       })
   void acceptsTheCommonShapesAndParsesThemAsTheFullParser(String text) {
     Version common = CommonShapeParser.parse(text);
@@ -51,7 +53,9 @@ class CommonShapeParserTest {
         "1.",
         "1..0",
         "1.0.",
-        "v1.0",
+        "vv1.0",
+        "v",
+        "v.1",
         " 1.0",
         "1.0 ",
         "1!",
