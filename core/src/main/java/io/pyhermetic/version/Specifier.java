@@ -194,7 +194,7 @@ public final class Specifier {
    */
   public boolean contains(String candidate, Boolean prereleases) {
     Objects.requireNonNull(candidate, "candidate");
-    Version v = new VersionParser(candidate).parse();
+    Version v = VersionParser.parseOrNull(candidate);
     if (v == null) {
       return operator == Operator.ARBITRARY && matchesArbitrary(candidate);
     }

@@ -59,7 +59,7 @@ final class SpecifierParser {
         }
         i += Character.charCount(cp);
       }
-      return new Specifier(op, text, new VersionParser(text).parse(), false);
+      return new Specifier(op, text, VersionParser.parseOrNull(text), false);
     }
     if (text.isEmpty()) {
       return invalid(s, from, to, versionStart, "expected a version after " + op.symbol());

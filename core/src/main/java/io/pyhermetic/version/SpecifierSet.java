@@ -208,7 +208,7 @@ public final class SpecifierSet implements Iterable<Specifier> {
    */
   public boolean contains(String candidate, Boolean prereleases) {
     Objects.requireNonNull(candidate, "candidate");
-    return containsParsed(new VersionParser(candidate).parse(), candidate, prereleases);
+    return containsParsed(VersionParser.parseOrNull(candidate), candidate, prereleases);
   }
 
   private boolean containsParsed(Version v, String raw, Boolean prereleases) {
@@ -265,7 +265,7 @@ public final class SpecifierSet implements Iterable<Specifier> {
    * @return the matching strings
    */
   public List<String> filterStrings(Iterable<String> versions, Boolean prereleases) {
-    return filter(versions, s -> s, s -> new VersionParser(s).parse(), prereleases);
+    return filter(versions, s -> s, s -> VersionParser.parseOrNull(s), prereleases);
   }
 
   private <T> List<T> filter(

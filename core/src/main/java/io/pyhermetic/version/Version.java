@@ -50,8 +50,6 @@ public final class Version implements Comparable<Version> {
   private final long keyHigh;
   private final long keyLow;
   private final boolean keyExact;
-  private final long localKey;
-  private final long localKey2;
   private int hash;
   private String text;
 
@@ -72,8 +70,6 @@ public final class Version implements Comparable<Version> {
     this.dev = dev;
     this.local = local;
     this.bigs = bigs;
-    this.localKey = LocalLabels.firstPartKey(local);
-    this.localKey2 = LocalLabels.secondPartKey(local, localKey);
     long r0 = release[0];
     long r1 = release.length > 1 ? release[1] : 0;
     long r2 = release.length > 2 ? release[2] : 0;
@@ -113,6 +109,10 @@ public final class Version implements Comparable<Version> {
    */
   public static Version parse(String version) {
     Objects.requireNonNull(version, "version");
+    Version common = CommonShapeParser.parse(version);
+    if (common != null) {
+      return common;
+    }
     VersionParser parser = new VersionParser(version);
     Version result = parser.parse();
     if (result == null) {
@@ -130,7 +130,7 @@ public final class Version implements Comparable<Version> {
   public static Optional<Version> tryParse(String version) {
     return version == null
         ? Optional.empty()
-        : Optional.ofNullable(new VersionParser(version).parse());
+        : Optional.ofNullable(VersionParser.parseOrNull(version));
   }
 
   /**
@@ -140,7 +140,7 @@ public final class Version implements Comparable<Version> {
    * @return {@code true} when it parses
    */
   public static boolean isValid(String version) {
-    return version != null && new VersionParser(version).parse() != null;
+    return version != null && VersionParser.parseOrNull(version) != null;
   }
 
   /**
@@ -357,16 +357,6 @@ public final class Version implements Comparable<Version> {
     return keyExact;
   }
 
-  /** The order-preserving key of the local label's first part; 0 without a label. */
-  long localKey() {
-    return localKey;
-  }
-
-  /** The key of the local label's second part where the first key holds all of the first part. */
-  long localKey2() {
-    return localKey2;
-  }
-
   @Override
   public int compareTo(Version other) {
     if (keyHigh != other.keyHigh) {
@@ -473,7 +463,7 @@ public final class Version implements Comparable<Version> {
    * @return the canonical form, or the string unchanged
    */
   public static String canonicalize(String version, boolean stripTrailingZero) {
-    Version parsed = new VersionParser(version).parse();
+    Version parsed = VersionParser.parseOrNull(version);
     return parsed == null ? version : parsed.canonical(stripTrailingZero);
   }
 

@@ -14,6 +14,7 @@ import java.util.List;
 final class VersionParser {
   private static final int MAX_DIGITS_WITHOUT_CHECK = 18;
   private static final int MAX_DIGITS = 4300;
+  private static final int DIGITS_SPLIT = 256;
   private static final long ERROR = Long.MIN_VALUE + 1;
 
   private final String s;
@@ -24,6 +25,12 @@ final class VersionParser {
 
   VersionParser(String s) {
     this.s = s;
+  }
+
+  /** The version {@code s} spells, or {@code null} when it is not a valid version. */
+  static Version parseOrNull(String s) {
+    Version common = CommonShapeParser.parse(s);
+    return common != null ? common : new VersionParser(s).parse();
   }
 
   InvalidVersionException error() {
@@ -237,7 +244,7 @@ final class VersionParser {
       }
       return value;
     }
-    BigInteger big = new BigInteger(s.substring(i, to));
+    BigInteger big = digits(s, i, to);
     if (big.bitLength() < 64) {
       return big.longValue();
     }
@@ -246,6 +253,20 @@ final class VersionParser {
     }
     bigs.add(big);
     return -bigs.size();
+  }
+
+  /**
+   * The value of the ASCII digits {@code s[from:to]}: long numbers are split in halves, so that the
+   * cost follows {@link BigInteger#multiply}'s rather than the quadratic cost of parsing digit by
+   * digit.
+   */
+  static BigInteger digits(String s, int from, int to) {
+    int length = to - from;
+    if (length <= DIGITS_SPLIT) {
+      return new BigInteger(s.substring(from, to));
+    }
+    int low = length / 2;
+    return digits(s, from, to - low).multiply(BigInteger.TEN.pow(low)).add(digits(s, to - low, to));
   }
 
   private BigInteger[] bigArray() {
