@@ -6,6 +6,9 @@ package io.pyhermetic.version;
  * back to the full comparison.
  */
 final class LocalLabels {
+  private static final int TEXT_CHARACTERS = 10;
+  private static final int NUMBER_DIGITS = 13;
+
   private LocalLabels() {}
 
   /**
@@ -16,37 +19,32 @@ final class LocalLabels {
    * the full comparison unless the part fits ({@link #partFits}).
    */
   private static long partKey(String local, int from, int end) {
-    boolean number = true;
-    for (int i = from; i < end; i++) {
-      char c = local.charAt(i);
-      if (c < '0' || c > '9') {
-        number = false;
-        break;
-      }
-    }
     int length = end - from;
-    long key = 1;
+    int scanned = Math.min(length, NUMBER_DIGITS);
+    boolean number = true;
+    long text = 0; // six bits a character
+    long digits = 0; // four bits a digit
+    for (int i = 0; i < scanned; i++) {
+      char c = local.charAt(from + i);
+      boolean digit = c <= '9';
+      number &= digit;
+      if (i < TEXT_CHARACTERS) {
+        text = (text << 6) | (digit ? c - '0' + 1 : c - 'a' + 11);
+      }
+      digits = (digits << 4) | ((c - '0') & 0xf);
+    }
+    for (int i = scanned; number && i < length; i++) {
+      number = local.charAt(from + i) <= '9';
+    }
     if (number) {
-      key = (key << 1) | 1;
       if (length >= 63) {
-        return ((key << 6) | 63) << 55;
+        return ((0b11L << 6) | 63) << 55;
       }
-      key = (key << 6) | length;
-      for (int i = 0; i < 13; i++) {
-        key = (key << 4) | (i < length ? local.charAt(from + i) - '0' : 0);
-      }
-      return key << 3;
+      digits <<= 4 * (NUMBER_DIGITS - scanned);
+      return ((((0b11L << 6) | length) << (4 * NUMBER_DIGITS)) | digits) << 3;
     }
-    key <<= 1;
-    for (int i = 0; i < 10; i++) {
-      long code = 0;
-      if (i < length) {
-        char c = local.charAt(from + i);
-        code = c <= '9' ? c - '0' + 1 : c - 'a' + 11;
-      }
-      key = (key << 6) | code;
-    }
-    return key << 1;
+    text <<= 6 * (TEXT_CHARACTERS - Math.min(length, TEXT_CHARACTERS));
+    return ((0b10L << (6 * TEXT_CHARACTERS)) | text) << 1;
   }
 
   /** Whether {@link #partKey} holds all of the part. */
