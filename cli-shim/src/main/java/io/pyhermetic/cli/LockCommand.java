@@ -22,7 +22,7 @@ import io.pyhermetic.platform.Target;
 import io.pyhermetic.reqfile.Entry;
 import io.pyhermetic.reqfile.RequirementsFile;
 import io.pyhermetic.reqfile.RequirementsFileParser;
-import io.pyhermetic.requirement.MarkerEvaluationException;
+import io.pyhermetic.requirement.Marker;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.requirement.Requirement;
 import io.pyhermetic.text.Redaction;
@@ -405,12 +405,7 @@ final class LockCommand implements Callable<Integer> {
   }
 
   private static boolean appliesTo(Entry e, Target target) {
-    try {
-      return e.marker().isEmpty()
-          || e.marker().get().evaluate(target.markerEnvironment().with("extra", "").asMap());
-    } catch (MarkerEvaluationException ex) {
-      return false;
-    }
+    return Marker.appliesIn(e.marker(), target.markerEnvironment());
   }
 
   private static ProjectName projectName(String name) {

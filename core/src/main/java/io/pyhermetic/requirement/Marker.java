@@ -134,6 +134,23 @@ public final class Marker {
   }
 
   /**
+   * Whether a requirement (or a requirements-file entry) with {@code marker} applies in {@code
+   * environment}, with no extra: one without a marker always does, one whose marker cannot be
+   * evaluated there (an undefined comparison) does not.
+   *
+   * @param marker the requirement's marker, if it has one
+   * @param environment the target environment
+   * @return whether the requirement applies
+   */
+  public static boolean appliesIn(Optional<Marker> marker, MarkerEnvironment environment) {
+    try {
+      return marker.isEmpty() || marker.get().evaluate(environment);
+    } catch (MarkerEvaluationException e) {
+      return false;
+    }
+  }
+
+  /**
    * Evaluates against a target environment ({@code extra} is empty).
    *
    * @param environment the environment

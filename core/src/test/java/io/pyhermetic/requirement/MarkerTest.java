@@ -95,6 +95,33 @@ class MarkerTest {
             });
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "|x86_64|true",
+        "platform_machine == 'x86_64'|x86_64|true",
+        "platform_machine == 'x86_64'|aarch64|false",
+        "extra == 'gpu'|x86_64|false",
+        "platform_machine ~= 'x86_64'|x86_64|false",
+      })
+  void appliesInSaysWhetherARequirementHoldsForATargetWithoutExtra(
+      String marker, String arch, boolean applies) {
+    Optional<Marker> parsed = marker == null ? Optional.empty() : Optional.of(Marker.parse(marker));
+
+    assertThat(Marker.appliesIn(parsed, MarkerEnvironment.forTarget(arch, "3.12")))
+        .isEqualTo(applies);
+  }
+
+  @Test
+  void aMarkerThatCannotBeEvaluatedDoesNotApply() {
+    Marker undefined = Marker.parse("platform_machine ~= 'x86_64'");
+    MarkerEnvironment x86 = MarkerEnvironment.forTarget("x86_64", "3.12");
+
+    assertThatThrownBy(() -> undefined.evaluate(x86)).isInstanceOf(MarkerEvaluationException.class);
+    assertThat(Marker.appliesIn(Optional.of(undefined), x86)).isFalse();
+  }
+
   @Test
   void evaluatesForBuildTargets() {
     Marker cuda = Marker.parse("platform_machine == 'x86_64' and sys_platform == 'linux'");

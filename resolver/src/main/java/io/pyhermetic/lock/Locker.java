@@ -9,7 +9,7 @@ import io.pyhermetic.index.ReleaseMetadata;
 import io.pyhermetic.index.internal.Futures;
 import io.pyhermetic.lock.internal.TargetProvider;
 import io.pyhermetic.platform.Target;
-import io.pyhermetic.requirement.MarkerEvaluationException;
+import io.pyhermetic.requirement.Marker;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.requirement.Requirement;
 import io.pyhermetic.resolution.internal.Candidates;
@@ -252,11 +252,6 @@ public final class Locker {
   }
 
   private static boolean active(Requirement r, Target target) {
-    try {
-      return r.marker().isEmpty()
-          || r.marker().get().evaluate(target.markerEnvironment().with("extra", "").asMap());
-    } catch (MarkerEvaluationException e) {
-      return false;
-    }
+    return Marker.appliesIn(r.marker(), target.markerEnvironment());
   }
 }

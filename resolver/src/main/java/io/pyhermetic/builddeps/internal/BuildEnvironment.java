@@ -13,8 +13,8 @@ import io.pyhermetic.index.CachingIndex;
 import io.pyhermetic.index.Release;
 import io.pyhermetic.index.ReleaseFile;
 import io.pyhermetic.platform.Target;
+import io.pyhermetic.requirement.Marker;
 import io.pyhermetic.requirement.MarkerEnvironment;
-import io.pyhermetic.requirement.MarkerEvaluationException;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.requirement.Requirement;
 import io.pyhermetic.resolution.internal.Candidates;
@@ -145,19 +145,7 @@ public final class BuildEnvironment {
 
   /** Whether {@code r} applies for some target interpreter (its marker, with no extra). */
   private boolean activeSomewhere(Requirement r) {
-    if (r.marker().isEmpty()) {
-      return true;
-    }
-    for (MarkerEnvironment interpreter : interpreters.keySet()) {
-      try {
-        if (r.marker().get().evaluate(interpreter.with("extra", ""))) {
-          return true;
-        }
-      } catch (MarkerEvaluationException e) {
-        // the resolution reports it where it matters
-      }
-    }
-    return false;
+    return interpreters.keySet().stream().anyMatch(i -> Marker.appliesIn(r.marker(), i));
   }
 
   /** The input pin when the specifier allows it, else the newest final release it allows. */

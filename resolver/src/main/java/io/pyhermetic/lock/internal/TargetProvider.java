@@ -8,8 +8,8 @@ import io.pyhermetic.index.RequestPriority;
 import io.pyhermetic.lock.LockRequest;
 import io.pyhermetic.platform.DistributionFilename;
 import io.pyhermetic.platform.Target;
+import io.pyhermetic.requirement.Marker;
 import io.pyhermetic.requirement.MarkerEnvironment;
-import io.pyhermetic.requirement.MarkerEvaluationException;
 import io.pyhermetic.requirement.ProjectName;
 import io.pyhermetic.requirement.Requirement;
 import io.pyhermetic.resolution.internal.Candidates;
@@ -231,12 +231,7 @@ public final class TargetProvider implements Solver.Provider {
   }
 
   private boolean active(Requirement r) {
-    try {
-      return r.marker().isEmpty()
-          || r.marker().get().evaluate(environment.with("extra", "").asMap());
-    } catch (MarkerEvaluationException e) {
-      return false;
-    }
+    return Marker.appliesIn(r.marker(), environment);
   }
 
   private Optional<Version> guess(
