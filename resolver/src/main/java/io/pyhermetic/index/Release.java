@@ -44,11 +44,21 @@ public record Release(ProjectName name, Version version) {
    */
   public static Optional<Release> tryParse(String pin) {
     int at = pin.indexOf("==");
-    if (at < 0 || !ProjectName.isValid(pin.substring(0, at))) {
+    return at < 0 ? Optional.empty() : tryOf(pin.substring(0, at), pin.substring(at + 2));
+  }
+
+  /**
+   * The release a name and a version text name, compared by their normalized forms.
+   *
+   * @param name the project name as written
+   * @param version the version as written
+   * @return the release, or empty when either is not valid
+   */
+  public static Optional<Release> tryOf(String name, String version) {
+    if (!ProjectName.isValid(name)) {
       return Optional.empty();
     }
-    return Version.tryParse(pin.substring(at + 2))
-        .map(v -> new Release(ProjectName.of(pin.substring(0, at)), v));
+    return Version.tryParse(version).map(v -> new Release(ProjectName.of(name), v));
   }
 
   @Override

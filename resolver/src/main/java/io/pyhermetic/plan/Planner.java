@@ -351,7 +351,7 @@ public final class Planner {
     Set<Release> failedPins =
         audit.packages().stream()
             .filter(PackageAudit::indexFailure)
-            .flatMap(a -> Release.tryParse(a.name() + "==" + a.version()).stream())
+            .flatMap(a -> Release.tryOf(a.name(), a.version()).stream())
             .collect(Collectors.toSet());
     for (Problem p : buildDeps.errors()) {
       boolean index = p.code() == BuildDepsCode.INDEX_FAILURE;

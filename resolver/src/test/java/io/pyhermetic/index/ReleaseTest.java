@@ -23,4 +23,11 @@ class ReleaseTest {
   void tryParseIsEmptyForAnythingButNameAndVersion(String text) {
     assertThat(Release.tryParse(text)).isEmpty();
   }
+
+  @Test
+  void tryOfTakesNameAndVersionApart() {
+    assertThat(Release.tryOf("Foo_Bar", "1.0.0")).contains(Release.of("foo-bar", "1.0"));
+    assertThat(Release.tryOf("-x", "1.0")).isEmpty();
+    assertThat(Release.tryOf("foo", "not a version")).isEmpty();
+  }
 }
